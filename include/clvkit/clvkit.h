@@ -1,0 +1,17 @@
+/*
+ * clvkit/clvkit.h -- everything public in clvkit.  Include this one header.
+ *
+ *   version.h    version macros and clv_version_number()
+ *   status.h     clv_status, clv_strerror(), clv_fault
+ *   economics.h  the unit-economics formulas (CLV, CAC, budgets, segments)
+ *   catalog.h    the scalar formulas as data, and grid sweeps
+ */
+#ifndef CLVKIT_CLVKIT_H
+#define CLVKIT_CLVKIT_H
+
+#include "clvkit/version.h"
+#include "clvkit/status.h"
+#include "clvkit/economics.h"
+#include "clvkit/catalog.h"
+
+#endif /* CLVKIT_CLVKIT_H */

@@ -1,0 +1,230 @@
+/*
+ * catalog.c -- validation, evaluation and grid sweeps driven by the clv_fn
+ * descriptions (see fn.h); the formulas themselves live in their family files.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "clvkit/catalog.h"
+#include "fn.h"
+
+static const clv_fn *const catalogue[] = {
+    &clv_fn_clv,           &clv_fn_clv_margin,  &clv_fn_clv_ret,
+    &clv_fn_ltv_churn,     &clv_fn_clv_avg,     &clv_fn_lifetime,
+    &clv_fn_churn_period,  &clv_fn_discount_period,
+    &clv_fn_cac,           &clv_fn_cac_payback, &clv_fn_ltv_cac,
+    &clv_fn_max_cac,       &clv_fn_sql_budget,  &clv_fn_roas_breakeven,
+};
+
+#define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])
+
+clv_status clv_fail(clv_fault *fault, size_t arg, size_t element,
+                    const char *reason, clv_status status)
+{
+    if (fault) {
+        fault->arg = arg;
+        fault->element = element;
+        fault->reason = reason;
+    }
+    return status;
+}
+
+clv_status clv_domain_check(clv_domain d, double x, const char **reason)
+{
+    const char *why = NULL;
+    if (!isfinite(x)) {
+        *reason = "must be a finite number";
+        return CLV_EINVAL;
+    }
+    switch (d) {
+    case CLV_D_REAL: break;
+    case CLV_D_NONNEG: if (!(x >= 0)) why = "must be >= 0"; break;
+    case CLV_D_POS: if (!(x > 0)) why = "must be > 0"; break;
+    case CLV_D_UNIT: if (!(x >= 0 && x <= 1)) why = "must be between 0 and 1"; break;
+    case CLV_D_UNIT_POS: if (!(x > 0 && x <= 1)) why = "must be > 0 and <= 1"; break;
+    case CLV_D_RATE: if (!(x > -1)) why = "must be > -1"; break;
+    case CLV_D_WHOLE: if (!(x >= 0 && x == floor(x))) why = "must be a whole number >= 0"; break;
+    case CLV_D_FLAG: if (!(x == 0 || x == 1)) why = "must be 0 or 1"; break;
+    }
+    if (why) {
+        *reason = why;
+        return CLV_EDOM;
+    }
+    return CLV_OK;
+}
+
+size_t clv_fn_count(void) { return CATALOGUE_SIZE; }
+
+const clv_fn *clv_fn_at(size_t i)
+{
+    return i < CATALOGUE_SIZE ? catalogue[i] : NULL;
+}
+
+const clv_fn *clv_fn_find(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < CATALOGUE_SIZE; i++)
+        if (strcmp(catalogue[i]->name, name) == 0)
+            return catalogue[i];
+    return NULL;
+}
+
+const char *clv_fn_name(const clv_fn *f) { return f ? f->name : NULL; }
+size_t clv_fn_nparams(const clv_fn *f) { return f ? f->nparams : 0; }
+size_t clv_fn_nrequired(const clv_fn *f) { return f ? f->nrequired : 0; }
+
+const char *clv_fn_param_name(const clv_fn *f, size_t i)
+{
+    return f && i < f->nparams ? f->params[i].name : NULL;
+}
+
+size_t clv_fn_param_index(const clv_fn *f, const char *name)
+{
+    if (f && name)
+        for (size_t i = 0; i < f->nparams; i++)
+            if (strcmp(f->params[i].name, name) == 0)
+                return i;
+    return CLV_FAULT_NONE;
+}
+
+double clv_fn_param_default(const clv_fn *f, size_t i)
+{
+    if (!f || i < f->nrequired || i >= f->nparams)
+        return NAN;
+    return f->params[i].def;
+}
+
+/* The whole check-compute-check sequence on a full argument vector. */
+static clv_status eval_full(const clv_fn *f, const double *a, double *out,
+                            clv_fault *fault)
+{
+    for (size_t i = 0; i < f->nparams; i++) {
+        const char *why;
+        clv_status st = clv_domain_check(f->params[i].domain, a[i], &why);
+        if (st != CLV_OK)
+            return clv_fail(fault, i, CLV_FAULT_NONE, why, st);
+    }
+    if (f->rule) {
+        clv_status st = f->rule(a, fault);
+        if (st != CLV_OK)
+            return st;
+    }
+    double v = f->formula(a);
+    if (!isfinite(v))
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                        "the result is too large to represent", CLV_ERANGE);
+    *out = v;
+    return CLV_OK;
+}
+
+clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs,
+                       double *out, clv_fault *fault)
+{
+    if (out)
+        *out = NAN;
+    if (!f || !out || (nargs > 0 && !args))
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                        "NULL pointer", CLV_EINVAL);
+    if (nargs < f->nrequired || nargs > f->nparams)
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                        "wrong number of arguments", CLV_EINVAL);
+    double a[CLV_FN_MAX_PARAMS];
+    for (size_t i = 0; i < f->nparams; i++)
+        a[i] = i < nargs ? args[i] : f->params[i].def;
+    return eval_full(f, a, out, fault);
+}
+
+clv_status clv_grid_rows(const size_t *lens, size_t naxes, size_t *rows)
+{
+    if (!rows || (naxes > 0 && !lens))
+        return CLV_EINVAL;
+    size_t n = 1;
+    for (size_t i = 0; i < naxes; i++) {
+        if (lens[i] == 0)
+            return *rows = 0, CLV_EINVAL;
+        if (n > SIZE_MAX / lens[i])
+            return *rows = 0, CLV_ERANGE;
+        n *= lens[i];
+    }
+    *rows = n;
+    return CLV_OK;
+}
+
+static int value_ok(const clv_fn *f, size_t i, double x)
+{
+    const char *why;
+    return clv_domain_check(f->params[i].domain, x, &why) == CLV_OK;
+}
+
+clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
+                        const size_t *lens, size_t first, size_t nrows,
+                        double *out, size_t *nfailed)
+{
+    if (nfailed)
+        *nfailed = 0;
+    if (!f || !axes || !lens || (nrows > 0 && !out))
+        return CLV_EINVAL;
+    size_t np = f->nparams, total;
+    for (size_t i = 0; i < np; i++)
+        if (!axes[i])
+            return CLV_EINVAL;
+    clv_status st = clv_grid_rows(lens, np, &total);
+    if (st != CLV_OK)
+        return st;
+    if (first > total || nrows > total - first)
+        return CLV_ERANGE;
+    if (nrows == 0)
+        return CLV_OK;
+
+    /* Odometer over the grid, starting at row `first`.  The innermost axis
+     * runs in a tight loop; outer axes are validated when they change. */
+    size_t idx[CLV_FN_MAX_PARAMS], rem = first;
+    double a[CLV_FN_MAX_PARAMS];
+    int ok[CLV_FN_MAX_PARAMS];
+    for (size_t i = np; i-- > 0;) {
+        idx[i] = rem % lens[i];
+        rem /= lens[i];
+        a[i] = axes[i][idx[i]];
+        ok[i] = value_ok(f, i, a[i]);
+    }
+    size_t last = np - 1, failed = 0, done = 0;
+    const double *inner = axes[last];
+    while (done < nrows) {
+        int outer_ok = 1;
+        for (size_t i = 0; i < last; i++)
+            outer_ok &= ok[i];
+        size_t j = idx[last], stop = lens[last];
+        if (stop - j > nrows - done)
+            stop = j + (nrows - done);
+        for (; j < stop; j++, done++) {
+            a[last] = inner[j];
+            double v = NAN;
+            if (outer_ok && value_ok(f, last, a[last])
+                && (!f->rule || f->rule(a, NULL) == CLV_OK)) {
+                v = f->formula(a);
+                if (!isfinite(v))
+                    v = NAN;
+            }
+            if (isnan(v))
+                failed++;
+            out[done] = v;
+        }
+        /* carry into the outer axes */
+        idx[last] = 0;
+        for (size_t i = last; i-- > 0;) {
+            if (++idx[i] < lens[i]) {
+                a[i] = axes[i][idx[i]];
+                ok[i] = value_ok(f, i, a[i]);
+                break;
+            }
+            idx[i] = 0;
+            a[i] = axes[i][0];
+            ok[i] = value_ok(f, i, a[i]);
+        }
+    }
+    if (nfailed)
+        *nfailed = failed;
+    return CLV_OK;
+}
