@@ -5,6 +5,7 @@
  *   status.h     clv_status, clv_strerror(), clv_fault
  *   economics.h  the unit-economics formulas (CLV, CAC, budgets, segments)
  *   catalog.h    the scalar formulas as data, and grid sweeps
+ *   stats.h      summaries, quantiles and axes for sweeps
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -13,5 +14,6 @@
 #include "clvkit/status.h"
 #include "clvkit/economics.h"
 #include "clvkit/catalog.h"
+#include "clvkit/stats.h"
 
 #endif /* CLVKIT_CLVKIT_H */
