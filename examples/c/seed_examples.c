@@ -36,9 +36,9 @@ int main(void)
          clv_clv(2000, 1, 8, 500, 200, &v), &v, "EUR");
     printf("  %-64s\n", "  note: article 002 prints EUR 14,900; its own formula");
     printf("  %-64s\n", "  (2000 x 8) - 500 - (200 x 8) gives 13,900 (a slip).");
-    show("CLV_MARGIN(50;12;3;40%): order x purchases x life x margin (001)",
+    show("CLV_MARGIN(50;12;3;40%): the formula of 001",
          clv_clv_margin(50, 12, 3, 0.4, 0, 0, &v), &v, "EUR");
-    show("CLV_AVG(120000;45000;300): profit per customer (003)",
+    show("CLV_AVG(120000;45000;300): profit per customer, as 003",
          clv_clv_avg(120000, 45000, 300, &v), &v, "EUR");
     show("CLV_RET(100;80%;10%): margin 100, retention 80%, discount 10%",
          clv_clv_ret(100, 0.8, 0.1, 0, 0, &v), &v, "EUR");
@@ -51,9 +51,9 @@ int main(void)
 
     printf("\nWhat a customer may cost\n");
     const double spend[] = {5000, 3000, 2000}, won[] = {20, 20, 10};
-    show("CAC over 3 channels: EUR 10,000 for 50 customers (000)",
+    show("CAC over 3 channels: EUR 10,000 for 50 customers",
          clv_cac(spend, won, 3, &v, NULL), &v, "EUR");
-    show("LTV_CAC(1800;600): healthy at 3 or more (000)",
+    show("LTV_CAC(1800;600): healthy at 3 or more",
          clv_ltv_cac(1800, 600, &v), &v, "");
     show("MAX_CAC(1800): the most a customer may cost at 3:1",
          clv_max_cac(1800, 3, &v), &v, "EUR");
@@ -67,7 +67,7 @@ int main(void)
     show("ROAS_BREAKEVEN(25%): revenue per EUR of ads to break even",
          clv_roas_breakeven(0.25, &v), &v, "");
 
-    printf("\nWho is worth the most (001)\n");
+    printf("\nWho is worth the most (the segments of 001)\n");
     const double values[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     const double who[] = {10, 5, 1};
     for (int i = 0; i < 3; i++) {

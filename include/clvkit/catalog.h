@@ -66,8 +66,9 @@ clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs,
  * parameter order: parameter 0 varies slowest, the last fastest, like nested
  * loops.  axes[i] points to lens[i] >= 1 values of parameter i (a fixed value
  * is an axis of length 1).  out receives nrows results; a scenario that fails
- * gets NaN and is counted in *nfailed (may be NULL).  Each axis value is
- * validated once, so the cost per scenario is the formula itself.
+ * gets NaN and is counted in *nfailed (may be NULL).  Outer axis values are
+ * validated when they change, so the cost per scenario is little more than
+ * the formula itself.
  * Errors: CLV_EINVAL (NULL pointers, a zero length), CLV_ERANGE (the grid has
  * more rows than size_t holds, or first + nrows exceeds it).  Failed
  * scenarios are not an error of the call.

@@ -89,7 +89,8 @@ clv_status clv_clv_avg(double revenue, double costs, double customers,
 /* LIFETIME: expected customer lifetime 1 / churn, in churn's periods.
  *   churn  share lost per period, in (0, 1]
  * Example: clv_lifetime(0.025) = 40.
- * Errors: CLV_EINVAL, CLV_EDOM. */
+ * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE (a churn so small, e.g. 1e-320,
+ * that 1/churn overflows). */
 clv_status clv_lifetime(double churn, double *out);
 
 /* CHURN_PERIOD: churn over k periods  1 - (1 - churn)^k, computed without
@@ -167,7 +168,8 @@ clv_status clv_funnel_budget(double max_cac, const double *rates, size_t n,
 /* ROAS_BREAKEVEN: revenue per unit of ad spend that breaks even: 1 / margin.
  *   margin  gross margin, in (0, 1]
  * Example: clv_roas_breakeven(0.25) = 4.
- * Errors: CLV_EINVAL, CLV_EDOM. */
+ * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE (a margin so small that 1/margin
+ * overflows). */
 clv_status clv_roas_breakeven(double margin, double *out);
 
 /* ---- Who is worth the most ---------------------------------------------- */

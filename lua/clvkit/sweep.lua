@@ -1,0 +1,537 @@
+--- clvkit.sweep: what-if sweeps over the Cartesian product of a grid.
+-- A built-in function is evaluated in C over the whole grid (core.sweep);
+-- a Lua function is called once per scenario.  Either way the result keeps
+-- the grid's axes once and one column of doubles per output (8 bytes a row),
+-- and rows are rebuilt from the row number when asked for.
+local core = require "clvkit.core"
+local svg = require "clvkit.svg"
+
+local M = {}
+
+local Sweep = {}
+Sweep.__index = Sweep
+Sweep.__name = "clvkit.Sweep"
+
+--- errors ------------------------------------------------------------------
+
+-- Raises "bad argument #n to 'fname' (msg)" at the caller of the public method.
+local function argerror(fname, n, msg, level)
+  error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), (level or 2) + 1)
+end
+
+local function check_options(fname, n, opts, allowed)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then
+    argerror(fname, n, "table expected, got " .. type(opts), 3)
+  end
+  for k in pairs(opts) do
+    if not allowed[k] then
+      argerror(fname, n, ("unknown option '%s'"):format(tostring(k)), 3)
+    end
+  end
+  return opts
+end
+
+--- grids -------------------------------------------------------------------
+
+local function to_axis(name, v)
+  if type(v) == "number" then
+    if v ~= v or v == math.huge or v == -math.huge then
+      argerror("sweep", 2, ("grid.%s must be a finite number"):format(name), 4)
+    end
+    return { v }
+  elseif type(v) == "table" then
+    local n = #v
+    if n == 0 then argerror("sweep", 2, ("grid.%s is empty"):format(name), 4) end
+    for i = 1, n do
+      if type(v[i]) ~= "number" then
+        argerror("sweep", 2, ("grid.%s[%d]: number expected, got %s"):format(name, i, type(v[i])), 4)
+      end
+    end
+    return v
+  end
+  argerror("sweep", 2, ("grid.%s: number or list of numbers expected, got %s"):format(name, type(v)), 4)
+end
+
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do
+    if type(k) ~= "string" then
+      argerror("sweep", 2, ("grid keys must be argument names, got %s"):format(tostring(k)), 4)
+    end
+    keys[#keys + 1] = k
+  end
+  table.sort(keys)
+  return keys
+end
+
+local function new_sweep(t)
+  t.lens = {}
+  t.nrows = 1
+  for i, axis in ipairs(t.axes) do
+    t.lens[i] = #axis
+    t.nrows = t.nrows * #axis
+  end
+  t.shown = t.shown or t.names
+  t.index = {}
+  for i, name in ipairs(t.names) do t.index[name] = i end
+  return setmetatable(t, Sweep)
+end
+
+-- Built-in: the grid names arguments of a catalogued function.
+local function sweep_builtin(what, grid)
+  local names, nreq, defaults = core.params(what)
+  local known = {}
+  for _, name in ipairs(names) do known[name] = true end
+  for _, k in ipairs(sorted_keys(grid)) do
+    if not known[k] then
+      argerror("sweep", 2, ("'%s' takes no argument '%s'"):format(what, k), 3)
+    end
+  end
+  local axes, shown = {}, {}
+  for i, name in ipairs(names) do
+    if grid[name] ~= nil then
+      axes[i] = to_axis(name, grid[name])
+      shown[#shown + 1] = name
+    elseif i > nreq then
+      axes[i] = { defaults[name] }
+    else
+      argerror("sweep", 2, ("grid has no '%s', which '%s' requires"):format(name, what), 3)
+    end
+  end
+  local column, failed = core.sweep(what, axes)
+  return new_sweep {
+    names = names, shown = shown, axes = axes, outputs = { what },
+    columns = { [what] = column }, failed = failed, builtin = what,
+  }
+end
+
+-- Lua function: called with one scenario table per row, in row order.
+local function sweep_function(fn, grid, opts)
+  local names = opts.order
+  if names then
+    local seen = {}
+    for i, name in ipairs(names) do
+      if grid[name] == nil then
+        argerror("sweep", 3, ("order[%d]: the grid has no '%s'"):format(i, tostring(name)), 3)
+      end
+      seen[name] = true
+    end
+    for _, k in ipairs(sorted_keys(grid)) do
+      if not seen[k] then argerror("sweep", 3, ("order lacks '%s'"):format(k), 3) end
+    end
+  else
+    names = sorted_keys(grid)
+  end
+  local axes = {}
+  for i, name in ipairs(names) do axes[i] = to_axis(name, grid[name]) end
+  local s = new_sweep { names = names, axes = axes, outputs = {}, columns = {}, errors = {} }
+
+  local n, k = s.nrows, #names
+  local idx = {}
+  for i = 1, k do idx[i] = 1 end
+  local failed, start, tty, shown = 0, core.clock(), core.stderr_isatty(), false
+  local default_output = opts.output or "value"
+
+  local function fail(row, msg)
+    failed = failed + 1
+    s.errors[row] = msg
+  end
+
+  local function column_of(name)
+    local c = s.columns[name]
+    if not c then
+      c = core.column(n)
+      s.columns[name] = c
+      s.outputs[#s.outputs + 1] = name
+    end
+    return c
+  end
+
+  local function finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
+
+  for row = 1, n do
+    local scenario = {}
+    for i = 1, k do scenario[names[i]] = axes[i][idx[i]] end
+    local ok, res = pcall(fn, scenario)
+    if not ok then
+      fail(row, tostring(res))
+    elseif type(res) == "number" then
+      if finite(res) then column_of(default_output):set(row, res)
+      else fail(row, "the function returned a value that is not finite") end
+    elseif type(res) == "table" then
+      local bad
+      for key, v in pairs(res) do
+        if type(key) ~= "string" or type(v) ~= "number" or not finite(v) then
+          bad = ("output '%s' is not a finite number"):format(tostring(key))
+          break
+        end
+      end
+      if bad then fail(row, bad)
+      else
+        for key, v in pairs(res) do column_of(key):set(row, v) end
+      end
+    else
+      fail(row, "the function returned " .. type(res) .. ", not a number or a table")
+    end
+    -- advance the odometer: the last axis runs fastest
+    for i = k, 1, -1 do
+      idx[i] = idx[i] + 1
+      if idx[i] <= #axes[i] then break end
+      idx[i] = 1
+    end
+    if tty and row % 4096 == 0 and core.clock() - start > 1 then
+      io.stderr:write(("\rsweep: %3.0f%% of %d scenarios"):format(100 * row / n, n))
+      shown = true
+    end
+  end
+  if shown then io.stderr:write("\n") end
+  if #s.outputs == 0 then column_of(default_output) end
+  table.sort(s.outputs)
+  s.failed = failed
+  return s
+end
+
+--- ck.sweep(what, grid [, options]) -> result
+function M.sweep(what, grid, opts)
+  if type(grid) ~= "table" then argerror("sweep", 2, "table expected, got " .. type(grid)) end
+  opts = check_options("sweep", 3, opts, { order = true, output = true })
+  if type(what) == "string" then
+    if not core.params(what) then
+      argerror("sweep", 1, ("'%s' is not a built-in function"):format(what))
+    end
+    if opts.order or opts.output then
+      argerror("sweep", 3, "order and output are for Lua functions; a built-in's are fixed")
+    end
+    return sweep_builtin(what, grid)
+  elseif type(what) == "function" then
+    return sweep_function(what, grid, opts)
+  end
+  argerror("sweep", 1, "function name or function expected, got " .. type(what))
+end
+
+--- rows --------------------------------------------------------------------
+
+function Sweep:__len()
+  return self.selection and #self.selection or self.nrows
+end
+
+-- Grid row number (1-based) of the i-th row of this (possibly filtered) result.
+local function grid_row(self, i)
+  if self.selection then return math.tointeger(self.selection:get(i)) end
+  return i
+end
+
+-- Index of each axis for a grid row.
+local function axis_indices(self, g)
+  local idx, r = {}, g - 1
+  for k = #self.names, 1, -1 do
+    idx[k] = r % self.lens[k] + 1
+    r = r // self.lens[k]
+  end
+  return idx
+end
+
+local function error_of(self, g, idx)
+  if self.builtin then
+    local args = {}
+    for k = 1, #self.names do args[k] = self.axes[k][idx[k]] end
+    return core.explain(self.builtin, args)
+  end
+  return self.errors[g]
+end
+
+-- The row as a table: shown axes, outputs, and `error` for a failed scenario.
+local function make_row(self, g)
+  local idx = axis_indices(self, g)
+  local row = {}
+  for k, name in ipairs(self.names) do row[name] = self.axes[k][idx[k]] end
+  local ok = true
+  for _, out in ipairs(self.outputs) do
+    local v = self.columns[out]:get(g)
+    row[out] = v
+    if v == nil and (self.builtin or self.errors[g]) then ok = false end
+  end
+  if not ok then row.error = error_of(self, g, idx) end
+  return row
+end
+
+--- result:row(i) -> the i-th row
+function Sweep:row(i)
+  if math.type(i) ~= "integer" or i < 1 or i > #self then
+    argerror("row", 1, ("row number between 1 and %d expected"):format(#self))
+  end
+  return make_row(self, grid_row(self, i))
+end
+
+--- for row in result:rows() do ... end
+function Sweep:rows()
+  local i, n = 0, #self
+  return function()
+    i = i + 1
+    if i <= n then return make_row(self, grid_row(self, i)) end
+  end
+end
+
+--- result:column(name) -> list of values; false marks a failed scenario
+function Sweep:column(name)
+  local k = self.index[name]
+  local col = self.columns[name]
+  if not k and not col then
+    argerror("column", 1, ("no column '%s'"):format(tostring(name)))
+  end
+  local t = {}
+  for i = 1, #self do
+    local g = grid_row(self, i)
+    if col then
+      local v = col:get(g)
+      if v == nil then v = false end
+      t[i] = v
+    else
+      t[i] = self.axes[k][axis_indices(self, g)[k]]
+    end
+  end
+  return t
+end
+
+--- result:summary() -> {[output] = {count, failed, min, max, mean, p05, p25, median, p75, p95}}
+function Sweep:summary()
+  local s = {}
+  for _, out in ipairs(self.outputs) do
+    s[out] = self.columns[out]:summary(self.selection)
+  end
+  return s
+end
+
+--- result:where(predicate) -> the rows for which predicate(row) is true
+function Sweep:where(pred)
+  if type(pred) ~= "function" then
+    argerror("where", 1, "function expected, got " .. type(pred))
+  end
+  local keep, failed = {}, 0
+  for i = 1, #self do
+    local g = grid_row(self, i)
+    local row = make_row(self, g)
+    if pred(row) then
+      keep[#keep + 1] = g
+      if row.error then failed = failed + 1 end
+    end
+  end
+  local sel = core.column(#keep)
+  for i, g in ipairs(keep) do sel:set(i, g) end
+  local r = setmetatable({}, Sweep)
+  for k, v in pairs(self) do r[k] = v end
+  r.selection = sel
+  r.failed = failed
+  return r
+end
+
+--- result:best(output [, "max" | "min"]) -> the row, or nil if every scenario failed
+function Sweep:best(output, how)
+  if not self.columns[output] then
+    argerror("best", 1, ("no output '%s'"):format(tostring(output)))
+  end
+  how = how or "max"
+  if how ~= "max" and how ~= "min" then
+    argerror("best", 2, ("\"max\" or \"min\" expected, got %s"):format(tostring(how)))
+  end
+  local g = self.columns[output]:best(how == "max", self.selection)
+  if g then return make_row(self, g) end
+end
+
+--- output ------------------------------------------------------------------
+
+-- Shortest text that reads back as the same number.
+local function number_text(v)
+  if math.type(v) == "integer" then return tostring(v) end
+  for _, fmt in ipairs { "%.15g", "%.16g", "%.17g" } do
+    local s = fmt:format(v)
+    if tonumber(s) == v then return s end
+  end
+end
+
+local function header(self)
+  local cols = {}
+  for _, name in ipairs(self.shown) do cols[#cols + 1] = name end
+  for _, out in ipairs(self.outputs) do cols[#cols + 1] = out end
+  if self.failed > 0 then cols[#cols + 1] = "error" end
+  return cols
+end
+
+local function csv_field(s)
+  if s:find('[,"\r\n]') then return '"' .. s:gsub('"', '""') .. '"' end
+  return s
+end
+
+--- result:write_csv(path) -> true, or nil, message
+-- RFC 4180: header row, CRLF line ends; written to a temporary file and
+-- renamed, so a failed write never leaves a half file at `path`.
+function Sweep:write_csv(path)
+  if type(path) ~= "string" then argerror("write_csv", 1, "string expected, got " .. type(path)) end
+  local cols = header(self)
+  local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
+  local f, err = io.open(tmp, "wb")
+  if not f then return nil, err end
+  local function fail(e)
+    f:close()
+    os.remove(tmp)
+    return nil, e
+  end
+  local line = {}
+  for i, c in ipairs(cols) do line[i] = csv_field(c) end
+  local ok, e = f:write(table.concat(line, ","), "\r\n")
+  if not ok then return fail(e) end
+  for row in self:rows() do
+    for i, c in ipairs(cols) do
+      local v = row[c]
+      line[i] = v == nil and "" or type(v) == "number" and number_text(v) or csv_field(tostring(v))
+    end
+    ok, e = f:write(table.concat(line, ","), "\r\n")
+    if not ok then return fail(e) end
+  end
+  ok, e = f:close()
+  if not ok then
+    os.remove(tmp)
+    return nil, e
+  end
+  ok, e = os.rename(tmp, path)
+  if not ok then
+    os.remove(tmp)
+    return nil, e
+  end
+  return true
+end
+
+--- result:to_table([{max_rows = 20}]) -> aligned plain text
+function Sweep:to_table(opts)
+  opts = check_options("to_table", 1, opts, { max_rows = true })
+  local max_rows = opts.max_rows or 20
+  local cols = header(self)
+  local cells, width = { cols }, {}
+  for i, c in ipairs(cols) do width[i] = #c end
+  local n = #self
+  for i = 1, math.min(n, max_rows) do
+    local row, line = self:row(i), {}
+    for j, c in ipairs(cols) do
+      local v = row[c]
+      line[j] = v == nil and "-" or type(v) == "number" and ("%.10g"):format(v) or tostring(v)
+      if #line[j] > width[j] then width[j] = #line[j] end
+    end
+    cells[#cells + 1] = line
+  end
+  local out = {}
+  for r, line in ipairs(cells) do
+    local parts = {}
+    for j, s in ipairs(line) do
+      local pad = (" "):rep(width[j] - #s)
+      -- numbers right-aligned, header and text left-aligned
+      parts[j] = (r > 1 and tonumber(s)) and pad .. s or s .. pad
+    end
+    out[#out + 1] = table.concat(parts, "  "):gsub("%s+$", "")
+    if r == 1 then
+      local rule = {}
+      for j = 1, #cols do rule[j] = ("-"):rep(width[j]) end
+      out[#out + 1] = table.concat(rule, "  ")
+    end
+  end
+  if n > max_rows then out[#out + 1] = ("... %d more rows"):format(n - max_rows) end
+  out[#out + 1] = ("%d scenarios, %d failed"):format(n, self.failed)
+  return table.concat(out, "\n")
+end
+
+--- result:write_svg(path, {x = axis, y = output | axis, z = output, series = axis,
+---                         at = {axis = value}, threshold = number, title = text})
+-- A line chart of output y against axis x (one line per value of `series`),
+-- or, with z, a heat map of output z over axes x and y with the contour
+-- where z crosses `threshold`.  Returns true, or nil, message.
+function Sweep:write_svg(path, opts)
+  if type(path) ~= "string" then argerror("write_svg", 1, "string expected, got " .. type(path)) end
+  opts = check_options("write_svg", 2, opts,
+    { x = true, y = true, z = true, series = true, at = true, threshold = true, title = true,
+      width = true, height = true })
+  local function need_axis(key)
+    local name = opts[key]
+    if not self.index[name] then
+      argerror("write_svg", 2, ("%s must name an axis of the grid, got %s"):format(key, tostring(name)), 3)
+    end
+    return self.index[name]
+  end
+  local function need_output(key)
+    local name = opts[key]
+    if not self.columns[name] then
+      argerror("write_svg", 2, ("%s must name an output, got %s"):format(key, tostring(name)), 3)
+    end
+    return self.columns[name]
+  end
+  local kx = need_axis("x")
+  local ky, zcol, ycol, ks
+  if opts.z ~= nil then
+    ky, zcol = need_axis("y"), need_output("z")
+  else
+    ycol = need_output("y")
+    if opts.series ~= nil then ks = need_axis("series") end
+  end
+  -- every other axis that varies must be pinned with `at`
+  local at = opts.at or {}
+  local pinned = {}
+  for k, name in ipairs(self.names) do
+    if k ~= kx and k ~= ky and k ~= ks and self.lens[k] > 1 then
+      local v = at[name]
+      if v == nil then
+        argerror("write_svg", 2, ("axis '%s' varies: pin it with at = {%s = ...}"):format(name, name))
+      end
+      local found
+      for i, a in ipairs(self.axes[k]) do if a == v then found = i end end
+      if not found then
+        argerror("write_svg", 2, ("at.%s = %s is not a value of the axis"):format(name, tostring(v)))
+      end
+      pinned[k] = found
+    end
+  end
+  local cells = {}
+  for i = 1, #self do
+    local g = grid_row(self, i)
+    local idx = axis_indices(self, g)
+    local keep = true
+    for k, want in pairs(pinned) do if idx[k] ~= want then keep = false end end
+    if keep then
+      cells[#cells + 1] = { idx = idx, value = (zcol or ycol):get(g) }
+    end
+  end
+  local doc
+  if zcol then
+    doc = svg.heatmap {
+      xs = self.axes[kx], ys = self.axes[ky], xlabel = opts.x, ylabel = opts.y, zlabel = opts.z,
+      cells = cells, kx = kx, ky = ky, threshold = opts.threshold, title = opts.title,
+      width = opts.width, height = opts.height,
+    }
+  else
+    doc = svg.lines {
+      xs = self.axes[kx], xlabel = opts.x, ylabel = opts.y, cells = cells, kx = kx,
+      ks = ks, series_label = opts.series, series_values = ks and self.axes[ks],
+      title = opts.title, width = opts.width, height = opts.height,
+    }
+  end
+  local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
+  local f, err = io.open(tmp, "wb")
+  if not f then return nil, err end
+  local ok, e = f:write(doc)
+  local closed, ce = f:close()
+  if not ok or not closed then
+    os.remove(tmp)
+    return nil, e or ce
+  end
+  ok, e = os.rename(tmp, path)
+  if not ok then
+    os.remove(tmp)
+    return nil, e
+  end
+  return true
+end
+
+function Sweep:__tostring()
+  return ("clvkit.Sweep: %d scenarios, outputs %s, %d failed"):format(
+    #self, table.concat(self.outputs, ", "), self.failed)
+end
+
+return M

@@ -1,0 +1,730 @@
+/*
+ * lclvkit.c -- the Lua 5.4 binding of the clvkit C core: module "clvkit.core".
+ *
+ * Shaped after Lua's own lmathlib.c: one luaL_Reg table, luaL_newlib, each
+ * function checks its arguments, calls C, pushes, returns the count.  No math
+ * here: the formulas and their domain checks are the core's (catalog.h); this
+ * file converts Lua values and turns a clv_fault into a Lua-style error,
+ *   bad argument #3 to 'clv' (years must be >= 0, got -1)
+ * The user-facing module "clvkit" (clvkit.lua) adds sweeps on top.
+ */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, fileno, isatty */
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+
+#include "clvkit/clvkit.h"
+
+#define COLUMN_META "clvkit.Column"
+
+/* ---- error messages ----------------------------------------------------- */
+
+/* "got -1", "got nan": the value as the user would recognise it. */
+static const char *show_number(lua_State *L, double x)
+{
+    if (isnan(x))
+        return lua_pushliteral(L, "nan");
+    if (isinf(x))
+        return lua_pushstring(L, x > 0 ? "inf" : "-inf");
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.14g", x);
+    return lua_pushstring(L, buf);
+}
+
+/* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
+ * function is always named as clvkit knows it, however the caller reached
+ * it (ck.clv, a local alias, pcall). */
+static int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
+{
+    return luaL_error(L, "bad argument #%d to '%s' (%s)", pos, fname, msg);
+}
+
+/* Raises "bad argument #pos to 'f' (name[element] reason, got value)";
+ * element is 0-based or CLV_FAULT_NONE, value NULL when not shown. */
+static int arg_error(lua_State *L, const char *fname, int pos, const char *name,
+                     size_t element, const char *reason, const double *value)
+{
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, name);
+    if (element != CLV_FAULT_NONE) {
+        lua_pushfstring(L, "[%d]", (int)element + 1);
+        luaL_addvalue(&b);
+    }
+    luaL_addchar(&b, ' ');
+    luaL_addstring(&b, reason);
+    if (value) {
+        luaL_addstring(&b, ", got ");
+        show_number(L, *value);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    return bad_arg(L, fname, pos, lua_tostring(L, -1));
+}
+
+/* A fault no single argument is to blame for (an overflowing result). */
+static int result_error(lua_State *L, const char *fname, clv_status st,
+                        const clv_fault *f)
+{
+    return luaL_error(L, "%s: %s (%s)", fname, f->reason ? f->reason : "",
+                      clv_strerror(st));
+}
+
+/* ---- named-argument tables ---------------------------------------------- */
+
+/* Rejects keys of the table at `idx` that are not in names[0..n-1]
+ * (a typo in {retention = ...} must not pass silently). */
+static void check_keys(lua_State *L, const char *fname, int idx, const char *const *names, size_t n)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        size_t i = n;
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -1);
+            for (i = 0; i < n && strcmp(k, names[i]) != 0; i++)
+                ;
+        }
+        if (i == n)
+            bad_arg(L, fname, idx, lua_pushfstring(L, "unknown argument '%s'",
+                                                  luaL_tolstring(L, -1, NULL)));
+    }
+}
+
+/* Field `name` of the table at idx as a number: nil gives `def` when
+ * optional, else an error naming the field. */
+static double field_number(lua_State *L, const char *fname, int idx, const char *name, int optional,
+                           double def)
+{
+    int t = lua_getfield(L, idx, name);
+    double v = def;
+    if (t == LUA_TNUMBER)
+        v = lua_tonumber(L, -1);
+    else if (t != LUA_TNIL || !optional) {
+        const char *msg = t == LUA_TNIL
+            ? lua_pushfstring(L, "missing '%s'", name)
+            : lua_pushfstring(L, "%s: number expected, got %s", name, luaL_typename(L, -1));
+        bad_arg(L, fname, idx, msg);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* ---- the catalogued scalar functions -------------------------------------- */
+
+static const clv_fn *upvalue_fn(lua_State *L)
+{
+    return (const clv_fn *)lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* Gathers the arguments of f, positional or named, into a[]; returns the
+ * Lua position to blame for any argument: 0 for positional calls (argument
+ * i is at i + 1), 1 for a table of named arguments. */
+static int collect_args(lua_State *L, const clv_fn *f, double *a,
+                        const char **names)
+{
+    const char *fname = clv_fn_name(f);
+    size_t np = clv_fn_nparams(f), nreq = clv_fn_nrequired(f);
+    for (size_t i = 0; i < np; i++)
+        names[i] = clv_fn_param_name(f, i);
+    if (lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE) {
+        for (size_t i = 0; i < np; i++)
+            a[i] = field_number(L, fname, 1, names[i], i >= nreq, clv_fn_param_default(f, i));
+        check_keys(L, fname, 1, names, np);
+        return 1;
+    }
+    int top = lua_gettop(L);
+    if (top > (int)np)
+        bad_arg(L, fname, (int)np + 1, lua_pushfstring(L, "at most %d arguments expected", (int)np));
+    for (size_t i = 0; i < np; i++) {
+        int pos = (int)i + 1;
+        if (i >= nreq && lua_isnoneornil(L, pos))
+            a[i] = clv_fn_param_default(f, i);
+        else if (lua_type(L, pos) == LUA_TNUMBER)
+            a[i] = lua_tonumber(L, pos);
+        else
+            bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s",
+                                                  names[i], luaL_typename(L, pos)));
+    }
+    return 0;
+}
+
+static int fn_call(lua_State *L)
+{
+    const clv_fn *f = upvalue_fn(L);
+    const char *fname = clv_fn_name(f);
+    double a[8], v;
+    const char *names[8];
+    int blame = collect_args(L, f, a, names);
+    clv_fault fault;
+    clv_status st = clv_fn_eval(f, a, clv_fn_nparams(f), &v, &fault);
+    if (st != CLV_OK && fault.arg == CLV_FAULT_NONE)
+        return result_error(L, fname, st, &fault);
+    if (st != CLV_OK)
+        return arg_error(L, fname, blame ? blame : (int)fault.arg + 1, names[fault.arg],
+                         CLV_FAULT_NONE, fault.reason, &a[fault.arg]);
+    lua_pushnumber(L, v);
+    return 1;
+}
+
+/* ---- the array functions ------------------------------------------------------ */
+
+/* Reads the sequence at `idx` into a new userdata block (collected by the
+ * GC even if an error follows) and returns it; *n receives its length. */
+static double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
+                              int argpos)
+{
+    if (lua_type(L, idx) != LUA_TTABLE)
+        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s: table expected, got %s", name,
+                                                 luaL_typename(L, idx)));
+    lua_Integer len = luaL_len(L, idx);
+    *n = (size_t)(len > 0 ? len : 0);
+    double *v = (double *)lua_newuserdatauv(L, (*n ? *n : 1) * sizeof(double), 0);
+    for (lua_Integer i = 1; i <= len; i++) {
+        if (lua_geti(L, idx, i) != LUA_TNUMBER)
+            bad_arg(L, fname, argpos, lua_pushfstring(L, "%s[%d]: number expected, got %s",
+                                                     name, (int)i, luaL_typename(L, -1)));
+        v[i - 1] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    return v;
+}
+
+/* Raises the error of an array function from its fault: `pos` gives the Lua
+ * position of each argument index, `scalars` the value of scalar arguments
+ * and `arrays` those of array arguments (NULL where not applicable). */
+static int array_error(lua_State *L, const char *fname, clv_status st,
+                       const clv_fault *f, const char *const *names, const int *pos,
+                       const double *scalars, const double *const *arrays)
+{
+    if (f->arg == CLV_FAULT_NONE)
+        return result_error(L, fname, st, f);
+    const double *value = f->element != CLV_FAULT_NONE ? &arrays[f->arg][f->element]
+                        : scalars ? &scalars[f->arg] : NULL;
+    return arg_error(L, fname, pos[f->arg], names[f->arg], f->element, f->reason, value);
+}
+
+/* cac(spend, new_customers): numbers, or sequences blended over channels;
+ * or {spend = ..., new_customers = ...}. */
+static int l_cac(lua_State *L)
+{
+    const char *fname = "cac";
+    static const char *const names[] = {"spend", "new_customers"};
+    int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
+    if (named) {
+        check_keys(L, fname, 1, names, 2);
+        for (int i = 0; i < 2; i++)
+            if (lua_getfield(L, 1, names[i]) == LUA_TNIL)
+                bad_arg(L, fname, 1, lua_pushfstring(L, "missing '%s'", names[i]));
+        lua_remove(L, 1);
+    } else if (lua_gettop(L) > 2) {
+        bad_arg(L, fname, 3, "at most 2 arguments expected");
+    }
+    const int pos[] = {1, named ? 1 : 2};
+    if (lua_type(L, 1) == LUA_TNUMBER || lua_type(L, 2) == LUA_TNUMBER) {
+        double a[2], v;
+        for (int i = 0; i < 2; i++) {
+            if (lua_type(L, i + 1) != LUA_TNUMBER)
+                bad_arg(L, fname, pos[i], lua_pushfstring(L, "%s: number expected, got %s",
+                                                         names[i], luaL_typename(L, i + 1)));
+            a[i] = lua_tonumber(L, i + 1);
+        }
+        clv_fault fault;
+        clv_status st = clv_fn_eval(clv_fn_find("cac"), a, 2, &v, &fault);
+        if (st != CLV_OK)
+            return array_error(L, "cac", st, &fault, names, pos, a, NULL);
+        lua_pushnumber(L, v);
+        return 1;
+    }
+    size_t ns, nc;
+    const double *arrays[2];
+    arrays[0] = check_sequence(L, fname, 1, "spend", &ns, pos[0]);
+    arrays[1] = check_sequence(L, fname, 2, "new_customers", &nc, pos[1]);
+    if (ns != nc)
+        bad_arg(L, fname, pos[1], lua_pushfstring(L, "new_customers has %d entries, spend has %d",
+                                                 (int)nc, (int)ns));
+    if (ns == 0)
+        bad_arg(L, fname, pos[0], "spend must not be empty");
+    double v;
+    clv_fault fault;
+    clv_status st = clv_cac(arrays[0], arrays[1], ns, &v, &fault);
+    if (st != CLV_OK)
+        return array_error(L, "cac", st, &fault, names, pos, NULL, arrays);
+    lua_pushnumber(L, v);
+    return 1;
+}
+
+/* funnel_budget(max_cac, rate1 [, rate2, ...]) or (max_cac, {rates}) or
+ * {max_cac = ..., rates = {...}}. */
+static int l_funnel_budget(lua_State *L)
+{
+    const char *fname = "funnel_budget";
+    static const char *const keys[] = {"max_cac", "rates"};
+    double max_cac;
+    const double *rates;
+    size_t n;
+    int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE, variadic = 0;
+    if (named) {
+        check_keys(L, fname, 1, keys, 2);
+        max_cac = field_number(L, fname, 1, "max_cac", 0, 0);
+        if (lua_getfield(L, 1, "rates") == LUA_TNIL)
+            bad_arg(L, fname, 1, "missing 'rates'");
+        rates = check_sequence(L, fname, lua_gettop(L), "rates", &n, 1);
+    } else {
+        if (lua_type(L, 1) != LUA_TNUMBER)
+            bad_arg(L, fname, 1, lua_pushfstring(L, "max_cac: number expected, got %s",
+                                                luaL_typename(L, 1)));
+        max_cac = lua_tonumber(L, 1);
+        int top = lua_gettop(L);
+        if (top == 2 && lua_type(L, 2) == LUA_TTABLE) {
+            rates = check_sequence(L, fname, 2, "rates", &n, 2);
+        } else {
+            variadic = 1;
+            n = top > 1 ? (size_t)(top - 1) : 0;
+            double *r = (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
+            for (int i = 2; i <= top; i++) {
+                if (lua_type(L, i) != LUA_TNUMBER)
+                    bad_arg(L, fname, i, lua_pushfstring(L, "rate%d: number expected, got %s",
+                                                        i - 1, luaL_typename(L, i)));
+                r[i - 2] = lua_tonumber(L, i);
+            }
+            rates = r;
+        }
+    }
+    if (n == 0)
+        bad_arg(L, fname, named ? 1 : 2, "at least one conversion rate expected");
+    double v;
+    clv_fault fault;
+    clv_status st = clv_funnel_budget(max_cac, rates, n, &v, &fault);
+    if (st != CLV_OK && variadic && fault.arg == 1) { /* rate k is argument k + 1 */
+        lua_pushfstring(L, "rate%d", (int)fault.element + 1);
+        return arg_error(L, fname, (int)fault.element + 2, lua_tostring(L, -1), CLV_FAULT_NONE,
+                         fault.reason, &rates[fault.element]);
+    }
+    if (st != CLV_OK) {
+        const int pos[] = {1, named ? 1 : 2};
+        const double *arrays[] = {NULL, rates};
+        return array_error(L, "funnel_budget", st, &fault, keys, pos, &max_cac, arrays);
+    }
+    lua_pushnumber(L, v);
+    return 1;
+}
+
+/* clv_segment(value, values [, high_share [, low_share]]) -> "high" | ...;
+ * or {value = ..., values = {...}, high_share = ..., low_share = ...}. */
+static int l_clv_segment(lua_State *L)
+{
+    const char *fname = "clv_segment";
+    /* indexed as clv_segment()'s fault.arg: value, values, n, high, low */
+    static const char *const names[] = {"value", "values", "values", "high_share", "low_share"};
+    static const char *const keys[] = {"value", "values", "high_share", "low_share"};
+    int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
+    double a[5] = {0, NAN, NAN, 0.2, 0.3};
+    const double *values;
+    size_t n;
+    if (named) {
+        check_keys(L, fname, 1, keys, 4);
+        a[0] = field_number(L, fname, 1, "value", 0, 0);
+        a[3] = field_number(L, fname, 1, "high_share", 1, 0.2);
+        a[4] = field_number(L, fname, 1, "low_share", 1, 0.3);
+        if (lua_getfield(L, 1, "values") == LUA_TNIL)
+            bad_arg(L, fname, 1, "missing 'values'");
+        values = check_sequence(L, fname, lua_gettop(L), "values", &n, 1);
+    } else {
+        if (lua_gettop(L) > 4)
+            bad_arg(L, fname, 5, "at most 4 arguments expected");
+        if (lua_type(L, 1) != LUA_TNUMBER)
+            bad_arg(L, fname, 1, lua_pushfstring(L, "value: number expected, got %s",
+                                                luaL_typename(L, 1)));
+        a[0] = lua_tonumber(L, 1);
+        for (int i = 3; i <= 4; i++) {
+            if (lua_isnoneornil(L, i))
+                continue;
+            if (lua_type(L, i) != LUA_TNUMBER)
+                bad_arg(L, fname, i, lua_pushfstring(L, "%s: number expected, got %s",
+                                                    names[i], luaL_typename(L, i)));
+            a[i] = lua_tonumber(L, i);
+        }
+        values = check_sequence(L, fname, 2, "values", &n, 2);
+    }
+    if (n == 0)
+        bad_arg(L, fname, named ? 1 : 2, "values must not be empty");
+    clv_segment_class seg;
+    clv_fault fault;
+    clv_status st = clv_segment(a[0], values, n, a[3], a[4], &seg, &fault);
+    if (st != CLV_OK) {
+        const int pos[] = {1, named ? 1 : 2, named ? 1 : 2, named ? 1 : 3, named ? 1 : 4};
+        const double *arrays[] = {NULL, values};
+        return array_error(L, "clv_segment", st, &fault, names, pos, a, arrays);
+    }
+    lua_pushstring(L, clv_segment_name(seg));
+    return 1;
+}
+
+/* ---- columns: result buffers for sweeps -------------------------------------- */
+
+/* A column of doubles with NaN marking a failed scenario: 8 bytes a row. */
+typedef struct column {
+    size_t n, cap;
+    double *data; /* points into the userdata's own block or a separate one */
+} column;
+
+static column *new_column(lua_State *L, size_t n)
+{
+    if (n > ((size_t)-1 - sizeof(column)) / sizeof(double))
+        luaL_error(L, "column of %I rows is too large", (lua_Integer)n);
+    column *c = (column *)lua_newuserdatauv(L, sizeof(column) + (n ? n : 1) * sizeof(double), 1);
+    c->n = n;
+    c->cap = n;
+    c->data = (double *)(c + 1);
+    luaL_setmetatable(L, COLUMN_META);
+    return c;
+}
+
+static column *check_column(lua_State *L, int idx)
+{
+    return (column *)luaL_checkudata(L, idx, COLUMN_META);
+}
+
+/* core.column(n [, fill]) -> a new column of n values (NaN by default). */
+static int l_column(lua_State *L)
+{
+    lua_Integer n = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, n >= 0, 1, "must be >= 0");
+    double fill = luaL_optnumber(L, 2, NAN);
+    column *c = new_column(L, (size_t)n);
+    for (size_t i = 0; i < c->n; i++)
+        c->data[i] = fill;
+    return 1;
+}
+
+static size_t check_row(lua_State *L, column *c, int idx)
+{
+    lua_Integer i = luaL_checkinteger(L, idx);
+    luaL_argcheck(L, i >= 1 && (size_t)i <= c->n, idx, "row out of range");
+    return (size_t)i - 1;
+}
+
+static int col_len(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)check_column(L, 1)->n);
+    return 1;
+}
+
+/* col:get(i) -> the value, or nil for a failed row */
+static int col_get(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    double v = c->data[check_row(L, c, 2)];
+    if (isnan(v))
+        lua_pushnil(L);
+    else
+        lua_pushnumber(L, v);
+    return 1;
+}
+
+/* col:set(i, v): v a number, or nil for a failed row */
+static int col_set(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    size_t i = check_row(L, c, 2);
+    c->data[i] = lua_isnoneornil(L, 3) ? NAN : luaL_checknumber(L, 3);
+    return 0;
+}
+
+/* col:failed() -> number of NaN rows */
+static int col_failed(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++)
+        k += isnan(c->data[i]) ? 1 : 0;
+    lua_pushinteger(L, (lua_Integer)k);
+    return 1;
+}
+
+/* Optional selection (a column of 1-based row numbers) at idx: the values of
+ * c at those rows, gathered into a scratch column pushed on the stack. */
+static const double *selected(lua_State *L, column *c, int idx, size_t *n)
+{
+    if (lua_isnoneornil(L, idx)) {
+        *n = c->n;
+        return c->data;
+    }
+    column *sel = check_column(L, idx);
+    column *g = new_column(L, sel->n);
+    for (size_t i = 0; i < sel->n; i++) {
+        double r = sel->data[i];
+        luaL_argcheck(L, r >= 1 && r <= (double)c->n, idx, "selection row out of range");
+        g->data[i] = c->data[(size_t)r - 1];
+    }
+    *n = g->n;
+    return g->data;
+}
+
+static void set_number_field(lua_State *L, const char *k, double v)
+{
+    if (isnan(v))
+        lua_pushnil(L);
+    else
+        lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* col:summary([selection]) -> {count, failed, min, max, mean, p05 .. p95} */
+static int col_summary(lua_State *L)
+{
+    static const double probs[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    static const char *const keys[] = {"p05", "p25", "median", "p75", "p95"};
+    column *c = check_column(L, 1);
+    size_t n;
+    const double *v = selected(L, c, 2, &n);
+    clv_summary s;
+    if (clv_summarize(v, n, &s) != CLV_OK)
+        return luaL_error(L, "summary: the column holds a value that is not finite");
+    double q[5];
+    column *scratch = new_column(L, n);
+    clv_quantiles(v, n, probs, 5, scratch->data, q);
+    lua_createtable(L, 0, 10);
+    lua_pushinteger(L, (lua_Integer)s.count);
+    lua_setfield(L, -2, "count");
+    lua_pushinteger(L, (lua_Integer)s.missing);
+    lua_setfield(L, -2, "failed");
+    set_number_field(L, "min", s.min);
+    set_number_field(L, "max", s.max);
+    set_number_field(L, "mean", s.mean);
+    for (int i = 0; i < 5; i++)
+        set_number_field(L, keys[i], q[i]);
+    return 1;
+}
+
+/* col:best(want_max [, selection]) -> 1-based row (of the column), or nil */
+static int col_best(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    int want_max = lua_toboolean(L, 2);
+    size_t n, i;
+    const double *v = selected(L, c, 3, &n);
+    if (clv_argbest(v, n, want_max, &i) != CLV_OK) {
+        lua_pushnil(L);
+        return 1;
+    }
+    if (!lua_isnoneornil(L, 3))
+        i = (size_t)check_column(L, 3)->data[i] - 1;
+    lua_pushinteger(L, (lua_Integer)i + 1);
+    return 1;
+}
+
+/* ---- sweeps of catalogued functions --------------------------------------------- */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* core.sweep(name, axes [, label]) -> column, failed
+ * axes: one sequence of numbers per parameter, in parameter order.  The grid
+ * is evaluated in C in chunks; after a second, progress goes to stderr when
+ * stderr is a terminal. */
+static int l_sweep(lua_State *L)
+{
+    const char *fname = "sweep";
+    const char *name = luaL_checkstring(L, 1);
+    const clv_fn *f = clv_fn_find(name);
+    luaL_argcheck(L, f != NULL, 1, "not a built-in function");
+    luaL_checktype(L, 2, LUA_TTABLE);
+    size_t np = clv_fn_nparams(f), lens[8], rows;
+    const double *axes[8];
+    luaL_argcheck(L, luaL_len(L, 2) == (lua_Integer)np, 2, "one axis per parameter expected");
+    for (size_t i = 0; i < np; i++) {
+        lua_geti(L, 2, (lua_Integer)i + 1);
+        axes[i] = check_sequence(L, fname, lua_gettop(L), clv_fn_param_name(f, i), &lens[i], 2);
+        luaL_argcheck(L, lens[i] > 0, 2, "an axis is empty");
+    }
+    if (clv_grid_rows(lens, np, &rows) != CLV_OK)
+        return luaL_error(L, "sweep: the grid has too many scenarios");
+    column *out = new_column(L, rows);
+    const size_t chunk = (size_t)1 << 20;
+    size_t failed = 0;
+    int tty = isatty(fileno(stderr)), shown = 0;
+    double start = now_seconds();
+    for (size_t first = 0; first < rows; first += chunk) {
+        size_t n = rows - first < chunk ? rows - first : chunk, nf;
+        clv_fn_sweep(f, axes, lens, first, n, out->data + first, &nf);
+        failed += nf;
+        if (tty && now_seconds() - start > 1) {
+            fprintf(stderr, "\rsweep %s: %3.0f%% of %zu scenarios", name,
+                    100.0 * (double)(first + n) / (double)rows, rows);
+            shown = 1;
+        }
+    }
+    if (shown)
+        fprintf(stderr, "\n");
+    lua_pushinteger(L, (lua_Integer)failed);
+    return 2;
+}
+
+/* core.explain(name, args) -> why the scenario fails ("years must be >= 0,
+ * got -1"), or nil when it does not. */
+static int l_explain(lua_State *L)
+{
+    const char *fname = "explain";
+    const clv_fn *f = clv_fn_find(luaL_checkstring(L, 1));
+    luaL_argcheck(L, f != NULL, 1, "not a built-in function");
+    size_t n;
+    const double *a = check_sequence(L, fname, 2, "args", &n, 2);
+    double v;
+    clv_fault fault;
+    clv_status st = clv_fn_eval(f, a, n, &v, &fault);
+    if (st == CLV_OK)
+        return 0;
+    if (fault.arg == CLV_FAULT_NONE)
+        lua_pushstring(L, fault.reason);
+    else {
+        lua_pushfstring(L, "%s %s, got ", clv_fn_param_name(f, fault.arg), fault.reason);
+        show_number(L, a[fault.arg]);
+        lua_concat(L, 2);
+    }
+    return 1;
+}
+
+/* core.params(name) -> {names...}, nrequired, {defaults by name} */
+static int l_params(lua_State *L)
+{
+    const clv_fn *f = clv_fn_find(luaL_checkstring(L, 1));
+    if (!f)
+        return 0;
+    size_t np = clv_fn_nparams(f);
+    lua_createtable(L, (int)np, 0);
+    lua_createtable(L, 0, (int)np);
+    for (size_t i = 0; i < np; i++) {
+        lua_pushstring(L, clv_fn_param_name(f, i));
+        lua_rawseti(L, -3, (lua_Integer)i + 1);
+        if (i >= clv_fn_nrequired(f)) {
+            lua_pushnumber(L, clv_fn_param_default(f, i));
+            lua_setfield(L, -2, clv_fn_param_name(f, i));
+        }
+    }
+    lua_pushinteger(L, (lua_Integer)clv_fn_nrequired(f));
+    lua_insert(L, -2);
+    return 3;
+}
+
+/* ---- axes ------------------------------------------------------------------------ */
+
+#define MAX_AXIS 100000000 /* 1e8 values: a bigger axis is a mistake */
+
+static int l_range(lua_State *L)
+{
+    const char *fname = "range";
+    double from = luaL_checknumber(L, 1), to = luaL_checknumber(L, 2);
+    double step = luaL_optnumber(L, 3, 1);
+    size_t n;
+    switch (clv_range_count(from, to, step, MAX_AXIS, &n)) {
+    case CLV_OK: break;
+    case CLV_ERANGE: return bad_arg(L, fname, 3, "the range has more than 1e8 values");
+    case CLV_EDOM: return bad_arg(L, fname, 3, step == 0 ? "step must not be 0"
+                                                        : "step points away from 'to'");
+    default: return luaL_error(L, "range: from, to and step must be finite numbers");
+    }
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushnumber(L, from + (double)i * step);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int l_linspace(lua_State *L)
+{
+    double from = luaL_checknumber(L, 1), to = luaL_checknumber(L, 2);
+    lua_Integer n = luaL_checkinteger(L, 3);
+    if (n < 1 || n > MAX_AXIS)
+        bad_arg(L, "linspace", 3, "n must be between 1 and 1e8");
+    lua_createtable(L, (int)n, 0);
+    for (lua_Integer i = 0; i < n; i++) {
+        double v;
+        if (clv_linspace_value(from, to, (size_t)n, (size_t)i, &v) != CLV_OK)
+            return luaL_error(L, "linspace: from and to must be finite and not too far apart");
+        lua_pushnumber(L, v);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+/* ---- terminal helpers for the Lua side -------------------------------------------- */
+
+static int l_clock(lua_State *L)
+{
+    lua_pushnumber(L, now_seconds());
+    return 1;
+}
+
+static int l_stderr_isatty(lua_State *L)
+{
+    lua_pushboolean(L, isatty(fileno(stderr)));
+    return 1;
+}
+
+/* ---- the module ---------------------------------------------------------------------- */
+
+static const luaL_Reg column_methods[] = {
+    {"get", col_get},         {"set", col_set},   {"failed", col_failed},
+    {"summary", col_summary}, {"best", col_best}, {NULL, NULL}};
+
+static const luaL_Reg core_funcs[] = {
+    {"cac", l_cac},
+    {"funnel_budget", l_funnel_budget},
+    {"clv_segment", l_clv_segment},
+    {"column", l_column},
+    {"sweep", l_sweep},
+    {"explain", l_explain},
+    {"params", l_params},
+    {"range", l_range},
+    {"linspace", l_linspace},
+    {"clock", l_clock},
+    {"stderr_isatty", l_stderr_isatty},
+    {NULL, NULL}};
+
+/* The only exported symbol (the module is built with hidden visibility). */
+__attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
+{
+    if (clv_version_number() != CLV_VERSION_NUMBER)
+        return luaL_error(L, "clvkit: binding built for C library %s, loaded %s",
+                          CLV_VERSION, clv_version());
+    luaL_newmetatable(L, COLUMN_META);
+    luaL_newlib(L, column_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, col_len);
+    lua_setfield(L, -2, "__len");
+    lua_pop(L, 1);
+
+    luaL_newlib(L, core_funcs);
+    /* every catalogued scalar function except those with an array form above */
+    lua_createtable(L, (int)clv_fn_count(), 0); /* core.names */
+    for (size_t i = 0; i < clv_fn_count(); i++) {
+        const clv_fn *f = clv_fn_at(i);
+        lua_pushstring(L, clv_fn_name(f));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+        if (lua_getfield(L, -2, clv_fn_name(f)) != LUA_TNIL) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_pop(L, 1);
+        lua_pushlightuserdata(L, (void *)f);
+        lua_pushcclosure(L, fn_call, 1);
+        lua_setfield(L, -3, clv_fn_name(f));
+    }
+    lua_setfield(L, -2, "builtins");
+    lua_pushliteral(L, "clvkit " CLV_VERSION);
+    lua_setfield(L, -2, "_VERSION");
+    return 1;
+}
