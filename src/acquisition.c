@@ -11,11 +11,13 @@
 
 static double ratio_formula(const double *a) { return a[0] / a[1]; }
 
+CLV_BATCH(ratio_formula)
+
 /* The single-channel form; clv_cac() below blends arrays of channels. */
 const clv_fn clv_fn_cac = {
     "cac", 2, 2,
     {{"spend", CLV_D_NONNEG, 0}, {"new_customers", CLV_D_POS, 0}},
-    NULL, ratio_formula};
+    NULL, ratio_formula, ratio_formula_batch};
 
 /* Checks every element of an array argument against a domain. */
 static clv_status check_array(const double *v, size_t n, clv_domain d,
@@ -67,11 +69,13 @@ clv_status clv_cac(const double *spend, const double *new_customers, size_t n,
 
 static double cac_payback_formula(const double *a) { return a[0] / (a[1] * a[2]); }
 
+CLV_BATCH(cac_payback_formula)
+
 const clv_fn clv_fn_cac_payback = {
     "cac_payback", 3, 2,
     {{"cac", CLV_D_NONNEG, 0}, {"arpa", CLV_D_POS, 0},
      {"gross_margin", CLV_D_UNIT_POS, 1}},
-    NULL, cac_payback_formula};
+    NULL, cac_payback_formula, cac_payback_formula_batch};
 
 clv_status clv_cac_payback(double cac, double arpa, double gross_margin,
                            double *out)
@@ -83,7 +87,7 @@ clv_status clv_cac_payback(double cac, double arpa, double gross_margin,
 const clv_fn clv_fn_ltv_cac = {
     "ltv_cac", 2, 2,
     {{"ltv", CLV_D_NONNEG, 0}, {"cac", CLV_D_POS, 0}},
-    NULL, ratio_formula};
+    NULL, ratio_formula, ratio_formula_batch};
 
 clv_status clv_ltv_cac(double ltv, double cac, double *out)
 {
@@ -94,7 +98,7 @@ clv_status clv_ltv_cac(double ltv, double cac, double *out)
 const clv_fn clv_fn_max_cac = {
     "max_cac", 2, 1,
     {{"ltv", CLV_D_NONNEG, 0}, {"ratio", CLV_D_POS, 3}},
-    NULL, ratio_formula};
+    NULL, ratio_formula, ratio_formula_batch};
 
 clv_status clv_max_cac(double ltv, double ratio, double *out)
 {
@@ -106,10 +110,12 @@ clv_status clv_max_cac(double ltv, double ratio, double *out)
 
 static double product_formula(const double *a) { return a[0] * a[1]; }
 
+CLV_BATCH(product_formula)
+
 const clv_fn clv_fn_sql_budget = {
     "sql_budget", 2, 2,
     {{"max_cac", CLV_D_NONNEG, 0}, {"sql_conversion", CLV_D_UNIT, 0}},
-    NULL, product_formula};
+    NULL, product_formula, product_formula_batch};
 
 clv_status clv_sql_budget(double max_cac, double sql_conversion, double *out)
 {
@@ -144,9 +150,11 @@ clv_status clv_funnel_budget(double max_cac, const double *rates, size_t n,
 
 static double reciprocal_formula(const double *a) { return 1 / a[0]; }
 
+CLV_BATCH(reciprocal_formula)
+
 const clv_fn clv_fn_roas_breakeven = {
     "roas_breakeven", 1, 1, {{"margin", CLV_D_UNIT_POS, 0}}, NULL,
-    reciprocal_formula};
+    reciprocal_formula, reciprocal_formula_batch};
 
 clv_status clv_roas_breakeven(double margin, double *out)
 {

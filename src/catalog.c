@@ -179,7 +179,9 @@ clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
         return CLV_OK;
 
     /* Odometer over the grid, starting at row `first`.  The innermost axis
-     * runs in a tight loop; outer axes are validated when they change. */
+     * that varies runs in a tight loop (trailing fixed axes, such as omitted
+     * optional arguments, do not change the row order); the others are
+     * validated when they change. */
     size_t idx[CLV_FN_MAX_PARAMS], rem = first;
     double a[CLV_FN_MAX_PARAMS];
     int ok[CLV_FN_MAX_PARAMS];
@@ -190,27 +192,45 @@ clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
         ok[i] = value_ok(f, i, a[i]);
     }
     size_t last = np - 1, failed = 0, done = 0;
+    while (last > 0 && lens[last] == 1)
+        last--;
+    int fixed_ok = 1; /* the trailing fixed axes */
+    for (size_t i = last + 1; i < np; i++)
+        fixed_ok &= ok[i];
     const double *inner = axes[last];
+    /* The innermost axis is checked once; when all of it is valid and no
+     * rule relates the arguments, rows run through the batch formula. */
+    int inner_ok = 1;
+    for (size_t j = 0; j < lens[last]; j++)
+        inner_ok &= value_ok(f, last, inner[j]);
+    int fast = inner_ok && !f->rule;
     while (done < nrows) {
-        int outer_ok = 1;
+        int outer_ok = fixed_ok;
         for (size_t i = 0; i < last; i++)
             outer_ok &= ok[i];
         size_t j = idx[last], stop = lens[last];
         if (stop - j > nrows - done)
             stop = j + (nrows - done);
-        for (; j < stop; j++, done++) {
-            a[last] = inner[j];
-            double v = NAN;
-            if (outer_ok && value_ok(f, last, a[last])
-                && (!f->rule || f->rule(a, NULL) == CLV_OK)) {
-                v = f->formula(a);
-                if (!isfinite(v))
-                    v = NAN;
+        double *o = out + done;
+        size_t n = stop - j;
+        if (outer_ok && fast) {
+            failed += f->batch(a, last, inner + j, n, o);
+        } else {
+            for (size_t k = 0; k < n; k++) {
+                a[last] = inner[j + k];
+                double v = NAN;
+                if (outer_ok && value_ok(f, last, a[last])
+                    && (!f->rule || f->rule(a, NULL) == CLV_OK)) {
+                    v = f->formula(a);
+                    if (!isfinite(v))
+                        v = NAN;
+                }
+                if (isnan(v))
+                    failed++;
+                o[k] = v;
             }
-            if (isnan(v))
-                failed++;
-            out[done] = v;
         }
+        done += n;
         /* carry into the outer axes */
         idx[last] = 0;
         for (size_t i = last; i-- > 0;) {

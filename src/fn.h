@@ -10,6 +10,8 @@
 #ifndef CLVKIT_FN_H
 #define CLVKIT_FN_H
 
+#include <math.h>
+
 #include "clvkit/catalog.h"
 #include "clvkit/status.h"
 
@@ -41,7 +43,33 @@ struct clv_fn {
     clv_status (*rule)(const double *args, clv_fault *fault);
     /* The formula on valid arguments; may return +-inf, caught by the caller. */
     double (*formula)(const double *args);
+    /* The same formula over n values of one argument (args[vary] takes each
+     * of values[0..n-1] in turn), so sweeps run it without an indirect call
+     * per scenario; a result that is not finite becomes NaN.  Returns the
+     * number of such results.  Defined with CLV_BATCH below. */
+    size_t (*batch)(double *args, size_t vary, const double *values, size_t n,
+                    double *out);
 };
+
+/* Defines `formula##_batch` from a static formula in the same file, where
+ * the compiler can inline the formula into the loop. */
+#define CLV_BATCH(formula)                                                    \
+    static size_t formula##_batch(double *restrict a, size_t vary,             \
+                                  const double *restrict values, size_t n,     \
+                                  double *restrict out)                        \
+    {                                                                          \
+        size_t bad = 0;                                                        \
+        for (size_t j = 0; j < n; j++) {                                       \
+            a[vary] = values[j];                                               \
+            double v = formula(a);                                             \
+            if (!isfinite(v)) {                                                \
+                v = NAN;                                                       \
+                bad++;                                                         \
+            }                                                                  \
+            out[j] = v;                                                        \
+        }                                                                      \
+        return bad;                                                            \
+    }
 
 /* Checks x against a domain: CLV_OK, or CLV_EINVAL (not finite) / CLV_EDOM
  * with *reason set to static text such as "must be >= 0". */

@@ -79,7 +79,7 @@ local function new_sweep(t)
 end
 
 -- Built-in: the grid names arguments of a catalogued function.
-local function sweep_builtin(what, grid)
+local function sweep_builtin(what, grid, threads)
   local names, nreq, defaults = core.params(what)
   local known = {}
   for _, name in ipairs(names) do known[name] = true end
@@ -99,7 +99,7 @@ local function sweep_builtin(what, grid)
       argerror("sweep", 2, ("grid has no '%s', which '%s' requires"):format(name, what), 3)
     end
   end
-  local column, failed = core.sweep(what, axes)
+  local column, failed = core.sweep(what, axes, threads)
   return new_sweep {
     names = names, shown = shown, axes = axes, outputs = { what },
     columns = { [what] = column }, failed = failed, builtin = what,
@@ -195,7 +195,7 @@ end
 --- ck.sweep(what, grid [, options]) -> result
 function M.sweep(what, grid, opts)
   if type(grid) ~= "table" then argerror("sweep", 2, "table expected, got " .. type(grid)) end
-  opts = check_options("sweep", 3, opts, { order = true, output = true })
+  opts = check_options("sweep", 3, opts, { order = true, output = true, threads = true })
   if type(what) == "string" then
     if not core.params(what) then
       argerror("sweep", 1, ("'%s' is not a built-in function"):format(what))
@@ -203,8 +203,15 @@ function M.sweep(what, grid, opts)
     if opts.order or opts.output then
       argerror("sweep", 3, "order and output are for Lua functions; a built-in's are fixed")
     end
-    return sweep_builtin(what, grid)
+    local t = opts.threads
+    if t ~= nil and (math.type(t) ~= "integer" or t < 1 or t > 16) then
+      argerror("sweep", 3, "threads must be a whole number from 1 to 16")
+    end
+    return sweep_builtin(what, grid, t)
   elseif type(what) == "function" then
+    if opts.threads then
+      argerror("sweep", 3, "threads is for built-ins; a Lua function runs in this Lua state")
+    end
     return sweep_function(what, grid, opts)
   end
   argerror("sweep", 1, "function name or function expected, got " .. type(what))

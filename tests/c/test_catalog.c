@@ -138,6 +138,27 @@ static void test_sweep_matches_eval(void)
     CHECK("chunked failed count", total_failed == failed);
     free(chunk);
 
+    /* trailing fixed axes (omitted optionals): the rows are the same as one
+     * evaluation each, and an invalid fixed value fails every row */
+    const double m2[] = {10, 20, 30}, r2[] = {0.5}, d2[] = {0.1, 0.2}, n2[] = {4}, t_ok[] = {1},
+                 t_bad[] = {2};
+    for (int bad = 0; bad < 2; bad++) {
+        const double *ax2[] = {m2, r2, d2, n2, bad ? t_bad : t_ok};
+        const size_t l2[] = {3, 1, 2, 1, 1};
+        double o2[6];
+        CHECK("sweep with fixed trailing axes",
+              clv_fn_sweep(f, ax2, l2, 1, 5, o2, &failed) == CLV_OK);
+        CHECK("fixed trailing axes: failed count", failed == (bad ? 5u : 0u));
+        for (size_t k = 0; k < 5; k++) {
+            size_t row = k + 1;
+            double args[] = {m2[row / 2], 0.5, d2[row % 2], 4, bad ? 2 : 1}, v;
+            if (clv_fn_eval(f, args, 5, &v, NULL) == CLV_OK)
+                CHECK_CLOSE("fixed trailing axes: row = eval", o2[k], v, 0);
+            else
+                CHECK("fixed trailing axes: failed row", bad && isnan(o2[k]));
+        }
+    }
+
     /* overflowing scenarios are failed rows too */
     const clv_fn *g = clv_fn_find("clv");
     const double big[] = {1e300, 1}, one[] = {1e300}, three[] = {3}, zero[] = {0};

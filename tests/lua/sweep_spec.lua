@@ -67,6 +67,30 @@ describe("sweep over a built-in", function()
     assert.near(100 * 0.5 / 0.6, s:column("clv_ret")[2], 1e-12)
   end)
 
+  it("computes every row of a grid spanning many chunks, on any number of threads", function()
+    -- 3.2M rows: more than three 1M-row chunks, split unevenly over threads;
+    -- years = -1 makes a quarter of the rows fail
+    local g = { aov = ck.range(1, 80), freq = ck.range(1, 100), years = { 1, 2, 3, -1 }, cost = ck.range(0, 90, 10) }
+    local n = 80 * 100 * 4 * 10
+    local results = {}
+    for _, threads in ipairs { 1, 2, 3 } do
+      local r = ck.sweep("clv", g, { threads = threads })
+      assert.equal(n, #r)
+      assert.equal(n // 4, r.failed)
+      results[threads] = r
+    end
+    for i = 1, n, 9973 do -- a prime stride visits every chunk and thread part
+      local row = results[1]:row(i)
+      local want = row.years >= 0 and clv(row.aov, row.freq, row.years, row.cost) or nil
+      for threads = 1, 3 do assert.equal(want, results[threads]:row(i).clv) end
+    end
+    local last = results[3]:row(n)
+    assert.same({ 80, 100, -1, 90 }, { last.aov, last.freq, last.years, last.cost })
+    assert.equal(clv(80, 100, 3, 90), results[2]:row(n - 10).clv)
+    fails_with("threads must be a whole number from 1 to 16", ck.sweep, "clv", g, { threads = 0 })
+    fails_with("threads is for built-ins", ck.sweep, function() return 1 end, { a = 1 }, { threads = 2 })
+  end)
+
   it("rejects a bad grid with a clear error", function()
     fails_with("grid has no 'years', which 'clv' requires", ck.sweep, "clv", { aov = 1, freq = 1 })
     fails_with("'clv' takes no argument 'churn'", ck.sweep, "clv", { aov = 1, freq = 1, years = 1, churn = 0.1 })
