@@ -26,6 +26,12 @@ cc -std=c11 -Wall -Wextra -Werror "$consumer/consumer.c" -o "$scratch/consumer-s
    $(pkg-config --static --libs-only-l clvkit | sed 's/-lclvkit//')
 "$scratch/consumer-static"
 
+if [ -x "$prefix/bin/clvkit-sweep" ]; then
+  echo "== the installed Lua module, through the installed runner"
+  printf 'local ck = require "clvkit"\nassert(ck.clv(50, 12, 3, 100) == 1700)\nlocal r = ck.sweep("sql_budget", {max_cac = 200, sql_conversion = {0.05, 0.1}})\nassert(#r == 2 and r:row(1).sql_budget == 10)\nprint("lua: " .. ck._VERSION .. " installed")\n' > "$scratch/check.lua"
+  (cd "$scratch" && env -u LUA_PATH -u LUA_CPATH "$prefix/bin/clvkit-sweep" check.lua)
+fi
+
 echo "== find_package(clvkit)"
 cmake -S "$consumer" -B "$scratch/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 cmake --build "$scratch/cmake-build" >/dev/null
