@@ -370,43 +370,42 @@ local function csv_field(s)
   return s
 end
 
+-- Writes through write(f) into a temporary file beside `path`, then renames
+-- it, so a failed write never leaves a half file.  Returns true, or nil, msg.
+local function write_atomically(path, write)
+  local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
+  local f, err = io.open(tmp, "wb")
+  if not f then return nil, err end
+  local ok, e = write(f)
+  local closed, ce = f:close()
+  if ok and closed then
+    ok, e = os.rename(tmp, path)
+    if ok then return true end
+  end
+  os.remove(tmp)
+  return nil, e or ce
+end
+
 --- result:write_csv(path) -> true, or nil, message
 -- RFC 4180: header row, CRLF line ends; written to a temporary file and
 -- renamed, so a failed write never leaves a half file at `path`.
 function Sweep:write_csv(path)
   if type(path) ~= "string" then argerror("write_csv", 1, "string expected, got " .. type(path)) end
   local cols = header(self)
-  local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
-  local f, err = io.open(tmp, "wb")
-  if not f then return nil, err end
-  local function fail(e)
-    f:close()
-    os.remove(tmp)
-    return nil, e
-  end
-  local line = {}
-  for i, c in ipairs(cols) do line[i] = csv_field(c) end
-  local ok, e = f:write(table.concat(line, ","), "\r\n")
-  if not ok then return fail(e) end
-  for row in self:rows() do
-    for i, c in ipairs(cols) do
-      local v = row[c]
-      line[i] = v == nil and "" or type(v) == "number" and number_text(v) or csv_field(tostring(v))
+  return write_atomically(path, function(f)
+    local line = {}
+    for i, c in ipairs(cols) do line[i] = csv_field(c) end
+    local ok, e = f:write(table.concat(line, ","), "\r\n")
+    for row in self:rows() do
+      if not ok then break end
+      for i, c in ipairs(cols) do
+        local v = row[c]
+        line[i] = v == nil and "" or type(v) == "number" and number_text(v) or csv_field(tostring(v))
+      end
+      ok, e = f:write(table.concat(line, ","), "\r\n")
     end
-    ok, e = f:write(table.concat(line, ","), "\r\n")
-    if not ok then return fail(e) end
-  end
-  ok, e = f:close()
-  if not ok then
-    os.remove(tmp)
-    return nil, e
-  end
-  ok, e = os.rename(tmp, path)
-  if not ok then
-    os.remove(tmp)
-    return nil, e
-  end
-  return true
+    return ok, e
+  end)
 end
 
 --- result:to_table([{max_rows = 20}]) -> aligned plain text
@@ -519,21 +518,7 @@ function Sweep:write_svg(path, opts)
       title = opts.title, width = opts.width, height = opts.height,
     }
   end
-  local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
-  local f, err = io.open(tmp, "wb")
-  if not f then return nil, err end
-  local ok, e = f:write(doc)
-  local closed, ce = f:close()
-  if not ok or not closed then
-    os.remove(tmp)
-    return nil, e or ce
-  end
-  ok, e = os.rename(tmp, path)
-  if not ok then
-    os.remove(tmp)
-    return nil, e
-  end
-  return true
+  return write_atomically(path, function(f) return f:write(doc) end)
 end
 
 function Sweep:__tostring()
