@@ -390,6 +390,10 @@ static column *new_column(lua_State *L, size_t n)
         luaL_error(L, "column of %I rows is too large", (lua_Integer)n);
     size_t bytes = (n ? n : 1) * sizeof(double);
     int apart = bytes >= MAP_THRESHOLD;
+    /* The collector cannot see mapped memory: collect the dead columns
+     * before mapping a new one, so repeated big sweeps do not pile up. */
+    if (apart)
+        lua_gc(L, LUA_GCCOLLECT);
     column *c = (column *)lua_newuserdatauv(L, sizeof(column) + (apart ? 0 : bytes), 1);
     c->n = n;
     c->mapped = 0;
@@ -714,15 +718,30 @@ static int l_params(lua_State *L)
 
 #define MAX_AXIS 100000000 /* 1e8 values: a bigger axis is a mistake */
 
+/* Argument `pos` of fname as a number (or `def` when optional and nil). */
+static double check_number(lua_State *L, const char *fname, int pos, const char *name,
+                           int optional, double def)
+{
+    if (optional && lua_isnoneornil(L, pos))
+        return def;
+    if (lua_type(L, pos) != LUA_TNUMBER)
+        bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s", name,
+                                               luaL_typename(L, pos)));
+    return lua_tonumber(L, pos);
+}
+
 static int l_range(lua_State *L)
 {
     const char *fname = "range";
-    double from = luaL_checknumber(L, 1), to = luaL_checknumber(L, 2);
-    double step = luaL_optnumber(L, 3, 1);
+    double from = check_number(L, fname, 1, "from", 0, 0);
+    double to = check_number(L, fname, 2, "to", 0, 0);
+    double step = check_number(L, fname, 3, "step", 1, 1);
     size_t n;
     switch (clv_range_count(from, to, step, MAX_AXIS, &n)) {
     case CLV_OK: break;
-    case CLV_ERANGE: return bad_arg(L, fname, 3, "the range has more than 1e8 values");
+    case CLV_ERANGE:
+        return bad_arg(L, fname, lua_isnoneornil(L, 3) ? 2 : 3,
+                       "the range has more than 1e8 values");
     case CLV_EDOM: return bad_arg(L, fname, 3, step == 0 ? "step must not be 0"
                                                         : "step points away from 'to'");
     default: return luaL_error(L, "range: from, to and step must be finite numbers");
@@ -737,10 +756,13 @@ static int l_range(lua_State *L)
 
 static int l_linspace(lua_State *L)
 {
-    double from = luaL_checknumber(L, 1), to = luaL_checknumber(L, 2);
-    lua_Integer n = luaL_checkinteger(L, 3);
-    if (n < 1 || n > MAX_AXIS)
-        bad_arg(L, "linspace", 3, "n must be between 1 and 1e8");
+    const char *fname = "linspace";
+    double from = check_number(L, fname, 1, "from", 0, 0);
+    double to = check_number(L, fname, 2, "to", 0, 0);
+    double nn = check_number(L, fname, 3, "n", 0, 0);
+    if (!(nn >= 1 && nn <= MAX_AXIS && nn == floor(nn)))
+        bad_arg(L, fname, 3, "n must be a whole number between 1 and 1e8");
+    lua_Integer n = (lua_Integer)nn;
     lua_createtable(L, (int)n, 0);
     for (lua_Integer i = 0; i < n; i++) {
         double v;

@@ -169,7 +169,7 @@ function M.heatmap(o)
       out[#out + 1] = ('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s = %s, %s = %s: %s</title></rect>\n')
         :format(num(area.x + (i - 1) * cw), num(area.y + area.h - j * ch), num(cw + 0.3), num(ch + 0.3), fill,
                 esc(o.xlabel), esc(fmt(o.xs[i])), esc(o.ylabel), esc(fmt(o.ys[j])),
-                z and esc(fmt(z)) or "failed")
+                z and esc(fmt(z)) or "no value")
     end
   end
   -- frontier: an edge between two cells on different sides of the threshold

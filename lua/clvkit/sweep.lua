@@ -34,9 +34,11 @@ end
 
 --- grids -------------------------------------------------------------------
 
+local function finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
+
 local function to_axis(name, v)
   if type(v) == "number" then
-    if v ~= v or v == math.huge or v == -math.huge then
+    if not finite(v) then
       argerror("sweep", 2, ("grid.%s must be a finite number"):format(name), 4)
     end
     return { v }
@@ -46,6 +48,8 @@ local function to_axis(name, v)
     for i = 1, n do
       if type(v[i]) ~= "number" then
         argerror("sweep", 2, ("grid.%s[%d]: number expected, got %s"):format(name, i, type(v[i])), 4)
+      elseif not finite(v[i]) then
+        argerror("sweep", 2, ("grid.%s[%d] must be a finite number"):format(name, i), 4)
       end
     end
     return v
@@ -148,8 +152,6 @@ local function sweep_function(fn, grid, opts)
     return c
   end
 
-  local function finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
-
   for row = 1, n do
     local scenario = {}
     for i = 1, k do scenario[names[i]] = axes[i][idx[i]] end
@@ -162,10 +164,14 @@ local function sweep_function(fn, grid, opts)
     elseif type(res) == "table" then
       local bad
       for key, v in pairs(res) do
-        if type(key) ~= "string" or type(v) ~= "number" or not finite(v) then
-          bad = ("output '%s' is not a finite number"):format(tostring(key))
-          break
+        if type(key) ~= "string" then
+          bad = ("outputs must be named by strings, got key %s"):format(tostring(key))
+        elseif s.index[key] then
+          bad = ("output '%s' has the name of an axis of the grid"):format(key)
+        elseif type(v) ~= "number" or not finite(v) then
+          bad = ("output '%s' is not a finite number"):format(key)
         end
+        if bad then break end
       end
       if bad then fail(row, bad)
       else
@@ -187,6 +193,17 @@ local function sweep_function(fn, grid, opts)
   end
   if shown then io.stderr:write("\n") end
   if #s.outputs == 0 then column_of(default_output) end
+  -- a scenario that left out an output another one gave is a failed row too
+  for row = 1, n do
+    if not s.errors[row] then
+      for _, out in ipairs(s.outputs) do
+        if s.columns[out]:get(row) == nil then
+          fail(row, ("the function returned no '%s'"):format(out))
+          break
+        end
+      end
+    end
+  end
   table.sort(s.outputs)
   s.failed = failed
   return s
@@ -207,12 +224,14 @@ function M.sweep(what, grid, opts)
     if t ~= nil and (math.type(t) ~= "integer" or t < 1 or t > 16) then
       argerror("sweep", 3, "threads must be a whole number from 1 to 16")
     end
-    return sweep_builtin(what, grid, t)
+    local result = sweep_builtin(what, grid, t) -- not a tail call: errors keep their level
+    return result
   elseif type(what) == "function" then
     if opts.threads then
       argerror("sweep", 3, "threads is for built-ins; a Lua function runs in this Lua state")
     end
-    return sweep_function(what, grid, opts)
+    local result = sweep_function(what, grid, opts)
+    return result
   end
   argerror("sweep", 1, "function name or function expected, got " .. type(what))
 end
@@ -374,16 +393,23 @@ end
 -- it, so a failed write never leaves a half file.  Returns true, or nil, msg.
 local function write_atomically(path, write)
   local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
-  local f, err = io.open(tmp, "wb")
-  if not f then return nil, err end
-  local ok, e = write(f)
-  local closed, ce = f:close()
-  if ok and closed then
-    ok, e = os.rename(tmp, path)
-    if ok then return true end
+  local f, e = io.open(tmp, "wb")
+  local ce
+  if f then
+    local ok, closed
+    ok, e = write(f)
+    closed, ce = f:close()
+    if ok and closed then
+      ok, e = os.rename(tmp, path)
+      if ok then return true end
+    end
+    os.remove(tmp)
   end
-  os.remove(tmp)
-  return nil, e or ce
+  -- name the file the caller asked for, not the temporary one
+  local msg = tostring(e or ce)
+  local at = msg:find(tmp, 1, true)
+  if at then msg = msg:sub(1, at - 1) .. path .. msg:sub(at + #tmp) end
+  return nil, msg
 end
 
 --- result:write_csv(path) -> true, or nil, message
