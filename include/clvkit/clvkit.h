@@ -5,6 +5,8 @@
  *   status.h     clv_status, clv_strerror(), clv_fault
  *   economics.h  the unit-economics formulas (CLV, CAC, budgets, segments)
  *   catalog.h    the scalar formulas as data, and grid sweeps
+ *   rfm.h        time units, days, transaction logs, CSV, RFM summaries
+ *   models.h     BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, discounted CLV
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -13,5 +15,7 @@
 #include "clvkit/status.h"
 #include "clvkit/economics.h"
 #include "clvkit/catalog.h"
+#include "clvkit/rfm.h"
+#include "clvkit/models.h"
 
 #endif /* CLVKIT_CLVKIT_H */
