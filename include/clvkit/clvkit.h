@@ -6,6 +6,8 @@
  *   economics.h  the unit-economics formulas (CLV, CAC, budgets, segments)
  *   catalog.h    the scalar formulas as data, and grid sweeps
  *   stats.h      summaries, quantiles and axes for sweeps
+ *   rfm.h        time units, days, transaction logs, CSV, RFM summaries
+ *   models.h     BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, discounted CLV
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -15,5 +17,7 @@
 #include "clvkit/economics.h"
 #include "clvkit/catalog.h"
 #include "clvkit/stats.h"
+#include "clvkit/rfm.h"
+#include "clvkit/models.h"
 
 #endif /* CLVKIT_CLVKIT_H */

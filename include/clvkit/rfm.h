@@ -1,0 +1,210 @@
+/*
+ * clvkit/rfm.h -- from a transaction log to what the predictive models eat:
+ * time units, calendar days, the transaction log (built in memory or read
+ * from CSV) and the RFM summary per customer (x, t_x, T, mean value,
+ * holdout counts).
+ *
+ * Conventions:
+ *  - A day is a whole number of days since 1970-01-01 (day 0), held in a
+ *    double.  Fractional days (a time of day) are cut to the day they fall
+ *    in.  Spreadsheet serial dates convert with clv_day_from_serial().
+ *  - Time in the summary is in an explicit unit: day, week (7 days), month
+ *    (30.4375 days = 365.25/12) or year (365.25 days).  Never implied.
+ *  - Purchases by one customer on one day are one transaction (amounts
+ *    summed), as in Fader & Hardie's CDNOW summary and BTYD.
+ *  - Errors follow status.h: a status, results through out-parameters,
+ *    NaN (or NULL for objects) on failure, an optional clv_fault naming the
+ *    bad argument.
+ */
+#ifndef CLVKIT_RFM_H
+#define CLVKIT_RFM_H
+
+#include <stddef.h>
+
+#include "clvkit/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Time units and days --------------------------------------------------- */
+
+typedef enum clv_time_unit {
+    CLV_UNIT_NONE = 0, /* no unit: "the model's own unit", or unset */
+    CLV_UNIT_DAY = 1,
+    CLV_UNIT_WEEK = 2,  /* 7 days */
+    CLV_UNIT_MONTH = 3, /* 30.4375 days (an average Gregorian month) */
+    CLV_UNIT_YEAR = 4   /* 365.25 days */
+} clv_time_unit;
+
+/* Length of a unit in days: 1, 7, 30.4375, 365.25; NaN for CLV_UNIT_NONE or
+ * an unknown value. */
+double clv_time_unit_days(clv_time_unit unit);
+
+/* "day", "week", "month", "year" (also the plurals "days", ...) to a unit.
+ * Errors: CLV_EINVAL (NULL or any other text; *out = CLV_UNIT_NONE). */
+clv_status clv_time_unit_parse(const char *name, clv_time_unit *out);
+
+/* "day", "week", "month", "year"; "none" for anything else. */
+const char *clv_time_unit_name(clv_time_unit unit);
+
+/* Calc/Excel serial day of 1970-01-01 (serial 0 = 1899-12-30). */
+#define CLV_SERIAL_DAY_1970 25569
+
+/* Day number of a Gregorian date (proleptic, years 1..9999).
+ * Example: clv_day_from_ymd(1997, 9, 30) = 10134.
+ * Errors: CLV_EDOM (no such date, e.g. February 30; *out = NaN). */
+clv_status clv_day_from_ymd(int year, int month, int day, double *out);
+
+/* The date of a day number (floored).  Errors: CLV_EINVAL (NaN, inf, NULL),
+ * CLV_EDOM (outside years 1..9999); outputs 0 on failure. */
+clv_status clv_day_to_ymd(double day, int *year, int *month, int *mday);
+
+/* Parses "YYYY-MM-DD" or "YYYYMMDD" (len bytes of text, which need not be
+ * NUL-terminated; surrounding spaces are not accepted).
+ * Errors: CLV_EINVAL (NULL), CLV_EFORMAT (not one of the two forms, or no
+ * such date).  *out = NaN on failure. */
+clv_status clv_day_parse(const char *text, size_t len, double *out);
+
+/* Day number of a spreadsheet serial date (serial - CLV_SERIAL_DAY_1970,
+ * floored).  Errors: CLV_EINVAL (not finite), CLV_EDOM (before year 1 or
+ * after 9999). */
+clv_status clv_day_from_serial(double serial, double *out);
+
+/* ---- The transaction log -------------------------------------------------- */
+
+/* Transactions (customer, day, amount) in the order added.  Customer ids
+ * are byte strings compared exactly ("007" and "7" differ).  Opaque. */
+typedef struct clv_txlog clv_txlog;
+
+/* A new empty log, or NULL when out of memory. */
+clv_txlog *clv_txlog_create(void);
+
+/* Frees the log; NULL is a no-op. */
+void clv_txlog_free(clv_txlog *log);
+
+/* Adds one transaction.
+ *   id      customer id, id_len bytes (may contain any byte; not empty)
+ *   day     day number (finite; cut to a whole day), see clv_day_parse()
+ *   amount  money spent (finite, >= 0; 0 when the log has no amounts)
+ *   fault   optional: 1 id, 2 id_len, 3 day, 4 amount
+ * Errors: CLV_EINVAL (NULL log or id, empty id, non-finite day or amount),
+ * CLV_EDOM (negative amount, day outside years 1..9999), CLV_ENOMEM.  On
+ * failure the log is unchanged. */
+clv_status clv_txlog_add(clv_txlog *log, const char *id, size_t id_len,
+                         double day, double amount, clv_fault *fault);
+
+/* Adds one transaction whose customer id is a number (a spreadsheet cell):
+ * the id becomes its shortest exact decimal text ("17", "2.5"), so numeric 17
+ * and text "17" are the same customer.  Otherwise as clv_txlog_add() (fault:
+ * 1 id, 2 day, 3 amount).  Errors: as clv_txlog_add(); CLV_EINVAL for a
+ * non-finite id. */
+clv_status clv_txlog_add_number(clv_txlog *log, double id, double day,
+                                double amount, clv_fault *fault);
+
+/* A log from n parallel arrays (ids NUL-terminated; amounts may be NULL for
+ * all 0).  On success *out is a new log (free with clv_txlog_free).
+ * fault: arg 0 ids, 1 days, 2 amounts, 3 n, with the element.
+ * Errors: as clv_txlog_add(), CLV_EINVAL for NULL arrays or n = 0. */
+clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
+                                 const double *amounts, size_t n,
+                                 clv_txlog **out, clv_fault *fault);
+
+/* Number of transactions (rows as added) and of distinct customers. */
+size_t clv_txlog_rows(const clv_txlog *log);
+size_t clv_txlog_customers(const clv_txlog *log);
+
+/* First and last day in the log (NaN for an empty or NULL log). */
+double clv_txlog_first_day(const clv_txlog *log);
+double clv_txlog_last_day(const clv_txlog *log);
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+typedef struct clv_csv_options {
+    const char *customer; /* header name of the customer column (required) */
+    const char *date;     /* header name of the date column (required):
+                             YYYY-MM-DD or YYYYMMDD */
+    const char *amount;   /* header name of the amount column, or NULL for a
+                             log without amounts (all 0) */
+    char separator;       /* ',' (0 means ','), ';', '\t', or ' ' for runs
+                             of blanks (whitespace-aligned files) */
+} clv_csv_options;
+
+/* Where a CSV file went wrong. */
+typedef struct clv_csv_error {
+    size_t line;        /* 1-based line number, 0 when not about a line */
+    size_t column;      /* 1-based field number, 0 when not about a field */
+    const char *reason; /* static text, e.g. "date is not YYYY-MM-DD or
+                           YYYYMMDD" */
+} clv_csv_error;
+
+/* Reads a CSV file with a header line into a new log.  Fields may be quoted
+ * ("a,b" and "" escapes); lines end in LF or CRLF; blank lines are skipped;
+ * extra columns are ignored.  Numbers use '.' as decimal point whatever the
+ * process locale.  A line with too few fields, an empty id, a bad date or a
+ * bad amount rejects the whole file: nothing is dropped silently.
+ *   path  file name;  opts  column names (see clv_csv_options)
+ *   out   the new log on success, NULL on failure
+ *   err   optional: line, field and reason on failure
+ * Errors: CLV_EINVAL (NULL path/opts/out, no customer or date column name,
+ * bad separator), CLV_EIO (cannot open or read), CLV_EFORMAT (missing
+ * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM. */
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_txlog **out, clv_csv_error *err);
+
+/* ---- The RFM summary ------------------------------------------------------ */
+
+typedef struct clv_rfm_options {
+    clv_time_unit unit;     /* unit of t_x and T (required, not NONE) */
+    double calibration_end; /* last day (inclusive) of the calibration
+                               period; NaN = the log's last day */
+    double holdout_end;     /* last day (inclusive) counted in the holdout;
+                               NaN = no limit */
+} clv_rfm_options;
+
+/* Sets unit = CLV_UNIT_NONE (to be chosen), both days NaN. */
+void clv_rfm_options_init(clv_rfm_options *opts);
+
+/* One row per customer whose first purchase is on or before the
+ * calibration end, in the order of first appearance in the log.  Arrays
+ * have n elements and belong to the summary (free with clv_rfm_free). */
+typedef struct clv_rfm {
+    size_t n;
+    const char **id;      /* customer ids, NUL-terminated */
+    size_t *id_len;       /* their lengths (ids may contain NUL bytes) */
+    double *x;            /* repeat transactions in the calibration period:
+                             days with a purchase after the first day */
+    double *t_x;          /* first purchase to last calibration purchase */
+    double *T;            /* first purchase to the calibration end */
+    double *mean_value;   /* mean amount of the x repeat transactions (a
+                             day's amounts summed); 0 when x = 0 */
+    double *first_day;    /* day number of the first purchase */
+    double *x_holdout;    /* transactions (days) after the calibration end,
+                             up to holdout_end */
+    double *value_holdout;/* their total amount */
+    clv_time_unit unit;
+    double calibration_end, holdout_end; /* as used (NaN: no holdout end) */
+    size_t rows;            /* log rows read */
+    size_t transactions;    /* rows after merging same-day purchases, over
+                               the customers in the summary */
+    size_t late_customers;  /* customers left out: first purchase after the
+                               calibration end */
+} clv_rfm;
+
+/* The RFM summary of a log.
+ * Errors: CLV_EINVAL (NULL, unit NONE or unknown, non-finite set day; fault
+ * arg 1 names the option: element 0 unit, 1 calibration_end, 2
+ * holdout_end), CLV_EDOM (empty log, holdout_end before calibration_end,
+ * no customer before the calibration end), CLV_ENOMEM.  *out = NULL on
+ * failure. */
+clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
+                             clv_rfm **out, clv_fault *fault);
+
+/* Frees a summary; NULL is a no-op. */
+void clv_rfm_free(clv_rfm *rfm);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLVKIT_RFM_H */

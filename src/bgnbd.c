@@ -1,0 +1,317 @@
+/*
+ * bgnbd.c -- the BG/NBD model (Fader, Hardie & Lee 2005, "Counting your
+ * customers the easy way") and its MBG/NBD variant (Batislam, Denizel &
+ * Filiztekin 2007), which differ only in one extra chance to drop out at
+ * time 0.  With o = 0 (BG/NBD) or 1 (MBG/NBD), per customer:
+ *
+ *   L = Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
+ *       * B(a, b+x+o)/B(a, b) * [1 + [x>0 or o] a/(b+x+o-1)
+ *                                     ((alpha+T)/(alpha+t_x))^(r+x)]
+ *
+ * The fit evaluates it per distinct x (log-gammas by recurrence), per
+ * distinct T and t_x (one log each) and per distinct (x, t_x, T) (one exp
+ * and one log1p), with the analytic gradient.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "quad.h"
+#include "specfun.h"
+#include "txmodel.h"
+
+/* ---- likelihood ------------------------------------------------------------- */
+
+typedef struct {
+    int o;
+    const clv_patterns *pat;
+    size_t nx, nT, nt;
+    double *xv, *Tv, *tv;   /* distinct values (xv ascending) */
+    size_t *xi, *Ti, *ti;   /* per pattern: index of its x, T, t_x */
+    double *Wx, *WT, *XT;   /* weight per x; weight and sum(w x) per T */
+    double W;
+    double *lT, *iT, *lt, *it, *lb, *ib; /* per-evaluation tables */
+} bg_data;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+void clv_bg_data_free(void *data)
+{
+    bg_data *d = data;
+    if (!d)
+        return;
+    free(d->xv), free(d->Tv), free(d->tv), free(d->xi), free(d->Ti);
+    free(d->ti), free(d->Wx), free(d->WT), free(d->XT), free(d->lT);
+    free(d->iT), free(d->lt), free(d->it), free(d->lb), free(d->ib);
+    free(d);
+}
+
+void *clv_bg_data_create(const clv_patterns *pat, int mbg)
+{
+    bg_data *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->o = mbg;
+    d->pat = pat;
+    if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi) ||
+        clv_values_index(pat->col[2], pat->n, &d->Tv, &d->nT, &d->Ti) ||
+        clv_values_index(pat->col[1], pat->n, &d->tv, &d->nt, &d->ti))
+        goto fail;
+    /* x ascending, so log-gammas can run up by recurrence */
+    double *sorted = malloc(d->nx * sizeof *sorted);
+    size_t *rank = malloc(d->nx * sizeof *rank);
+    if (!sorted || !rank) {
+        free(sorted), free(rank);
+        goto fail;
+    }
+    for (size_t j = 0; j < d->nx; j++)
+        sorted[j] = d->xv[j];
+    qsort(sorted, d->nx, sizeof *sorted, cmp_double);
+    for (size_t j = 0; j < d->nx; j++) { /* old index -> new index */
+        double *hit = bsearch(&d->xv[j], sorted, d->nx, sizeof *sorted,
+                              cmp_double);
+        rank[j] = (size_t)(hit - sorted);
+    }
+    for (size_t i = 0; i < pat->n; i++)
+        d->xi[i] = rank[d->xi[i]];
+    free(d->xv);
+    free(rank);
+    d->xv = sorted;
+
+    d->Wx = calloc(d->nx, sizeof(double));
+    d->WT = calloc(d->nT, sizeof(double));
+    d->XT = calloc(d->nT, sizeof(double));
+    d->lT = malloc(d->nT * sizeof(double));
+    d->iT = malloc(d->nT * sizeof(double));
+    d->lt = malloc(d->nt * sizeof(double));
+    d->it = malloc(d->nt * sizeof(double));
+    d->lb = malloc(d->nx * sizeof(double));
+    d->ib = malloc(d->nx * sizeof(double));
+    if (!d->Wx || !d->WT || !d->XT || !d->lT || !d->iT || !d->lt || !d->it ||
+        !d->lb || !d->ib)
+        goto fail;
+    for (size_t i = 0; i < pat->n; i++) {
+        double w = pat->w[i];
+        d->W += w;
+        d->Wx[d->xi[i]] += w;
+        d->WT[d->Ti[i]] += w;
+        d->XT[d->Ti[i]] += w * pat->col[0][i];
+    }
+    return d;
+fail:
+    clv_bg_data_free(d);
+    return NULL;
+}
+
+/* The per-x part: sum_x W_x [lnG(r+x) - lnG(r) + lnB(a, b+x+o) - lnB(a, b)]
+ * and its gradient, running x upwards: lnG(z+1) = lnG(z) + ln z and
+ * psi(z+1) = psi(z) + 1/z between neighbouring values, a direct evaluation
+ * across gaps. */
+static double x_terms(const bg_data *d, double r, double a, double b,
+                      double *g)
+{
+    double o = d->o, ll = 0;
+    double lgr = clv_sf_lgamma(r), lga = clv_sf_lgamma(a),
+           lgb = clv_sf_lgamma(b), lgab = clv_sf_lgamma(a + b);
+    double pr = clv_sf_digamma(r), pb = clv_sf_digamma(b),
+           pab = clv_sf_digamma(a + b);
+    double X = -1, L1 = 0, L2 = 0, L3 = 0, P1 = 0, P2 = 0, P3 = 0;
+    for (size_t j = 0; j < d->nx; j++) {
+        double xv = d->xv[j];
+        if (X >= 0 && xv - X <= 64) {
+            for (; X < xv; X++) {
+                double z1 = r + X, z2 = b + X + o, z3 = a + b + X + o;
+                L1 += log(z1), L2 += log(z2), L3 += log(z3);
+                P1 += 1 / z1, P2 += 1 / z2, P3 += 1 / z3;
+            }
+        } else {
+            X = xv;
+            L1 = clv_sf_lgamma(r + X), P1 = clv_sf_digamma(r + X);
+            L2 = clv_sf_lgamma(b + X + o), P2 = clv_sf_digamma(b + X + o);
+            L3 = clv_sf_lgamma(a + b + X + o);
+            P3 = clv_sf_digamma(a + b + X + o);
+        }
+        double W = d->Wx[j];
+        /* lnB(a, b+x+o) - lnB(a, b) = lnG(b+x+o) - lnG(a+b+x+o)
+         *                               - lnG(b) + lnG(a+b) */
+        ll += W * (L1 - lgr + L2 - L3 - lgb + lgab);
+        if (g) {
+            g[0] += W * (P1 - pr);
+            g[2] += W * (pab - P3);
+            g[3] += W * (P2 - P3 - pb + pab);
+        }
+        /* for the pattern loop: ln and 1/ of b + x + o - 1 */
+        d->lb[j] = log(b + xv + o - 1);
+        d->ib[j] = 1 / (b + xv + o - 1);
+    }
+    (void)lga;
+    return ll;
+}
+
+int clv_bg_loglik(const double *p, double *llp, double *dll, void *data)
+{
+    const bg_data *d = data;
+    const clv_patterns *pat = d->pat;
+    double r = p[0], al = p[1], a = p[2], b = p[3];
+    double g[4] = {0, 0, 0, 0};
+    double ll = x_terms(d, r, a, b, dll ? g : NULL);
+    double la = log(al);
+    ll += d->W * r * la;
+    g[0] += d->W * la;
+    g[1] += d->W * r / al;
+    for (size_t j = 0; j < d->nT; j++) {
+        d->lT[j] = log(al + d->Tv[j]);
+        d->iT[j] = 1 / (al + d->Tv[j]);
+        ll -= d->lT[j] * (r * d->WT[j] + d->XT[j]);
+        g[0] -= d->WT[j] * d->lT[j];
+        g[1] -= (r * d->WT[j] + d->XT[j]) * d->iT[j];
+    }
+    for (size_t j = 0; j < d->nt; j++) {
+        d->lt[j] = log(al + d->tv[j]);
+        d->it[j] = 1 / (al + d->tv[j]);
+    }
+    double lna = log(a), sr = 0, sal = 0, sa = 0, sb = 0;
+    for (size_t i = 0; i < pat->n; i++) {
+        double x = pat->col[0][i];
+        if (d->o == 0 && x == 0)
+            continue;
+        size_t jx = d->xi[i], jT = d->Ti[i], jt = d->ti[i];
+        double dl = d->lT[jT] - d->lt[jt];
+        double lr = lna - d->lb[jx] + (r + x) * dl;
+        double e = exp(-fabs(lr));
+        double w = pat->w[i];
+        ll += w * (fmax(lr, 0) + log1p(e));
+        double sig = w * (lr > 0 ? 1 / (1 + e) : e / (1 + e));
+        sr += sig * dl;
+        sal += sig * (r + x) * (d->iT[jT] - d->it[jt]);
+        sa += sig;
+        sb += sig * d->ib[jx];
+    }
+    *llp = ll;
+    if (dll) {
+        dll[0] = g[0] + sr;
+        dll[1] = g[1] + sal;
+        dll[2] = g[2] + sa / a;
+        dll[3] = g[3] - sb;
+    }
+    return !isfinite(ll);
+}
+
+/* ---- predictions ------------------------------------------------------------ */
+
+double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T)
+{
+    double r = p[0], al = p[1], a = p[2], b = p[3];
+    if (!mbg && x == 0)
+        return 1;
+    double lr = log(a) - log(b + x + mbg - 1) +
+                (r + x) * (log1p((T - t_x) / (al + t_x)));
+    /* 1 / (1 + e^lr) */
+    return lr > 0 ? exp(-lr) / (1 + exp(-lr)) : 1 / (1 + exp(lr));
+}
+
+typedef struct {
+    double r, y; /* y = t / alpha */
+    int j0;
+} g_ctx;
+
+/* ln[(1-p)^j0 (1 - (1 + p y)^-r) / p] */
+static double g_integrand(double p, double q, double *aux, void *vctx)
+{
+    (void)aux;
+    const g_ctx *c = vctx;
+    double lq = c->j0 ? log(q) : 0;
+    if (p * c->y < 1e-12) /* (1 - (1+py)^-r)/p -> r y as p -> 0 */
+        return log(c->r * c->y) - 0.5 * (c->r + 1) * p * c->y + lq;
+    double u = -expm1(-c->r * log1p(p * c->y));
+    return log(u) - log(p) + lq;
+}
+
+/* G = E[(1-p)^j0 (1 - (alpha/(alpha + p t))^r) / p],  p ~ Beta(a, b):
+ * the expected transactions in t of an alive customer with rate
+ * ~ Gamma(r, alpha) who drops after each purchase with probability p.
+ * The series in z = t/(alpha+t) has positive terms only (see docs/models.md):
+ *   G = (1-z)^r sum_{n>=1} (r)_n/n! z^n sum_{j=j0}^{n-1+j0} (b)_j/(a+b)_j,
+ * used when it is short; otherwise the Beta integral by quadrature. */
+static clv_status bg_G(double r, double al, double a, double b, double t,
+                       int j0, double *out)
+{
+    if (t == 0) {
+        *out = 0;
+        return CLV_OK;
+    }
+    double z = t / (al + t);
+    double lead = -r * log1p(t / al); /* ln (1-z)^r */
+    double expect = r * z / (1 - z) + 40 / -log(z);
+    if (expect < 400 && lead > -600) {
+        double c = exp(lead); /* (1-z)^r (r)_n/n! z^n */
+        double e = 1, H = 0, sum = 0;
+        for (int j = 0; j < j0; j++)
+            e *= (b + j) / (a + b + j); /* e_j0 */
+        for (long n = 1; n < 100000; n++) {
+            c *= (r + n - 1) / n * z;
+            H += e; /* H_n = H_{n-1} + e_{n-1+j0} */
+            double j = n - 1 + j0;
+            e *= (b + j) / (a + b + j);
+            double term = c * H;
+            sum += term;
+            if (n > expect && term <= 1e-17 * sum) {
+                *out = sum;
+                return CLV_OK;
+            }
+        }
+    }
+    g_ctx ctx = {r, t / al, j0};
+    double lm;
+    clv_status st = clv_quad_beta_mean(g_integrand, &ctx, a, b, 0, &lm, NULL);
+    *out = exp(lm);
+    return st == CLV_ELOSS ? CLV_OK : st;
+}
+
+clv_status clv_bg_expected(const double *p, int mbg, double t, double *out)
+{
+    return bg_G(p[0], p[1], p[2], p[3], t, mbg, out);
+}
+
+clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
+                              double t_x, double T, double *out)
+{
+    double g;
+    clv_status st = bg_G(p[0] + x, p[1] + T, p[2], p[3] + x + mbg, t, 0, &g);
+    if (st != CLV_OK)
+        return st;
+    *out = g * clv_bg_palive(p, mbg, x, t_x, T);
+    return CLV_OK;
+}
+
+/* P(X(t) = n) = B(a, b+n+o)/B(a,b) NB(n) + [n>0 or o] B(a+1, b+n+o-1)/B(a,b)
+ *               P(NB >= n),  NB = negative binomial(r, q = t/(alpha+t)). */
+clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
+                      double *out)
+{
+    double r = p[0], al = p[1], a = p[2], b = p[3], o = mbg;
+    double lab = clv_sf_lbeta(a, b);
+    double lq = log(t) - log(al + t), l1q = -log1p(t / al);
+    double lnb;
+    if (t == 0)
+        lnb = n == 0 ? 0 : -INFINITY;
+    else
+        lnb = clv_sf_lgamma(r + n) - clv_sf_lgamma(r) - clv_sf_lgamma(n + 1) +
+              r * l1q + (n > 0 ? n * lq : 0);
+    double v = exp(clv_sf_lbeta(a, b + n + o) - lab + lnb);
+    if (n > 0 || mbg) {
+        double tail = 1, Ic;
+        if (n > 0) {
+            clv_status st = clv_sf_beta_inc_e(n, r, t / (al + t),
+                                              al / (al + t), &tail, &Ic);
+            if (st != CLV_OK)
+                return st;
+        }
+        v += exp(clv_sf_lbeta(a + 1, b + n + o - 1) - lab) * tail;
+    }
+    *out = fmin(fmax(v, 0), 1);
+    return CLV_OK;
+}

@@ -1,0 +1,190 @@
+/*
+ * fit.c -- the maximum-likelihood driver shared by every model (fit.h).
+ *
+ * Per start: BFGS until the gradient test passes; if it stalls, Nelder-Mead
+ * from where it stopped and BFGS again.  A converged point is polished by
+ * Newton steps on the finite-difference Hessian and accepted only if that
+ * Hessian is positive definite (a true maximum, not a ridge or saddle) and
+ * no parameter sits at the edge of the box.  Otherwise the next start.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "fit.h"
+#include "fn.h"
+
+#define THETA_BOUND 30.0 /* |ln p| <= 30 */
+#define EDGE 1.0         /* within this of the bound: ran off */
+
+static int objective(const double *th, double *f, double *g, void *vctx)
+{
+    const clv_fit_problem *pb = vctx;
+    double p[CLV_OPT_MAXN], ll, dll[CLV_OPT_MAXN];
+    for (size_t i = 0; i < pb->n; i++)
+        p[i] = exp(th[i]);
+    if (pb->ll(p, &ll, g ? dll : NULL, pb->ctx) || !isfinite(ll))
+        return 1;
+    *f = -ll;
+    if (g)
+        for (size_t i = 0; i < pb->n; i++)
+            g[i] = -dll[i] * p[i];
+    return 0;
+}
+
+/* 1 converged, 0 not, -1 stopped by the callback. */
+static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
+                    const clv_fit_options *opts, size_t *total_iter)
+{
+    for (size_t k = 0; k < max_iter; k++) {
+        if (clv_optim_test_gradient(o, tol))
+            return 1;
+        if (clv_optim_iterate(o) != CLV_OK)
+            /* no lower point: converged only if the gradient is close */
+            return clv_optim_test_gradient(o, tol * 1e3);
+        ++*total_iter;
+        if (opts && opts->progress &&
+            opts->progress(opts->progress_data, *total_iter, -o->f))
+            return -1;
+    }
+    return clv_optim_test_gradient(o, tol);
+}
+
+static void fill_cov(const clv_fit_problem *pb, const double *p,
+                     double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], double *se,
+                     double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
+{
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++) {
+        se[i] = NAN;
+        for (size_t j = 0; j < CLV_MODEL_MAXPARAMS; j++)
+            if (cov)
+                cov[i][j] = NAN;
+    }
+    /* theta = ln p, so cov(p) = diag(p) cov(theta) diag(p) at the optimum */
+    for (size_t i = 0; i < pb->n; i++) {
+        se[i] = p[i] * sqrt(inv[i][i]);
+        for (size_t j = 0; j < pb->n; j++)
+            if (cov)
+                cov[i][j] = p[i] * p[j] * inv[i][j];
+    }
+}
+
+static clv_status check_opts(const clv_fit_problem *pb,
+                             const clv_fit_options *opts, size_t arg,
+                             clv_fault *fault)
+{
+    if (!opts)
+        return CLV_OK;
+    if (opts->start)
+        for (size_t i = 0; i < pb->n; i++) {
+            if (!isfinite(opts->start[i]))
+                return clv_fail(fault, arg, i, "start must be finite",
+                                CLV_EINVAL);
+            if (!(opts->start[i] > 0))
+                return clv_fail(fault, arg, i, "start must be > 0", CLV_EDOM);
+        }
+    if (!isfinite(opts->tolerance) || opts->tolerance < 0)
+        return clv_fail(fault, arg, CLV_FAULT_NONE,
+                        "tolerance must be finite and >= 0", CLV_EDOM);
+    return CLV_OK;
+}
+
+clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
+                       size_t opts_arg, double *param, clv_fit_info *info,
+                       clv_fault *fault)
+{
+    clv_fit_info local;
+    if (!info)
+        info = &local;
+    memset(info, 0, sizeof *info);
+    info->loglik = info->gradient = NAN;
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++) {
+        param[i] = NAN;
+        info->se[i] = NAN;
+        for (size_t j = 0; j < CLV_MODEL_MAXPARAMS; j++)
+            info->cov[i][j] = NAN;
+    }
+    info->weight = pb->weight;
+    info->distinct = pb->distinct;
+    clv_status st = check_opts(pb, opts, opts_arg, fault);
+    if (st != CLV_OK)
+        return st;
+    double tol = opts && opts->tolerance > 0 ? opts->tolerance : 1e-9;
+    size_t max_iter =
+        opts && opts->max_iterations ? opts->max_iterations : 500;
+    size_t nstarts = opts && opts->start ? 1 : pb->nstarts;
+    const char *why = "no maximum found from any start";
+
+    for (size_t s = 0; s < nstarts; s++) {
+        const double *p0 = opts && opts->start ? opts->start : pb->starts[s];
+        double th0[CLV_OPT_MAXN];
+        for (size_t i = 0; i < pb->n; i++)
+            th0[i] = log(p0[i]);
+        info->starts++;
+        clv_optim o;
+        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic,
+                            th0, -THETA_BOUND, THETA_BOUND);
+        if (st == CLV_OK) {
+            int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
+            if (ok == 0 && clv_optim_nelder_mead(&o, 400 * pb->n) == CLV_OK)
+                ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
+            if (ok < 0) {
+                info->evaluations += o.evaluations;
+                return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                                "stopped by the progress callback",
+                                CLV_ENOCONV);
+            }
+            double H[CLV_OPT_MAXN][CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+            int pd = 0;
+            if (ok) {
+                /* One Hessian serves the polish and the standard errors:
+                 * the Newton steps move theta by ~1e-7, far below what
+                 * would change the Hessian's leading digits. */
+                pd = clv_optim_hessian(&o, H) == CLV_OK &&
+                     clv_optim_spd_inverse(pb->n, H, inv) == CLV_OK;
+                for (int k = 0; pd && k < 2 && clv_optim_newton(&o, H); k++)
+                    ;
+                if (!pd)
+                    why = "the likelihood has no proper maximum (flat or "
+                          "saddle): the data cannot identify the parameters";
+            }
+            int edge = 0;
+            for (size_t i = 0; i < pb->n; i++)
+                edge |= fabs(o.x[i]) > THETA_BOUND - EDGE;
+            if (ok && edge)
+                why = "a parameter ran off to 0 or infinity: the data "
+                      "cannot identify it";
+            info->evaluations += o.evaluations;
+            if (ok && pd && !edge) {
+                double p[CLV_OPT_MAXN];
+                for (size_t i = 0; i < pb->n; i++)
+                    p[i] = param[i] = exp(o.x[i]);
+                info->loglik = -o.f;
+                info->gradient = clv_optim_gradient_norm(&o);
+                fill_cov(pb, p, inv, info->se, info->cov);
+                return CLV_OK;
+            }
+        }
+    }
+    return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, why, CLV_ENOCONV);
+}
+
+clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
+                          double *se,
+                          double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
+{
+    double th[CLV_OPT_MAXN], H[CLV_OPT_MAXN][CLV_OPT_MAXN],
+        inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
+        se[i] = NAN;
+    for (size_t i = 0; i < pb->n; i++)
+        th[i] = log(p[i]);
+    clv_optim o;
+    /* a wide box: the point is given, not searched */
+    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th,
+                       -800, 800) != CLV_OK ||
+        clv_optim_hessian(&o, H) != CLV_OK ||
+        clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)
+        return CLV_EDOM;
+    fill_cov(pb, p, inv, se, cov);
+    return CLV_OK;
+}

@@ -1,0 +1,51 @@
+/*
+ * fit.h -- internal: maximum likelihood for every model, one driver.
+ *
+ * A model supplies its log-likelihood in natural parameters (all > 0),
+ * with the gradient when it has one; the driver searches in
+ * theta = ln(parameters), so the positivity constraints disappear and the
+ * scales of r ~ 0.2 and alpha ~ 10^3 become comparable.
+ */
+#ifndef CLVKIT_FIT_H
+#define CLVKIT_FIT_H
+
+#include <stddef.h>
+
+#include "clvkit/models.h"
+#include "optim.h"
+
+/* ll = sum_i w_i ln L(p | data_i); dll = its gradient in p (NULL: not
+ * wanted).  Returns 0 on success, non-zero where it cannot evaluate. */
+typedef int (*clv_loglik_fn)(const double *p, double *ll, double *dll,
+                             void *ctx);
+
+#define CLV_FIT_MAXSTARTS 4
+
+typedef struct clv_fit_problem {
+    size_t n;                  /* parameters */
+    clv_loglik_fn ll;
+    void *ctx;
+    int analytic;              /* ll writes dll */
+    size_t nstarts;
+    double starts[CLV_FIT_MAXSTARTS][CLV_OPT_MAXN]; /* natural parameters */
+    double weight;             /* for clv_fit_info */
+    size_t distinct;
+} clv_fit_problem;
+
+/* Fits; param receives the natural parameters (NaN on failure).  opts may
+ * be NULL; opts->start overrides the problem's starts.  opts_arg is the
+ * argument index of opts for the fault.
+ * Errors: CLV_EINVAL/CLV_EDOM (bad opts: start not finite / not > 0,
+ * tolerance < 0), CLV_ENOCONV. */
+clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
+                       size_t opts_arg, double *param, clv_fit_info *info,
+                       clv_fault *fault);
+
+/* Standard errors at p (natural parameters) from the Hessian of -LL.
+ * Errors: CLV_EDOM (cannot evaluate, or the Hessian is not positive
+ * definite). */
+clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
+                          double *se,
+                          double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS]);
+
+#endif /* CLVKIT_FIT_H */

@@ -1,0 +1,308 @@
+/*
+ * model.c -- model kinds and names, argument checks, and the compression of
+ * identical data rows (a hash table on the rows' bit patterns), shared by
+ * every model file.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fn.h"
+#include "model.h"
+
+/* ---- kinds and names ------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    size_t n;
+    const char *params[CLV_MODEL_MAXPARAMS];
+} kinds[] = {
+    {"none", 0, {NULL}},
+    {"bgnbd", 4, {"r", "alpha", "a", "b"}},
+    {"mbgnbd", 4, {"r", "alpha", "a", "b"}},
+    {"pnbd", 4, {"r", "alpha", "s", "beta"}},
+    {"gg", 3, {"p", "q", "gamma"}},
+    {"sbg", 2, {"alpha", "beta"}},
+    {"bgbb", 4, {"alpha", "beta", "gamma", "delta"}},
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static int known(clv_model_kind k) { return k > 0 && (size_t)k < NKINDS; }
+
+const char *clv_model_name(clv_model_kind kind)
+{
+    return known(kind) ? kinds[kind].name : "none";
+}
+
+clv_status clv_model_kind_parse(const char *name, clv_model_kind *out)
+{
+    if (out)
+        *out = CLV_MODEL_NONE;
+    if (!name || !out)
+        return CLV_EINVAL;
+    for (size_t k = 1; k < NKINDS; k++)
+        if (strcmp(name, kinds[k].name) == 0) {
+            *out = (clv_model_kind)k;
+            return CLV_OK;
+        }
+    return CLV_EINVAL;
+}
+
+size_t clv_model_nparams(clv_model_kind kind)
+{
+    return known(kind) ? kinds[kind].n : 0;
+}
+
+const char *clv_model_param_name(clv_model_kind kind, size_t i)
+{
+    return known(kind) && i < kinds[kind].n ? kinds[kind].params[i] : NULL;
+}
+
+clv_status clv_model_check(const clv_model *m, clv_fault *fault)
+{
+    if (!m)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    if (!known(m->kind))
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "unknown model kind",
+                        CLV_EINVAL);
+    for (size_t i = 0; i < kinds[m->kind].n; i++) {
+        if (!isfinite(m->param[i]))
+            return clv_fail(fault, 0, i, "parameter must be finite",
+                            CLV_EINVAL);
+        if (!(m->param[i] > 0))
+            return clv_fail(fault, 0, i, "parameter must be > 0", CLV_EDOM);
+    }
+    return CLV_OK;
+}
+
+clv_status clv_check_model(const clv_model *m, size_t arg, clv_fault *fault,
+                           clv_model_kind k1, clv_model_kind k2,
+                           clv_model_kind k3)
+{
+    clv_fault f;
+    clv_status st = clv_model_check(m, &f);
+    if (st != CLV_OK)
+        return clv_fail(fault, arg, f.element, f.reason, st);
+    if (m->kind != k1 && m->kind != k2 && m->kind != k3)
+        return clv_fail(fault, arg, CLV_FAULT_NONE,
+                        "is a model of the wrong kind for this function",
+                        CLV_EINVAL);
+    return CLV_OK;
+}
+
+/* ---- argument checks --------------------------------------------------------- */
+
+clv_status clv_check_arg(double v, int domain, size_t arg, clv_fault *fault)
+{
+    const char *why;
+    clv_status st = clv_domain_check((clv_domain)domain, v, &why);
+    return st == CLV_OK ? st : clv_fail(fault, arg, CLV_FAULT_NONE, why, st);
+}
+
+/* One customer; element is the row for array checks (NONE for scalars). */
+static clv_status customer(double x, double t_x, double T, size_t ax,
+                           size_t el, clv_fault *fault)
+{
+    const char *why;
+    clv_status st;
+    if ((st = clv_domain_check(CLV_D_WHOLE, x, &why)) != CLV_OK)
+        return clv_fail(fault, ax, el, why, st);
+    if ((st = clv_domain_check(CLV_D_NONNEG, t_x, &why)) != CLV_OK)
+        return clv_fail(fault, ax + 1, el, why, st);
+    if ((st = clv_domain_check(CLV_D_NONNEG, T, &why)) != CLV_OK)
+        return clv_fail(fault, ax + 2, el, why, st);
+    if (t_x > T)
+        return clv_fail(fault, ax + 1, el, "must be <= T", CLV_EDOM);
+    if (x == 0 && t_x != 0)
+        return clv_fail(fault, ax + 1, el, "must be 0 when x = 0", CLV_EDOM);
+    return CLV_OK;
+}
+
+clv_status clv_check_customer(double x, double t_x, double T, size_t ax,
+                              clv_fault *fault)
+{
+    return customer(x, t_x, T, ax, CLV_FAULT_NONE, fault);
+}
+
+clv_status clv_check_weights(const double *w, size_t n, size_t arg,
+                             clv_fault *fault)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = w ? w[i] : 1;
+        if (!isfinite(v))
+            return clv_fail(fault, arg, i, "must be finite", CLV_EINVAL);
+        if (v < 0)
+            return clv_fail(fault, arg, i, "must be >= 0", CLV_EDOM);
+        total += v;
+    }
+    if (!(total > 0))
+        return clv_fail(fault, arg, CLV_FAULT_NONE,
+                        "must not all be 0", CLV_EDOM);
+    if (!isfinite(total))
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "sum overflows",
+                        CLV_ERANGE);
+    return CLV_OK;
+}
+
+clv_status clv_check_customers(const double *x, const double *t_x,
+                               const double *T, const double *w, size_t n,
+                               size_t ax, clv_fault *fault)
+{
+    if (n == 0)
+        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "must be >= 1",
+                        CLV_EINVAL);
+    const double *arr[3] = {x, t_x, T};
+    for (size_t k = 0; k < 3; k++)
+        if (!arr[k])
+            return clv_fail(fault, ax + k, CLV_FAULT_NONE, "NULL pointer",
+                            CLV_EINVAL);
+    for (size_t i = 0; i < n; i++) {
+        clv_status st = customer(x[i], t_x[i], T[i], ax, i, fault);
+        if (st != CLV_OK)
+            return st;
+    }
+    return clv_check_weights(w, n, ax + 3, fault);
+}
+
+/* ---- compression -------------------------------------------------------------- */
+
+static uint64_t mix(uint64_t h)
+{
+    /* the splitmix64 finaliser */
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+static uint64_t bits(double v)
+{
+    uint64_t u;
+    v += 0.0; /* -0.0 -> +0.0 */
+    memcpy(&u, &v, sizeof u);
+    return u;
+}
+
+/* An open-addressing table of row numbers; rows compare by value. */
+typedef struct {
+    size_t cap; /* power of 2 */
+    size_t *slot; /* row + 1, 0 = empty */
+} rowset;
+
+static clv_status rowset_init(rowset *s, size_t n)
+{
+    s->cap = 16;
+    while (s->cap < 2 * n)
+        s->cap <<= 1;
+    s->slot = calloc(s->cap, sizeof *s->slot);
+    return s->slot ? CLV_OK : CLV_ENOMEM;
+}
+
+clv_status clv_patterns_build(const double *const *cols, size_t k,
+                              const double *weight, size_t nrows,
+                              clv_patterns *out)
+{
+    memset(out, 0, sizeof *out);
+    out->k = k;
+    rowset set;
+    if (rowset_init(&set, nrows) != CLV_OK)
+        return CLV_ENOMEM;
+    for (size_t c = 0; c < k; c++)
+        out->col[c] = malloc((nrows ? nrows : 1) * sizeof(double));
+    out->w = malloc((nrows ? nrows : 1) * sizeof(double));
+    int nomem = !out->w;
+    for (size_t c = 0; c < k; c++)
+        nomem |= !out->col[c];
+    if (nomem) {
+        free(set.slot);
+        clv_patterns_free(out);
+        return CLV_ENOMEM;
+    }
+    for (size_t i = 0; i < nrows; i++) {
+        double w = weight ? weight[i] : 1;
+        if (w == 0)
+            continue;
+        out->total += w;
+        uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (size_t c = 0; c < k; c++)
+            h = mix(h ^ bits(cols[c][i]));
+        size_t pos = (size_t)h & (set.cap - 1);
+        for (;;) {
+            size_t r = set.slot[pos];
+            if (r == 0) {
+                size_t j = out->n++;
+                for (size_t c = 0; c < k; c++)
+                    out->col[c][j] = cols[c][i] + 0.0;
+                out->w[j] = w;
+                set.slot[pos] = j + 1;
+                break;
+            }
+            int same = 1;
+            for (size_t c = 0; c < k && same; c++)
+                same = out->col[c][r - 1] == cols[c][i];
+            if (same) {
+                out->w[r - 1] += w;
+                break;
+            }
+            pos = (pos + 1) & (set.cap - 1);
+        }
+    }
+    free(set.slot);
+    return CLV_OK;
+}
+
+void clv_patterns_free(clv_patterns *p)
+{
+    if (!p)
+        return;
+    for (size_t c = 0; c < 3; c++)
+        free(p->col[c]);
+    free(p->w);
+    memset(p, 0, sizeof *p);
+}
+
+clv_status clv_values_index(const double *v, size_t n, double **uniq,
+                            size_t *nuniq, size_t **index)
+{
+    *uniq = NULL;
+    *index = NULL;
+    *nuniq = 0;
+    rowset set;
+    if (rowset_init(&set, n) != CLV_OK)
+        return CLV_ENOMEM;
+    double *u = malloc((n ? n : 1) * sizeof *u);
+    size_t *ix = malloc((n ? n : 1) * sizeof *ix);
+    if (!u || !ix) {
+        free(set.slot);
+        free(u);
+        free(ix);
+        return CLV_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t pos = (size_t)mix(bits(v[i])) & (set.cap - 1);
+        for (;;) {
+            size_t r = set.slot[pos];
+            if (r == 0) {
+                u[m] = v[i] + 0.0;
+                set.slot[pos] = ++m;
+                ix[i] = m - 1;
+                break;
+            }
+            if (u[r - 1] == v[i]) {
+                ix[i] = r - 1;
+                break;
+            }
+            pos = (pos + 1) & (set.cap - 1);
+        }
+    }
+    free(set.slot);
+    *uniq = u;
+    *nuniq = m;
+    *index = ix;
+    return CLV_OK;
+}

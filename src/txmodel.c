@@ -1,0 +1,258 @@
+/*
+ * txmodel.c -- the public clv_tx_* functions (models.h): argument checks,
+ * compression of identical customers, fits through fit.c, and dispatch to
+ * the model files (bgnbd.c, pnbd.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "fn.h"
+#include "txmodel.h"
+
+#define TX_KINDS CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD
+
+static int is_tx_kind(clv_model_kind k)
+{
+    return k == CLV_MODEL_BGNBD || k == CLV_MODEL_MBGNBD || k == CLV_MODEL_PNBD;
+}
+
+/* A finished result: NaN or infinity is an overflow, never returned. */
+static clv_status finish(clv_status st, double *out)
+{
+    if (st == CLV_OK && !isfinite(*out))
+        st = CLV_ERANGE;
+    if (st != CLV_OK)
+        *out = NAN;
+    return st;
+}
+
+/* ---- likelihood problems ------------------------------------------------------ */
+
+typedef struct {
+    clv_patterns pat;
+    void *data;
+    clv_model_kind kind;
+} tx_problem;
+
+static void tx_problem_free(tx_problem *tp)
+{
+    if (tp->kind == CLV_MODEL_PNBD)
+        clv_pnbd_data_free(tp->data);
+    else
+        clv_bg_data_free(tp->data);
+    clv_patterns_free(&tp->pat);
+}
+
+/* Compresses checked data and fills the fit problem (starts included). */
+static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
+                                  clv_model_kind kind, const double *x,
+                                  const double *t_x, const double *T,
+                                  const double *w, size_t n)
+{
+    const double *cols[3] = {x, t_x, T};
+    tp->kind = kind;
+    tp->data = NULL;
+    if (clv_patterns_build(cols, 3, w, n, &tp->pat) != CLV_OK)
+        return CLV_ENOMEM;
+    tp->data = kind == CLV_MODEL_PNBD
+                   ? clv_pnbd_data_create(&tp->pat)
+                   : clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD);
+    if (!tp->data) {
+        clv_patterns_free(&tp->pat);
+        return CLV_ENOMEM;
+    }
+    pb->n = 4;
+    pb->ll = kind == CLV_MODEL_PNBD ? clv_pnbd_loglik : clv_bg_loglik;
+    pb->ctx = tp->data;
+    pb->analytic = 1;
+    pb->weight = tp->pat.total;
+    pb->distinct = tp->pat.n;
+    /* Starts scaled to the data: the mean purchase rate of a new customer
+     * is about r/alpha ~ mean(x)/mean(T). */
+    double sx = 0, sT = 0;
+    for (size_t i = 0; i < tp->pat.n; i++) {
+        sx += tp->pat.w[i] * tp->pat.col[0][i];
+        sT += tp->pat.w[i] * tp->pat.col[2][i];
+    }
+    double xm = fmax(sx / tp->pat.total, 0.05);
+    double Tm = fmax(sT / tp->pat.total, 1e-6);
+    double al = Tm / xm;
+    static const double bg[3][4] = {
+        {1, 1, 1, 1}, {0.25, 0.25, 0.8, 2.5}, {3, 3, 3, 3}};
+    static const double pn[3][4] = {
+        {1, 1, 1, 1}, {0.5, 0.5, 0.5, 0.3}, {1, 1, 2, 10}};
+    pb->nstarts = 3;
+    for (size_t s = 0; s < 3; s++) {
+        const double *m = kind == CLV_MODEL_PNBD ? pn[s] : bg[s];
+        pb->starts[s][0] = m[0];
+        pb->starts[s][1] = m[1] * al;
+        pb->starts[s][2] = m[2];
+        pb->starts[s][3] = kind == CLV_MODEL_PNBD ? m[3] * Tm : m[3];
+    }
+    return CLV_OK;
+}
+
+clv_status clv_tx_loglik(const clv_model *model, const double *x,
+                         const double *t_x, const double *T,
+                         const double *weight, size_t n, double *out,
+                         clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    tx_problem tp;
+    clv_fit_problem pb;
+    if (tx_problem_init(&tp, &pb, model->kind, x, t_x, T, weight, n) != CLV_OK)
+        return CLV_ENOMEM;
+    if (pb.ll(model->param, out, NULL, pb.ctx))
+        st = clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                      "the likelihood underflows", CLV_ERANGE);
+    tx_problem_free(&tp);
+    return finish(st, out);
+}
+
+clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x,
+                      const double *T, const double *weight, size_t n,
+                      clv_time_unit unit, const clv_fit_options *opts,
+                      clv_model *out, clv_fit_info *info, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    out->kind = kind;
+    out->unit = unit;
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
+        out->param[i] = NAN;
+    if (!is_tx_kind(kind))
+        return clv_fail(fault, 0, CLV_FAULT_NONE,
+                        "must be BGNBD, MBGNBD or PNBD", CLV_EINVAL);
+    if (unit < CLV_UNIT_NONE || unit > CLV_UNIT_YEAR)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "unknown time unit",
+                        CLV_EINVAL);
+    clv_status st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    tx_problem tp;
+    clv_fit_problem pb;
+    if (tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n) != CLV_OK)
+        return CLV_ENOMEM;
+    st = clv_fit_run(&pb, opts, 7, out->param, info, fault);
+    tx_problem_free(&tp);
+    return st;
+}
+
+clv_status clv_tx_stderr(const clv_model *model, const double *x,
+                         const double *t_x, const double *T,
+                         const double *weight, size_t n, double *se,
+                         clv_fault *fault)
+{
+    if (!se)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    for (size_t i = 0; i < 4; i++)
+        se[i] = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    tx_problem tp;
+    clv_fit_problem pb;
+    if (tx_problem_init(&tp, &pb, model->kind, x, t_x, T, weight, n) != CLV_OK)
+        return CLV_ENOMEM;
+    double s4[CLV_MODEL_MAXPARAMS];
+    st = clv_fit_stderr(&pb, model->param, s4, NULL);
+    tx_problem_free(&tp);
+    if (st != CLV_OK)
+        return clv_fail(fault, 0, CLV_FAULT_NONE,
+                        "is not at a maximum of the likelihood (Hessian not "
+                        "positive definite)",
+                        st);
+    for (size_t i = 0; i < 4; i++)
+        se[i] = s4[i];
+    return CLV_OK;
+}
+
+/* ---- predictions ---------------------------------------------------------------- */
+
+clv_status clv_tx_expected(const clv_model *model, double t, double *out,
+                           clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    st = model->kind == CLV_MODEL_PNBD
+             ? clv_pnbd_expected(model->param, t, out)
+             : clv_bg_expected(model->param, model->kind == CLV_MODEL_MBGNBD,
+                               t, out);
+    return finish(st, out);
+}
+
+clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out,
+                      clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_arg(n, CLV_D_WHOLE, 1, fault);
+    if (st == CLV_OK)
+        st = clv_check_arg(t, CLV_D_NONNEG, 2, fault);
+    if (st != CLV_OK)
+        return st;
+    st = model->kind == CLV_MODEL_PNBD
+             ? clv_pnbd_pmf(model->param, n, t, out)
+             : clv_bg_pmf(model->param, model->kind == CLV_MODEL_MBGNBD, n, t,
+                          out);
+    return finish(st, out);
+}
+
+clv_status clv_tx_conditional_expected(const clv_model *model, double t,
+                                       double x, double t_x, double T,
+                                       double *out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
+    if (st == CLV_OK)
+        st = clv_check_customer(x, t_x, T, 2, fault);
+    if (st != CLV_OK)
+        return st;
+    st = model->kind == CLV_MODEL_PNBD
+             ? clv_pnbd_conditional(model->param, t, x, t_x, T, out)
+             : clv_bg_conditional(model->param,
+                                  model->kind == CLV_MODEL_MBGNBD, t, x, t_x,
+                                  T, out);
+    return finish(st, out);
+}
+
+clv_status clv_tx_palive(const clv_model *model, double x, double t_x,
+                         double T, double *out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = clv_check_customer(x, t_x, T, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    if (model->kind == CLV_MODEL_PNBD)
+        st = clv_pnbd_palive(model->param, x, t_x, T, out);
+    else
+        *out = clv_bg_palive(model->param, model->kind == CLV_MODEL_MBGNBD, x,
+                             t_x, T);
+    return finish(st, out);
+}

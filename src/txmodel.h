@@ -1,0 +1,47 @@
+/*
+ * txmodel.h -- internal: the transaction models' mathematics, per family,
+ * on checked arguments.  txmodel.c checks and dispatches the public
+ * clv_tx_* functions to bgnbd.c (BG/NBD and MBG/NBD) and pnbd.c.
+ *
+ * p[] holds the four parameters in the public order.  Functions return
+ * CLV_OK, or the status of a numerical failure with NaN written.
+ */
+#ifndef CLVKIT_TXMODEL_H
+#define CLVKIT_TXMODEL_H
+
+#include "clvkit/status.h"
+#include "fit.h"
+#include "model.h"
+
+/* ---- bgnbd.c: BG/NBD (mbg = 0) and MBG/NBD (mbg = 1) ------------------------ */
+
+/* Likelihood data for fits and clv_tx_loglik: built from compressed rows
+ * (x, t_x, T), freed with clv_bg_data_free. */
+void *clv_bg_data_create(const clv_patterns *pat, int mbg);
+void clv_bg_data_free(void *data);
+int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
+
+clv_status clv_bg_expected(const double *p, int mbg, double t, double *out);
+clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
+                      double *out);
+clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
+                              double t_x, double T, double *out);
+double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T);
+
+/* ---- pnbd.c: Pareto/NBD ------------------------------------------------------------- */
+
+void *clv_pnbd_data_create(const clv_patterns *pat);
+void clv_pnbd_data_free(void *data);
+int clv_pnbd_loglik(const double *p, double *ll, double *dll, void *data);
+
+clv_status clv_pnbd_expected(const double *p, double t, double *out);
+clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out);
+clv_status clv_pnbd_conditional(const double *p, double t, double x,
+                                double t_x, double T, double *out);
+clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T,
+                           double *out);
+
+/* [1 - (b/(b+t))^e] / e, continuous at e = 0 (where it is ln(1 + t/b)). */
+double clv_pnbd_powdiff(double b, double t, double e);
+
+#endif /* CLVKIT_TXMODEL_H */
