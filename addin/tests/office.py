@@ -153,3 +153,35 @@ def cell_result(cell):
             cell.getType().value == "FORMULA" and cell.FormulaResultType2 == 2):
         return ("text", cell.getString())
     return ("value", cell.getValue())
+
+
+class Report:
+    """Counts checks and ends the test with the closing line CTest shows."""
+
+    def __init__(self, name):
+        self.name = name
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, label, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL %s %s" % (label, detail), flush=True)
+        return ok
+
+    def expect(self, label, got, expected, tol=1e-9):
+        """got: a cell_result tuple; expected: a number, a string, or
+        ('error', code)."""
+        if isinstance(expected, tuple):
+            ok = got == expected
+        elif isinstance(expected, str):
+            ok = got == ("text", expected)
+        else:
+            ok = got[0] == "value" and abs(got[1] - expected) <= tol * max(1.0, abs(expected))
+        return self.check(label, ok, "got %r, expected %r" % (got, expected))
+
+    def finish(self):
+        print("%s: %d passed, %d failed" % (self.name, self.passed, self.failed))
+        raise SystemExit(1 if self.failed or not self.passed else 0)
