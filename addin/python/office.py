@@ -1,4 +1,5 @@
-"""One headless LibreOffice with the clvkit add-in, for tests and scripts.
+"""One headless LibreOffice with the clvkit add-in, for the tests, the
+template generator, the benchmark and ./run demo.
 
 The add-in is not installed: soffice gets the staging directory's type
 library and components on its command line (-env:URE_MORE_*), so it works
