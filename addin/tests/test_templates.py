@@ -87,6 +87,8 @@ def check_book(report, office, path):
     report.expect("%s: %s = %s gives %s" % (name, ref, value, dependent),
                   cell_result(sheet.getCellRangeByName(dependent)), expected, 1e-9)
     if name == "clv-calculator.ods":
+        shown = [sheet.getCellRangeByName("%s%d" % (c, r)).getString() for c in "CDEF" for r in (17, 21)]
+        report.check("money shows in euros", all(s.startswith("\u20ac") for s in shown), repr(shown))
         notes = [a.String for a in sheet.Annotations]
         report.check("the article-002 slip is explained at C26",
                      any("14,900" in n and "13,900" in n and "14.900" in n for n in notes)

@@ -69,8 +69,9 @@ class Book:
         else:
             cell.setValue(value)
         if fmt:
-            cell.NumberFormat = self.number_format(fmt)
-            self.formats.append((cell, cell.NumberFormat))
+            key = self.number_format(fmt)
+            cell.NumberFormat = key
+            self.formats.append((cell, key))
         if style:
             cell.CellStyle = style
         return cell
@@ -205,8 +206,8 @@ def acquisition_budget(office, path):
     for r, (en, nl, spend, won) in enumerate(channels, start=7):
         b.row(r, en, nl, [spend], EURO0, "Input")
         b.put("D%d" % r, won, style="Input")
-    b.row(10, "Blended (all channels)", "Gemengd (alle kanalen)", ["=SUM(C7:C9)", "=SUM(D7:D9)"], EURO0)
-    b.sheet.getCellRangeByName("D10").NumberFormat = 0
+    b.row(10, "Blended (all channels)", "Gemengd (alle kanalen)", ["=SUM(C7:C9)"], EURO0)
+    b.put("D10", "=SUM(D7:D9)")
     for r in range(7, 11):
         spend, won = ("C7:C9", "D7:D9") if r == 10 else ("C%d" % r, "D%d" % r)
         b.put("E%d" % r, "=CAC(%s;%s)" % (spend, won), EURO)
