@@ -5,8 +5,12 @@ optional come from ../shared/spec/functions.md (typed here, not read from
 the add-in); the texts must exist in both languages, differ between them,
 and use the words of the Dutch articles.
 
-usage: /usr/bin/python3 test_wizard.py OXT_DIR WORKDIR
+The user documentation (docs/calc.md, docs/calc.nl.md) must show every
+function as the wizard does: its description and each argument's text.
+
+usage: /usr/bin/python3 test_wizard.py OXT_DIR WORKDIR DOCS_DIR
 """
+import os
 import sys
 
 from office import Office, Report
@@ -63,7 +67,18 @@ def check_language(report, lang, funcs):
                          a.Name and len(a.Description) > 10)
 
 
-def main(oxt_dir, workdir):
+def check_docs(report, lang, funcs, path):
+    with open(path, encoding="utf-8") as f:
+        doc = f.read()
+    for name, d in funcs.items():
+        report.check("%s: %s in the docs" % (path, name), "### " + name in doc
+                     and d["Description"] in doc)
+        for a in d["Arguments"]:
+            report.check("%s: %s %s in the docs" % (path, name, a.Name),
+                         "| `%s` | %s |" % (a.Name, a.Description) in doc)
+
+
+def main(oxt_dir, workdir, docs_dir):
     report = Report("wizard")
     texts = {}
     for lang in ("en", "nl"):
@@ -82,6 +97,8 @@ def main(oxt_dir, workdir):
         if word:
             report.check("nl %s says %r" % (name, word), word in nl[name]["Description"],
                          nl[name]["Description"])
+    check_docs(report, "en", en, os.path.join(docs_dir, "calc.md"))
+    check_docs(report, "nl", nl, os.path.join(docs_dir, "calc.nl.md"))
     report.check("en CLV text", "lifetime value" in en["CLV"]["Description"])
     report.check("en CLV aov name", en["CLV"]["Arguments"][0].Name == "aov")
     report.check("nl CLV aov name", nl["CLV"]["Arguments"][0].Name == "orderwaarde")
@@ -89,4 +106,4 @@ def main(oxt_dir, workdir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])
