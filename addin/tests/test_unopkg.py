@@ -8,6 +8,8 @@ install.  Expected: CLV(50;12;3;100) = 1700 and FUNNEL_BUDGET(200;20%;5%) = 2
 (the catalogue).
 
 usage: /usr/bin/python3 test_unopkg.py OXT_DIR WORKDIR OXT_FILE
+(WORKDIR is not used: the test works in a fresh directory under /tmp that
+the unprivileged user can reach, and removes it at the end.)
 """
 import os
 import pwd
@@ -15,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 
 from office import PROGRAM_DIR, Report, file_url
 
@@ -67,9 +70,18 @@ def convert(prefix, home, profile, workbook, outdir):
 
 
 def main(oxt_dir, workdir, oxt):
+    # The unprivileged user must reach its files: under /tmp, not under a
+    # checkout that may sit in root's private home.
+    workdir = tempfile.mkdtemp(prefix="clvkit-unopkg-")
+    os.chmod(workdir, 0o755)
+    try:
+        install_and_use(workdir, oxt)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def install_and_use(workdir, oxt):
     report = Report("unopkg")
-    shutil.rmtree(workdir, ignore_errors=True)
-    os.makedirs(workdir)
     prefix, user = as_user()
     home = workdir
     shutil.copy(oxt, os.path.join(workdir, "clvkit.oxt"))

@@ -16,6 +16,7 @@ Regenerate after changing this script and commit the .ods files:
 """
 import os
 import sys
+import tempfile
 
 import uno
 from com.sun.star.awt import Rectangle
@@ -277,7 +278,7 @@ def scenarios(office, path):
 
 def main(oxt_dir, out_dir, workdir=None):
     os.makedirs(out_dir, exist_ok=True)
-    with Office(oxt_dir, workdir or os.path.join(out_dir, ".office")) as office:
+    with Office(oxt_dir, workdir or tempfile.mkdtemp(prefix="clvkit-templates-")) as office:
         clv_calculator(office, os.path.join(out_dir, "clv-calculator.ods"))
         acquisition_budget(office, os.path.join(out_dir, "acquisition-budget.ods"))
         scenarios(office, os.path.join(out_dir, "scenarios.ods"))
