@@ -130,7 +130,7 @@ inline constexpr Argument CLV_RET_ARGS[] = {
      {{"Chance that a customer stays one more period (0 to 1; 80% is 0.8).",
        "Kans dat een klant nog een periode blijft, de klantretentie "
        "(0 tot 1; 80% is 0,8)."}}},
-    {{{"discount", "disconto"}},
+    {{{"discount", "disconteringsvoet"}},
      {{"Discount rate per period (more than -1; 10% is 0.1).",
        "Disconteringsvoet per periode (meer dan -1; 10% is 0,1)."}}},
     {{{"periods", "perioden"}},
@@ -191,8 +191,8 @@ inline constexpr Argument CAC_ARGS[] = {
     {{{"new_customers", "nieuwe_klanten"}},
      {{"New customers won, or a range of the same size as spend (>= 0, "
        "together more than 0).",
-       "Aantal nieuwe klanten, of een bereik zo groot als uitgaven (>= 0, "
-       "samen meer dan 0)."}}},
+       "Aantal nieuwe klanten, of een bereik even groot als dat van uitgaven "
+       "(>= 0, samen meer dan 0)."}}},
 };
 
 inline constexpr Argument CAC_PAYBACK_ARGS[] = {
