@@ -5,14 +5,16 @@ The add-in is not installed: soffice gets the staging directory's type
 library and components on its command line (-env:URE_MORE_*), so it works
 as root and leaves no trace outside `workdir` (the profile lives there).
 `with Office(oxt_dir, workdir) as office:` starts soffice, connects over a
-named pipe, and on leaving always kills the whole process group it started,
-so a hung office never outlives a test.  Run with Debian's /usr/bin/python3,
+named pipe, and on leaving always kills the whole process group it started;
+a watchdog kills it too once `deadline` seconds have passed, so a hung
+office fails the test (its calls raise) instead of outliving it.  Run with Debian's /usr/bin/python3,
 which has the uno module.
 """
 import os
 import shutil
 import signal
 import subprocess
+import threading
 import time
 import uuid
 
@@ -53,11 +55,13 @@ def file_url(path):
 
 
 class Office:
-    def __init__(self, oxt_dir, workdir, ui_locale=None, timeout=90):
+    def __init__(self, oxt_dir, workdir, ui_locale=None, timeout=90, deadline=240):
         self.oxt_dir = os.path.abspath(oxt_dir)
         self.workdir = os.path.abspath(workdir)
         self.ui_locale = ui_locale
         self.timeout = timeout
+        self.deadline = deadline
+        self.watchdog = None
         self.proc = None
         self.desktop = None
         self.context = None
@@ -84,6 +88,9 @@ class Office:
         ]
         self.proc = subprocess.Popen(cmd, start_new_session=True,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.watchdog = threading.Timer(self.deadline, self.kill)
+        self.watchdog.daemon = True
+        self.watchdog.start()
         try:
             self._connect(pipe)
         except BaseException:
@@ -119,6 +126,7 @@ class Office:
             self.proc.wait(timeout=30)
 
     def __exit__(self, *exc):
+        self.watchdog.cancel()
         try:
             if self.desktop is not None:
                 self.desktop.terminate()
