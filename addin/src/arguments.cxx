@@ -1,0 +1,95 @@
+/*
+ * arguments.cxx -- see arguments.hxx.  Everything here runs only on the way
+ * in (type checks) or on failure (building a message), never on the
+ * successful per-call path of a scalar function.
+ */
+#include "arguments.hxx"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <rtl/ustrbuf.hxx>
+
+#include "function_table.hxx"
+
+namespace clvkit::calc {
+
+using css::uno::Any;
+using css::uno::TypeClass_VOID;
+
+void fail(std::size_t function, const clv_fault &fault)
+{
+    const Function &f = FUNCTIONS[function];
+    rtl::OUStringBuffer msg;
+    msg.appendAscii(f.display);
+    msg.append(": ");
+    sal_Int16 position = -1;
+    if (fault.arg < f.nargs) {
+        position = static_cast<sal_Int16>(fault.arg);
+        msg.appendAscii(f.args[fault.arg].name.in[EN]);
+        if (fault.element != CLV_FAULT_NONE) {
+            msg.append(" (cell ");
+            msg.append(static_cast<sal_Int64>(fault.element + 1));
+            msg.append(")");
+        }
+        msg.append(" ");
+    }
+    msg.appendAscii(fault.reason ? fault.reason : "is not valid");
+    throw css::lang::IllegalArgumentException(msg.makeStringAndClear(),
+                                              nullptr, position);
+}
+
+void fail(std::size_t function, std::size_t arg, const char *reason)
+{
+    fail(function, clv_fault{arg, CLV_FAULT_NONE, reason});
+}
+
+bool optional_number(const Any &value, std::size_t function, std::size_t arg,
+                     double *out)
+{
+    if (value.getValueTypeClass() == TypeClass_VOID)
+        return false;
+    if (value >>= *out)
+        return true;
+    /* A one-cell range, e.g. A1:A1, is a number too. */
+    AnyRange range;
+    if ((value >>= range) && range.getLength() == 1
+        && range[0].getLength() == 1 && cell_number(range[0][0], out))
+        return true;
+    fail(function, arg, "must be a number");
+}
+
+void append_numbers(const AnyRange &range, NonNumbers rule,
+                    std::size_t function, std::size_t arg,
+                    std::vector<double> &out)
+{
+    for (const auto &row : range) {
+        for (const Any &cell : row) {
+            double x;
+            if (empty_cell(cell)) {
+                if (rule == NonNumbers::reject)
+                    fail(function, arg, "must not contain empty cells");
+                if (rule == NonNumbers::empty_is_zero)
+                    out.push_back(0);
+                continue;
+            }
+            if (cell_number(cell, &x))
+                out.push_back(x);
+            else if (rule != NonNumbers::skip)
+                fail(function, arg, "must contain numbers only, no text");
+        }
+    }
+}
+
+void append_numbers(const Any &value, NonNumbers rule, std::size_t function,
+                    std::size_t arg, std::vector<double> &out)
+{
+    AnyRange range;
+    double x;
+    if (value >>= range)
+        append_numbers(range, rule, function, arg, out);
+    else if (value.hasValue() && (value >>= x))
+        out.push_back(x);
+    else if (value.hasValue() || rule != NonNumbers::skip)
+        fail(function, arg, "must be a number or a range of numbers");
+}
+
+} // namespace clvkit::calc

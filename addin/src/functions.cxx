@@ -1,0 +1,297 @@
+/*
+ * functions.cxx -- the sixteen functions: convert what Calc passes, call the
+ * C core, and turn a failure into IllegalArgumentException (Err:502).  No
+ * formula and no domain rule lives here; the core validates and computes.
+ */
+#include "functions.hxx"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "clvkit/economics.h"
+
+namespace clvkit::calc {
+
+using css::uno::Any;
+using css::uno::Sequence;
+
+namespace {
+
+/* The IDL's parameter lists and the table's argument lists must agree: the
+ * count Calc sees (from the IDL) and the texts it shows (from the table). */
+template <class R, class C, class... A>
+constexpr std::size_t arity(R (SAL_CALL C::*)(A...))
+{
+    return sizeof...(A);
+}
+using org::clvkit::calc::XClvkit;
+static_assert(arity(&XClvkit::clv) == FUNCTIONS[CLV].nargs);
+static_assert(arity(&XClvkit::clvMargin) == FUNCTIONS[CLV_MARGIN].nargs);
+static_assert(arity(&XClvkit::clvRet) == FUNCTIONS[CLV_RET].nargs);
+static_assert(arity(&XClvkit::ltvChurn) == FUNCTIONS[LTV_CHURN].nargs);
+static_assert(arity(&XClvkit::clvAvg) == FUNCTIONS[CLV_AVG].nargs);
+static_assert(arity(&XClvkit::lifetime) == FUNCTIONS[LIFETIME].nargs);
+static_assert(arity(&XClvkit::churnPeriod) == FUNCTIONS[CHURN_PERIOD].nargs);
+static_assert(arity(&XClvkit::discountPeriod) == FUNCTIONS[DISCOUNT_PERIOD].nargs);
+static_assert(arity(&XClvkit::cac) == FUNCTIONS[CAC].nargs);
+static_assert(arity(&XClvkit::cacPayback) == FUNCTIONS[CAC_PAYBACK].nargs);
+static_assert(arity(&XClvkit::ltvCac) == FUNCTIONS[LTV_CAC].nargs);
+static_assert(arity(&XClvkit::maxCac) == FUNCTIONS[MAX_CAC].nargs);
+static_assert(arity(&XClvkit::sqlBudget) == FUNCTIONS[SQL_BUDGET].nargs);
+static_assert(arity(&XClvkit::funnelBudget) == FUNCTIONS[FUNNEL_BUDGET].nargs);
+static_assert(arity(&XClvkit::roasBreakeven) == FUNCTIONS[ROAS_BREAKEVEN].nargs);
+static_assert(arity(&XClvkit::clvSegment) == FUNCTIONS[CLV_SEGMENT].nargs);
+
+constexpr std::size_t most_arguments()
+{
+    std::size_t n = 0;
+    for (const Function &f : FUNCTIONS)
+        n = f.nargs > n ? f.nargs : n;
+    return n;
+}
+
+/* Calc keeps an error inside a number as a quiet NaN whose low payload bits
+ * are the error code (LibreOffice formula/errorcodes.hxx); 502 is shown as
+ * Err:502.  Used for the failing cells of an array result, where throwing
+ * would turn every cell into an error. */
+double err502()
+{
+    const std::uint64_t bits = UINT64_C(0x7FF8000000000000) | 502;
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+/* The single number of a 1x1 range; false for a larger range.  Text in the
+ * one cell fails for argument `arg`. */
+bool one_cell(const AnyRange &range, std::size_t arg, double *out)
+{
+    if (range.getLength() != 1 || range[0].getLength() != 1)
+        return false;
+    if (!cell_number(range[0][0], out))
+        fail(CLV, arg, "must be a number");
+    return true;
+}
+
+/* An argument of CLV's array form: a constant, or a range of cells. */
+struct Operand {
+    AnyRange cells; /* empty: the constant applies to every cell */
+    double constant = 0;
+};
+
+} // namespace
+
+Functions::Functions()
+{
+    for (std::size_t i = 0; i < FUNCTION_COUNT; i++)
+        core_[i] = FUNCTIONS[i].core ? clv_fn_find(FUNCTIONS[i].core) : nullptr;
+}
+
+double Functions::evaluate(Id id, std::initializer_list<double> required,
+                           std::initializer_list<const Any *> optional)
+{
+    const clv_fn *f = core_[id];
+    if (!f) /* the C catalogue lost a function the table names */
+        throw css::uno::RuntimeException("clvkit: function missing from the core");
+    double a[most_arguments()];
+    std::size_t n = 0, given;
+    for (double x : required)
+        a[n++] = x;
+    given = n;
+    for (const Any *value : optional) {
+        if (optional_number(*value, id, n, &a[n]))
+            given = n + 1;
+        else /* omitted between given ones: the catalogue's default */
+            a[n] = clv_fn_param_default(f, n);
+        n++;
+    }
+    double out;
+    clv_fault fault;
+    if (clv_fn_eval(f, a, given, &out, &fault) != CLV_OK)
+        fail(id, fault);
+    if (!std::isfinite(out)) /* the core guarantees it; a cell must never see it */
+        fail(id, CLV_FAULT_NONE, "the result is not a finite number");
+    return out;
+}
+
+Any Functions::clv(const AnyRange &aov, const AnyRange &freq,
+                   const AnyRange &years, const Any &cost, const Any &yearlyCost)
+{
+    double a0, a1, a2;
+    const auto one_value = [](const Any &x) {
+        AnyRange r; /* built only for a range: the per-cell path stays lean */
+        return x.getValueTypeClass() != css::uno::TypeClass_SEQUENCE
+               || !(x >>= r) || (r.getLength() == 1 && r[0].getLength() == 1);
+    };
+    if (one_cell(aov, 0, &a0) && one_cell(freq, 1, &a1) && one_cell(years, 2, &a2)
+        && one_value(cost) && one_value(yearlyCost))
+        return Any(evaluate(CLV, {a0, a1, a2}, {&cost, &yearlyCost}));
+    const Any ranges[] = {Any(aov), Any(freq), Any(years)};
+    const Any *const args[] = {&ranges[0], &ranges[1], &ranges[2], &cost,
+                               &yearlyCost};
+    return Any(clv_array(args));
+}
+
+Sequence<Sequence<double>> Functions::clv_array(const Any *const args[])
+{
+    const clv_fn *f = core_[CLV];
+    const std::size_t n = FUNCTIONS[CLV].nargs;
+    std::vector<Operand> ops(n);
+    sal_Int32 rows = 1, cols = 1;
+    bool shaped = false;
+    for (std::size_t i = 0; i < n; i++) {
+        Operand &op = ops[i];
+        if (!(*args[i] >>= op.cells) || (op.cells.getLength() == 1
+                                         && op.cells[0].getLength() == 1)) {
+            op.cells = AnyRange();
+            if (!optional_number(*args[i], CLV, i, &op.constant))
+                op.constant = clv_fn_param_default(f, i);
+            continue;
+        }
+        const sal_Int32 r = op.cells.getLength(), c = op.cells[0].getLength();
+        for (const auto &row : op.cells)
+            if (row.getLength() != c)
+                fail(CLV, i, "must be a rectangular range");
+        if (shaped && (r != rows || c != cols))
+            fail(CLV, i, "must be a range of the same size as the others");
+        rows = r, cols = c, shaped = true;
+    }
+
+    Sequence<Sequence<double>> result(rows);
+    Sequence<double> *out_row = result.getArray();
+    double a[most_arguments()];
+    for (sal_Int32 r = 0; r < rows; r++) {
+        out_row[r].realloc(cols);
+        double *out = out_row[r].getArray();
+        for (sal_Int32 c = 0; c < cols; c++) {
+            bool numbers = true;
+            for (std::size_t i = 0; i < n; i++) {
+                if (!ops[i].cells.hasElements())
+                    a[i] = ops[i].constant;
+                else if (!cell_number(ops[i].cells[r][c], &a[i]))
+                    numbers = false; /* text in this row */
+            }
+            double v;
+            out[c] = numbers && clv_fn_eval(f, a, n, &v, nullptr) == CLV_OK
+                             && std::isfinite(v)
+                         ? v
+                         : err502();
+        }
+    }
+    return result;
+}
+
+double Functions::clvMargin(double aov, double freq, double years, double margin,
+                            const Any &cost, const Any &yearlyCost)
+{
+    return evaluate(CLV_MARGIN, {aov, freq, years, margin}, {&cost, &yearlyCost});
+}
+
+double Functions::clvRet(double margin, double retention, double discount,
+                         const Any &periods, const Any &timing)
+{
+    return evaluate(CLV_RET, {margin, retention, discount}, {&periods, &timing});
+}
+
+double Functions::ltvChurn(double arpa, double grossMargin, double churn)
+{
+    return evaluate(LTV_CHURN, {arpa, grossMargin, churn});
+}
+
+double Functions::clvAvg(double revenue, double costs, double customers)
+{
+    return evaluate(CLV_AVG, {revenue, costs, customers});
+}
+
+double Functions::lifetime(double churn) { return evaluate(LIFETIME, {churn}); }
+
+double Functions::churnPeriod(double churn, double periods)
+{
+    return evaluate(CHURN_PERIOD, {churn, periods});
+}
+
+double Functions::discountPeriod(double rate, double periods)
+{
+    return evaluate(DISCOUNT_PERIOD, {rate, periods});
+}
+
+double Functions::cac(const AnyRange &spend, const AnyRange &newCustomers)
+{
+    std::vector<double> s, c;
+    append_numbers(spend, NonNumbers::empty_is_zero, CAC, 0, s);
+    append_numbers(newCustomers, NonNumbers::empty_is_zero, CAC, 1, c);
+    if (s.size() != c.size())
+        fail(CAC, 1, "must have as many cells as spend");
+    double out;
+    clv_fault fault;
+    if (clv_cac(s.data(), c.data(), s.size(), &out, &fault) != CLV_OK)
+        fail(CAC, fault);
+    return out;
+}
+
+double Functions::cacPayback(double cac, double arpa, const Any &grossMargin)
+{
+    return evaluate(CAC_PAYBACK, {cac, arpa}, {&grossMargin});
+}
+
+double Functions::ltvCac(double ltv, double cac)
+{
+    return evaluate(LTV_CAC, {ltv, cac});
+}
+
+double Functions::maxCac(double ltv, const Any &ratio)
+{
+    return evaluate(MAX_CAC, {ltv}, {&ratio});
+}
+
+double Functions::sqlBudget(double maxCac, double sqlConversion)
+{
+    return evaluate(SQL_BUDGET, {maxCac, sqlConversion});
+}
+
+double Functions::funnelBudget(double maxCac, const Sequence<Any> &rates)
+{
+    std::vector<double> r;
+    for (const Any &rate : rates)
+        append_numbers(rate, NonNumbers::reject, FUNNEL_BUDGET, 1, r);
+    double out;
+    clv_fault fault;
+    if (clv_funnel_budget(maxCac, r.data(), r.size(), &out, &fault) != CLV_OK) {
+        if (fault.arg == 2) /* the core's count argument: no stage given */
+            fail(FUNNEL_BUDGET, 1, "needs at least one stage");
+        fail(FUNNEL_BUDGET, fault);
+    }
+    return out;
+}
+
+double Functions::roasBreakeven(double margin)
+{
+    return evaluate(ROAS_BREAKEVEN, {margin});
+}
+
+OUString Functions::clvSegment(double value, const AnyRange &values,
+                               const Any &highShare, const Any &lowShare)
+{
+    std::vector<double> v;
+    append_numbers(values, NonNumbers::skip, CLV_SEGMENT, 1, v);
+    /* The defaults economics.h documents for clv_segment(). */
+    double high = 0.2, low = 0.3;
+    optional_number(highShare, CLV_SEGMENT, 2, &high);
+    optional_number(lowShare, CLV_SEGMENT, 3, &low);
+    clv_segment_class segment;
+    clv_fault fault;
+    if (clv_segment(value, v.data(), v.size(), high, low, &segment, &fault)
+        != CLV_OK) {
+        /* The core counts (value, values, n, high, low); Calc has no n. */
+        if (fault.arg == 2)
+            fail(CLV_SEGMENT, 1, "must contain at least one number");
+        if (fault.arg == 3 || fault.arg == 4)
+            fault.arg--;
+        fail(CLV_SEGMENT, fault);
+    }
+    return OUString::createFromAscii(clv_segment_name(segment));
+}
+
+} // namespace clvkit::calc

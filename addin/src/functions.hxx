@@ -1,0 +1,102 @@
+/*
+ * functions.hxx -- the UNO component: one object that is the Calc add-in
+ * (XAddIn: the Function Wizard's texts, from function_table.hxx) and the
+ * functions themselves (XClvkit: convert, call the C core, map errors).
+ */
+#ifndef CLVKIT_ADDIN_FUNCTIONS_HXX
+#define CLVKIT_ADDIN_FUNCTIONS_HXX
+
+#include <initializer_list>
+
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/lang/XServiceName.hpp>
+#include <com/sun/star/sheet/XAddIn.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <org/clvkit/calc/XClvkit.hpp>
+
+#include "arguments.hxx"
+#include "clvkit/catalog.h"
+#include "function_table.hxx"
+
+namespace clvkit::calc {
+
+using rtl::OUString;
+
+/* The service name: with "." and a method name, each function's identity in
+ * saved files.  Never change it. */
+inline constexpr char SERVICE_NAME[] = "org.clvkit.calc.Functions";
+inline constexpr char IMPLEMENTATION_NAME[] = "org.clvkit.calc.FunctionsImpl";
+
+class Functions final
+    : public cppu::WeakImplHelper4<css::sheet::XAddIn, css::lang::XServiceName,
+                                   css::lang::XServiceInfo,
+                                   org::clvkit::calc::XClvkit>
+{
+public:
+    Functions();
+
+    /* XAddIn and XLocalizable (addin_metadata.cxx) */
+    OUString SAL_CALL getProgrammaticFuntionName(const OUString &display) override;
+    OUString SAL_CALL getDisplayFunctionName(const OUString &method) override;
+    OUString SAL_CALL getFunctionDescription(const OUString &method) override;
+    OUString SAL_CALL getDisplayArgumentName(const OUString &method,
+                                             sal_Int32 arg) override;
+    OUString SAL_CALL getArgumentDescription(const OUString &method,
+                                             sal_Int32 arg) override;
+    OUString SAL_CALL getProgrammaticCategoryName(const OUString &method) override;
+    OUString SAL_CALL getDisplayCategoryName(const OUString &method) override;
+    void SAL_CALL setLocale(const css::lang::Locale &locale) override;
+    css::lang::Locale SAL_CALL getLocale() override;
+
+    /* XServiceName, XServiceInfo (addin_metadata.cxx) */
+    OUString SAL_CALL getServiceName() override;
+    OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const OUString &name) override;
+    css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
+
+    /* XClvkit (functions.cxx) */
+    css::uno::Any SAL_CALL clv(const AnyRange &aov, const AnyRange &freq,
+                               const AnyRange &years, const css::uno::Any &cost,
+                               const css::uno::Any &yearlyCost) override;
+    double SAL_CALL clvMargin(double aov, double freq, double years,
+                              double margin, const css::uno::Any &cost,
+                              const css::uno::Any &yearlyCost) override;
+    double SAL_CALL clvRet(double margin, double retention, double discount,
+                           const css::uno::Any &periods,
+                           const css::uno::Any &timing) override;
+    double SAL_CALL ltvChurn(double arpa, double grossMargin, double churn) override;
+    double SAL_CALL clvAvg(double revenue, double costs, double customers) override;
+    double SAL_CALL lifetime(double churn) override;
+    double SAL_CALL churnPeriod(double churn, double periods) override;
+    double SAL_CALL discountPeriod(double rate, double periods) override;
+    double SAL_CALL cac(const AnyRange &spend, const AnyRange &newCustomers) override;
+    double SAL_CALL cacPayback(double cac, double arpa,
+                               const css::uno::Any &grossMargin) override;
+    double SAL_CALL ltvCac(double ltv, double cac) override;
+    double SAL_CALL maxCac(double ltv, const css::uno::Any &ratio) override;
+    double SAL_CALL sqlBudget(double maxCac, double sqlConversion) override;
+    double SAL_CALL funnelBudget(double maxCac,
+                                 const css::uno::Sequence<css::uno::Any> &rates) override;
+    double SAL_CALL roasBreakeven(double margin) override;
+    OUString SAL_CALL clvSegment(double value, const AnyRange &values,
+                                 const css::uno::Any &highShare,
+                                 const css::uno::Any &lowShare) override;
+
+private:
+    /* A catalogue function on its required numbers and optional arguments
+     * (omitted ones take the catalogue's defaults). */
+    double evaluate(Id id, std::initializer_list<double> required,
+                    std::initializer_list<const css::uno::Any *> optional = {});
+    /* CLV over ranges: one value per cell, Err:502 in the failing ones. */
+    css::uno::Sequence<css::uno::Sequence<double>>
+    clv_array(const css::uno::Any *const args[]);
+
+    const clv_fn *core_[FUNCTION_COUNT]; /* by Id; nullptr for array rows */
+    css::lang::Locale locale_;
+    Language language_ = EN;
+};
+
+} // namespace clvkit::calc
+
+#endif

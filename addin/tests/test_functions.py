@@ -1,0 +1,250 @@
+"""Every catalogue example and every error path of the sixteen functions,
+through cells of a headless Calc, then the same workbook saved, reopened and
+recomputed.
+
+Expected numbers come from ../shared/spec/functions.md (the catalogue, whose
+examples quote the source articles) or from a hand computation written next
+to the case, never from the add-in's own output.
+
+usage: /usr/bin/python3 test_functions.py OXT_DIR WORKDIR
+"""
+import os
+import sys
+import zipfile
+
+from office import ERR_ILLEGAL_ARGUMENT, ERR_VALUE, Office, Report, cell_result
+
+E502 = ("error", ERR_ILLEGAL_ARGUMENT)
+VALUE = ("error", ERR_VALUE)
+
+# Inputs the range cases refer to: (cell, value); None leaves a cell empty.
+INPUTS = [
+    ("A1:A10", [[v] for v in range(1, 11)]),             # values 1..10
+    ("B1:C3", [[5000, 20], [3000, 20], [2000, 10]]),     # spend, customers
+    ("B5:C7", [[5000, 20], [None, 5], [2000, 10]]),      # an empty spend cell
+    ("B9:C9", [[-100, 5]]),                              # negative spend
+    ("D1:D2", [["text"], ["Value"]]),
+    ("E1:E2", [[0.2], [0.05]]),                          # funnel stage rates
+    ("E4:E5", [[None], [0.5]]),                          # a stage left empty
+    ("G1:G11", [["Value"]] + [[v] for v in range(1, 11)]),  # with a header
+]
+
+# (formula, expected, tolerance); the comment says where the number is from.
+CASES = [
+    # CLV -- catalogue: 1800 (article 004), 13900 (article 002: the article
+    # prints 14,900, its formula (2000x8)-500-(200x8) gives 13,900), 1700.
+    ("=CLV(50;12;3)", 1800),
+    ("=CLV(2000;1;8;500;200)", 13900),
+    ("=CLV(50;12;3;100)", 1700),
+    ("=CLV(50;12;3;;20)", 1740),          # hand: 1800 - 0 - 20x3
+    ("=CLV(0;12;3;100)", -100),           # hand: costs exceed revenue
+    ("=CLV(-1;12;3)", E502),
+    ("=CLV(50;-12;3)", E502),
+    ("=CLV(50;12;-3)", E502),
+    ("=CLV(50;12;3;-1)", E502),
+    ("=CLV(50;12;3;0;-1)", E502),
+    ("=CLV(\"fifty\";12;3)", E502),
+    ("=CLV(50;12;3;\"x\")", E502),
+    ("=CLV(1E308;1E10;1E10)", E502),      # overflows to infinity
+    ("=CLV(A1:A2;12;3;B1:B3)", E502),     # ranges of different sizes
+    # CLV_MARGIN -- catalogue: 720 (article 001)
+    ("=CLV_MARGIN(50;12;3;0.4)", 720),
+    ("=CLV_MARGIN(50;12;3;0.4;100;10)", 590),   # hand: 720 - 100 - 10x3
+    ("=CLV_MARGIN(50;12;3;1.5)", E502),
+    ("=CLV_MARGIN(50;12;3;-0.1)", E502),
+    ("=CLV_MARGIN(-50;12;3;0.4)", E502),
+    ("=CLV_MARGIN(50;12;3;0.4;-1)", E502),
+    ("=CLV_MARGIN(\"a\";12;3;0.4)", VALUE),     # Calc refuses text for a number
+    # CLV_RET -- catalogue
+    ("=CLV_RET(100;0.8;0.1)", 266.6667, 1e-6),
+    ("=CLV_RET(100;0.8;0.1;0;1)", 366.6667, 1e-6),
+    ("=CLV_RET(100;0.8;0.1;3)", 164.0872, 1e-6),
+    ("=CLV_RET(100;0.8;0.1;3;1)", 225.6198, 1e-6),
+    ("=CLV_RET(100;1;0;5)", 500),         # hand: q = 1, five margins of 100
+    ("=CLV_RET(100;1;0)", E502),          # r >= 1 + d without a horizon: diverges
+    ("=CLV_RET(100;1.2;0.1)", E502),
+    ("=CLV_RET(100;0.8;-1)", E502),
+    ("=CLV_RET(100;0.8;0.1;2.5)", E502),
+    ("=CLV_RET(100;0.8;0.1;3;2)", E502),
+    ("=CLV_RET(-100;0.8;0.1)", E502),
+    ("=CLV_RET(100;0.8;0.1;\"x\")", E502),
+    # LTV_CHURN -- catalogue: 2000
+    ("=LTV_CHURN(50;0.8;0.02)", 2000),
+    ("=LTV_CHURN(50;0.8;0)", E502),
+    ("=LTV_CHURN(50;0.8;1.5)", E502),
+    ("=LTV_CHURN(50;1.5;0.02)", E502),
+    ("=LTV_CHURN(-50;0.8;0.02)", E502),
+    # CLV_AVG -- catalogue: 250 (article 003)
+    ("=CLV_AVG(120000;45000;300)", 250),
+    ("=CLV_AVG(100;300;4)", -50),         # hand: (100 - 300) / 4
+    ("=CLV_AVG(120000;45000;0)", E502),
+    ("=CLV_AVG(-1;45000;300)", E502),
+    ("=CLV_AVG(120000;-1;300)", E502),
+    # LIFETIME -- catalogue: 40
+    ("=LIFETIME(0.025)", 40),
+    ("=LIFETIME(1)", 1),                  # hand
+    ("=LIFETIME(0)", E502),
+    ("=LIFETIME(1.5)", E502),
+    # CHURN_PERIOD -- catalogue
+    ("=CHURN_PERIOD(0.02;12)", 0.215283, 2e-6),
+    ("=CHURN_PERIOD(0.2;1/12)", 0.018423, 2e-5),
+    ("=CHURN_PERIOD(0.5;2)", 0.75),       # hand: 1 - 0.5^2
+    ("=CHURN_PERIOD(1.5;2)", E502),
+    ("=CHURN_PERIOD(0.5;-1)", E502),
+    # DISCOUNT_PERIOD -- catalogue
+    ("=DISCOUNT_PERIOD(0.1;1/12)", 0.0079741, 1e-5),
+    ("=DISCOUNT_PERIOD(0.1;2)", 0.21),    # hand: 1.1^2 - 1
+    ("=DISCOUNT_PERIOD(-1;2)", E502),
+    ("=DISCOUNT_PERIOD(0.1;-2)", E502),
+    ("=DISCOUNT_PERIOD(1E300;1E300)", E502),   # overflows
+    # CAC -- catalogue: 200; blended over channels (economics.h: 10000/50)
+    ("=CAC(10000;50)", 200),
+    ("=CAC(B1:B3;C1:C3)", 200),
+    ("=CAC(B5:B7;C5:C7)", 200),           # hand: empty spend is 0: 7000/35
+    ("=CAC(10000;0)", E502),
+    ("=CAC(B9;C9)", E502),
+    ("=CAC(B1:B3;C1:C2)", E502),
+    ("=CAC(B1:B2;D1:D2)", E502),
+    ("=CAC(\"x\";5)", E502),
+    # CAC_PAYBACK -- catalogue: 10
+    ("=CAC_PAYBACK(200;50;0.4)", 10),
+    ("=CAC_PAYBACK(200;50)", 4),          # hand: default margin 1
+    ("=CAC_PAYBACK(200;0;0.4)", E502),
+    ("=CAC_PAYBACK(200;50;0)", E502),
+    ("=CAC_PAYBACK(-200;50;0.4)", E502),
+    ("=CAC_PAYBACK(200;50;\"x\")", E502),
+    # LTV_CAC -- catalogue: 3
+    ("=LTV_CAC(1800;600)", 3),
+    ("=LTV_CAC(1800;0)", E502),
+    ("=LTV_CAC(-1800;600)", E502),
+    # MAX_CAC -- catalogue: 600
+    ("=MAX_CAC(1800)", 600),
+    ("=MAX_CAC(1800;4)", 450),            # hand
+    ("=MAX_CAC(1800;0)", E502),
+    ("=MAX_CAC(-1800)", E502),
+    ("=MAX_CAC(1800;\"three\")", E502),
+    # SQL_BUDGET -- catalogue: 10 (article 002: EUR 200 x 5%)
+    ("=SQL_BUDGET(200;5%)", 10),
+    ("=SQL_BUDGET(200;1.5)", E502),
+    ("=SQL_BUDGET(-200;5%)", E502),
+    # FUNNEL_BUDGET -- catalogue: 2
+    ("=FUNNEL_BUDGET(200;20%;5%)", 2),
+    ("=FUNNEL_BUDGET(200;E1:E2)", 2),
+    ("=FUNNEL_BUDGET(1000;50%;20%;10%)", 10),  # hand: 1000 x 0.5 x 0.2 x 0.1
+    ("=FUNNEL_BUDGET(200)", E502),
+    ("=FUNNEL_BUDGET(200;1.5)", E502),
+    ("=FUNNEL_BUDGET(-200;0.5)", E502),
+    ("=FUNNEL_BUDGET(200;;0.5)", E502),
+    ("=FUNNEL_BUDGET(200;E4:E5)", E502),
+    ("=FUNNEL_BUDGET(200;\"x\")", E502),
+    # ROAS_BREAKEVEN -- catalogue: 4
+    ("=ROAS_BREAKEVEN(0.25)", 4),
+    ("=ROAS_BREAKEVEN(0)", E502),
+    ("=ROAS_BREAKEVEN(1.5)", E502),
+    # CLV_SEGMENT -- catalogue: values 1..10
+    ("=CLV_SEGMENT(10;A1:A10)", "high"),
+    ("=CLV_SEGMENT(5;A1:A10)", "medium"),
+    ("=CLV_SEGMENT(1;A1:A10)", "low"),
+    ("=CLV_SEGMENT(1;G1:G11)", "low"),    # the header text is skipped
+    ("=CLV_SEGMENT(5;A1:A10;0.6;0)", "high"),  # hand: rank 0.45 >= 1 - 0.6
+    ("=CLV_SEGMENT(5;A1:A10;1.5)", E502),
+    ("=CLV_SEGMENT(5;A1:A10;0.6;0.6)", E502),  # the bands overlap
+    ("=CLV_SEGMENT(5;D1:D2)", E502),      # no number at all
+    ("=CLV_SEGMENT(5;A1:A10;\"x\")", E502),
+]
+
+# CLV over ranges as an array formula: (aov, freq, years, cost) per row and
+# the expected value of the row (hand: aov x freq x years - cost).
+ARRAY_ROWS = [
+    ((50, 12, 3, 100), 1700),
+    ((2000, 1, 8, 500), 15500),
+    ((-1, 1, 1, 0), E502),                # only this row fails
+    (("text", 1, 1, 0), E502),
+    ((None, 1, 1, 0), 0),                 # an empty cell is 0, as in Calc
+    ((10, 2, 3, 0), 60),
+]
+
+# The identity of each function in a saved file: service name + method.
+# Typed here independently of the add-in's table: renaming breaks files.
+FOREVER = ["CLV", "CLVMARGIN", "CLVRET", "LTVCHURN", "CLVAVG", "LIFETIME",
+           "CHURNPERIOD", "DISCOUNTPERIOD", "CAC", "CACPAYBACK", "LTVCAC",
+           "MAXCAC", "SQLBUDGET", "FUNNELBUDGET", "ROASBREAKEVEN", "CLVSEGMENT"]
+
+
+def fill(sheet, ref, rows):
+    rng = sheet.getCellRangeByName(ref)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            cell = rng.getCellByPosition(c, r)
+            if isinstance(v, str):
+                cell.setString(v)
+            elif v is not None:
+                cell.setValue(v)
+
+
+def write_cases(sheet):
+    for ref, rows in INPUTS:
+        fill(sheet, ref, rows)
+    for i, case in enumerate(CASES):
+        sheet.getCellByPosition(9, i).setFormula(case[0])       # column J
+    fill(sheet, "L1:O%d" % len(ARRAY_ROWS), [row for row, _ in ARRAY_ROWS])
+    n = len(ARRAY_ROWS)
+    sheet.getCellRangeByName("Q1:Q%d" % n).setArrayFormula(
+        "=CLV(L1:L{0};M1:M{0};N1:N{0};O1:O{0})".format(n))
+    # scalars broadcast against a range: 10 x 12 x (1..10) - 0
+    sheet.getCellRangeByName("S1:S10").setArrayFormula("=CLV(10;12;A1:A10)")
+
+
+def check_cases(report, sheet, when):
+    for i, case in enumerate(CASES):
+        formula, expected = case[0], case[1]
+        tol = case[2] if len(case) > 2 else 1e-12
+        report.expect("%s %s" % (when, formula), cell_result(sheet.getCellByPosition(9, i)),
+                      expected, tol)
+    for r, (row, expected) in enumerate(ARRAY_ROWS):
+        report.expect("%s {=CLV(...)} row %d %r" % (when, r + 1, row),
+                      cell_result(sheet.getCellByPosition(16, r)), expected)
+    for r in range(10):
+        report.expect("%s {=CLV(10;12;A1:A10)} row %d" % (when, r + 1),
+                      cell_result(sheet.getCellByPosition(18, r)), 120 * (r + 1))
+
+
+def main(oxt_dir, workdir):
+    report = Report("functions")
+    os.makedirs(workdir, exist_ok=True)
+    saved = os.path.join(workdir, "functions.ods")
+    with Office(oxt_dir, workdir) as office:
+        doc = office.new_sheet()
+        sheet = doc.Sheets.getByIndex(0)
+        write_cases(sheet)
+        doc.calculateAll()
+        check_cases(report, sheet, "new")
+        doc.storeToURL(office_url(saved), ())
+        doc.close(True)
+
+        # The file names each function by its forever name.
+        with zipfile.ZipFile(saved) as z:
+            content = z.read("content.xml").decode("utf-8").upper()
+        for method in FOREVER:
+            name = "ORG.CLVKIT.CALC.FUNCTIONS.%s(" % method
+            report.check("saved as " + name, name in content)
+
+        doc = office.open(saved)
+        sheet = doc.Sheets.getByIndex(0)
+        doc.calculateAll()
+        check_cases(report, sheet, "reopened")
+        # and it still reacts to its inputs: L1 50 -> 60 gives 60x12x3-100
+        sheet.getCellRangeByName("L1").setValue(60)
+        doc.calculateAll()
+        report.expect("reopened, input changed", cell_result(sheet.getCellByPosition(16, 0)), 2060)
+        doc.close(True)
+    report.finish()
+
+
+def office_url(path):
+    from office import file_url
+    return file_url(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,191 @@
+/*
+ * test_uno_layer.cxx -- the add-in's C++ layer without LibreOffice: the
+ * table against the C catalogue, the XAddIn lookups in both languages, and
+ * the conversions and error mapping of the functions, called directly.
+ * Milliseconds, so it catches most mistakes before the soffice tests run.
+ * Expected numbers: the catalogue's examples (functions.md).
+ */
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <rtl/ref.hxx>
+
+#include "functions.hxx"
+
+using namespace clvkit::calc;
+using css::uno::Any;
+using css::uno::Sequence;
+
+namespace {
+
+int passed, failed;
+
+void check(bool ok, const std::string &what)
+{
+    if (ok) {
+        passed++;
+    } else {
+        failed++;
+        std::printf("FAIL %s\n", what.c_str());
+    }
+}
+
+std::string utf8(const OUString &s)
+{
+    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+}
+
+bool near(double got, double want) { return std::fabs(got - want) <= 1e-9 * std::fmax(1, std::fabs(want)); }
+
+AnyRange column(std::initializer_list<Any> cells)
+{
+    AnyRange r(static_cast<sal_Int32>(cells.size()));
+    sal_Int32 i = 0;
+    for (const Any &c : cells) {
+        Sequence<Any> row(1);
+        row.getArray()[0] = c;
+        r.getArray()[i++] = row;
+    }
+    return r;
+}
+
+AnyRange one(double x) { return column({Any(x)}); }
+
+/* Calls f; true when it throws IllegalArgumentException at `position` with
+ * a message containing `words`. */
+template <class F>
+bool throws_at(F f, sal_Int16 position, const char *words)
+{
+    try {
+        f();
+    } catch (const css::lang::IllegalArgumentException &e) {
+        bool ok = e.ArgumentPosition == position && utf8(e.Message).find(words) != std::string::npos;
+        if (!ok)
+            std::printf("  (message %s, position %d)\n", utf8(e.Message).c_str(), e.ArgumentPosition);
+        return ok;
+    }
+    return false;
+}
+
+void test_table()
+{
+    const char *displays[] = {"CLV", "CLV_MARGIN", "CLV_RET", "LTV_CHURN", "CLV_AVG",
+                              "LIFETIME", "CHURN_PERIOD", "DISCOUNT_PERIOD", "CAC",
+                              "CAC_PAYBACK", "LTV_CAC", "MAX_CAC", "SQL_BUDGET",
+                              "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT"};
+    check(FUNCTION_COUNT == std::size(displays), "sixteen rows");
+    for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
+        const Function &f = FUNCTIONS[i];
+        check(std::strcmp(f.display, displays[i]) == 0, std::string("row order: ") + displays[i]);
+        if (f.core) {
+            const clv_fn *c = clv_fn_find(f.core);
+            check(c != nullptr, std::string("in the C catalogue: ") + f.core);
+            check(c && clv_fn_nparams(c) == f.nargs,
+                  std::string("argument count as the C catalogue: ") + f.display);
+        }
+        for (std::size_t lang = EN; lang < LANGUAGES; lang++) {
+            check(std::strlen(f.description.in[lang]) > 20, std::string("description ") + f.display);
+            for (std::size_t a = 0; a < f.nargs; a++)
+                check(*f.args[a].name.in[lang] && std::strlen(f.args[a].description.in[lang]) > 10,
+                      std::string("argument text ") + f.display);
+        }
+        check(std::strcmp(f.description.in[EN], f.description.in[NL]) != 0,
+              std::string("nl is not en: ") + f.display);
+    }
+}
+
+void test_metadata(Functions &fn)
+{
+    check(utf8(fn.getServiceName()) == "org.clvkit.calc.Functions", "service name");
+    check(fn.supportsService("com.sun.star.sheet.AddIn"), "is an AddIn");
+    check(utf8(fn.getProgrammaticFuntionName("CLV_SEGMENT")) == "clvSegment", "programmatic name");
+    check(utf8(fn.getDisplayFunctionName("cacPayback")) == "CAC_PAYBACK", "display name");
+    check(fn.getDisplayFunctionName("nothing").isEmpty(), "unknown method");
+    check(utf8(fn.getProgrammaticCategoryName("clv")) == "Financial", "category");
+    check(fn.getDisplayArgumentName("clv", 5).isEmpty() && fn.getDisplayArgumentName("clv", -1).isEmpty(),
+          "argument index out of range");
+    check(utf8(fn.getDisplayArgumentName("clv", 0)) == "aov", "en argument name");
+    fn.setLocale(css::lang::Locale("nl", "NL", ""));
+    check(utf8(fn.getDisplayArgumentName("clv", 0)) == "orderwaarde", "nl argument name");
+    check(utf8(fn.getFunctionDescription("cacPayback")).find("Terugverdientijd") == 0, "nl description");
+    check(utf8(fn.getDisplayCategoryName("clv")) == "Financieel", "nl category");
+    check(fn.getLocale().Country == "NL", "locale kept");
+    fn.setLocale(css::lang::Locale("de", "DE", ""));
+    check(utf8(fn.getDisplayArgumentName("clv", 0)) == "aov", "other languages get English");
+}
+
+void test_functions(Functions &fn)
+{
+    const Any none;
+    check(near(fn.ltvChurn(50, 0.8, 0.02), 2000), "LTV_CHURN(50;0.8;0.02) = 2000");
+    check(near(fn.clvRet(100, 0.8, 0.1, Any(3.0), Any(1.0)), 225.6198347107438), "CLV_RET(...;3;1)");
+    double v = 0;
+    check((fn.clv(one(2000), one(1), one(8), Any(500.0), Any(200.0)) >>= v) && near(v, 13900),
+          "CLV(2000;1;8;500;200) = 13900");
+    check((fn.clv(one(50), one(12), one(3), none, Any(20.0)) >>= v) && near(v, 1740),
+          "omitted cost between given arguments takes the default");
+    check(near(fn.maxCac(1800, none), 600), "MAX_CAC(1800) = 600");
+    check(near(fn.cac(column({Any(5000.0), Any(OUString()), Any(2000.0)}),
+                      column({Any(20.0), Any(5.0), Any(10.0)})), 200),
+          "CAC with an empty spend cell = 7000/35");
+    Sequence<Any> rates(2);
+    rates.getArray()[0] = Any(0.2);
+    rates.getArray()[1] = Any(column({Any(0.05)}));
+    check(near(fn.funnelBudget(200, rates), 2), "FUNNEL_BUDGET(200;20%;{5%}) = 2");
+    check(utf8(fn.clvSegment(10, column({Any(1.0), Any(OUString("text")), Any(10.0), Any(5.0)}), none, none))
+              == "high", "CLV_SEGMENT skips text");
+
+    /* errors: IllegalArgumentException naming the argument */
+    check(throws_at([&] { fn.lifetime(0); }, 0, "LIFETIME: churn must be"), "LIFETIME(0)");
+    check(throws_at([&] { fn.clvRet(100, 1, 0, none, none); }, 1, "does not converge"),
+          "CLV_RET diverging: Err:502 too");
+    check(throws_at([&] { fn.clv(column({Any(OUString("x"))}), one(1), one(1), none, none); }, 0,
+                    "CLV: aov must be a number"), "CLV text");
+    check(throws_at([&] { fn.clvMargin(1, 1, 1, 0.5, Any(OUString("x")), none); }, 4, "cost must be a number"),
+          "CLV_MARGIN text cost");
+    check(throws_at([&] { fn.cac(one(1), column({Any(1.0), Any(2.0)})); }, 1, "as many cells"),
+          "CAC sizes differ");
+    check(throws_at([&] { fn.funnelBudget(200, Sequence<Any>()); }, 1, "at least one stage"),
+          "FUNNEL_BUDGET without a stage");
+    check(throws_at([&] { fn.funnelBudget(200, rates = Sequence<Any>(1)); }, 1, "rate"),
+          "FUNNEL_BUDGET with an empty stage");
+    check(throws_at([&] { fn.clvSegment(1, one(1), Any(0.6), Any(0.6)); }, 3, "low_share"),
+          "CLV_SEGMENT overlapping bands name low_share");
+    check(throws_at([&] { fn.clvSegment(1, column({Any(OUString("t"))}), none, none); }, 1,
+                    "at least one number"), "CLV_SEGMENT without numbers");
+    check(throws_at([&] { fn.clv(one(1e308), one(1e308), one(1), none, none); }, -1, "too large"),
+          "CLV overflow names no argument");
+
+    /* the array form: one value per row, Err:502 coded in the failing ones */
+    Any result = fn.clv(column({Any(50.0), Any(-1.0), Any(OUString("x")), Any(OUString())}), one(12),
+                        one(3), Any(100.0), none);
+    Sequence<Sequence<double>> rows;
+    check((result >>= rows) && rows.getLength() == 4, "array form returns 4 rows");
+    if (rows.getLength() == 4) {
+        check(near(rows[0][0], 1700), "array row 1 = 1700");
+        check(near(rows[3][0], -100), "array row 4: empty aov is 0");
+        for (int r : {1, 2}) {
+            std::uint64_t bits;
+            std::memcpy(&bits, &rows[r][0], sizeof bits);
+            check(bits == UINT64_C(0x7FF80000000001F6), "array failing row holds Calc's Err:502");
+        }
+    }
+    check(throws_at([&] { fn.clv(column({Any(1.0), Any(2.0)}), column({Any(1.0), Any(2.0), Any(3.0)}),
+                                 one(1), none, none); }, 1, "same size"), "array ranges of different sizes");
+}
+
+} // namespace
+
+int main()
+{
+    rtl::Reference<Functions> fn(new Functions);
+    test_table();
+    test_metadata(*fn);
+    test_functions(*fn);
+    std::printf("uno_layer: %d passed, %d failed\n", passed, failed);
+    return failed || !passed;
+}

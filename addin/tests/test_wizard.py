@@ -1,0 +1,109 @@
+"""The Function Wizard's view of the add-in, through the FunctionDescriptions
+API of a headless Calc: once with an English and once with a Dutch user
+interface.  Names, category, argument counts and which arguments are
+optional come from ../shared/spec/functions.md (typed here, not read from
+the add-in); the texts must exist in both languages, differ between them,
+and use the words of the Dutch articles.
+
+The user documentation (docs/calc.md, docs/calc.nl.md) must show every
+function as the wizard does: its description and each argument's text.
+
+usage: /usr/bin/python3 test_wizard.py OXT_DIR WORKDIR DOCS_DIR
+"""
+import os
+import sys
+
+from office import Office, Report
+
+FINANCIAL = 3  # com.sun.star.sheet.FunctionCategory.FINANCIAL
+
+# display name: (number of arguments, number of required ones), from the
+# catalogue's signatures.  FUNNEL_BUDGET: max_cac, then any number of rates.
+SIGNATURES = {
+    "CLV": (5, 3), "CLV_MARGIN": (6, 4), "CLV_RET": (5, 3), "LTV_CHURN": (3, 3),
+    "CLV_AVG": (3, 3), "LIFETIME": (1, 1), "CHURN_PERIOD": (2, 2),
+    "DISCOUNT_PERIOD": (2, 2), "CAC": (2, 2), "CAC_PAYBACK": (3, 2),
+    "LTV_CAC": (2, 2), "MAX_CAC": (2, 1), "SQL_BUDGET": (2, 2),
+    "FUNNEL_BUDGET": (2, 1), "ROAS_BREAKEVEN": (1, 1), "CLV_SEGMENT": (4, 2),
+}
+
+# Words the Dutch texts must use (the articles' own terms), per function.
+DUTCH_WORDS = {
+    "CLV": "Klantwaarde", "CLV_MARGIN": "Klantwaarde", "CLV_RET": "klantretentie",
+    "LTV_CHURN": "abonnement", "CLV_AVG": "klantwaarde", "LIFETIME": "levensduur",
+    "CAC": "Klantwervingskosten", "CAC_PAYBACK": "Terugverdientijd",
+    "LTV_CAC": "klantwervingskosten", "MAX_CAC": "maximaal", "SQL_BUDGET": "conversie",
+    "FUNNEL_BUDGET": "conversie", "CLV_SEGMENT": "klant",
+}
+
+
+def descriptions(office):
+    fd = office.create("com.sun.star.sheet.FunctionDescriptions")
+    out = {}
+    for i in range(fd.getCount()):
+        d = {p.Name: p.Value for p in fd.getByIndex(i)}
+        if d["Name"] in SIGNATURES:
+            out[d["Name"]] = d
+    return out
+
+
+def check_language(report, lang, funcs):
+    for name, (nargs, nrequired) in SIGNATURES.items():
+        d = funcs.get(name)
+        if not report.check("%s: %s is listed" % (lang, name), d is not None):
+            continue
+        args = d["Arguments"]
+        report.check("%s: %s category" % (lang, name), d["Category"] == FINANCIAL,
+                     str(d["Category"]))
+        report.check("%s: %s has %d arguments" % (lang, name, nargs), len(args) == nargs,
+                     str(len(args)))
+        optional = [a.IsOptional for a in args]
+        report.check("%s: %s has %d required arguments" % (lang, name, nrequired),
+                     optional == [False] * nrequired + [True] * (nargs - nrequired),
+                     str(optional))
+        report.check("%s: %s description" % (lang, name), len(d["Description"]) > 20)
+        for a in args:
+            report.check("%s: %s argument %s" % (lang, name, a.Name),
+                         a.Name and len(a.Description) > 10)
+
+
+def check_docs(report, lang, funcs, path):
+    with open(path, encoding="utf-8") as f:
+        doc = f.read()
+    for name, d in funcs.items():
+        report.check("%s: %s in the docs" % (path, name), "### " + name in doc
+                     and d["Description"] in doc)
+        for a in d["Arguments"]:
+            report.check("%s: %s %s in the docs" % (path, name, a.Name),
+                         "| `%s` | %s |" % (a.Name, a.Description) in doc)
+
+
+def main(oxt_dir, workdir, docs_dir):
+    report = Report("wizard")
+    texts = {}
+    for lang in ("en", "nl"):
+        with Office(oxt_dir, "%s/%s" % (workdir, lang), ui_locale=lang) as office:
+            texts[lang] = descriptions(office)
+        check_language(report, lang, texts[lang])
+    en, nl = texts["en"], texts["nl"]
+    for name in SIGNATURES:
+        if name not in en or name not in nl:
+            continue
+        report.check("nl differs from en: " + name, en[name]["Description"] != nl[name]["Description"])
+        for a_en, a_nl in zip(en[name]["Arguments"], nl[name]["Arguments"]):
+            report.check("nl argument differs: %s %s" % (name, a_en.Name),
+                         a_en.Description != a_nl.Description)
+        word = DUTCH_WORDS.get(name)
+        if word:
+            report.check("nl %s says %r" % (name, word), word in nl[name]["Description"],
+                         nl[name]["Description"])
+    check_docs(report, "en", en, os.path.join(docs_dir, "calc.md"))
+    check_docs(report, "nl", nl, os.path.join(docs_dir, "calc.nl.md"))
+    report.check("en CLV text", "lifetime value" in en["CLV"]["Description"])
+    report.check("en CLV aov name", en["CLV"]["Arguments"][0].Name == "aov")
+    report.check("nl CLV aov name", nl["CLV"]["Arguments"][0].Name == "orderwaarde")
+    report.finish()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

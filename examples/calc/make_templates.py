@@ -1,0 +1,288 @@
+"""Writes the three template workbooks of examples/calc/ with headless
+LibreOffice and the clvkit add-in:
+
+  clv-calculator.ods      CLV three ways for four customer types, and the
+                          articles' worked examples
+  acquisition-budget.ods  CAC per channel and blended, payback, LTV:CAC with
+                          a traffic light at 3, max CAC, SQL and funnel budgets
+  scenarios.ods           a what-if grid of order value x churn, with a chart
+
+Every workbook: English labels with Dutch beside them, yellow input cells
+(cell style "Input") apart from the white formula cells, and a chart.
+Regenerate after changing this script and commit the .ods files:
+
+  cmake --build build --target calc_templates
+  (or: /usr/bin/python3 examples/calc/make_templates.py build/addin/oxt OUT_DIR)
+"""
+import os
+import sys
+import tempfile
+
+import uno
+from com.sun.star.awt import Rectangle
+from com.sun.star.table import CellRangeAddress
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "addin", "python"))
+from office import Office, file_url, props  # noqa: E402
+
+INPUT_COLOUR = 0xFFF2CC     # light yellow: type here
+HEADER_COLOUR = 0xDDEBF7    # light blue: headings
+EURO = "[$€-413] #,##0.00"
+EURO0 = "[$€-413] #,##0"
+PERCENT = "0.0%"
+
+
+class Book:
+    """A new Calc document with the helpers the three templates share."""
+
+    def __init__(self, office):
+        self.doc = office.new_sheet()
+        self.locale = uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", "")
+        styles = self.doc.StyleFamilies.getByName("CellStyles")
+        self.style(styles, "Input", INPUT_COLOUR)
+        self.style(styles, "Table heading", HEADER_COLOUR, bold=True)
+        for name, colour in (("Healthy", 0xC6EFCE), ("Watch", 0xFFEB9C), ("Unhealthy", 0xFFC7CE)):
+            self.style(styles, name, colour)
+        self.sheet = self.doc.Sheets.getByIndex(0)
+        self.formats = []   # (cell, key): set again after the first calculation
+
+    def style(self, styles, name, colour, bold=False):
+        if not styles.hasByName(name):
+            styles.insertByName(name, self.doc.createInstance("com.sun.star.style.CellStyle"))
+        s = styles.getByName(name)
+        s.CellBackColor = colour
+        if bold:
+            s.CharWeight = 150.0
+
+    def number_format(self, code):
+        formats = self.doc.NumberFormats
+        key = formats.queryKey(code, self.locale, False)
+        return key if key != -1 else formats.addNew(code, self.locale)
+
+    def put(self, ref, value, fmt=None, style=None):
+        """A number, a text, or a formula (a string starting with '=')."""
+        cell = self.sheet.getCellRangeByName(ref)
+        if isinstance(value, str) and value.startswith("="):
+            cell.setFormula(value)
+        elif isinstance(value, str):
+            cell.setString(value)
+        else:
+            cell.setValue(value)
+        if fmt:
+            key = self.number_format(fmt)
+            cell.NumberFormat = key
+            self.formats.append((cell, key))
+        if style:
+            cell.CellStyle = style
+        return cell
+
+    def row(self, r, en, nl, values, fmt=None, style=None, first_col="C"):
+        """Labels in A (English) and B (Dutch), values from first_col on."""
+        self.put("A%d" % r, en)
+        self.put("B%d" % r, nl)
+        col = ord(first_col)
+        for v in values:
+            self.put("%s%d" % (chr(col), r), v, fmt, style)
+            col += 1
+
+    def heading(self, ref, text):
+        self.put(ref, text, style="Table heading")
+
+    def widths(self, *cm):
+        for i, w in enumerate(cm):
+            self.sheet.Columns.getByIndex(i).Width = int(w * 1000)
+
+    def titles(self, en, nl):
+        """Rows 1-4: the title and the input legend, in English and Dutch."""
+        self.put("A1", en).CharWeight = 150.0
+        self.put("A2", nl).CharWeight = 150.0
+        self.put("A3", "Yellow cells are inputs: type your own figures there. White cells compute.")
+        self.put("A4", "Gele cellen zijn invoer: vul daar je eigen cijfers in. Witte cellen rekenen.")
+        for ref in ("A3", "A4"):
+            self.sheet.getCellRangeByName(ref).CellBackColor = INPUT_COLOUR
+
+    def chart(self, name, ranges, x, y, w, h, kind, title, by_rows=False):
+        """A chart of one or more parallel ranges ("A5:A7 E5:E7"), the first
+        row and column of the whole being the headers, placed at (x, y) and
+        sized (w, h) in 1/100 mm."""
+        addrs = []
+        for ref in ranges.split():
+            a = self.sheet.getCellRangeByName(ref).RangeAddress
+            addrs.append(CellRangeAddress(a.Sheet, a.StartColumn, a.StartRow, a.EndColumn, a.EndRow))
+        self.sheet.Charts.addNewByName(name, Rectangle(x, y, w, h), tuple(addrs), True, True)
+        chart = self.sheet.Charts.getByName(name).EmbeddedObject
+        chart.setDiagram(chart.createInstance("com.sun.star.chart.%s" % kind))
+        if by_rows:
+            chart.Diagram.DataRowSource = uno.Enum("com.sun.star.chart.ChartDataRowSource", "ROWS")
+        chart.HasMainTitle = True
+        chart.Title.String = title
+        chart.HasLegend = True
+        return chart
+
+    def comment(self, ref, text):
+        cell = self.sheet.getCellRangeByName(ref)
+        self.sheet.Annotations.insertNew(cell.CellAddress, text)
+
+    def save(self, path):
+        self.doc.calculateAll()
+        # A formula's first calculation may give it the format of the cells
+        # it reads (EUR 50 x 12 -> a dollar format in an en-US office).
+        for cell, key in self.formats:
+            cell.NumberFormat = key
+        if os.path.exists(path):
+            os.remove(path)
+        self.doc.storeToURL(file_url(path), props(FilterName="calc8"))
+        self.doc.close(True)
+
+
+def clv_calculator(office, path):
+    b = Book(office)
+    b.sheet.Name = "CLV"
+    b.widths(8.5, 8.5, 3.4, 3.4, 3.4, 3.4)
+    b.titles("CLV calculator: what is a customer worth?", "CLV-calculator: wat is een klant waard?")
+    types = ("Subscription", "Service contract", "Web shop", "Premium")
+    b.heading("A6", "Customer type")
+    b.heading("B6", "Klanttype")
+    for col, name in zip("CDEF", types):
+        b.heading("%s6" % col, name)
+    b.row(7, "Average order value", "Gemiddelde orderwaarde", [50, 2000, 40, 120], EURO, "Input")
+    b.row(8, "Purchases per year", "Aankopen per jaar", [12, 1, 4, 6], None, "Input")
+    b.row(9, "Customer lifetime (years)", "Levensduur klant (jaren)", [3, 8, 2, 5], None, "Input")
+    b.row(10, "One-off cost (e.g. acquisition)", "Eenmalige kosten (bijv. werving)", [0, 500, 20, 300], EURO, "Input")
+    b.row(11, "Yearly cost (service, support)", "Jaarlijkse kosten (onderhoud, service)", [0, 200, 5, 100], EURO, "Input")
+    b.row(12, "Gross margin", "Brutomarge", [0.4, 0.6, 0.3, 0.5], PERCENT, "Input")
+    b.row(13, "Retention per year", "Klantretentie per jaar", [0.8, 0.9, 0.6, 0.85], PERCENT, "Input")
+    b.row(14, "Discount rate per year", "Disconteringsvoet per jaar", [0.1, 0.08, 0.1, 0.1], PERCENT, "Input")
+
+    b.heading("A16", "Customer lifetime value, three ways")
+    b.heading("B16", "Klantwaarde, op drie manieren")
+    for col, name in zip("CDEF", types):
+        b.heading("%s16" % col, name)
+    b.row(17, "1. Simple: revenue over the lifetime", "1. Eenvoudig: omzet over de levensduur",
+          ["=CLV({0}7;{0}8;{0}9)".format(c) for c in "CDEF"], EURO0)
+    b.row(18, "2. Net of costs", "2. Na aftrek van kosten",
+          ["=CLV({0}7;{0}8;{0}9;{0}10;{0}11)".format(c) for c in "CDEF"], EURO0)
+    b.row(19, "2b. Net of costs, on gross margin", "2b. Na kosten, op brutomarge",
+          ["=CLV_MARGIN({0}7;{0}8;{0}9;{0}12;{0}10;{0}11)".format(c) for c in "CDEF"], EURO0)
+    b.row(20, "3. Discounted, with retention", "3. Contant gemaakt, met klantretentie",
+          ["=CLV_RET({0}21;{0}13;{0}14)".format(c) for c in "CDEF"], EURO0)
+    b.row(21, "Margin per year (for 3)", "Marge per jaar (voor 3)",
+          ["={0}7*{0}8*{0}12".format(c) for c in "CDEF"], EURO0)
+    b.row(22, "Expected lifetime from retention (years)", "Verwachte levensduur uit retentie (jaren)",
+          ["=LIFETIME(1-{0}13)".format(c) for c in "CDEF"], "0.0")
+
+    b.heading("A24", "Worked examples from the articles")
+    b.heading("B24", "Rekenvoorbeelden uit de artikelen")
+    b.row(25, "EUR 50 a month for 36 months (article 004)", "€ 50 per maand, 36 maanden (artikel 004)",
+          ["=CLV(50;12;3)"], EURO0)
+    b.row(26, "EUR 2,000 a year for 8 years, EUR 500 one-off, EUR 200 a year (article 002)",
+          "€ 2.000 per jaar, 8 jaar, € 500 eenmalig, € 200 per jaar (artikel 002)",
+          ["=CLV(2000;1;8;500;200)"], EURO0)
+    b.put("D26", "The article prints EUR 14,900: an arithmetic slip (see the comment). "
+                 "Het artikel noemt € 14.900: een rekenfout (zie de opmerking).")
+    b.comment("C26", "The article (002) prints EUR 14,900, but its own formula "
+                     "(2000 x 8) - 500 - (200 x 8) gives EUR 13,900: an arithmetic slip in the "
+                     "article. clvkit computes the formula.\n"
+                     "Het artikel (002) noemt € 14.900, maar de eigen formule "
+                     "(2000 x 8) - 500 - (200 x 8) geeft € 13.900: een rekenfout in het artikel. "
+                     "clvkit rekent de formule uit.")
+    b.chart("CLV", "A16:A20 C16:F20", 500, 11500, 17000, 8000, "BarDiagram",
+            "CLV per customer type, three ways / Klantwaarde per klanttype", by_rows=True)
+    b.save(path)
+
+
+def acquisition_budget(office, path):
+    b = Book(office)
+    b.sheet.Name = "Acquisition"
+    b.widths(8.5, 8.5, 3.4, 3.4, 3.4, 3.4, 3.4)
+    b.titles("Acquisition budget: what may a customer cost?", "Wervingsbudget: wat mag een klant kosten?")
+    b.heading("A6", "Channel")
+    b.heading("B6", "Kanaal")
+    for col, text in zip("CDEFG", ("Spend / Uitgaven", "New customers / Nieuwe klanten", "CAC",
+                                   "Payback (months) / Terugverdientijd (mnd)", "LTV:CAC")):
+        b.heading("%s6" % col, text)
+    channels = (("Search ads", "Zoekadvertenties", 5000, 20), ("Social media", "Sociale media", 3000, 20),
+                ("E-mail", "E-mail", 2000, 10))
+    for r, (en, nl, spend, won) in enumerate(channels, start=7):
+        b.row(r, en, nl, [spend], EURO0, "Input")
+        b.put("D%d" % r, won, style="Input")
+    b.row(10, "Blended (all channels)", "Gemengd (alle kanalen)", ["=SUM(C7:C9)"], EURO0)
+    b.put("D10", "=SUM(D7:D9)")
+    for r in range(7, 11):
+        spend, won = ("C7:C9", "D7:D9") if r == 10 else ("C%d" % r, "D%d" % r)
+        b.put("E%d" % r, "=CAC(%s;%s)" % (spend, won), EURO)
+        b.put("F%d" % r, "=CAC_PAYBACK(E%d;$C$14;$C$15)" % r, "0.0")
+        b.put("G%d" % r, "=LTV_CAC($C$13;E%d)" % r, "0.00")
+    b.put("H6", "Green from 3, amber from 1, red below 1 / Groen vanaf 3, oranje vanaf 1, rood onder 1")
+    cf = b.sheet.getCellRangeByName("G7:G10").ConditionalFormat
+    for op, formula, style in (("GREATER_EQUAL", "3", "Healthy"), ("GREATER_EQUAL", "1", "Watch"),
+                               ("LESS", "1", "Unhealthy")):
+        cf.addNew(props(Operator=uno.Enum("com.sun.star.sheet.ConditionOperator", op),
+                        Formula1=formula, StyleName=style))
+    b.sheet.getCellRangeByName("G7:G10").ConditionalFormat = cf
+
+    b.heading("A12", "Customer economics")
+    b.heading("B12", "Klanteconomie")
+    b.row(13, "Customer lifetime value (e.g. from CLV_MARGIN)", "Klantwaarde (bijv. uit CLV_MARGIN)", [720], EURO0, "Input")
+    b.row(14, "Revenue per customer per month", "Omzet per klant per maand", [50], EURO0, "Input")
+    b.row(15, "Gross margin", "Brutomarge", [0.4], PERCENT, "Input")
+    b.row(16, "Target LTV:CAC ratio", "Gewenste verhouding LTV:CAC", [3], None, "Input")
+    b.row(17, "Max CAC: the most a new customer may cost", "Maximale CAC: wat een nieuwe klant mag kosten",
+          ["=MAX_CAC(C13;C16)"], EURO)
+
+    b.heading("A19", "Lead and funnel budgets (article 002)")
+    b.heading("B19", "Budget per lead en per funnelstap (artikel 002)")
+    b.row(20, "What you will pay for a new customer", "Wat je over hebt voor een nieuwe klant", [200], EURO0, "Input")
+    b.row(21, "Conversion SQL to customer", "Conversie van SQL naar klant", [0.05], PERCENT, "Input")
+    b.row(22, "Max cost of a sales-qualified lead (SQL)", "Maximale kosten van een SQL",
+          ["=SQL_BUDGET(C20;C21)"], EURO)
+    b.row(23, "Conversion click to lead", "Conversie van klik naar lead", [0.2], PERCENT, "Input")
+    b.row(24, "Conversion lead to customer", "Conversie van lead naar klant", [0.05], PERCENT, "Input")
+    b.row(25, "Max cost per click", "Maximale kosten per klik", ["=FUNNEL_BUDGET(C20;C23;C24)"], EURO)
+
+    b.chart("CAC", "A6:A10 E6:E10", 500, 12000, 17000, 8000, "BarDiagram",
+            "CAC per channel / CAC per kanaal")
+    b.save(path)
+
+
+def scenarios(office, path):
+    b = Book(office)
+    b.sheet.Name = "Scenarios"
+    b.widths(8.5, 3.4, 3.4, 3.4, 3.4, 3.4, 3.4)
+    b.titles("What if: lifetime value by order value and churn (a subscription, per month)",
+             "Wat als: klantwaarde per orderwaarde en churn (een abonnement, per maand)")
+    b.put("A6", "Gross margin / Brutomarge")
+    b.put("B6", 0.4, PERCENT, "Input")
+    b.heading("A8", "Order value \u2193 churn \u2192")
+    b.heading("A9", "Orderwaarde \u2193 churn \u2192")
+    churns = (0.01, 0.02, 0.03, 0.05, 0.1)
+    values = (25, 50, 75, 100, 150)
+    for j, churn in enumerate(churns):
+        b.put("%s9" % "BCDEF"[j], churn, PERCENT, "Input")
+    for i, value in enumerate(values):
+        r = 10 + i
+        b.put("A%d" % r, value, EURO0, "Input")
+        for col in "BCDEF"[:len(churns)]:
+            b.put("%s%d" % (col, r), "=LTV_CHURN($A{0};$B$6;{1}$9)".format(r, col), EURO0)
+    b.heading("A16", "Max CAC at 3:1 / Maximale CAC bij 3:1")
+    for i in range(len(values)):
+        r = 17 + i
+        b.put("A%d" % r, "=A%d" % (10 + i), EURO0)
+        for col in "BCDEF"[:len(churns)]:
+            b.put("%s%d" % (col, r), "=MAX_CAC(%s%d)" % (col, 10 + i), EURO0)
+    b.chart("Scenarios", "A9:F14", 500, 9500, 17000, 8500, "LineDiagram",
+            "Lifetime value by churn, one line per order value / Klantwaarde per churn", by_rows=True)
+    b.save(path)
+
+
+def main(oxt_dir, out_dir, workdir=None):
+    os.makedirs(out_dir, exist_ok=True)
+    with Office(oxt_dir, workdir or tempfile.mkdtemp(prefix="clvkit-templates-")) as office:
+        clv_calculator(office, os.path.join(out_dir, "clv-calculator.ods"))
+        acquisition_budget(office, os.path.join(out_dir, "acquisition-budget.ods"))
+        scenarios(office, os.path.join(out_dir, "scenarios.ods"))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
