@@ -5,6 +5,7 @@
 -- the C core (module "clvkit.core"); see docs/lua.md.
 local core = require "clvkit.core"
 local sweep = require "clvkit.sweep"
+local models = require "clvkit.models"
 
 local M = {}
 for _, name in ipairs(core.builtins) do
@@ -15,6 +16,9 @@ M.clv_segment = core.clv_segment
 M.range = core.range
 M.linspace = core.linspace
 M.sweep = sweep.sweep
+for _, name in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg", "clv_predict", "rfm" } do
+  M[name] = models[name]
+end
 M._VERSION = core._VERSION
 
 return M

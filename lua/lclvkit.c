@@ -23,13 +23,14 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
+#include "lclvkit.h"
 
 #define COLUMN_META "clvkit.Column"
 
 /* ---- error messages ----------------------------------------------------- */
 
 /* "got -1", "got nan": the value as the user would recognise it. */
-static const char *show_number(lua_State *L, double x)
+const char *show_number(lua_State *L, double x)
 {
     if (isnan(x))
         return lua_pushliteral(L, "nan");
@@ -43,14 +44,14 @@ static const char *show_number(lua_State *L, double x)
 /* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
  * function is always named as clvkit knows it, however the caller reached
  * it (ck.clv, a local alias, pcall). */
-static int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
+int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
 {
     return luaL_error(L, "bad argument #%d to '%s' (%s)", pos, fname, msg);
 }
 
 /* Raises "bad argument #pos to 'f' (name[element] reason, got value)";
  * element is 0-based or CLV_FAULT_NONE, value NULL when not shown. */
-static int arg_error(lua_State *L, const char *fname, int pos, const char *name,
+int arg_error(lua_State *L, const char *fname, int pos, const char *name,
                      size_t element, const char *reason, const double *value)
 {
     luaL_Buffer b;
@@ -72,7 +73,7 @@ static int arg_error(lua_State *L, const char *fname, int pos, const char *name,
 }
 
 /* A fault no single argument is to blame for (an overflowing result). */
-static int result_error(lua_State *L, const char *fname, clv_status st,
+int result_error(lua_State *L, const char *fname, clv_status st,
                         const clv_fault *f)
 {
     return luaL_error(L, "%s: %s (%s)", fname, f->reason ? f->reason : "",
@@ -83,7 +84,8 @@ static int result_error(lua_State *L, const char *fname, clv_status st,
 
 /* Rejects keys of the table at `idx` that are not in names[0..n-1]
  * (a typo in {retention = ...} must not pass silently). */
-static void check_keys(lua_State *L, const char *fname, int idx, const char *const *names, size_t n)
+void check_keys(lua_State *L, const char *fname, int idx, int pos, const char *const *names,
+                size_t n)
 {
     lua_pushnil(L);
     while (lua_next(L, idx)) {
@@ -95,15 +97,15 @@ static void check_keys(lua_State *L, const char *fname, int idx, const char *con
                 ;
         }
         if (i == n)
-            bad_arg(L, fname, idx, lua_pushfstring(L, "unknown argument '%s'",
+            bad_arg(L, fname, pos, lua_pushfstring(L, "unknown argument '%s'",
                                                   luaL_tolstring(L, -1, NULL)));
     }
 }
 
 /* Field `name` of the table at idx as a number: nil gives `def` when
  * optional, else an error naming the field. */
-static double field_number(lua_State *L, const char *fname, int idx, const char *name, int optional,
-                           double def)
+double field_number(lua_State *L, const char *fname, int idx, int pos, const char *name,
+                    int optional, double def)
 {
     int t = lua_getfield(L, idx, name);
     double v = def;
@@ -113,7 +115,7 @@ static double field_number(lua_State *L, const char *fname, int idx, const char 
         const char *msg = t == LUA_TNIL
             ? lua_pushfstring(L, "missing '%s'", name)
             : lua_pushfstring(L, "%s: number expected, got %s", name, luaL_typename(L, -1));
-        bad_arg(L, fname, idx, msg);
+        bad_arg(L, fname, pos, msg);
     }
     lua_pop(L, 1);
     return v;
@@ -138,8 +140,8 @@ static int collect_args(lua_State *L, const clv_fn *f, double *a,
         names[i] = clv_fn_param_name(f, i);
     if (lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE) {
         for (size_t i = 0; i < np; i++)
-            a[i] = field_number(L, fname, 1, names[i], i >= nreq, clv_fn_param_default(f, i));
-        check_keys(L, fname, 1, names, np);
+            a[i] = field_number(L, fname, 1, 1, names[i], i >= nreq, clv_fn_param_default(f, i));
+        check_keys(L, fname, 1, 1, names, np);
         return 1;
     }
     int top = lua_gettop(L);
@@ -180,7 +182,7 @@ static int fn_call(lua_State *L)
 
 /* Reads the sequence at `idx` into a new userdata block (collected by the
  * GC even if an error follows) and returns it; *n receives its length. */
-static double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
+double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
                               int argpos)
 {
     if (lua_type(L, idx) != LUA_TTABLE)
@@ -221,7 +223,7 @@ static int l_cac(lua_State *L)
     static const char *const names[] = {"spend", "new_customers"};
     int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
     if (named) {
-        check_keys(L, fname, 1, names, 2);
+        check_keys(L, fname, 1, 1, names, 2);
         for (int i = 0; i < 2; i++)
             if (lua_getfield(L, 1, names[i]) == LUA_TNIL)
                 bad_arg(L, fname, 1, lua_pushfstring(L, "missing '%s'", names[i]));
@@ -274,8 +276,8 @@ static int l_funnel_budget(lua_State *L)
     size_t n;
     int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE, variadic = 0;
     if (named) {
-        check_keys(L, fname, 1, keys, 2);
-        max_cac = field_number(L, fname, 1, "max_cac", 0, 0);
+        check_keys(L, fname, 1, 1, keys, 2);
+        max_cac = field_number(L, fname, 1, 1, "max_cac", 0, 0);
         if (lua_getfield(L, 1, "rates") == LUA_TNIL)
             bad_arg(L, fname, 1, "missing 'rates'");
         rates = check_sequence(L, fname, lua_gettop(L), "rates", &n, 1);
@@ -332,10 +334,10 @@ static int l_clv_segment(lua_State *L)
     const double *values;
     size_t n;
     if (named) {
-        check_keys(L, fname, 1, keys, 4);
-        a[0] = field_number(L, fname, 1, "value", 0, 0);
-        a[3] = field_number(L, fname, 1, "high_share", 1, 0.2);
-        a[4] = field_number(L, fname, 1, "low_share", 1, 0.3);
+        check_keys(L, fname, 1, 1, keys, 4);
+        a[0] = field_number(L, fname, 1, 1, "value", 0, 0);
+        a[3] = field_number(L, fname, 1, 1, "high_share", 1, 0.2);
+        a[4] = field_number(L, fname, 1, 1, "low_share", 1, 0.3);
         if (lua_getfield(L, 1, "values") == LUA_TNIL)
             bad_arg(L, fname, 1, "missing 'values'");
         values = check_sequence(L, fname, lua_gettop(L), "values", &n, 1);
@@ -506,7 +508,7 @@ static const double *selected(lua_State *L, column *c, int idx, size_t *n)
     return g->data;
 }
 
-static void set_number_field(lua_State *L, const char *k, double v)
+void set_number_field(lua_State *L, const char *k, double v)
 {
     if (isnan(v))
         lua_pushnil(L);
@@ -561,7 +563,7 @@ static int col_best(lua_State *L)
 
 /* ---- sweeps of catalogued functions --------------------------------------------- */
 
-static double now_seconds(void)
+double now_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -719,23 +721,23 @@ static int l_params(lua_State *L)
 #define MAX_AXIS 100000000 /* 1e8 values: a bigger axis is a mistake */
 
 /* Argument `pos` of fname as a number (or `def` when optional and nil). */
-static double check_number(lua_State *L, const char *fname, int pos, const char *name,
-                           int optional, double def)
+double check_number(lua_State *L, const char *fname, int idx, int pos, const char *name,
+                    int optional, double def)
 {
-    if (optional && lua_isnoneornil(L, pos))
+    if (optional && lua_isnoneornil(L, idx))
         return def;
-    if (lua_type(L, pos) != LUA_TNUMBER)
+    if (lua_type(L, idx) != LUA_TNUMBER)
         bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s", name,
-                                               luaL_typename(L, pos)));
-    return lua_tonumber(L, pos);
+                                               luaL_typename(L, idx)));
+    return lua_tonumber(L, idx);
 }
 
 static int l_range(lua_State *L)
 {
     const char *fname = "range";
-    double from = check_number(L, fname, 1, "from", 0, 0);
-    double to = check_number(L, fname, 2, "to", 0, 0);
-    double step = check_number(L, fname, 3, "step", 1, 1);
+    double from = check_number(L, fname, 1, 1, "from", 0, 0);
+    double to = check_number(L, fname, 2, 2, "to", 0, 0);
+    double step = check_number(L, fname, 3, 3, "step", 1, 1);
     size_t n;
     switch (clv_range_count(from, to, step, MAX_AXIS, &n)) {
     case CLV_OK: break;
@@ -757,9 +759,9 @@ static int l_range(lua_State *L)
 static int l_linspace(lua_State *L)
 {
     const char *fname = "linspace";
-    double from = check_number(L, fname, 1, "from", 0, 0);
-    double to = check_number(L, fname, 2, "to", 0, 0);
-    double nn = check_number(L, fname, 3, "n", 0, 0);
+    double from = check_number(L, fname, 1, 1, "from", 0, 0);
+    double to = check_number(L, fname, 2, 2, "to", 0, 0);
+    double nn = check_number(L, fname, 3, 3, "n", 0, 0);
     if (!(nn >= 1 && nn <= MAX_AXIS && nn == floor(nn)))
         bad_arg(L, fname, 3, "n must be a whole number between 1 and 1e8");
     lua_Integer n = (lua_Integer)nn;
@@ -824,6 +826,8 @@ __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
     lua_pop(L, 1);
 
     luaL_newlib(L, core_funcs);
+    clvkit_open_models(L);
+    clvkit_open_rfm(L);
     /* every catalogued scalar function except those with an array form above */
     lua_createtable(L, (int)clv_fn_count(), 0); /* core.names */
     for (size_t i = 0; i < clv_fn_count(); i++) {

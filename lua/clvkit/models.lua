@@ -1,0 +1,145 @@
+--- clvkit.models: the predictive models in Lua -- ck.bgnbd, ck.mbgnbd,
+-- ck.pnbd, ck.gg (each with new and fit), ck.clv_predict, and ck.rfm (the
+-- summary of a transaction log).  The C binding (clvkit.core) does the
+-- work; this file only lets a summary stand wherever customer data is asked.
+local core = require "clvkit.core"
+
+local M = {}
+
+--- summaries ---------------------------------------------------------------
+
+local Summary = {}
+Summary.__index = Summary
+Summary.__name = "clvkit.Summary"
+
+function Summary:__len() return #self.x end
+
+function Summary:__tostring()
+  return ("clvkit.Summary: %d customers, unit %s, calibration end %s"):format(
+    #self.x, self.unit, self.calibration_end)
+end
+
+local function is_summary(t) return getmetatable(t) == Summary end
+M.is_summary = is_summary
+
+function M.summary(t) return setmetatable(t, Summary) end
+
+--- transaction logs --------------------------------------------------------
+
+local LOG_KEYS = { customer = true, date = true, amount = true, separator = true }
+local SUMMARY_KEYS = { unit = true, calibration_end = true, holdout_end = true }
+
+M.rfm = {}
+
+--- ck.rfm.log{id = {...}, date = {...} [, amount = {...}]} -> log
+function M.rfm.log(t)
+  if type(t) ~= "table" then
+    error(("bad argument #1 to 'rfm.log' (table expected, got %s)"):format(type(t)), 2)
+  end
+  local log = core.rfm_log(t)
+  return log
+end
+
+--- ck.rfm.read_log(path, {customer = col, date = col [, amount = col, separator = ","]})
+---   -> log | nil, message
+function M.rfm.read_log(path, opts)
+  local log, err, code = core.rfm_read_log(path, opts)
+  return log, err, code
+end
+
+--- ck.rfm.summary(log, {unit = ..., calibration_end = date [, holdout_end = date]}) -> summary
+function M.rfm.summary(log, opts)
+  local s = log:summary(opts)
+  return setmetatable(s, Summary)
+end
+
+--- ck.rfm.read_csv(path, {customer, date, amount, separator, unit, calibration_end,
+---                        holdout_end}) -> summary | nil, message
+function M.rfm.read_csv(path, opts)
+  if type(path) ~= "string" then
+    error(("bad argument #1 to 'rfm.read_csv' (string expected, got %s)"):format(type(path)), 2)
+  end
+  if type(opts) ~= "table" then
+    error(("bad argument #2 to 'rfm.read_csv' (table expected, got %s)"):format(type(opts)), 2)
+  end
+  local log_opts, summary_opts = {}, {}
+  for k, v in pairs(opts) do
+    if LOG_KEYS[k] then log_opts[k] = v
+    elseif SUMMARY_KEYS[k] then summary_opts[k] = v
+    else
+      error(("bad argument #2 to 'rfm.read_csv' (unknown option '%s')"):format(tostring(k)), 2)
+    end
+  end
+  local log, err, code = core.rfm_read_log(path, log_opts)
+  if not log then return nil, err, code end
+  local s = setmetatable(log:summary(summary_opts), Summary)
+  return s
+end
+
+--- model families ----------------------------------------------------------
+
+local TRANSACTION = { bgnbd = true, mbgnbd = true, pnbd = true }
+
+local function family(kind)
+  local f = {}
+
+  --- ck.<kind>.new{param = value, ...[, unit = "week"]} -> model
+  function f.new(params)
+    if type(params) ~= "table" then
+      error(("bad argument #1 to '%s.new' (table expected, got %s)"):format(kind, type(params)), 2)
+    end
+    local m = core.model_new(kind, params)
+    return m
+  end
+
+  --- ck.<kind>.fit(summary | data [, options]) -> model | nil, message
+  function f.fit(data, opts)
+    if type(data) ~= "table" then
+      error(("bad argument #1 to '%s.fit' (table expected, got %s)"):format(kind, type(data)), 2)
+    end
+    if is_summary(data) then
+      local unit = data.unit
+      if TRANSACTION[kind] then
+        data = { x = data.x, t_x = data.t_x, T = data.T }
+      else
+        data = { x = data.x, m = data.mean_value }
+      end
+      opts = opts or {}
+      if opts.unit == nil then
+        local o = {}
+        for k, v in pairs(opts) do o[k] = v end
+        o.unit = unit
+        opts = o
+      end
+    end
+    local m, err, code = core.model_fit(kind, data, opts)
+    return m, err, code
+  end
+
+  return f
+end
+
+for _, kind in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg" } do M[kind] = family(kind) end
+
+--- ck.clv_predict(model, gg, {horizon, discount, unit, margin,
+---                            customers = summary | x, t_x, T, m})
+function M.clv_predict(model, gg, opts)
+  if type(opts) ~= "table" then
+    error(("bad argument #3 to 'clv_predict' (table expected, got %s)"):format(type(opts)), 2)
+  end
+  local c = opts.customers
+  if c ~= nil then
+    if not is_summary(c) then
+      error("bad argument #3 to 'clv_predict' (customers must be a summary from ck.rfm)", 2)
+    end
+    local o = {}
+    for k, v in pairs(opts) do o[k] = v end
+    o.customers = nil
+    o.x, o.t_x, o.T, o.m = c.x, c.t_x, c.T, c.mean_value
+    opts = o
+  end
+  local v = core.clv_predict(model, gg, opts)
+  return v
+end
+
+return M

@@ -1,0 +1,481 @@
+/*
+ * lmodels.c -- the Lua binding of the predictive models (clvkit/models.h):
+ * model objects ("clvkit.Model" userdata) made from known parameters or by a
+ * fit, their predictions, and discounted CLV.  No math here: this file
+ * converts Lua values, maps faults to errors, and shows fit progress.
+ *
+ * Programmer errors raise ("bad argument #2 to 'palive' (t_x must be <= T,
+ * got 40)"); a fit that does not converge is an outcome the caller could not
+ * foresee and returns nil, message (as luaL_fileresult does).
+ */
+#define _DEFAULT_SOURCE /* fileno, isatty */
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+
+#include "clvkit/clvkit.h"
+#include "lclvkit.h"
+
+#define MODEL_META "clvkit.Model"
+
+typedef struct lmodel {
+    clv_model m;
+    int fitted;        /* info is valid */
+    clv_fit_info info;
+} lmodel;
+
+static lmodel *check_model(lua_State *L, int idx)
+{
+    return (lmodel *)luaL_checkudata(L, idx, MODEL_META);
+}
+
+static lmodel *push_model(lua_State *L, const clv_model *m, const clv_fit_info *info)
+{
+    lmodel *u = (lmodel *)lua_newuserdatauv(L, sizeof(lmodel), 0);
+    u->m = *m;
+    u->fitted = info != NULL;
+    if (info)
+        u->info = *info;
+    luaL_setmetatable(L, MODEL_META);
+    return u;
+}
+
+static clv_model_kind check_kind(lua_State *L, int idx)
+{
+    clv_model_kind k;
+    if (clv_model_kind_parse(luaL_checkstring(L, idx), &k) != CLV_OK)
+        luaL_error(L, "unknown model '%s'", lua_tostring(L, idx));
+    return k;
+}
+
+static clv_time_unit check_unit(lua_State *L, const char *fname, int pos, const char *s)
+{
+    clv_time_unit u;
+    if (clv_time_unit_parse(s, &u) != CLV_OK)
+        bad_arg(L, fname, pos, lua_pushfstring(L, "unit must be \"day\", \"week\", \"month\" or "
+                                                  "\"year\", got \"%s\"", s));
+    return u;
+}
+
+/* ---- making models ------------------------------------------------------------ */
+
+/* core.model_new(kind, {param = value, ..., unit = name}) -> model */
+static int l_model_new(lua_State *L)
+{
+    clv_model_kind kind = check_kind(L, 1);
+    const char *fname = lua_pushfstring(L, "%s.new", clv_model_name(kind));
+    lua_replace(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    size_t np = clv_model_nparams(kind);
+    const char *keys[CLV_MODEL_MAXPARAMS + 1];
+    clv_model m = {kind, {0, 0, 0, 0}, CLV_UNIT_NONE};
+    for (size_t i = 0; i < np; i++) {
+        keys[i] = clv_model_param_name(kind, i);
+        m.param[i] = field_number(L, fname, 2, 1, keys[i], 0, 0);
+    }
+    keys[np] = "unit";
+    check_keys(L, fname, 2, 1, keys, np + 1);
+    if (lua_getfield(L, 2, "unit") != LUA_TNIL)
+        m.unit = check_unit(L, fname, 1, luaL_checkstring(L, -1));
+    clv_fault fault;
+    if (clv_model_check(&m, &fault) != CLV_OK)
+        return arg_error(L, fname, 1, keys[fault.element], CLV_FAULT_NONE, fault.reason,
+                         &m.param[fault.element]);
+    push_model(L, &m, NULL);
+    return 1;
+}
+
+/* Shows fit progress on a terminal once a fit has run for a second. */
+typedef struct progress {
+    const char *name;
+    double start;
+    int tty, shown;
+} progress;
+
+static int report_progress(void *data, size_t iteration, double loglik)
+{
+    progress *p = (progress *)data;
+    if (p->tty && now_seconds() - p->start > 1) {
+        fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name,
+                iteration, loglik);
+        p->shown = 1;
+    }
+    return 0;
+}
+
+/* Reads data field `name` of the table at idx (a sequence) or NULL when it
+ * is absent and optional; *n must agree across fields. */
+static const double *data_field(lua_State *L, const char *fname, int idx, const char *name,
+                                int optional, size_t *n, int *have_n)
+{
+    if (lua_getfield(L, idx, name) == LUA_TNIL) {
+        lua_pop(L, 1);
+        if (!optional)
+            bad_arg(L, fname, 1, lua_pushfstring(L, "missing '%s'", name));
+        return NULL;
+    }
+    size_t len;
+    const double *v = check_sequence(L, fname, lua_gettop(L), name, &len, 1);
+    if (*have_n && len != *n)
+        bad_arg(L, fname, 1, lua_pushfstring(L, "%s has %d entries, x has %d", name, (int)len,
+                                             (int)*n));
+    *n = len;
+    *have_n = 1;
+    return v;
+}
+
+/* core.model_fit(kind, data, options) -> model | nil, message
+ * data: {x, t_x, T [, weight]} for BG/NBD, MBG/NBD, Pareto/NBD;
+ *       {x, m [, weight]} for Gamma-Gamma.
+ * options: {unit = name, start = {...}, max_iterations = n, tolerance = e} */
+static int l_model_fit(lua_State *L)
+{
+    clv_model_kind kind = check_kind(L, 1);
+    const char *fname = lua_pushfstring(L, "%s.fit", clv_model_name(kind));
+    lua_replace(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    int gg = kind == CLV_MODEL_GG;
+    if (!gg && kind != CLV_MODEL_BGNBD && kind != CLV_MODEL_MBGNBD && kind != CLV_MODEL_PNBD)
+        return luaL_error(L, "%s: not a transaction or spend model", fname);
+    static const char *const tx_keys[] = {"x", "t_x", "T", "weight"};
+    static const char *const gg_keys[] = {"x", "m", "weight"};
+    check_keys(L, fname, 2, 1, gg ? gg_keys : tx_keys, gg ? 3 : 4);
+    size_t n = 0;
+    int have_n = 0;
+    const double *x = data_field(L, fname, 2, "x", 0, &n, &have_n);
+    const double *a = data_field(L, fname, 2, gg ? "m" : "t_x", 0, &n, &have_n);
+    const double *b = gg ? NULL : data_field(L, fname, 2, "T", 0, &n, &have_n);
+    const double *w = data_field(L, fname, 2, "weight", 1, &n, &have_n);
+
+    clv_fit_options opts = {0};
+    clv_time_unit unit = CLV_UNIT_NONE;
+    if (!lua_isnoneornil(L, 3)) {
+        static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance"};
+        luaL_checktype(L, 3, LUA_TTABLE);
+        check_keys(L, fname, 3, 2, opt_keys, 4);
+        if (lua_getfield(L, 3, "unit") != LUA_TNIL)
+            unit = check_unit(L, fname, 2, luaL_checkstring(L, -1));
+        if (lua_getfield(L, 3, "start") != LUA_TNIL) {
+            size_t ns;
+            opts.start = check_sequence(L, fname, lua_gettop(L), "start", &ns, 2);
+            if (ns != clv_model_nparams(kind))
+                bad_arg(L, fname, 2, lua_pushfstring(L, "start must hold %d parameters",
+                                                     (int)clv_model_nparams(kind)));
+        }
+        double it = field_number(L, fname, 3, 2, "max_iterations", 1, 0);
+        if (!(it >= 0 && it == floor(it) && it <= 1e9))
+            bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
+        opts.max_iterations = (size_t)it;
+        opts.tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
+    }
+    progress prog = {fname, now_seconds(), isatty(fileno(stderr)), 0};
+    opts.progress = report_progress;
+    opts.progress_data = &prog;
+
+    clv_model m;
+    clv_fit_info info;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_status st = gg ? clv_gg_fit(x, a, w, n, &opts, &m, &info, &fault)
+                       : clv_tx_fit(kind, x, a, b, w, n, unit, &opts, &m, &info, &fault);
+    if (prog.shown)
+        fprintf(stderr, "\n");
+    if (st == CLV_ENOCONV || st == CLV_ENOMEM) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s (%s)", fname, fault.reason ? fault.reason : "",
+                        clv_strerror(st));
+        lua_pushinteger(L, st);
+        return 3;
+    }
+    if (st != CLV_OK) {
+        /* the data's fault: name the field and the row */
+        static const char *const tx_fields[] = {"model", "x", "t_x", "T", "weight", "n"};
+        static const char *const gg_fields[] = {"model", "x", "m", "weight", "n"};
+        const char *const *fields = gg ? gg_fields : tx_fields;
+        size_t nf = gg ? 5 : 6;
+        if (fault.arg == CLV_FAULT_NONE || fault.arg >= nf)
+            return result_error(L, fname, st, &fault);
+        const double *col = fault.arg == 1 ? x : fault.arg == 2 ? a
+                          : (!gg && fault.arg == 3) ? b : w;
+        const double *value = fault.element != CLV_FAULT_NONE && col && fault.element < n
+                                  ? &col[fault.element] : NULL;
+        return arg_error(L, fname, 1, fields[fault.arg], fault.element, fault.reason, value);
+    }
+    m.unit = gg ? unit : m.unit;
+    push_model(L, &m, &info);
+    return 1;
+}
+
+/* ---- predictions ------------------------------------------------------------------ */
+
+/* A prediction over k numeric arguments after self. */
+typedef clv_status (*predict_fn)(const clv_model *m, const double *a, double *out,
+                                 clv_fault *fault);
+
+static clv_status p_expected(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_tx_expected(m, a[0], out, f);
+}
+static clv_status p_pmf(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_tx_pmf(m, a[0], a[1], out, f);
+}
+static clv_status p_cond(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_tx_conditional_expected(m, a[0], a[1], a[2], a[3], out, f);
+}
+static clv_status p_palive(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_tx_palive(m, a[0], a[1], a[2], out, f);
+}
+static clv_status p_spend(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_gg_spend(m, a[0], a[1], out, f);
+}
+
+typedef struct prediction {
+    const char *name;
+    predict_fn fn;
+    int k;
+    const char *args[4];
+} prediction;
+
+static const prediction predictions[] = {
+    {"expected", p_expected, 1, {"t"}},
+    {"pmf", p_pmf, 2, {"n", "t"}},
+    {"conditional_expected", p_cond, 4, {"t", "x", "t_x", "T"}},
+    {"palive", p_palive, 3, {"x", "t_x", "T"}},
+    {"spend", p_spend, 2, {"x", "m"}},
+};
+
+/* model:<prediction>(args...): numbers give a number; sequences (of one
+ * length, numbers broadcast) give a sequence, one result per customer. */
+static int m_predict(lua_State *L)
+{
+    const prediction *p = (const prediction *)lua_touserdata(L, lua_upvalueindex(1));
+    const char *fname = p->name;
+    lmodel *u = check_model(L, 1);
+    int top = lua_gettop(L); /* before the sequences below add to the stack */
+    if (top > p->k + 1)
+        bad_arg(L, fname, p->k + 1, lua_pushfstring(L, "at most %d arguments expected", p->k));
+    const double *seq[4] = {NULL, NULL, NULL, NULL};
+    double a[4];
+    size_t n = 1;
+    int vector = 0;
+    for (int i = 0; i < p->k; i++) {
+        int pos = i + 2;
+        if (lua_type(L, pos) == LUA_TTABLE) {
+            size_t len;
+            seq[i] = check_sequence(L, fname, pos, p->args[i], &len, i + 1);
+            if (vector && len != n)
+                bad_arg(L, fname, i + 1, lua_pushfstring(L, "%s has %d entries, others %d",
+                                                         p->args[i], (int)len, (int)n));
+            n = len;
+            vector = 1;
+        } else {
+            a[i] = check_number(L, fname, pos, i + 1, p->args[i], 0, 0);
+        }
+    }
+    if (vector)
+        lua_createtable(L, (int)n, 0);
+    for (size_t r = 0; r < n; r++) {
+        for (int i = 0; i < p->k; i++)
+            if (seq[i])
+                a[i] = seq[i][r];
+        double v;
+        clv_fault fault;
+        clv_status st = p->fn(&u->m, a, &v, &fault);
+        if (st != CLV_OK) {
+            if (fault.arg == CLV_FAULT_NONE || fault.arg == 0 || fault.arg > (size_t)p->k)
+                return result_error(L, fname, st, &fault);
+            int i = (int)fault.arg - 1;
+            return arg_error(L, fname, i + 1, p->args[i], seq[i] ? r : CLV_FAULT_NONE,
+                             fault.reason, &a[i]);
+        }
+        lua_pushnumber(L, v);
+        if (vector)
+            lua_rawseti(L, -2, (lua_Integer)r + 1);
+    }
+    return 1;
+}
+
+/* model:stderr() -> {param = standard error} | nil, message */
+static int m_stderr(lua_State *L)
+{
+    lmodel *u = check_model(L, 1);
+    if (!u->fitted) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "stderr: standard errors come from a fit; this model was made "
+                           "from known parameters");
+        return 2;
+    }
+    size_t np = clv_model_nparams(u->m.kind);
+    lua_createtable(L, 0, (int)np);
+    for (size_t i = 0; i < np; i++)
+        set_number_field(L, clv_model_param_name(u->m.kind, i), u->info.se[i]);
+    return 1;
+}
+
+/* model.r, model.alpha, ..., model.loglik, model.kind, model.unit, or a method */
+static int m_index(lua_State *L)
+{
+    lmodel *u = check_model(L, 1);
+    const char *k = lua_tostring(L, 2);
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        for (size_t i = 0; i < clv_model_nparams(u->m.kind); i++)
+            if (strcmp(k, clv_model_param_name(u->m.kind, i)) == 0) {
+                lua_pushnumber(L, u->m.param[i]);
+                return 1;
+            }
+        if (strcmp(k, "loglik") == 0) {
+            if (u->fitted)
+                lua_pushnumber(L, u->info.loglik);
+            else
+                lua_pushnil(L);
+            return 1;
+        }
+        if (strcmp(k, "kind") == 0) {
+            lua_pushstring(L, clv_model_name(u->m.kind));
+            return 1;
+        }
+        if (strcmp(k, "unit") == 0) {
+            if (u->m.unit == CLV_UNIT_NONE)
+                lua_pushnil(L);
+            else
+                lua_pushstring(L, clv_time_unit_name(u->m.unit));
+            return 1;
+        }
+        if (u->fitted && strcmp(k, "iterations") == 0) {
+            lua_pushinteger(L, (lua_Integer)u->info.iterations);
+            return 1;
+        }
+    }
+    luaL_getmetafield(L, 1, "methods");
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
+    return 1;
+}
+
+static int m_tostring(lua_State *L)
+{
+    lmodel *u = check_model(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_pushfstring(L, "clvkit.Model %s(", clv_model_name(u->m.kind));
+    luaL_addvalue(&b);
+    for (size_t i = 0; i < clv_model_nparams(u->m.kind); i++) {
+        lua_pushfstring(L, "%s%s = ", i ? ", " : "", clv_model_param_name(u->m.kind, i));
+        luaL_addvalue(&b);
+        show_number(L, u->m.param[i]);
+        luaL_addvalue(&b);
+    }
+    luaL_addchar(&b, ')');
+    if (u->fitted) {
+        luaL_addstring(&b, " LL = ");
+        show_number(L, u->info.loglik);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* ---- discounted CLV -------------------------------------------------------------- */
+
+/* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m})
+ * x, t_x, T, m: numbers (one customer) or sequences (one result each). */
+static int l_clv_predict(lua_State *L)
+{
+    const char *fname = "clv_predict";
+    lmodel *tx = check_model(L, 1), *gg = check_model(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    static const char *const keys[] = {"horizon", "discount", "unit", "margin",
+                                       "x", "t_x", "T", "m"};
+    check_keys(L, fname, 3, 3, keys, 8);
+    clv_clv_options o;
+    clv_clv_options_init(&o);
+    o.horizon = field_number(L, fname, 3, 3, "horizon", 1, o.horizon);
+    o.discount = field_number(L, fname, 3, 3, "discount", 1, o.discount);
+    o.margin = field_number(L, fname, 3, 3, "margin", 1, o.margin);
+    if (lua_getfield(L, 3, "unit") != LUA_TNIL)
+        o.period = check_unit(L, fname, 3, luaL_checkstring(L, -1));
+    const double *seq[4] = {NULL, NULL, NULL, NULL};
+    double a[4];
+    size_t n = 1;
+    int vector = 0;
+    for (int i = 0; i < 4; i++) {
+        const char *name = keys[4 + i];
+        int t = lua_getfield(L, 3, name);
+        if (t == LUA_TTABLE) {
+            size_t len;
+            seq[i] = check_sequence(L, fname, lua_gettop(L), name, &len, 3);
+            if (vector && len != n)
+                bad_arg(L, fname, 3, lua_pushfstring(L, "%s has %d entries, x has %d", name,
+                                                     (int)len, (int)n));
+            n = len;
+            vector = 1;
+        } else {
+            a[i] = field_number(L, fname, 3, 3, name, i == 3, 0);
+            lua_pop(L, 1);
+        }
+    }
+    if (vector)
+        lua_createtable(L, (int)n, 0);
+    for (size_t r = 0; r < n; r++) {
+        for (int i = 0; i < 4; i++)
+            if (seq[i])
+                a[i] = seq[i][r];
+        double v;
+        clv_fault fault;
+        clv_status st = clv_predict_clv(&tx->m, &gg->m, a[0], a[1], a[2], a[3], &o, &v, &fault);
+        if (st != CLV_OK) {
+            static const char *const opt_names[] = {"horizon", "discount", "unit", "margin"};
+            if (fault.arg == 0 || fault.arg == 1)
+                return bad_arg(L, fname, (int)fault.arg + 1, fault.reason);
+            if (fault.arg >= 2 && fault.arg <= 5) {
+                int i = (int)fault.arg - 2;
+                return arg_error(L, fname, 3, keys[4 + i], seq[i] ? r : CLV_FAULT_NONE,
+                                 fault.reason, &a[i]);
+            }
+            if (fault.arg == 6 && fault.element < 4)
+                return arg_error(L, fname, 3, opt_names[fault.element], CLV_FAULT_NONE,
+                                 fault.reason, NULL);
+            return result_error(L, fname, st, &fault);
+        }
+        lua_pushnumber(L, v);
+        if (vector)
+            lua_rawseti(L, -2, (lua_Integer)r + 1);
+    }
+    return 1;
+}
+
+/* ---- registration ---------------------------------------------------------------- */
+
+static const luaL_Reg model_funcs[] = {
+    {"model_new", l_model_new},
+    {"model_fit", l_model_fit},
+    {"clv_predict", l_clv_predict},
+    {NULL, NULL}};
+
+void clvkit_open_models(lua_State *L)
+{
+    luaL_newmetatable(L, MODEL_META);
+    lua_pushcfunction(L, m_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, m_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_createtable(L, 0, 8); /* methods */
+    for (size_t i = 0; i < sizeof predictions / sizeof predictions[0]; i++) {
+        lua_pushlightuserdata(L, (void *)&predictions[i]);
+        lua_pushcclosure(L, m_predict, 1);
+        lua_setfield(L, -2, predictions[i].name);
+    }
+    lua_pushcfunction(L, m_stderr);
+    lua_setfield(L, -2, "stderr");
+    lua_setfield(L, -2, "methods");
+    lua_pop(L, 1);
+    luaL_setfuncs(L, model_funcs, 0);
+}

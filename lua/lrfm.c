@@ -1,0 +1,322 @@
+/*
+ * lrfm.c -- the Lua binding of transaction logs and RFM summaries
+ * (clvkit/rfm.h): a log ("clvkit.Log" userdata, freed by the collector)
+ * read from CSV or built from Lua tables, and its summary per customer as a
+ * table of columns (x, t_x, T, mean_value, ...), which the models accept.
+ *
+ * A file that cannot be read or has a malformed line is an outcome the
+ * caller could not foresee: nil, "tx.csv:17: date is not YYYY-MM-DD or
+ * YYYYMMDD" (luaL_fileresult style).  Wrong arguments raise.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+
+#include "clvkit/clvkit.h"
+#include "lclvkit.h"
+
+#define LOG_META "clvkit.Log"
+
+typedef struct llog {
+    clv_txlog *log;
+} llog;
+
+static llog *check_log(lua_State *L, int idx)
+{
+    llog *u = (llog *)luaL_checkudata(L, idx, LOG_META);
+    if (!u->log)
+        luaL_error(L, "the transaction log was freed");
+    return u;
+}
+
+/* A new userdata that owns `log` (the collector frees it). */
+static void push_log(lua_State *L, clv_txlog *log)
+{
+    llog *u = (llog *)lua_newuserdatauv(L, sizeof(llog), 0);
+    u->log = NULL;
+    luaL_setmetatable(L, LOG_META);
+    u->log = log;
+}
+
+static int log_gc(lua_State *L)
+{
+    llog *u = (llog *)luaL_checkudata(L, 1, LOG_META);
+    clv_txlog_free(u->log);
+    u->log = NULL;
+    return 0;
+}
+
+/* A day from a Lua value: "YYYY-MM-DD" / "YYYYMMDD" text, or an integer
+ * YYYYMMDD.  Returns 0 and sets *why on failure. */
+static int to_day(lua_State *L, int idx, double *day, const char **why)
+{
+    size_t len;
+    const char *s;
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        lua_Integer v;
+        if (!lua_isinteger(L, idx) && lua_tonumber(L, idx) != floor(lua_tonumber(L, idx))) {
+            *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
+            return 0;
+        }
+        v = (lua_Integer)lua_tonumber(L, idx);
+        if (clv_day_from_ymd((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100), day) != CLV_OK
+            || v < 10000101 || v > 99991231) {
+            *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
+            return 0;
+        }
+        return 1;
+    }
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
+        return 0;
+    }
+    s = lua_tolstring(L, idx, &len);
+    if (clv_day_parse(s, len, day) != CLV_OK) {
+        *why = "is not a date (YYYY-MM-DD or YYYYMMDD)";
+        return 0;
+    }
+    return 1;
+}
+
+/* core.rfm_log({id = {...}, date = {...} [, amount = {...}]}) -> log */
+static int l_rfm_log(lua_State *L)
+{
+    const char *fname = "rfm.log";
+    static const char *const keys[] = {"id", "date", "amount"};
+    luaL_checktype(L, 1, LUA_TTABLE);
+    check_keys(L, fname, 1, 1, keys, 3);
+    for (int i = 0; i < 3; i++) {
+        int t = lua_getfield(L, 1, keys[i]); /* stack 2, 3, 4 */
+        if (t == LUA_TNIL && i < 2)
+            bad_arg(L, fname, 1, lua_pushfstring(L, "missing '%s'", keys[i]));
+        if (t != LUA_TNIL && t != LUA_TTABLE)
+            bad_arg(L, fname, 1, lua_pushfstring(L, "%s: table expected, got %s", keys[i],
+                                                 luaL_typename(L, -1)));
+    }
+    lua_Integer n = luaL_len(L, 2);
+    if (luaL_len(L, 3) != n || (!lua_isnil(L, 4) && luaL_len(L, 4) != n))
+        bad_arg(L, fname, 1, "id, date and amount must have the same length");
+    if (n == 0)
+        bad_arg(L, fname, 1, "the log is empty");
+    clv_txlog *log = clv_txlog_create();
+    if (!log)
+        return luaL_error(L, "%s: out of memory", fname);
+    push_log(L, log); /* owned from here: an error below frees it */
+    for (lua_Integer i = 1; i <= n; i++) {
+        double day, amount = 0;
+        const char *why = NULL;
+        int tid = lua_geti(L, 2, i);
+        lua_geti(L, 3, i);
+        if (!to_day(L, -1, &day, &why))
+            return bad_arg(L, fname, 1, lua_pushfstring(L, "date[%d] %s", (int)i, why));
+        if (!lua_isnil(L, 4)) {
+            if (lua_geti(L, 4, i) != LUA_TNUMBER)
+                return bad_arg(L, fname, 1, lua_pushfstring(L, "amount[%d]: number expected, got %s",
+                                                            (int)i, luaL_typename(L, -1)));
+            amount = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1); /* date */
+        clv_fault fault;
+        clv_status st;
+        if (tid == LUA_TNUMBER) {
+            st = clv_txlog_add_number(log, lua_tonumber(L, -1), day, amount, &fault);
+            if (st != CLV_OK && fault.arg != CLV_FAULT_NONE)
+                fault.arg = fault.arg == 1 ? 1 : fault.arg + 1; /* align with clv_txlog_add */
+        } else if (tid == LUA_TSTRING) {
+            size_t len;
+            const char *id = lua_tolstring(L, -1, &len);
+            st = clv_txlog_add(log, id, len, day, amount, &fault);
+        } else {
+            return bad_arg(L, fname, 1, lua_pushfstring(L, "id[%d]: string or number expected, got %s",
+                                                        (int)i, luaL_typename(L, -1)));
+        }
+        lua_pop(L, 1);
+        if (st == CLV_ENOMEM)
+            return luaL_error(L, "%s: out of memory", fname);
+        if (st != CLV_OK) {
+            const char *field = fault.arg == 4 ? "amount" : fault.arg == 3 ? "date" : "id";
+            return bad_arg(L, fname, 1, lua_pushfstring(L, "%s[%d] %s", field, (int)i,
+                                                        fault.reason ? fault.reason : clv_strerror(st)));
+        }
+    }
+    return 1;
+}
+
+/* core.rfm_read_log(path, {customer, date [, amount] [, separator]}) -> log | nil, message */
+static int l_rfm_read_log(lua_State *L)
+{
+    const char *fname = "rfm.read_csv";
+    const char *path = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    clv_csv_options o = {NULL, NULL, NULL, ','};
+    const char **fields[] = {&o.customer, &o.date, &o.amount};
+    static const char *const names[] = {"customer", "date", "amount"};
+    for (int i = 0; i < 3; i++) {
+        int t = lua_getfield(L, 2, names[i]);
+        if (t == LUA_TSTRING)
+            *fields[i] = lua_tostring(L, -1);
+        else if (t != LUA_TNIL || i < 2)
+            bad_arg(L, fname, 2, lua_pushfstring(L, "%s: column name expected, got %s", names[i],
+                                                 luaL_typename(L, -1)));
+    }
+    if (lua_getfield(L, 2, "separator") != LUA_TNIL) {
+        size_t len;
+        const char *sep = lua_tolstring(L, -1, &len);
+        if (!sep || len != 1 || !strchr(",;\t ", sep[0]))
+            bad_arg(L, fname, 2, "separator must be \",\", \";\", \"\\t\" or \" \"");
+        o.separator = sep[0];
+    }
+    clv_txlog *log = NULL;
+    clv_csv_error err = {0, 0, NULL};
+    clv_status st = clv_txlog_read_csv(path, &o, &log, &err);
+    if (st == CLV_EINVAL)
+        return bad_arg(L, fname, 2, err.reason ? err.reason : clv_strerror(st));
+    if (st != CLV_OK) {
+        lua_pushnil(L);
+        if (err.line)
+            lua_pushfstring(L, "%s:%d: %s", path, (int)err.line,
+                            err.reason ? err.reason : clv_strerror(st));
+        else
+            lua_pushfstring(L, "%s: %s", path, err.reason ? err.reason : clv_strerror(st));
+        lua_pushinteger(L, st);
+        return 3;
+    }
+    push_log(L, log);
+    return 1;
+}
+
+static void push_day(lua_State *L, double day)
+{
+    int y, m, d;
+    if (clv_day_to_ymd(day, &y, &m, &d) == CLV_OK)
+        lua_pushfstring(L, "%d-%s%d-%s%d", y, m < 10 ? "0" : "", m, d < 10 ? "0" : "", d);
+    else
+        lua_pushnil(L);
+}
+
+static void set_column(lua_State *L, const char *name, const double *v, size_t n)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushnumber(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, name);
+}
+
+/* log:summary({unit = ..., calibration_end = date [, holdout_end = date]})
+ * -> {id, x, t_x, T, mean_value, first_purchase, x_holdout, value_holdout,
+ *     unit, calibration_end, holdout_end, rows, transactions, late_customers} */
+static int log_summary(lua_State *L)
+{
+    const char *fname = "summary";
+    llog *u = check_log(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const keys[] = {"unit", "calibration_end", "holdout_end"};
+    check_keys(L, fname, 2, 1, keys, 3);
+    clv_rfm_options o;
+    clv_rfm_options_init(&o);
+    if (lua_getfield(L, 2, "unit") != LUA_TSTRING
+        || clv_time_unit_parse(lua_tostring(L, -1), &o.unit) != CLV_OK)
+        bad_arg(L, fname, 1, "unit must be \"day\", \"week\", \"month\" or \"year\" (always explicit)");
+    double *ends[] = {&o.calibration_end, &o.holdout_end};
+    for (int i = 0; i < 2; i++) {
+        const char *why;
+        if (lua_getfield(L, 2, keys[i + 1]) != LUA_TNIL && !to_day(L, -1, ends[i], &why))
+            bad_arg(L, fname, 1, lua_pushfstring(L, "%s %s", keys[i + 1], why));
+    }
+    clv_rfm *r = NULL;
+    clv_fault fault;
+    clv_status st = clv_rfm_summarize(u->log, &o, &r, &fault);
+    if (st == CLV_ENOMEM)
+        return luaL_error(L, "%s: out of memory", fname);
+    if (st != CLV_OK)
+        return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
+    lua_createtable(L, 0, 16);
+    lua_createtable(L, (int)r->n, 0);
+    for (size_t i = 0; i < r->n; i++) {
+        lua_pushlstring(L, r->id[i], r->id_len[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "id");
+    set_column(L, "x", r->x, r->n);
+    set_column(L, "t_x", r->t_x, r->n);
+    set_column(L, "T", r->T, r->n);
+    set_column(L, "mean_value", r->mean_value, r->n);
+    set_column(L, "x_holdout", r->x_holdout, r->n);
+    set_column(L, "value_holdout", r->value_holdout, r->n);
+    lua_createtable(L, (int)r->n, 0);
+    for (size_t i = 0; i < r->n; i++) {
+        push_day(L, r->first_day[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "first_purchase");
+    lua_pushstring(L, clv_time_unit_name(r->unit));
+    lua_setfield(L, -2, "unit");
+    push_day(L, r->calibration_end);
+    lua_setfield(L, -2, "calibration_end");
+    if (!isnan(r->holdout_end)) {
+        push_day(L, r->holdout_end);
+        lua_setfield(L, -2, "holdout_end");
+    }
+    lua_pushinteger(L, (lua_Integer)r->rows);
+    lua_setfield(L, -2, "rows");
+    lua_pushinteger(L, (lua_Integer)r->transactions);
+    lua_setfield(L, -2, "transactions");
+    lua_pushinteger(L, (lua_Integer)r->late_customers);
+    lua_setfield(L, -2, "late_customers");
+    clv_rfm_free(r);
+    return 1;
+}
+
+static int log_len(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)clv_txlog_rows(check_log(L, 1)->log));
+    return 1;
+}
+
+static int log_customers(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)clv_txlog_customers(check_log(L, 1)->log));
+    return 1;
+}
+
+static int log_span(lua_State *L)
+{
+    llog *u = check_log(L, 1);
+    push_day(L, clv_txlog_first_day(u->log));
+    push_day(L, clv_txlog_last_day(u->log));
+    return 2;
+}
+
+static int log_tostring(lua_State *L)
+{
+    llog *u = check_log(L, 1);
+    lua_pushfstring(L, "clvkit.Log: %d transactions of %d customers",
+                    (int)clv_txlog_rows(u->log), (int)clv_txlog_customers(u->log));
+    return 1;
+}
+
+static const luaL_Reg log_methods[] = {
+    {"summary", log_summary}, {"customers", log_customers}, {"span", log_span}, {NULL, NULL}};
+
+static const luaL_Reg rfm_funcs[] = {
+    {"rfm_log", l_rfm_log}, {"rfm_read_log", l_rfm_read_log}, {NULL, NULL}};
+
+void clvkit_open_rfm(lua_State *L)
+{
+    luaL_newmetatable(L, LOG_META);
+    luaL_newlib(L, log_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, log_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, log_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, log_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pop(L, 1);
+    luaL_setfuncs(L, rfm_funcs, 0);
+}
