@@ -58,6 +58,20 @@ static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
     return clv_optim_test_gradient(o, tol);
 }
 
+/* max_i |(H^-1 g)_i|: how far Newton would still move, in ln p. */
+static double newton_step(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                          const double *g)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++) {
+        double d = 0;
+        for (size_t j = 0; j < n; j++)
+            d += inv[i][j] * g[j];
+        m = fmax(m, fabs(d));
+    }
+    return m;
+}
+
 static void fill_cov(const clv_fit_problem *pb, const double *p,
                      double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], double *se,
                      double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
@@ -152,6 +166,18 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
                      clv_optim_spd_inverse(pb->n, H, inv) == CLV_OK;
                 for (int k = 0; pd && k < 2 && clv_optim_newton(&o, H); k++)
                     ;
+                /* A small gradient is not enough where the likelihood is
+                 * flat (a parameter drifting to 0 or infinity makes both
+                 * the gradient and the curvature vanish): the Newton step
+                 * that is still to go must be small too. */
+                if (pd && newton_step(pb->n, inv, o.g) > 1e-3)
+                    pd = 0;
+                /* ... and every parameter must be pinned down: a standard
+                 * error of ln p above 10 (a factor e^10) is a direction the
+                 * data do not see, e.g. a survival curve with no churn. */
+                for (size_t i = 0; pd && i < pb->n; i++)
+                    if (!(inv[i][i] <= 100))
+                        pd = 0;
                 if (!pd)
                     why = "the likelihood has no proper maximum (flat or "
                           "saddle): the data cannot identify the parameters";

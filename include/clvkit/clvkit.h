@@ -7,6 +7,7 @@
  *   catalog.h    the scalar formulas as data, and grid sweeps
  *   rfm.h        time units, days, transaction logs, CSV, RFM summaries
  *   models.h     BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, discounted CLV
+ *   retention.h  sBG, BG/BB, cohort tables, early value
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -17,5 +18,6 @@
 #include "clvkit/catalog.h"
 #include "clvkit/rfm.h"
 #include "clvkit/models.h"
+#include "clvkit/retention.h"
 
 #endif /* CLVKIT_CLVKIT_H */

@@ -1,0 +1,307 @@
+/*
+ * bgbb.c -- the beta-geometric/beta-Bernoulli model for discrete
+ * transaction opportunities (Fader, Hardie & Shang 2010, "Customer-base
+ * analysis in a discrete-time noncontractual setting", Marketing Science
+ * 29(6)).  Every sum over opportunities runs by ratios of neighbouring Beta
+ * functions, in log space, so it costs one multiplication per opportunity
+ * and never overflows; opportunities are capped at 10^7 so no call can run
+ * for minutes.
+ */
+#include <math.h>
+
+#include "clvkit/retention.h"
+#include "fit.h"
+#include "fn.h"
+#include "model.h"
+#include "specfun.h"
+
+#define BGBB CLV_MODEL_BGBB, CLV_MODEL_NONE, CLV_MODEL_NONE
+#define MAX_N 1e7
+
+/* A running log-sum-exp. */
+typedef struct {
+    double m, s;
+} lse;
+
+static void lse_add(lse *a, double l)
+{
+    if (l == -INFINITY)
+        return;
+    if (l > a->m) {
+        a->s = a->s * exp(a->m - l) + 1;
+        a->m = l;
+    } else {
+        a->s += exp(l - a->m);
+    }
+}
+
+static double lse_get(const lse *a) { return a->s > 0 ? a->m + log(a->s) : -INFINITY; }
+
+typedef struct {
+    double al, be, ga, de, lab, lgd;
+} bgbb_par;
+
+static bgbb_par params(const double *p)
+{
+    bgbb_par q = {p[0], p[1], p[2], p[3], clv_sf_lbeta(p[0], p[1]),
+                  clv_sf_lbeta(p[2], p[3])};
+    return q;
+}
+
+/* ln L(x, t_x, n) */
+static double row_ll(const bgbb_par *q, double x, double tx, double n)
+{
+    lse acc = {-INFINITY, 0};
+    lse_add(&acc, clv_sf_lbeta(q->al + x, q->be + n - x) - q->lab +
+                      clv_sf_lbeta(q->ga, q->de + n) - q->lgd);
+    double l = clv_sf_lbeta(q->al + x, q->be + tx - x) - q->lab +
+               clv_sf_lbeta(q->ga + 1, q->de + tx) - q->lgd;
+    for (double i = 0; i < n - tx; i++) {
+        lse_add(&acc, l);
+        l += log((q->be + tx - x + i) / (q->al + q->be + tx + i)) +
+             log((q->de + tx + i) / (q->ga + q->de + tx + i + 1));
+    }
+    return lse_get(&acc);
+}
+
+/* ln sum_{t=from}^{to} B(gamma, delta+t)/B(gamma, delta), from >= 1 */
+static double lsum_alive(const bgbb_par *q, double from, double to)
+{
+    lse acc = {-INFINITY, 0};
+    double l = clv_sf_lbeta(q->ga, q->de + from) - q->lgd;
+    for (double t = from; t <= to; t++) {
+        lse_add(&acc, l);
+        l += log((q->de + t) / (q->ga + q->de + t));
+    }
+    return lse_get(&acc);
+}
+
+/* ---- arguments ------------------------------------------------------------- */
+
+static clv_status check_row(double x, double tx, double n, size_t ax,
+                            size_t el, clv_fault *fault)
+{
+    const char *why;
+    clv_status st;
+    double v[3] = {x, tx, n};
+    for (int k = 0; k < 3; k++)
+        if ((st = clv_domain_check(CLV_D_WHOLE, v[k], &why)) != CLV_OK)
+            return clv_fail(fault, ax + (size_t)k, el, why, st);
+    if (n > MAX_N)
+        return clv_fail(fault, ax + 2, el, "must be <= 10^7", CLV_EDOM);
+    if (tx > n)
+        return clv_fail(fault, ax + 1, el, "must be <= n", CLV_EDOM);
+    if (x > tx || (x == 0) != (tx == 0))
+        return clv_fail(fault, ax + 1, el,
+                        "must be >= x, and 0 exactly when x = 0", CLV_EDOM);
+    return CLV_OK;
+}
+
+/* rows: x at ax, t_x, n, weight, count at ax + 4 */
+static clv_status check_rows(const double *x, const double *tx,
+                             const double *n, const double *w, size_t rows,
+                             size_t ax, clv_fault *fault)
+{
+    if (rows == 0)
+        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "must be >= 1",
+                        CLV_EINVAL);
+    const double *arr[3] = {x, tx, n};
+    for (size_t k = 0; k < 3; k++)
+        if (!arr[k])
+            return clv_fail(fault, ax + k, CLV_FAULT_NONE, "NULL pointer",
+                            CLV_EINVAL);
+    for (size_t i = 0; i < rows; i++) {
+        clv_status st = check_row(x[i], tx[i], n[i], ax, i, fault);
+        if (st != CLV_OK)
+            return st;
+    }
+    return clv_check_weights(w, rows, ax + 3, fault);
+}
+
+/* ---- likelihood and fit --------------------------------------------------------- */
+
+static int bgbb_ll(const double *p, double *out, double *dll, void *ctx)
+{
+    (void)dll;
+    const clv_patterns *pat = ctx;
+    bgbb_par q = params(p);
+    double ll = 0;
+    for (size_t i = 0; i < pat->n; i++)
+        ll += pat->w[i] * row_ll(&q, pat->col[0][i], pat->col[1][i],
+                                 pat->col[2][i]);
+    *out = ll;
+    return !isfinite(ll);
+}
+
+static clv_status build(const double *x, const double *tx, const double *n,
+                        const double *w, size_t rows, clv_patterns *pat)
+{
+    const double *cols[3] = {x, tx, n};
+    return clv_patterns_build(cols, 3, w, rows, pat);
+}
+
+clv_status clv_bgbb_loglik(const clv_model *model, const double *x,
+                           const double *t_x, const double *n,
+                           const double *weight, size_t rows, double *out,
+                           clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    if (st == CLV_OK)
+        st = check_rows(x, t_x, n, weight, rows, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    clv_patterns pat;
+    if (build(x, t_x, n, weight, rows, &pat) != CLV_OK)
+        return CLV_ENOMEM;
+    if (bgbb_ll(model->param, out, NULL, &pat)) {
+        *out = NAN;
+        st = CLV_ERANGE;
+    }
+    clv_patterns_free(&pat);
+    return st;
+}
+
+clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
+                        const double *weight, size_t rows,
+                        const clv_fit_options *opts, clv_model *out,
+                        clv_fit_info *info, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    out->kind = CLV_MODEL_BGBB;
+    out->unit = CLV_UNIT_NONE;
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
+        out->param[i] = NAN;
+    clv_status st = check_rows(x, t_x, n, weight, rows, 0, fault);
+    if (st != CLV_OK)
+        return st;
+    clv_patterns pat;
+    if (build(x, t_x, n, weight, rows, &pat) != CLV_OK)
+        return CLV_ENOMEM;
+    clv_fit_problem pb = {0};
+    pb.n = 4;
+    pb.ll = bgbb_ll;
+    pb.ctx = &pat;
+    pb.analytic = 0;
+    pb.weight = pat.total;
+    pb.distinct = pat.n;
+    static const double starts[3][4] = {
+        {1, 1, 1, 1}, {2, 1, 0.5, 3}, {0.5, 2, 2, 0.5}};
+    pb.nstarts = 3;
+    for (int s = 0; s < 3; s++)
+        for (int k = 0; k < 4; k++)
+            pb.starts[s][k] = starts[s][k];
+    st = clv_fit_run(&pb, opts, 5, out->param, info, fault);
+    clv_patterns_free(&pat);
+    return st;
+}
+
+/* ---- predictions ------------------------------------------------------------------ */
+
+static clv_status finish(double v, double *out)
+{
+    if (!isfinite(v)) {
+        *out = NAN;
+        return CLV_ERANGE;
+    }
+    *out = v;
+    return CLV_OK;
+}
+
+clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x,
+                           double n, double *out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    if (st == CLV_OK)
+        st = check_row(x, t_x, n, 1, CLV_FAULT_NONE, fault);
+    if (st != CLV_OK)
+        return st;
+    bgbb_par q = params(model->param);
+    double l = clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
+               clv_sf_lbeta(q.ga, q.de + n + 1) - q.lgd -
+               row_ll(&q, x, t_x, n);
+    return finish(fmin(exp(l), 1), out);
+}
+
+clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar,
+                                         double x, double t_x, double n,
+                                         double *out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    if (st == CLV_OK)
+        st = clv_check_arg(nstar, CLV_D_WHOLE, 1, fault);
+    if (st == CLV_OK && nstar > MAX_N)
+        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+    if (st == CLV_OK)
+        st = check_row(x, t_x, n, 2, CLV_FAULT_NONE, fault);
+    if (st != CLV_OK)
+        return st;
+    if (nstar == 0)
+        return finish(0, out);
+    bgbb_par q = params(model->param);
+    double l = clv_sf_lbeta(q.al + x + 1, q.be + n - x) - q.lab -
+               row_ll(&q, x, t_x, n) + lsum_alive(&q, n + 1, n + nstar);
+    return finish(exp(l), out);
+}
+
+clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
+                             clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    if (st == CLV_OK)
+        st = clv_check_arg(n, CLV_D_WHOLE, 1, fault);
+    if (st == CLV_OK && n > MAX_N)
+        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+    if (st != CLV_OK)
+        return st;
+    if (n == 0)
+        return finish(0, out);
+    bgbb_par q = params(model->param);
+    return finish(q.al / (q.al + q.be) * exp(lsum_alive(&q, 1, n)), out);
+}
+
+clv_status clv_bgbb_pmf(const clv_model *model, double x, double n,
+                        double *out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NAN;
+    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    if (st == CLV_OK)
+        st = clv_check_arg(x, CLV_D_WHOLE, 1, fault);
+    if (st == CLV_OK)
+        st = clv_check_arg(n, CLV_D_WHOLE, 2, fault);
+    if (st == CLV_OK && n > MAX_N)
+        st = clv_fail(fault, 2, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+    if (st == CLV_OK && x > n)
+        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= n", CLV_EDOM);
+    if (st != CLV_OK)
+        return st;
+    bgbb_par q = params(model->param);
+    lse acc = {-INFINITY, 0};
+    double lchoose_n = clv_sf_lgamma(n + 1) - clv_sf_lgamma(x + 1) -
+                       clv_sf_lgamma(n - x + 1);
+    lse_add(&acc, lchoose_n + clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
+                      clv_sf_lbeta(q.ga, q.de + n) - q.lgd);
+    /* i = x: C(x, x) = 1 */
+    double l = clv_sf_lbeta(q.al + x, q.be) - q.lab +
+               clv_sf_lbeta(q.ga + 1, q.de + x) - q.lgd;
+    for (double i = x; i < n; i++) {
+        lse_add(&acc, l);
+        l += log((i + 1) / (i + 1 - x)) + log((q.be + i - x) / (q.al + q.be + i)) +
+             log((q.de + i) / (q.ga + q.de + i + 1));
+    }
+    return finish(fmin(exp(lse_get(&acc)), 1), out);
+}
