@@ -48,6 +48,62 @@ static bgbb_par params(const double *p)
     return q;
 }
 
+/* ln L(x, t_x, n) and, when g is not NULL, its gradient: each term of L
+ * is a product of Beta ratios whose log-derivatives are digamma
+ * differences, run up the opportunities by psi(z+1) = psi(z) + 1/z; the
+ * gradient of ln L is the terms' gradients averaged with weights term/L. */
+static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
+                          double *g)
+{
+    double al = q->al, be = q->be, ga = q->ga, de = q->de;
+    double pab = clv_sf_digamma(al + be), pgd = clv_sf_digamma(ga + de);
+    double pa = clv_sf_digamma(al), pb = clv_sf_digamma(be);
+    double pg = clv_sf_digamma(ga), pd = clv_sf_digamma(de);
+    double pax = clv_sf_digamma(al + x);
+    /* the "alive after n" term */
+    double l0 = clv_sf_lbeta(al + x, be + n - x) - q->lab +
+                clv_sf_lbeta(ga, de + n) - q->lgd;
+    double pabn = clv_sf_digamma(al + be + n), pgdn = clv_sf_digamma(ga + de + n);
+    double d0[4] = {pax - pabn - pa + pab,
+                    clv_sf_digamma(be + n - x) - pabn - pb + pab,
+                    pgd - pgdn, clv_sf_digamma(de + n) - pgdn - pd + pgd};
+    lse acc = {-INFINITY, 0};
+    lse_add(&acc, l0);
+    double m = l0, s[4];
+    for (int k = 0; k < 4; k++)
+        s[k] = d0[k]; /* sum of weight * gradient, weights relative to m */
+    double l = clv_sf_lbeta(al + x, be + tx - x) - q->lab +
+               clv_sf_lbeta(ga + 1, de + tx) - q->lgd;
+    double p1 = clv_sf_digamma(be + tx - x), p2 = clv_sf_digamma(al + be + tx);
+    double p3 = clv_sf_digamma(de + tx), p4 = clv_sf_digamma(ga + de + tx + 1);
+    double pg1 = clv_sf_digamma(ga + 1);
+    for (double i = 0; i < n - tx; i++) {
+        if (l > m) { /* rescale the running sums to the new maximum */
+            double k = exp(m - l);
+            for (int j = 0; j < 4; j++)
+                s[j] *= k;
+            m = l;
+        }
+        double w = exp(l - m);
+        s[0] += w * (pax - p2 - pa + pab);
+        s[1] += w * (p1 - p2 - pb + pab);
+        s[2] += w * (pg1 - p4 - pg + pgd);
+        s[3] += w * (p3 - p4 - pd + pgd);
+        lse_add(&acc, l);
+        double z1 = be + tx - x + i, z2 = al + be + tx + i, z3 = de + tx + i,
+               z4 = ga + de + tx + i + 1;
+        l += log(z1 * z3 / (z2 * z4));
+        p1 += 1 / z1, p2 += 1 / z2, p3 += 1 / z3, p4 += 1 / z4;
+    }
+    double ll = lse_get(&acc);
+    if (g) {
+        double total = exp(ll - m); /* sum of weights relative to m */
+        for (int k = 0; k < 4; k++)
+            g[k] = s[k] / total;
+    }
+    return ll;
+}
+
 /* ln L(x, t_x, n) */
 static double row_ll(const bgbb_par *q, double x, double tx, double n)
 {
@@ -58,8 +114,8 @@ static double row_ll(const bgbb_par *q, double x, double tx, double n)
                clv_sf_lbeta(q->ga + 1, q->de + tx) - q->lgd;
     for (double i = 0; i < n - tx; i++) {
         lse_add(&acc, l);
-        l += log((q->be + tx - x + i) / (q->al + q->be + tx + i)) +
-             log((q->de + tx + i) / (q->ga + q->de + tx + i + 1));
+        l += log((q->be + tx - x + i) * (q->de + tx + i) /
+                 ((q->al + q->be + tx + i) * (q->ga + q->de + tx + i + 1)));
     }
     return lse_get(&acc);
 }
@@ -122,13 +178,19 @@ static clv_status check_rows(const double *x, const double *tx,
 
 static int bgbb_ll(const double *p, double *out, double *dll, void *ctx)
 {
-    (void)dll;
     const clv_patterns *pat = ctx;
     bgbb_par q = params(p);
-    double ll = 0;
-    for (size_t i = 0; i < pat->n; i++)
-        ll += pat->w[i] * row_ll(&q, pat->col[0][i], pat->col[1][i],
-                                 pat->col[2][i]);
+    double ll = 0, g[4];
+    if (dll)
+        dll[0] = dll[1] = dll[2] = dll[3] = 0;
+    for (size_t i = 0; i < pat->n; i++) {
+        double w = pat->w[i];
+        ll += w * row_ll_grad(&q, pat->col[0][i], pat->col[1][i],
+                              pat->col[2][i], dll ? g : NULL);
+        if (dll)
+            for (int k = 0; k < 4; k++)
+                dll[k] += w * g[k];
+    }
     *out = ll;
     return !isfinite(ll);
 }
@@ -185,7 +247,7 @@ clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
     pb.n = 4;
     pb.ll = bgbb_ll;
     pb.ctx = &pat;
-    pb.analytic = 0;
+    pb.analytic = 1;
     pb.weight = pat.total;
     pb.distinct = pat.n;
     static const double starts[3][4] = {
@@ -300,8 +362,8 @@ clv_status clv_bgbb_pmf(const clv_model *model, double x, double n,
                clv_sf_lbeta(q.ga + 1, q.de + x) - q.lgd;
     for (double i = x; i < n; i++) {
         lse_add(&acc, l);
-        l += log((i + 1) / (i + 1 - x)) + log((q.be + i - x) / (q.al + q.be + i)) +
-             log((q.de + i) / (q.ga + q.de + i + 1));
+        l += log((i + 1) * (q.be + i - x) * (q.de + i) /
+                 ((i + 1 - x) * (q.al + q.be + i) * (q.ga + q.de + i + 1)));
     }
     return finish(fmin(exp(lse_get(&acc)), 1), out);
 }
