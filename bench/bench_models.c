@@ -54,7 +54,7 @@ static double peak_mb(void)
     return (double)u.ru_maxrss / 1024.0; /* kilobytes on Linux */
 }
 
-/* ---- CDNOW ---------------------------------------------------------------- */
+/* ---- CDNOW --------------------------------------------------------------- */
 
 static clv_rfm *cdnow(double *read_ms, double *rfm_ms)
 {
@@ -257,7 +257,7 @@ static void bench_size(size_t n, int continuous)
     free(x), free(t_x), free(T);
 }
 
-/* ---- retention --------------------------------------------------------------- */
+/* ---- retention ----------------------------------------------------------- */
 
 static double time_median(clv_status (*fn)(void *), void *ctx, int runs,
                           clv_status *st)

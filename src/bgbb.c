@@ -35,7 +35,10 @@ static void lse_add(lse *a, double l)
     }
 }
 
-static double lse_get(const lse *a) { return a->s > 0 ? a->m + log(a->s) : -INFINITY; }
+static double lse_get(const lse *a)
+{
+    return a->s > 0 ? a->m + log(a->s) : -INFINITY;
+}
 
 typedef struct {
     double al, be, ga, de, lab, lgd;
@@ -43,7 +46,11 @@ typedef struct {
 
 static bgbb_par params(const double *p)
 {
-    bgbb_par q = {p[0], p[1], p[2], p[3], clv_sf_lbeta(p[0], p[1]),
+    bgbb_par q = {p[0],
+                  p[1],
+                  p[2],
+                  p[3],
+                  clv_sf_lbeta(p[0], p[1]),
                   clv_sf_lbeta(p[2], p[3])};
     return q;
 }
@@ -63,10 +70,11 @@ static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
     /* the "alive after n" term */
     double l0 = clv_sf_lbeta(al + x, be + n - x) - q->lab +
                 clv_sf_lbeta(ga, de + n) - q->lgd;
-    double pabn = clv_sf_digamma(al + be + n), pgdn = clv_sf_digamma(ga + de + n);
+    double pabn = clv_sf_digamma(al + be + n),
+           pgdn = clv_sf_digamma(ga + de + n);
     double d0[4] = {pax - pabn - pa + pab,
-                    clv_sf_digamma(be + n - x) - pabn - pb + pab,
-                    pgd - pgdn, clv_sf_digamma(de + n) - pgdn - pd + pgd};
+                    clv_sf_digamma(be + n - x) - pabn - pb + pab, pgd - pgdn,
+                    clv_sf_digamma(de + n) - pgdn - pd + pgd};
     lse acc = {-INFINITY, 0};
     lse_add(&acc, l0);
     double m = l0, s[4];
@@ -132,19 +140,30 @@ static double lsum_alive(const bgbb_par *q, double from, double to)
     return lse_get(&acc);
 }
 
-/* ---- arguments ------------------------------------------------------------- */
+/* ---- arguments ----------------------------------------------------------- */
 
-static clv_status check_row(double x, double tx, double n, size_t ax,
-                            size_t el, clv_fault *fault)
+/* A count of opportunities (argument arg): at most 10^7. */
+static clv_status check_count(double v, size_t arg, size_t el, clv_fault *fault)
 {
     const char *why;
-    clv_status st;
-    double v[3] = {x, tx, n};
-    for (int k = 0; k < 3; k++)
-        if ((st = clv_domain_check(CLV_D_WHOLE, v[k], &why)) != CLV_OK)
-            return clv_fail(fault, ax + (size_t)k, el, why, st);
-    if (n > MAX_N)
-        return clv_fail(fault, ax + 2, el, "must be <= 10^7", CLV_EDOM);
+    clv_status st = clv_domain_check(CLV_D_WHOLE, v, &why);
+    if (st != CLV_OK)
+        return clv_fail(fault, arg, el, why, st);
+    if (v > MAX_N)
+        return clv_fail(fault, arg, el, "must be <= 10^7", CLV_EDOM);
+    return CLV_OK;
+}
+
+/* (x, t_x, n) at arguments ax, ax+1, ax+2 */
+static clv_status check_row(const double *v, size_t ax, size_t el,
+                            clv_fault *fault)
+{
+    double x = v[0], tx = v[1], n = v[2];
+    clv_status st = CLV_OK;
+    for (size_t k = 0; k < 3 && st == CLV_OK; k++)
+        st = check_count(v[k], ax + k, el, fault);
+    if (st != CLV_OK)
+        return st;
     if (tx > n)
         return clv_fail(fault, ax + 1, el, "must be <= n", CLV_EDOM);
     if (x > tx || (x == 0) != (tx == 0))
@@ -153,28 +172,23 @@ static clv_status check_row(double x, double tx, double n, size_t ax,
     return CLV_OK;
 }
 
-/* rows: x at ax, t_x, n, weight, count at ax + 4 */
-static clv_status check_rows(const double *x, const double *tx,
-                             const double *n, const double *w, size_t rows,
-                             size_t ax, clv_fault *fault)
+static clv_status check_customer(double x, double tx, double n, size_t ax,
+                                 clv_fault *fault)
 {
-    if (rows == 0)
-        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "must be >= 1",
-                        CLV_EINVAL);
-    const double *arr[3] = {x, tx, n};
-    for (size_t k = 0; k < 3; k++)
-        if (!arr[k])
-            return clv_fail(fault, ax + k, CLV_FAULT_NONE, "NULL pointer",
-                            CLV_EINVAL);
-    for (size_t i = 0; i < rows; i++) {
-        clv_status st = check_row(x[i], tx[i], n[i], ax, i, fault);
-        if (st != CLV_OK)
-            return st;
-    }
-    return clv_check_weights(w, rows, ax + 3, fault);
+    const double v[3] = {x, tx, n};
+    return check_row(v, ax, CLV_FAULT_NONE, fault);
 }
 
-/* ---- likelihood and fit --------------------------------------------------------- */
+/* rows: x at ax, t_x, n, weight, count at ax + 4 */
+static clv_status check_rows(const double *x, const double *tx, const double *n,
+                             const double *w, size_t rows, size_t ax,
+                             clv_fault *fault)
+{
+    const double *cols[3] = {x, tx, n};
+    return clv_check_table(cols, 3, w, rows, ax, check_row, fault);
+}
+
+/* ---- likelihood and fit -------------------------------------------------- */
 
 static int bgbb_ll(const double *p, double *out, double *dll, void *ctx)
 {
@@ -207,10 +221,7 @@ clv_status clv_bgbb_loglik(const clv_model *model, const double *x,
                            const double *weight, size_t rows, double *out,
                            clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    clv_status st = clv_begin(model, out, 6, fault, BGBB);
     if (st == CLV_OK)
         st = check_rows(x, t_x, n, weight, rows, 1, fault);
     if (st != CLV_OK)
@@ -231,12 +242,10 @@ clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
                         const clv_fit_options *opts, clv_model *out,
                         clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    out->kind = CLV_MODEL_BGBB;
-    out->unit = CLV_UNIT_NONE;
-    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
-        out->param[i] = NAN;
+    clv_status st0 =
+        clv_fit_begin(out, 6, CLV_MODEL_BGBB, CLV_UNIT_NONE, fault);
+    if (st0 != CLV_OK)
+        return st0;
     clv_status st = check_rows(x, t_x, n, weight, rows, 0, fault);
     if (st != CLV_OK)
         return st;
@@ -261,7 +270,7 @@ clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
     return st;
 }
 
-/* ---- predictions ------------------------------------------------------------------ */
+/* ---- predictions --------------------------------------------------------- */
 
 static clv_status finish(double v, double *out)
 {
@@ -276,18 +285,14 @@ static clv_status finish(double v, double *out)
 clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x,
                            double n, double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    clv_status st = clv_begin(model, out, 4, fault, BGBB);
     if (st == CLV_OK)
-        st = check_row(x, t_x, n, 1, CLV_FAULT_NONE, fault);
+        st = check_customer(x, t_x, n, 1, fault);
     if (st != CLV_OK)
         return st;
     bgbb_par q = params(model->param);
     double l = clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
-               clv_sf_lbeta(q.ga, q.de + n + 1) - q.lgd -
-               row_ll(&q, x, t_x, n);
+               clv_sf_lbeta(q.ga, q.de + n + 1) - q.lgd - row_ll(&q, x, t_x, n);
     return finish(fmin(exp(l), 1), out);
 }
 
@@ -295,16 +300,11 @@ clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar,
                                          double x, double t_x, double n,
                                          double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    clv_status st = clv_begin(model, out, 5, fault, BGBB);
     if (st == CLV_OK)
-        st = clv_check_arg(nstar, CLV_D_WHOLE, 1, fault);
-    if (st == CLV_OK && nstar > MAX_N)
-        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+        st = check_count(nstar, 1, CLV_FAULT_NONE, fault);
     if (st == CLV_OK)
-        st = check_row(x, t_x, n, 2, CLV_FAULT_NONE, fault);
+        st = check_customer(x, t_x, n, 2, fault);
     if (st != CLV_OK)
         return st;
     if (nstar == 0)
@@ -318,14 +318,9 @@ clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar,
 clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
                              clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    clv_status st = clv_begin(model, out, 2, fault, BGBB);
     if (st == CLV_OK)
-        st = clv_check_arg(n, CLV_D_WHOLE, 1, fault);
-    if (st == CLV_OK && n > MAX_N)
-        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+        st = check_count(n, 1, CLV_FAULT_NONE, fault);
     if (st != CLV_OK)
         return st;
     if (n == 0)
@@ -334,27 +329,22 @@ clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
     return finish(q.al / (q.al + q.be) * exp(lsum_alive(&q, 1, n)), out);
 }
 
-clv_status clv_bgbb_pmf(const clv_model *model, double x, double n,
-                        double *out, clv_fault *fault)
+clv_status clv_bgbb_pmf(const clv_model *model, double x, double n, double *out,
+                        clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, BGBB);
+    clv_status st = clv_begin(model, out, 3, fault, BGBB);
     if (st == CLV_OK)
         st = clv_check_arg(x, CLV_D_WHOLE, 1, fault);
     if (st == CLV_OK)
-        st = clv_check_arg(n, CLV_D_WHOLE, 2, fault);
-    if (st == CLV_OK && n > MAX_N)
-        st = clv_fail(fault, 2, CLV_FAULT_NONE, "must be <= 10^7", CLV_EDOM);
+        st = check_count(n, 2, CLV_FAULT_NONE, fault);
     if (st == CLV_OK && x > n)
         st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be <= n", CLV_EDOM);
     if (st != CLV_OK)
         return st;
     bgbb_par q = params(model->param);
     lse acc = {-INFINITY, 0};
-    double lchoose_n = clv_sf_lgamma(n + 1) - clv_sf_lgamma(x + 1) -
-                       clv_sf_lgamma(n - x + 1);
+    double lchoose_n =
+        clv_sf_lgamma(n + 1) - clv_sf_lgamma(x + 1) - clv_sf_lgamma(n - x + 1);
     lse_add(&acc, lchoose_n + clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
                       clv_sf_lbeta(q.ga, q.de + n) - q.lgd);
     /* i = x: C(x, x) = 1 */

@@ -13,11 +13,12 @@
 
 #include "clvkit/retention.h"
 #include "fn.h"
+#include "model.h"
 #include "rfmint.h"
 
 #define MAX_CELLS 20000000.0 /* cohorts x ages: a table, not a data dump */
 
-/* ---- calendar periods ------------------------------------------------------ */
+/* ---- calendar periods ---------------------------------------------------- */
 
 static long period_of(clv_time_unit p, long day)
 {
@@ -58,7 +59,7 @@ static int good_period(clv_time_unit p)
     return p >= CLV_UNIT_DAY && p <= CLV_UNIT_YEAR;
 }
 
-/* ---- a log grouped by customer, cut at the end day -------------------------- */
+/* ---- a log grouped by customer, cut at the end day ----------------------- */
 
 typedef struct {
     size_t *start, *row;
@@ -77,6 +78,9 @@ static clv_status group(const clv_txlog *log, clv_time_unit period, double end,
                         size_t end_el, grouped *g, clv_fault *fault)
 {
     memset(g, 0, sizeof *g);
+    if (!good_period(period))
+        return clv_fail(fault, 1, 0, "period must be day, week, month or year",
+                        CLV_EINVAL);
     if (!log)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!isnan(end) && !isfinite(end))
@@ -136,7 +140,7 @@ static size_t cohort_count(const clv_txlog *log, grouped *g,
     return (size_t)(last - g->first_period + 1);
 }
 
-/* ---- cohort tables ------------------------------------------------------------ */
+/* ---- cohort tables ------------------------------------------------------- */
 
 void clv_cohort_table_free(clv_cohort_table *t)
 {
@@ -155,9 +159,6 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
     *out = NULL;
     if (!opts)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    if (!good_period(opts->period))
-        return clv_fail(fault, 1, 0,
-                        "period must be day, week, month or year", CLV_EINVAL);
     grouped g;
     clv_status st = group(log, opts->period, opts->end, 1, &g, fault);
     if (st != CLV_OK)
@@ -192,8 +193,8 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
     t->revenue_per_customer = t->active + 3 * cells;
     t->survivors = t->active + 4 * cells;
     for (size_t c = 0; c < nc; c++) {
-        t->start_day[c] = (double)period_start(t->period,
-                                               g.first_period + (long)c);
+        t->start_day[c] =
+            (double)period_start(t->period, g.first_period + (long)c);
         t->size[c] = 0;
         t->ages[c] = (double)(g.last_period - g.first_period - (long)c + 1);
     }
@@ -228,8 +229,8 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
                 t->active[i] = t->revenue[i] = t->survivors[i] = NAN;
                 t->retention[i] = t->revenue_per_customer[i] = NAN;
             } else {
-                t->retention[i] = t->size[c] > 0 ? t->active[i] / t->size[c]
-                                                 : NAN;
+                t->retention[i] =
+                    t->size[c] > 0 ? t->active[i] / t->size[c] : NAN;
                 t->revenue_per_customer[i] =
                     t->size[c] > 0 ? t->revenue[i] / t->size[c] : NAN;
             }
@@ -244,12 +245,9 @@ clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort,
                           const clv_fit_options *opts, clv_model *out,
                           clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    out->kind = CLV_MODEL_SBG;
-    out->unit = CLV_UNIT_NONE;
-    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
-        out->param[i] = NAN;
+    clv_status st0 = clv_fit_begin(out, 3, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
+    if (st0 != CLV_OK)
+        return st0;
     if (!table)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (cohort >= table->ncohorts)
@@ -260,17 +258,19 @@ clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort,
                         "needs customers and at least two observed ages",
                         CLV_EDOM);
     clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st =
-        clv_sbg_fit(table->survivors + cohort * table->nages, ages, opts, out,
-                    info, &f);
+    clv_status st = clv_sbg_fit(table->survivors + cohort * table->nages, ages,
+                                opts, out, info, &f);
     if (st != CLV_OK)
-        return clv_fail(fault, f.arg == 2 ? 2 : f.arg == CLV_FAULT_NONE ? f.arg : 1,
+        return clv_fail(fault,
+                        f.arg == 2                ? 2
+                        : f.arg == CLV_FAULT_NONE ? f.arg
+                                                  : 1,
                         f.element, f.reason, st);
     out->unit = table->period;
     return CLV_OK;
 }
 
-/* ---- early value ----------------------------------------------------------------- */
+/* ---- early value --------------------------------------------------------- */
 
 void clv_early_value_free(clv_early_value *ev)
 {
@@ -289,9 +289,9 @@ clv_status clv_early_value_build(const clv_txlog *log,
     *out = NULL;
     if (!opts)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    if (!good_period(opts->period))
-        return clv_fail(fault, 1, 0,
-                        "period must be day, week, month or year", CLV_EINVAL);
+    if (!good_period(opts->period)) /* before the other options */
+        return clv_fail(fault, 1, 0, "period must be day, week, month or year",
+                        CLV_EINVAL);
     double unit = clv_time_unit_days(opts->unit);
     if (!isfinite(unit))
         return clv_fail(fault, 1, 1, "unit must be day, week, month or year",
@@ -334,8 +334,8 @@ clv_status clv_early_value_build(const clv_txlog *log,
     ev->all_customers = ev->all_mean + na;
     memcpy(ev->ages, opts->ages, na * sizeof(double));
     for (size_t c = 0; c < nc; c++)
-        ev->start_day[c] = (double)period_start(ev->period,
-                                                g.first_period + (long)c);
+        ev->start_day[c] =
+            (double)period_start(ev->period, g.first_period + (long)c);
     for (size_t cu = 0; cu < log->ncust; cu++) {
         size_t n = customer_days(log, &g, cu);
         if (n == 0)
@@ -347,7 +347,8 @@ clv_status clv_early_value_build(const clv_txlog *log,
             if (first + (long)ceil(width) - 1 > g.end)
                 continue; /* window not fully observed */
             double sum = 0;
-            for (size_t k = 0; k < n && (double)(g.days[k] - first) < width; k++)
+            for (size_t k = 0; k < n && (double)(g.days[k] - first) < width;
+                 k++)
                 sum += g.amounts[k];
             ev->mean[c * na + a] += sum; /* a sum until divided below */
             ev->customers[c * na + a]++;
@@ -356,8 +357,8 @@ clv_status clv_early_value_build(const clv_txlog *log,
         }
     }
     for (size_t i = 0; i < nc * na; i++)
-        ev->mean[i] = ev->customers[i] > 0 ? ev->mean[i] / ev->customers[i]
-                                           : NAN;
+        ev->mean[i] =
+            ev->customers[i] > 0 ? ev->mean[i] / ev->customers[i] : NAN;
     for (size_t a = 0; a < na; a++)
         ev->all_mean[a] = ev->all_customers[a] > 0
                               ? ev->all_mean[a] / ev->all_customers[a]

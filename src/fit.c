@@ -132,8 +132,7 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
     if (st != CLV_OK)
         return st;
     double tol = opts && opts->tolerance > 0 ? opts->tolerance : 1e-9;
-    size_t max_iter =
-        opts && opts->max_iterations ? opts->max_iterations : 500;
+    size_t max_iter = opts && opts->max_iterations ? opts->max_iterations : 500;
     size_t nstarts = opts && opts->start ? 1 : pb->nstarts;
     const char *why = "no maximum found from any start";
 
@@ -144,8 +143,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
             th0[i] = log(p0[i]);
         info->starts++;
         clv_optim o;
-        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic,
-                            th0, -THETA_BOUND, THETA_BOUND);
+        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th0,
+                            -THETA_BOUND, THETA_BOUND);
         if (st == CLV_OK) {
             int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
             if (ok == 0 && clv_optim_nelder_mead(&o, 400 * pb->n) == CLV_OK)
@@ -156,7 +155,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
                                 "stopped by the progress callback",
                                 CLV_ENOCONV);
             }
-            double H[CLV_OPT_MAXN][CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+            double H[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
             int pd = 0;
             if (ok) {
                 /* One Hessian serves the polish and the standard errors:
@@ -215,8 +215,8 @@ clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
         th[i] = log(p[i]);
     clv_optim o;
     /* a wide box: the point is given, not searched */
-    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th,
-                       -800, 800) != CLV_OK ||
+    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th, -800,
+                       800) != CLV_OK ||
         clv_optim_hessian(&o, H) != CLV_OK ||
         clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)
         return CLV_EDOM;

@@ -63,21 +63,18 @@ static clv_status check_curve(const double *alive, size_t n, size_t ac,
         if (st != CLV_OK)
             return clv_fail(fault, ac, t, why, st);
         if (t > 0 && alive[t] > alive[t - 1])
-            return clv_fail(fault, ac, t,
-                            "must not exceed the count before it", CLV_EDOM);
+            return clv_fail(fault, ac, t, "must not exceed the count before it",
+                            CLV_EDOM);
     }
     if (!(alive[0] > 0))
         return clv_fail(fault, ac, 0, "must be > 0 (the cohort)", CLV_EDOM);
     return CLV_OK;
 }
 
-clv_status clv_sbg_loglik(const clv_model *model, const double *alive,
-                          size_t n, double *out, clv_fault *fault)
+clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n,
+                          double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, SBG);
+    clv_status st = clv_begin(model, out, 3, fault, SBG);
     if (st == CLV_OK)
         st = check_curve(alive, n, 1, fault);
     if (st != CLV_OK)
@@ -112,32 +109,25 @@ static clv_status fit_curve(const double *alive, size_t n,
     return clv_fit_run(&pb, opts, opts_arg, out->param, info, fault);
 }
 
-static void init_out(clv_model *out)
-{
-    out->kind = CLV_MODEL_SBG;
-    out->unit = CLV_UNIT_NONE;
-    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
-        out->param[i] = NAN;
-}
-
 clv_status clv_sbg_fit(const double *alive, size_t n,
                        const clv_fit_options *opts, clv_model *out,
                        clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    init_out(out);
-    clv_status st = check_curve(alive, n, 0, fault);
-    return st == CLV_OK ? fit_curve(alive, n, opts, 2, out, info, fault) : st;
+    clv_status st = clv_fit_begin(out, 3, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
+    if (st == CLV_OK)
+        st = check_curve(alive, n, 0, fault);
+    if (st != CLV_OK)
+        return st;
+    return fit_curve(alive, n, opts, 2, out, info, fault);
 }
 
 clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
                             const clv_fit_options *opts, clv_model *out,
                             clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    init_out(out);
+    clv_status st0 = clv_fit_begin(out, 4, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
+    if (st0 != CLV_OK)
+        return st0;
     if (n < 1)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "must be >= 1", CLV_EINVAL);
     if (!lost)
@@ -154,8 +144,8 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
         if ((st = clv_domain_check(CLV_D_NONNEG, lost[t], &why)) != CLV_OK)
             st = clv_fail(fault, 0, t, why, st);
         else if ((alive[t + 1] = alive[t] - lost[t]) < 0)
-            st = clv_fail(fault, 0, t, "more lost than were acquired",
-                          CLV_EDOM);
+            st =
+                clv_fail(fault, 0, t, "more lost than were acquired", CLV_EDOM);
     }
     if (st == CLV_OK)
         st = fit_curve(alive, n + 1, opts, 3, out, info, fault);
@@ -163,56 +153,53 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     return st;
 }
 
+/* The three curves at t: S(t), r(t), P(T = t). */
+static double survival_at(double a, double b, double t)
+{
+    return exp(lsurv(a, b, clv_sf_lbeta(a, b), t));
+}
+
+static double retention_at(double a, double b, double t)
+{
+    return (b + t - 1) / (a + b + t - 1);
+}
+
+static double churn_at(double a, double b, double t)
+{
+    return exp(lchurn(a, b, clv_sf_lbeta(a, b), t));
+}
+
+/* A curve at t (argument 1) in the domain, t >= tmin. */
+static clv_status curve_at(const clv_model *model, double t, int domain,
+                           double tmin, double (*f)(double, double, double),
+                           double *out, clv_fault *fault)
+{
+    clv_status st = clv_begin(model, out, 2, fault, SBG);
+    if (st == CLV_OK)
+        st = clv_check_arg(t, domain, 1, fault);
+    if (st == CLV_OK && t < tmin)
+        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
+    if (st == CLV_OK)
+        *out = f(model->param[0], model->param[1], t);
+    return st;
+}
+
 clv_status clv_sbg_survival(const clv_model *model, double t, double *out,
                             clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, SBG);
-    if (st == CLV_OK)
-        st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
-    if (st != CLV_OK)
-        return st;
-    double a = model->param[0], b = model->param[1];
-    *out = exp(lsurv(a, b, clv_sf_lbeta(a, b), t));
-    return CLV_OK;
+    return curve_at(model, t, CLV_D_NONNEG, 0, survival_at, out, fault);
 }
 
 clv_status clv_sbg_retention(const clv_model *model, double t, double *out,
                              clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, SBG);
-    if (st == CLV_OK)
-        st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
-    if (st == CLV_OK && t < 1)
-        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
-    if (st != CLV_OK)
-        return st;
-    double a = model->param[0], b = model->param[1];
-    *out = (b + t - 1) / (a + b + t - 1);
-    return CLV_OK;
+    return curve_at(model, t, CLV_D_NONNEG, 1, retention_at, out, fault);
 }
 
 clv_status clv_sbg_churn(const clv_model *model, double t, double *out,
                          clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, SBG);
-    if (st == CLV_OK)
-        st = clv_check_arg(t, CLV_D_WHOLE, 1, fault);
-    if (st == CLV_OK && t < 1)
-        st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
-    if (st != CLV_OK)
-        return st;
-    double a = model->param[0], b = model->param[1];
-    *out = exp(lchurn(a, b, clv_sf_lbeta(a, b), t));
-    return CLV_OK;
+    return curve_at(model, t, CLV_D_WHOLE, 1, churn_at, out, fault);
 }
 
 /* 2F1(1, b; a+b; 1/(1+d)) = E[1/(1 - z theta)], theta ~ Beta(b, a): the
@@ -266,8 +253,8 @@ clv_status clv_sbg_del(const clv_model *model, double d, double *out,
     return finish(st, 1, fault, out);
 }
 
-clv_status clv_sbg_derl(const clv_model *model, double d, double n,
-                        double *out, clv_fault *fault)
+clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
+                        clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -290,10 +277,7 @@ clv_status clv_sbg_derl(const clv_model *model, double d, double n,
 clv_status clv_sbg_clv(const clv_model *model, double margin, double d,
                        double n, double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, SBG);
+    clv_status st = clv_begin(model, out, 4, fault, SBG);
     if (st == CLV_OK)
         st = clv_check_arg(margin, CLV_D_NONNEG, 1, fault);
     if (st != CLV_OK)
@@ -301,8 +285,8 @@ clv_status clv_sbg_clv(const clv_model *model, double margin, double d,
     clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     st = clv_sbg_derl(model, d, n, out, &f);
     if (st != CLV_OK && st != CLV_ELOSS) /* shift d, n to their places here */
-        return clv_fail(fault, f.arg == 0 ? 0 : f.arg + 1, f.element,
-                        f.reason, st);
+        return clv_fail(fault, f.arg == 0 ? 0 : f.arg + 1, f.element, f.reason,
+                        st);
     *out *= margin;
     return finish(st, 2, fault, out);
 }

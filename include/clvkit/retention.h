@@ -39,8 +39,8 @@ extern "C" {
  *   fault: 0 model, 1 alive (with element), 2 n.
  * Errors: CLV_EINVAL (n < 2, NULL, non-finite), CLV_EDOM (negative count,
  * alive[0] = 0, a count above the one before). */
-clv_status clv_sbg_loglik(const clv_model *model, const double *alive,
-                          size_t n, double *out, clv_fault *fault);
+clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n,
+                          double *out, clv_fault *fault);
 
 /* Fits alpha, beta to a survival curve (as clv_sbg_loglik).
  *   fault: 0 alive, 1 n, 2 opts.  Errors: as above, CLV_ENOCONV. */
@@ -91,8 +91,8 @@ clv_status clv_sbg_del(const clv_model *model, double d, double *out,
  *   fault: 0 model, 1 d, 2 n.
  * Errors: CLV_EDOM (d < 0, n not a whole number >= 1), CLV_ENOCONV (d = 0
  * and alpha <= 1). */
-clv_status clv_sbg_derl(const clv_model *model, double d, double n,
-                        double *out, clv_fault *fault);
+clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
+                        clv_fault *fault);
 
 /* margin * DERL(d, n): residual CLV of a subscriber (Calc CLV_SBG).
  *   margin  money per period (>= 0).  fault: 0 model, 1 margin, 2 d, 3 n. */
@@ -124,8 +124,8 @@ clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
                         clv_fit_info *info, clv_fault *fault);
 
 /* P(alive at opportunity n+1 | x, t_x, n)
- *   = B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/B(gamma,delta) / L.
- *   fault: 0 model, 1 x, 2 t_x, 3 n. */
+ *   = B(alpha+x, beta+n-x)/B(alpha,beta) B(gamma, delta+n+1)/B(gamma,delta) /
+ * L. fault: 0 model, 1 x, 2 t_x, 3 n. */
 clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x,
                            double n, double *out, clv_fault *fault);
 
@@ -150,8 +150,8 @@ clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
  *   + sum_{i=x}^{n-1} C(i,x) B(alpha+x, beta+i-x)/B(alpha,beta)
  *                     B(gamma+1, delta+i)/B(gamma,delta).
  *   fault: 0 model, 1 x, 2 n.  Errors: CLV_EDOM also for x > n. */
-clv_status clv_bgbb_pmf(const clv_model *model, double x, double n,
-                        double *out, clv_fault *fault);
+clv_status clv_bgbb_pmf(const clv_model *model, double x, double n, double *out,
+                        clv_fault *fault);
 
 /* ---- Cohort tables ------------------------------------------------------- */
 
@@ -170,17 +170,17 @@ typedef struct clv_cohort_options {
  * The last period may be observed only in part (up to `end`). */
 typedef struct clv_cohort_table {
     clv_time_unit period;
-    size_t ncohorts, nages;  /* nages: ages of the oldest cohort */
-    double *start_day;       /* first day of each cohort's period */
-    double *size;            /* customers acquired in the period */
-    double *ages;            /* ages observed per cohort (1 = only age 0) */
-    double *active;          /* customers with a purchase at that age */
-    double *revenue;         /* their spend at that age */
-    double *retention;       /* active / size */
+    size_t ncohorts, nages; /* nages: ages of the oldest cohort */
+    double *start_day;      /* first day of each cohort's period */
+    double *size;           /* customers acquired in the period */
+    double *ages;           /* ages observed per cohort (1 = only age 0) */
+    double *active;         /* customers with a purchase at that age */
+    double *revenue;        /* their spend at that age */
+    double *retention;      /* active / size */
     double *revenue_per_customer; /* revenue / size */
-    double *survivors;       /* customers whose last purchase is at this age
-                                or later: the contractual survival curve
-                                (non-increasing; size at age 0) */
+    double *survivors; /* customers whose last purchase is at this age
+                          or later: the contractual survival curve
+                          (non-increasing; size at age 0) */
 } clv_cohort_table;
 
 /* The cohort table of a log.
@@ -204,14 +204,14 @@ clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort,
                           const clv_fit_options *opts, clv_model *out,
                           clv_fit_info *info, clv_fault *fault);
 
-/* ---- Early value ------------------------------------------------------------ */
+/* ---- Early value --------------------------------------------------------- */
 
 typedef struct clv_early_value_options {
     clv_time_unit period; /* cohort period, as in clv_cohort_options */
     clv_time_unit unit;   /* unit of the ages (DAY, WEEK, MONTH, YEAR) */
     const double *ages;   /* nages ages > 0, in `unit` */
     size_t nages;
-    double end;           /* last day observed; NaN = the log's last day */
+    double end; /* last day observed; NaN = the log's last day */
 } clv_early_value_options;
 
 /* Average cumulative value per customer at each age, per cohort: the mean
@@ -223,10 +223,10 @@ typedef struct clv_early_value_options {
 typedef struct clv_early_value {
     clv_time_unit period, unit;
     size_t ncohorts, nages;
-    double *ages;       /* the ages asked for */
-    double *start_day;  /* first day of each cohort's period */
-    double *mean;       /* average cumulative value per customer */
-    double *customers;  /* customers counted in each cell */
+    double *ages;      /* the ages asked for */
+    double *start_day; /* first day of each cohort's period */
+    double *mean;      /* average cumulative value per customer */
+    double *customers; /* customers counted in each cell */
     double *all_mean, *all_customers; /* per age, over every cohort */
 } clv_early_value;
 

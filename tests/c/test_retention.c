@@ -32,7 +32,7 @@ static void load_highend(void)
 
 static const clv_model he = {CLV_MODEL_SBG, {0.668088, 3.806095}, 0};
 
-/* ---- sBG ---------------------------------------------------------------------- */
+/* ---- sBG ----------------------------------------------------------------- */
 
 static void test_sbg(void)
 {
@@ -53,8 +53,9 @@ static void test_sbg(void)
     for (int t = 0; t < 7; t++)
         lost[t] = highend[t] - highend[t + 1];
     clv_model m2;
-    CHECK_STATUS("fit lost", clv_sbg_fit_lost(lost, 7, 1000, NULL, &m2, NULL,
-                                              NULL), CLV_OK);
+    CHECK_STATUS("fit lost",
+                 clv_sbg_fit_lost(lost, 7, 1000, NULL, &m2, NULL, NULL),
+                 CLV_OK);
     CHECK_REL("lost = survivors", m2.param[0], m.param[0], 1e-9);
     CHECK_REL("lost = survivors", m2.param[1], m.param[1], 1e-9);
     /* "LL at start (1,1) = -2115.5; at (0.01,0.01) = -2741.7" */
@@ -68,7 +69,8 @@ static void test_sbg(void)
     /* "S(12) projected vs actual": 0.3780 vs 0.394 */
     clv_sbg_survival(&m, 12, &v, NULL);
     CHECK_CLOSE("S(12)", v, 0.3780, 5e-5);
-    CHECK("S(12) vs the actual 394 of 1000", fabs(v - highend[12] / 1000) < 0.02);
+    CHECK("S(12) vs the actual 394 of 1000",
+          fabs(v - highend[12] / 1000) < 0.02);
     /* "DERL(d=0.10) n=1..5 and 8" and "DEL(d=0.10)" at the High End fit */
     static const struct {
         double n, want;
@@ -120,7 +122,8 @@ static void test_sbg_identities(void)
     clv_sbg_clv(&m, 30, 0, 3, &v, NULL);
     CHECK_REL("CLV = margin x DERL (EUR 30 a year)", v, 30 * 6 / 1.5, 1e-14);
     clv_fault f;
-    CHECK_STATUS("DEL(0), alpha <= 1", clv_sbg_del(&he, 0, &v, &f), CLV_ENOCONV);
+    CHECK_STATUS("DEL(0), alpha <= 1", clv_sbg_del(&he, 0, &v, &f),
+                 CLV_ENOCONV);
     CHECK("diverges: NaN, d named", isnan(v) && f.arg == 1);
     CHECK_STATUS("DERL(0), alpha <= 1", clv_sbg_derl(&he, 0, 2, &v, &f),
                  CLV_ENOCONV);
@@ -192,7 +195,7 @@ static void test_sbg_errors(void)
     CHECK_STATUS("NULL out", clv_sbg_derl(&he, 0.1, 1, NULL, &f), CLV_EINVAL);
 }
 
-/* ---- BG/BB ---------------------------------------------------------------------- */
+/* ---- BG/BB --------------------------------------------------------------- */
 
 static double dx[22], dtx[22], dn[22], dw[22], dxstar[22];
 static size_t drows;
@@ -212,15 +215,16 @@ static void load_donations(void)
     CHECK("22 rows of donors", drows == 22);
 }
 
-static const clv_model btyd = {CLV_MODEL_BGBB,
-                               {1.203528, 0.7497260, 0.6567808, 2.783796}, 0};
+static const clv_model btyd = {
+    CLV_MODEL_BGBB, {1.203528, 0.7497260, 0.6567808, 2.783796}, 0};
 
 static void test_bgbb(void)
 {
     clv_model m;
     clv_fit_info info;
-    CHECK_STATUS("fit", clv_bgbb_fit(dx, dtx, dn, dw, drows, NULL, &m, &info,
-                                     NULL), CLV_OK);
+    CHECK_STATUS("fit",
+                 clv_bgbb_fit(dx, dtx, dn, dw, drows, NULL, &m, &info, NULL),
+                 CLV_OK);
     /* "BG/BB,donations 11104": 1.204|0.750|0.657|2.783 (FHS 2010), LL
      * -33225.58 (BTYD), independent LL -33225.581274; BTYD's own estimates
      * 1.203528|0.7497260|0.6567808|2.783796 agree with lifetimes' to 1.3e-4 */
@@ -231,7 +235,8 @@ static void test_bgbb(void)
     }
     CHECK_CLOSE("LL", info.loglik, -33225.581274, 1e-3);
     CHECK_CLOSE("LL printed", info.loglik, -33225.58, 5e-3);
-    CHECK("11,104 donors in 22 rows", info.weight == 11104 && info.distinct == 22);
+    CHECK("11,104 donors in 22 rows",
+          info.weight == 11104 && info.distinct == 22);
     /* the BTYD rf.matrix gives the same fit */
     FILE *f = refdata_open("btyd_donationsSummary_rf_matrix.csv");
     char line[128];
@@ -245,16 +250,18 @@ static void test_bgbb(void)
             k++;
     fclose(f);
     clv_model m2;
-    CHECK_STATUS("fit rf.matrix", clv_bgbb_fit(x, tx, n, w, k, NULL, &m2, NULL,
-                                               NULL), CLV_OK);
+    CHECK_STATUS("fit rf.matrix",
+                 clv_bgbb_fit(x, tx, n, w, k, NULL, &m2, NULL, NULL), CLV_OK);
     CHECK_REL("same fit", m2.param[3], m.param[3], 1e-6);
     double v;
     /* "P(alive in 2002)": 0.11|0.59|0.93 (FHS 2010 Table 6), 0.1081|0.5897|
      * 0.9304 recomputed */
-    static const double pa[3][3] = {{0, 0, 0.1081}, {2, 4, 0.5897}, {6, 6, 0.9304}};
+    static const double pa[3][3] = {
+        {0, 0, 0.1081}, {2, 4, 0.5897}, {6, 6, 0.9304}};
     for (int i = 0; i < 3; i++) {
-        CHECK_STATUS("palive", clv_bgbb_palive(&m, pa[i][0], pa[i][1], 6, &v,
-                                               NULL), CLV_OK);
+        CHECK_STATUS("palive",
+                     clv_bgbb_palive(&m, pa[i][0], pa[i][1], 6, &v, NULL),
+                     CLV_OK);
         CHECK_CLOSE("P(alive in 2002)", v, pa[i][2], 5e-5);
         CHECK_CLOSE("P(alive) 2 digits", v, round(pa[i][2] * 100) / 100, 5e-3);
     }
@@ -282,7 +289,8 @@ static void test_bgbb(void)
         actual += dxstar[i];
     CHECK_CLOSE("expected holdout donations", sum, 12884.2, 0.05);
     printf("BG/BB holdout 2002-2006: predicts %.1f donations, actual %.0f "
-           "(%+.1f%%)\n", sum, actual, 100 * (sum - actual) / actual);
+           "(%+.1f%%)\n",
+           sum, actual, 100 * (sum - actual) / actual);
     CHECK("13260 actual holdout donations", actual == 13260);
 }
 
@@ -338,21 +346,26 @@ static void test_bgbb_errors(void)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         v = 0;
-        CHECK_STATUS(bad[i].what, clv_bgbb_palive(&btyd, bad[i].x, bad[i].tx,
-                                                  bad[i].n, &v, &f),
-                     bad[i].want);
+        CHECK_STATUS(
+            bad[i].what,
+            clv_bgbb_palive(&btyd, bad[i].x, bad[i].tx, bad[i].n, &v, &f),
+            bad[i].want);
         CHECK("palive: NaN, argument", isnan(v) && f.arg == bad[i].arg);
-        CHECK_STATUS(bad[i].what, clv_bgbb_conditional_expected(
-                                      &btyd, 5, bad[i].x, bad[i].tx, bad[i].n,
-                                      &v, &f), bad[i].want);
+        CHECK_STATUS(bad[i].what,
+                     clv_bgbb_conditional_expected(&btyd, 5, bad[i].x,
+                                                   bad[i].tx, bad[i].n, &v, &f),
+                     bad[i].want);
         CHECK("conditional: argument", f.arg == bad[i].arg + 1);
-        double xs[2] = {0, bad[i].x}, ts[2] = {0, bad[i].tx}, ns[2] = {6, bad[i].n};
-        CHECK_STATUS(bad[i].what, clv_bgbb_loglik(&btyd, xs, ts, ns, NULL, 2, &v,
-                                                  &f), bad[i].want);
+        double xs[2] = {0, bad[i].x}, ts[2] = {0, bad[i].tx},
+               ns[2] = {6, bad[i].n};
+        CHECK_STATUS(bad[i].what,
+                     clv_bgbb_loglik(&btyd, xs, ts, ns, NULL, 2, &v, &f),
+                     bad[i].want);
         CHECK("loglik: row", f.arg == bad[i].arg && f.element == 1);
         clv_model m;
-        CHECK_STATUS(bad[i].what, clv_bgbb_fit(xs, ts, ns, NULL, 2, NULL, &m,
-                                               NULL, &f), bad[i].want);
+        CHECK_STATUS(bad[i].what,
+                     clv_bgbb_fit(xs, ts, ns, NULL, 2, NULL, &m, NULL, &f),
+                     bad[i].want);
         CHECK("fit: row", f.arg == bad[i].arg - 1 && isnan(m.param[0]));
     }
     CHECK_STATUS("pmf x > n", clv_bgbb_pmf(&btyd, 7, 6, &v, &f), CLV_EDOM);
@@ -362,11 +375,13 @@ static void test_bgbb_errors(void)
                  CLV_EDOM);
     CHECK_STATUS("expected n huge", clv_bgbb_expected(&btyd, 1e8, &v, &f),
                  CLV_EDOM);
-    CHECK_STATUS("nstar < 0", clv_bgbb_conditional_expected(&btyd, -1, 1, 1, 6,
-                                                            &v, &f), CLV_EDOM);
+    CHECK_STATUS("nstar < 0",
+                 clv_bgbb_conditional_expected(&btyd, -1, 1, 1, 6, &v, &f),
+                 CLV_EDOM);
     CHECK("nstar named", f.arg == 1);
     clv_model wrong = {CLV_MODEL_SBG, {1, 1}, 0};
-    CHECK_STATUS("wrong kind", clv_bgbb_expected(&wrong, 3, &v, &f), CLV_EINVAL);
+    CHECK_STATUS("wrong kind", clv_bgbb_expected(&wrong, 3, &v, &f),
+                 CLV_EINVAL);
     clv_model neg = btyd;
     neg.param[3] = -1;
     CHECK_STATUS("delta < 0", clv_bgbb_pmf(&neg, 0, 3, &v, &f), CLV_EDOM);
@@ -377,13 +392,14 @@ static void test_bgbb_errors(void)
     CHECK("weight named", f.arg == 4 && f.element == 1);
     CHECK_STATUS("rows = 0", clv_bgbb_loglik(&btyd, x, t, n, NULL, 0, &v, &f),
                  CLV_EINVAL);
-    CHECK_STATUS("NULL n", clv_bgbb_fit(x, t, NULL, NULL, 2, NULL, &wrong, NULL,
-                                        &f), CLV_EINVAL);
+    CHECK_STATUS("NULL n",
+                 clv_bgbb_fit(x, t, NULL, NULL, 2, NULL, &wrong, NULL, &f),
+                 CLV_EINVAL);
     CHECK("n named", f.arg == 2);
     CHECK_STATUS("NULL out", clv_bgbb_pmf(&btyd, 0, 3, NULL, &f), CLV_EINVAL);
 }
 
-/* ---- cohorts ------------------------------------------------------------------------ */
+/* ---- cohorts ------------------------------------------------------------- */
 
 static double day(int y, int m, int d)
 {
@@ -429,9 +445,12 @@ static void test_cohort_table(void)
                                   t->size[2] == 0 && t->size[3] == 1);
     CHECK("ages observed 4, 3, 2, 1", t->ages[0] == 4 && t->ages[1] == 3 &&
                                           t->ages[2] == 2 && t->ages[3] == 1);
-    /* January: A and B in Jan (35), A in Feb (7), nobody in Mar, A in Apr (3) */
-    static const double jan_active[4] = {2, 1, 0, 1}, jan_rev[4] = {35, 7, 0, 3};
-    static const double jan_ret[4] = {1, 0.5, 0, 0.5}, jan_surv[4] = {2, 1, 1, 1};
+    /* January: A and B in Jan (35), A in Feb (7), nobody in Mar, A in Apr (3)
+     */
+    static const double jan_active[4] = {2, 1, 0, 1},
+                        jan_rev[4] = {35, 7, 0, 3};
+    static const double jan_ret[4] = {1, 0.5, 0, 0.5},
+                        jan_surv[4] = {2, 1, 1, 1};
     for (int a = 0; a < 4; a++) {
         CHECK("Jan active", CELL(t, active, 0, a) == jan_active[a]);
         CHECK("Jan revenue", CELL(t, revenue, 0, a) == jan_rev[a]);
@@ -442,30 +461,33 @@ static void test_cohort_table(void)
               CELL(t, survivors, 0, a) == jan_surv[a]);
     }
     /* February: C and D in Feb (8 + 3), both in Mar (4 + 6), none in Apr */
-    CHECK("Feb", CELL(t, active, 1, 0) == 2 && CELL(t, revenue, 1, 0) == 11 &&
-                     CELL(t, active, 1, 1) == 2 && CELL(t, revenue, 1, 1) == 10 &&
-                     CELL(t, active, 1, 2) == 0 && isnan(CELL(t, active, 1, 3)));
+    CHECK("Feb",
+          CELL(t, active, 1, 0) == 2 && CELL(t, revenue, 1, 0) == 11 &&
+              CELL(t, active, 1, 1) == 2 && CELL(t, revenue, 1, 1) == 10 &&
+              CELL(t, active, 1, 2) == 0 && isnan(CELL(t, active, 1, 3)));
     CHECK("Feb survivors 2, 2, 0", CELL(t, survivors, 1, 0) == 2 &&
                                        CELL(t, survivors, 1, 1) == 2 &&
                                        CELL(t, survivors, 1, 2) == 0);
     CHECK("March: nobody, rates NaN", CELL(t, active, 2, 0) == 0 &&
                                           isnan(CELL(t, retention, 2, 0)) &&
                                           isnan(CELL(t, active, 2, 2)));
-    CHECK("April: E", CELL(t, active, 3, 0) == 1 && CELL(t, revenue, 3, 0) == 9 &&
+    CHECK("April: E", CELL(t, active, 3, 0) == 1 &&
+                          CELL(t, revenue, 3, 0) == 9 &&
                           isnan(CELL(t, revenue, 3, 1)));
     clv_cohort_table_free(t);
     /* weeks run Monday to Sunday: 2024-01-01 was a Monday */
     o.period = CLV_UNIT_WEEK;
     clv_cohort_table_build(log, &o, &t, NULL);
-    CHECK("first week starts Monday 2024-01-01", t->start_day[0] == day(2024, 1, 1));
+    CHECK("first week starts Monday 2024-01-01",
+          t->start_day[0] == day(2024, 1, 1));
     CHECK("A's week and B's (Wed 01-31) differ", t->size[0] == 1);
     clv_cohort_table_free(t);
     /* an end before the last purchases cuts them off */
     o.period = CLV_UNIT_MONTH;
     o.end = day(2024, 2, 29);
     clv_cohort_table_build(log, &o, &t, NULL);
-    CHECK("cut at Feb 29", t->ncohorts == 2 && t->nages == 2 &&
-                               CELL(t, revenue, 1, 0) == 11);
+    CHECK("cut at Feb 29",
+          t->ncohorts == 2 && t->nages == 2 && CELL(t, revenue, 1, 0) == 11);
     clv_cohort_table_free(t);
 
     clv_fault f;
@@ -475,7 +497,8 @@ static void test_cohort_table(void)
     CHECK("period named", f.arg == 1 && f.element == 0 && t == NULL);
     o.period = CLV_UNIT_MONTH;
     o.end = INFINITY;
-    CHECK_STATUS("end inf", clv_cohort_table_build(log, &o, &t, &f), CLV_EINVAL);
+    CHECK_STATUS("end inf", clv_cohort_table_build(log, &o, &t, &f),
+                 CLV_EINVAL);
     CHECK("end named", f.element == 1);
     o.end = day(2023, 12, 31);
     CHECK_STATUS("end too early", clv_cohort_table_build(log, &o, &t, &f),
@@ -514,7 +537,8 @@ static void test_cohort_sbg(void)
         for (int k = 0; k < leaving; k++, c++) {
             snprintf(id, sizeof id, "c%d", c);
             for (int y = 0; y <= year; y++)
-                clv_txlog_add(log, id, strlen(id), day(2000 + y, 3, 1), 30, NULL);
+                clv_txlog_add(log, id, strlen(id), day(2000 + y, 3, 1), 30,
+                              NULL);
         }
     }
     clv_cohort_options o = {CLV_UNIT_YEAR, day(2007, 12, 31)};
@@ -555,16 +579,16 @@ static void test_early_value(void)
     clv_early_value *ev;
     CHECK_STATUS("early value", clv_early_value_build(log, &o, &ev, NULL),
                  CLV_OK);
-    CHECK("4 cohorts, 2 ages", ev->ncohorts == 4 && ev->nages == 2 &&
-                                   ev->ages[1] == 31);
+    CHECK("4 cohorts, 2 ages",
+          ev->ncohorts == 4 && ev->nages == 2 && ev->ages[1] == 31);
     /* A: 10 in its first 14 days (01-20 is day 15), 22 in 31 days;
      * B: 20 and 20.  C: 8 and 8; D: 3 + 6 = 9 and 9.
      * E started on the last day: no window observed. */
-    CHECK("Jan: 15 and 21", ev->mean[0] == 15 && ev->mean[1] == 21 &&
-                                ev->customers[0] == 2);
+    CHECK("Jan: 15 and 21",
+          ev->mean[0] == 15 && ev->mean[1] == 21 && ev->customers[0] == 2);
     CHECK("Feb: 8.5 and 8.5", ev->mean[2] == 8.5 && ev->mean[3] == 8.5);
-    CHECK("Mar, Apr: none", isnan(ev->mean[4]) && isnan(ev->mean[6]) &&
-                                ev->customers[6] == 0);
+    CHECK("Mar, Apr: none",
+          isnan(ev->mean[4]) && isnan(ev->mean[6]) && ev->customers[6] == 0);
     CHECK("all: 11.75 and 14.75", ev->all_mean[0] == 11.75 &&
                                       ev->all_mean[1] == 14.75 &&
                                       ev->all_customers[1] == 4);
@@ -585,12 +609,15 @@ static void test_early_value(void)
     CHECK_STATUS("age 0", clv_early_value_build(log, &o, &ev, &f), CLV_EDOM);
     CHECK("ages named", f.arg == 1 && f.element == 2 && ev == NULL);
     bad[1] = NAN;
-    CHECK_STATUS("age NaN", clv_early_value_build(log, &o, &ev, &f), CLV_EINVAL);
+    CHECK_STATUS("age NaN", clv_early_value_build(log, &o, &ev, &f),
+                 CLV_EINVAL);
     o.ages = NULL;
-    CHECK_STATUS("no ages", clv_early_value_build(log, &o, &ev, &f), CLV_EINVAL);
+    CHECK_STATUS("no ages", clv_early_value_build(log, &o, &ev, &f),
+                 CLV_EINVAL);
     o.ages = ages;
     o.unit = CLV_UNIT_NONE;
-    CHECK_STATUS("no unit", clv_early_value_build(log, &o, &ev, &f), CLV_EINVAL);
+    CHECK_STATUS("no unit", clv_early_value_build(log, &o, &ev, &f),
+                 CLV_EINVAL);
     CHECK("unit named", f.element == 1);
     o.unit = CLV_UNIT_DAY;
     o.period = (clv_time_unit)12;
