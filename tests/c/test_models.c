@@ -480,6 +480,15 @@ static void test_fit_failures(void)
                             CLV_UNIT_WEEK, &o, &m, NULL, &f),
                  CLV_ENOCONV);
     CHECK("stopped at 3", seen == 3 && isnan(m.param[0]));
+    /* too few iterations */
+    o.progress = NULL;
+    o.max_iterations = 2;
+    CHECK_STATUS("2 iterations", clv_tx_fit(CLV_MODEL_PNBD, cbs.x, cbs.t_x,
+                                            cbs.T, NULL, cbs.n, CLV_UNIT_WEEK,
+                                            &o, &m, &info, &f),
+                 CLV_ENOCONV);
+    CHECK("2 iterations: every start tried", info.starts == 3);
+    o.max_iterations = 0;
     /* a caller's start is used, and checked */
     double start[4] = {1, 1, 1, 1};
     o.progress = NULL;
@@ -803,6 +812,15 @@ static void test_names(void)
     CHECK("none", !strcmp(clv_model_name((clv_model_kind)42), "none") &&
                       clv_model_nparams(CLV_MODEL_NONE) == 0);
     CHECK_STATUS("check ok", clv_model_check(&bg_pub, NULL), CLV_OK);
+    clv_fault f;
+    clv_model bad = {CLV_MODEL_SBG, {1, -2}, 0};
+    CHECK_STATUS("check: beta < 0", clv_model_check(&bad, &f), CLV_EDOM);
+    CHECK("check: element", f.arg == 0 && f.element == 1);
+    bad.param[1] = NAN;
+    CHECK_STATUS("check: NaN", clv_model_check(&bad, &f), CLV_EINVAL);
+    bad.kind = (clv_model_kind)0;
+    CHECK_STATUS("check: no kind", clv_model_check(&bad, &f), CLV_EINVAL);
+    CHECK_STATUS("check: NULL", clv_model_check(NULL, &f), CLV_EINVAL);
 }
 
 int main(void)
