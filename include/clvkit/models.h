@@ -115,10 +115,12 @@ typedef struct clv_fit_info {
 } clv_fit_info;
 
 /* How a fit fails:  CLV_ENOCONV when no start reaches a maximum with a
- * negative-definite Hessian within the iterations, when a parameter runs
- * off to 0 or infinity (beyond e^+-25: the data cannot identify it), or
- * when the progress callback stops it.  The model is then NaN and `fault`
- * says which (arg CLV_FAULT_NONE, reason text). */
+ * negative-definite Hessian within the iterations; when the likelihood is
+ * flat there (a standard error of ln p above 10, or Newton still moving
+ * ln p by more than 1e-3) or a parameter runs off to 0 or infinity (beyond
+ * e^+-29): the data cannot identify it; or when the progress callback stops
+ * it.  The model is then NaN and `fault` says which (arg CLV_FAULT_NONE,
+ * reason text). */
 
 /* ---- BG/NBD, MBG/NBD, Pareto/NBD ----------------------------------------- */
 
