@@ -56,4 +56,9 @@ double now_seconds(void);
 void clvkit_open_models(lua_State *L);
 void clvkit_open_rfm(lua_State *L);
 
+/* Pushes a model object (lmodels.c); info NULL for known parameters. */
+struct clv_model;
+struct clv_fit_info;
+void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv_fit_info *info);
+
 #endif /* CLVKIT_LCLVKIT_H */

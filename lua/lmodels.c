@@ -45,6 +45,11 @@ static lmodel *push_model(lua_State *L, const clv_model *m, const clv_fit_info *
     return u;
 }
 
+void clvkit_push_model(lua_State *L, const clv_model *m, const clv_fit_info *info)
+{
+    push_model(L, m, info);
+}
+
 static clv_model_kind check_kind(lua_State *L, int idx)
 {
     clv_model_kind k;
@@ -129,9 +134,44 @@ static const double *data_field(lua_State *L, const char *fname, int idx, const 
     return v;
 }
 
-/* core.model_fit(kind, data, options) -> model | nil, message
- * data: {x, t_x, T [, weight]} for BG/NBD, MBG/NBD, Pareto/NBD;
- *       {x, m [, weight]} for Gamma-Gamma.
+/* What each kind fits on: the data fields in the order of the C fit's
+ * arguments, how many are required, and the fault index of the first one
+ * (the fits count their arguments differently). */
+typedef struct layout {
+    clv_model_kind kind;
+    const char *fields[4];
+    int nfields, nrequired, fault_base;
+} layout;
+
+static const layout layouts[] = {
+    {CLV_MODEL_BGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
+    {CLV_MODEL_MBGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
+    {CLV_MODEL_PNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
+    {CLV_MODEL_GG, {"x", "m", "weight"}, 3, 2, 1},
+    {CLV_MODEL_BGBB, {"x", "t_x", "n", "weight"}, 4, 3, 0},
+    {CLV_MODEL_SBG, {"survivors"}, 1, 1, 0},
+};
+
+/* The C fit of a layout on columns v[] of n rows (sBG: a survival curve, or
+ * with `initial` > 0 the per-period losses). */
+static clv_status run_fit(clv_model_kind kind, const double *const *v, size_t n,
+                          double initial, clv_time_unit unit, const clv_fit_options *o,
+                          clv_model *m, clv_fit_info *info, clv_fault *fault)
+{
+    switch (kind) {
+    case CLV_MODEL_GG: return clv_gg_fit(v[0], v[1], v[2], n, o, m, info, fault);
+    case CLV_MODEL_BGBB: return clv_bgbb_fit(v[0], v[1], v[2], v[3], n, o, m, info, fault);
+    case CLV_MODEL_SBG:
+        return initial > 0 ? clv_sbg_fit_lost(v[0], n, initial, o, m, info, fault)
+                           : clv_sbg_fit(v[0], n, o, m, info, fault);
+    default: return clv_tx_fit(kind, v[0], v[1], v[2], v[3], n, unit, o, m, info, fault);
+    }
+}
+
+/* core.model_fit(kind, data, options) -> model | nil, message, code
+ * data: {x, t_x, T [, weight]} (BG/NBD, MBG/NBD, Pareto/NBD), {x, m [, weight]}
+ *       (Gamma-Gamma), {x, t_x, n [, weight]} (BG/BB), {survivors} or
+ *       {lost, n} (sBG: n customers acquired).
  * options: {unit = name, start = {...}, max_iterations = n, tolerance = e} */
 static int l_model_fit(lua_State *L)
 {
@@ -139,18 +179,26 @@ static int l_model_fit(lua_State *L)
     const char *fname = lua_pushfstring(L, "%s.fit", clv_model_name(kind));
     lua_replace(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    int gg = kind == CLV_MODEL_GG;
-    if (!gg && kind != CLV_MODEL_BGNBD && kind != CLV_MODEL_MBGNBD && kind != CLV_MODEL_PNBD)
-        return luaL_error(L, "%s: not a transaction or spend model", fname);
-    static const char *const tx_keys[] = {"x", "t_x", "T", "weight"};
-    static const char *const gg_keys[] = {"x", "m", "weight"};
-    check_keys(L, fname, 2, 1, gg ? gg_keys : tx_keys, gg ? 3 : 4);
+    layout lay = layouts[0];
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+        if (layouts[i].kind == kind)
+            lay = layouts[i];
+    double initial = 0;
+    if (kind == CLV_MODEL_SBG && lua_getfield(L, 2, "lost") != LUA_TNIL) {
+        static const char *const lost_keys[] = {"lost", "n"};
+        check_keys(L, fname, 2, 1, lost_keys, 2);
+        lay.fields[0] = "lost";
+        initial = field_number(L, fname, 2, 1, "n", 0, 0);
+        if (!(initial > 0))
+            bad_arg(L, fname, 1, "n (customers acquired) must be > 0");
+    } else {
+        check_keys(L, fname, 2, 1, lay.fields, (size_t)lay.nfields);
+    }
     size_t n = 0;
     int have_n = 0;
-    const double *x = data_field(L, fname, 2, "x", 0, &n, &have_n);
-    const double *a = data_field(L, fname, 2, gg ? "m" : "t_x", 0, &n, &have_n);
-    const double *b = gg ? NULL : data_field(L, fname, 2, "T", 0, &n, &have_n);
-    const double *w = data_field(L, fname, 2, "weight", 1, &n, &have_n);
+    const double *v[4] = {NULL, NULL, NULL, NULL};
+    for (int i = 0; i < lay.nfields; i++)
+        v[i] = data_field(L, fname, 2, lay.fields[i], i >= lay.nrequired, &n, &have_n);
 
     clv_fit_options opts = {0};
     clv_time_unit unit = CLV_UNIT_NONE;
@@ -180,8 +228,7 @@ static int l_model_fit(lua_State *L)
     clv_model m;
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = gg ? clv_gg_fit(x, a, w, n, &opts, &m, &info, &fault)
-                       : clv_tx_fit(kind, x, a, b, w, n, unit, &opts, &m, &info, &fault);
+    clv_status st = run_fit(kind, v, n, initial, unit, &opts, &m, &info, &fault);
     if (prog.shown)
         fprintf(stderr, "\n");
     if (st == CLV_ENOCONV || st == CLV_ENOMEM) {
@@ -193,19 +240,16 @@ static int l_model_fit(lua_State *L)
     }
     if (st != CLV_OK) {
         /* the data's fault: name the field and the row */
-        static const char *const tx_fields[] = {"model", "x", "t_x", "T", "weight", "n"};
-        static const char *const gg_fields[] = {"model", "x", "m", "weight", "n"};
-        const char *const *fields = gg ? gg_fields : tx_fields;
-        size_t nf = gg ? 5 : 6;
-        if (fault.arg == CLV_FAULT_NONE || fault.arg >= nf)
-            return result_error(L, fname, st, &fault);
-        const double *col = fault.arg == 1 ? x : fault.arg == 2 ? a
-                          : (!gg && fault.arg == 3) ? b : w;
-        const double *value = fault.element != CLV_FAULT_NONE && col && fault.element < n
-                                  ? &col[fault.element] : NULL;
-        return arg_error(L, fname, 1, fields[fault.arg], fault.element, fault.reason, value);
+        size_t f = fault.arg - (size_t)lay.fault_base;
+        if (fault.arg == CLV_FAULT_NONE || fault.arg < (size_t)lay.fault_base
+            || f >= (size_t)lay.nfields)
+            return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
+        const double *value = fault.element != CLV_FAULT_NONE && v[f] && fault.element < n
+                                  ? &v[f][fault.element] : NULL;
+        return arg_error(L, fname, 1, lay.fields[f], fault.element, fault.reason, value);
     }
-    m.unit = gg ? unit : m.unit;
+    if (unit != CLV_UNIT_NONE)
+        m.unit = unit;
     push_model(L, &m, &info);
     return 1;
 }
@@ -237,7 +281,52 @@ static clv_status p_spend(const clv_model *m, const double *a, double *out, clv_
     return clv_gg_spend(m, a[0], a[1], out, f);
 }
 
+static clv_status p_survival(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_survival(m, a[0], out, f);
+}
+static clv_status p_retention(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_retention(m, a[0], out, f);
+}
+static clv_status p_churn(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_churn(m, a[0], out, f);
+}
+static clv_status p_del(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_del(m, a[0], out, f);
+}
+static clv_status p_derl(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_derl(m, a[0], a[1], out, f);
+}
+static clv_status p_sbg_clv(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_sbg_clv(m, a[0], a[1], a[2], out, f);
+}
+static clv_status p_bgbb_palive(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_bgbb_palive(m, a[0], a[1], a[2], out, f);
+}
+static clv_status p_bgbb_cond(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_bgbb_conditional_expected(m, a[0], a[1], a[2], a[3], out, f);
+}
+static clv_status p_bgbb_expected(const clv_model *m, const double *a, double *out,
+                                  clv_fault *f)
+{
+    return clv_bgbb_expected(m, a[0], out, f);
+}
+static clv_status p_bgbb_pmf(const clv_model *m, const double *a, double *out, clv_fault *f)
+{
+    return clv_bgbb_pmf(m, a[0], a[1], out, f);
+}
+
+/* The methods of each family of models: name, C call, argument names (the
+ * C fault's argument i + 1 is the method's argument i). */
 typedef struct prediction {
+    const char *family; /* "tx", "gg", "sbg", "bgbb" */
     const char *name;
     predict_fn fn;
     int k;
@@ -245,12 +334,33 @@ typedef struct prediction {
 } prediction;
 
 static const prediction predictions[] = {
-    {"expected", p_expected, 1, {"t"}},
-    {"pmf", p_pmf, 2, {"n", "t"}},
-    {"conditional_expected", p_cond, 4, {"t", "x", "t_x", "T"}},
-    {"palive", p_palive, 3, {"x", "t_x", "T"}},
-    {"spend", p_spend, 2, {"x", "m"}},
+    {"tx", "expected", p_expected, 1, {"t"}},
+    {"tx", "pmf", p_pmf, 2, {"n", "t"}},
+    {"tx", "conditional_expected", p_cond, 4, {"t", "x", "t_x", "T"}},
+    {"tx", "palive", p_palive, 3, {"x", "t_x", "T"}},
+    {"gg", "spend", p_spend, 2, {"x", "m"}},
+    {"sbg", "survival", p_survival, 1, {"t"}},
+    {"sbg", "retention", p_retention, 1, {"t"}},
+    {"sbg", "churn", p_churn, 1, {"t"}},
+    {"sbg", "del", p_del, 1, {"d"}},
+    {"sbg", "derl", p_derl, 2, {"d", "n"}},
+    {"sbg", "clv", p_sbg_clv, 3, {"margin", "d", "n"}},
+    {"bgbb", "palive", p_bgbb_palive, 3, {"x", "t_x", "n"}},
+    {"bgbb", "conditional_expected", p_bgbb_cond, 4, {"nstar", "x", "t_x", "n"}},
+    {"bgbb", "expected", p_bgbb_expected, 1, {"n"}},
+    {"bgbb", "pmf", p_bgbb_pmf, 2, {"x", "n"}},
 };
+
+static const char *family_of(clv_model_kind kind)
+{
+    switch (kind) {
+    case CLV_MODEL_BGNBD: case CLV_MODEL_MBGNBD: case CLV_MODEL_PNBD: return "tx";
+    case CLV_MODEL_GG: return "gg";
+    case CLV_MODEL_SBG: return "sbg";
+    case CLV_MODEL_BGBB: return "bgbb";
+    default: return "none";
+    }
+}
 
 /* model:<prediction>(args...): numbers give a number; sequences (of one
  * length, numbers broadcast) give a sequence, one result per customer. */
@@ -355,6 +465,7 @@ static int m_index(lua_State *L)
         }
     }
     luaL_getmetafield(L, 1, "methods");
+    lua_getfield(L, -1, family_of(u->m.kind));
     lua_pushvalue(L, 2);
     lua_rawget(L, -2);
     return 1;
@@ -467,14 +578,21 @@ void clvkit_open_models(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, m_tostring);
     lua_setfield(L, -2, "__tostring");
-    lua_createtable(L, 0, 8); /* methods */
-    for (size_t i = 0; i < sizeof predictions / sizeof predictions[0]; i++) {
-        lua_pushlightuserdata(L, (void *)&predictions[i]);
-        lua_pushcclosure(L, m_predict, 1);
-        lua_setfield(L, -2, predictions[i].name);
+    static const char *const families[] = {"tx", "gg", "sbg", "bgbb"};
+    lua_createtable(L, 0, 4); /* methods, by family */
+    for (size_t f = 0; f < 4; f++) {
+        lua_createtable(L, 0, 8);
+        for (size_t i = 0; i < sizeof predictions / sizeof predictions[0]; i++) {
+            if (strcmp(predictions[i].family, families[f]) != 0)
+                continue;
+            lua_pushlightuserdata(L, (void *)&predictions[i]);
+            lua_pushcclosure(L, m_predict, 1);
+            lua_setfield(L, -2, predictions[i].name);
+        }
+        lua_pushcfunction(L, m_stderr);
+        lua_setfield(L, -2, "stderr");
+        lua_setfield(L, -2, families[f]);
     }
-    lua_pushcfunction(L, m_stderr);
-    lua_setfield(L, -2, "stderr");
     lua_setfield(L, -2, "methods");
     lua_pop(L, 1);
     luaL_setfuncs(L, model_funcs, 0);

@@ -300,11 +300,163 @@ static int log_tostring(lua_State *L)
     return 1;
 }
 
+/* ---- cohorts ---------------------------------------------------------------------- */
+
+static clv_time_unit opt_unit(lua_State *L, const char *fname, int idx, const char *key,
+                              clv_time_unit def)
+{
+    clv_time_unit u = def;
+    if (lua_getfield(L, idx, key) != LUA_TNIL
+        && (lua_type(L, -1) != LUA_TSTRING || clv_time_unit_parse(lua_tostring(L, -1), &u) != CLV_OK))
+        bad_arg(L, fname, 2, lua_pushfstring(L, "%s must be \"day\", \"week\", \"month\" or "
+                                                "\"year\"", key));
+    lua_pop(L, 1);
+    return u;
+}
+
+static double opt_day(lua_State *L, const char *fname, int idx, const char *key)
+{
+    double day = NAN;
+    const char *why;
+    if (lua_getfield(L, idx, key) != LUA_TNIL && !to_day(L, -1, &day, &why))
+        bad_arg(L, fname, 2, lua_pushfstring(L, "%s %s", key, why));
+    lua_pop(L, 1);
+    return day;
+}
+
+/* Sets t[key] to the first n values of v, stopping at the first NaN (ages
+ * not reached), so the list holds only observed cells. */
+static void set_observed(lua_State *L, const char *key, const double *v, size_t n)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n && !isnan(v[i]); i++) {
+        lua_pushnumber(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, key);
+}
+
+/* core.cohort_table(log, {period = "month" [, end = date]}) ->
+ * {period, cohorts = {{start, size, active, revenue, retention,
+ *   revenue_per_customer, survivors, sbg = model | nil, sbg_error}, ...}} */
+static int l_cohort_table(lua_State *L)
+{
+    const char *fname = "cohort.table";
+    llog *u = check_log(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const keys[] = {"period", "end"};
+    check_keys(L, fname, 2, 2, keys, 2);
+    clv_cohort_options o = {opt_unit(L, fname, 2, "period", CLV_UNIT_MONTH),
+                            opt_day(L, fname, 2, "end")};
+    clv_cohort_table *t = NULL;
+    clv_fault fault;
+    clv_status st = clv_cohort_table_build(u->log, &o, &t, &fault);
+    if (st == CLV_ENOMEM)
+        return luaL_error(L, "%s: out of memory", fname);
+    if (st != CLV_OK)
+        return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, clv_time_unit_name(t->period));
+    lua_setfield(L, -2, "period");
+    lua_createtable(L, (int)t->ncohorts, 0);
+    for (size_t c = 0; c < t->ncohorts; c++) {
+        size_t at = c * t->nages, nobs = (size_t)t->ages[c];
+        lua_createtable(L, 0, 10);
+        push_day(L, t->start_day[c]);
+        lua_setfield(L, -2, "start");
+        lua_pushnumber(L, t->size[c]);
+        lua_setfield(L, -2, "size");
+        set_observed(L, "active", t->active + at, nobs);
+        set_observed(L, "revenue", t->revenue + at, nobs);
+        set_observed(L, "retention", t->retention + at, nobs);
+        set_observed(L, "revenue_per_customer", t->revenue_per_customer + at, nobs);
+        set_observed(L, "survivors", t->survivors + at, nobs);
+        clv_model m;
+        clv_fit_info info;
+        clv_fault f2 = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+        if (clv_cohort_sbg(t, c, NULL, &m, &info, &f2) == CLV_OK) {
+            clvkit_push_model(L, &m, &info);
+            lua_setfield(L, -2, "sbg");
+        } else {
+            lua_pushstring(L, f2.reason ? f2.reason : "no sBG fit");
+            lua_setfield(L, -2, "sbg_error");
+        }
+        lua_rawseti(L, -2, (lua_Integer)c + 1);
+    }
+    lua_setfield(L, -2, "cohorts");
+    clv_cohort_table_free(t);
+    return 1;
+}
+
+/* core.early_value(log, {ages = {...}, unit = "day" [, period = "month", end = date]}) ->
+ * {ages, unit, period, cohorts = {{start, mean, customers}, ...}, all = {mean, customers}}
+ * A cell no customer has fully reached is false. */
+static void set_cells(lua_State *L, const char *key, const double *v, size_t n)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(v[i]))
+            lua_pushboolean(L, 0);
+        else
+            lua_pushnumber(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, key);
+}
+
+static int l_early_value(lua_State *L)
+{
+    const char *fname = "cohort.early_value";
+    llog *u = check_log(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const keys[] = {"ages", "unit", "period", "end"};
+    check_keys(L, fname, 2, 2, keys, 4);
+    clv_early_value_options o;
+    o.period = opt_unit(L, fname, 2, "period", CLV_UNIT_MONTH);
+    o.unit = opt_unit(L, fname, 2, "unit", CLV_UNIT_NONE);
+    if (o.unit == CLV_UNIT_NONE)
+        bad_arg(L, fname, 2, "unit of the ages must be given (\"day\", \"week\", ...)");
+    o.end = opt_day(L, fname, 2, "end");
+    if (lua_getfield(L, 2, "ages") == LUA_TNIL)
+        bad_arg(L, fname, 2, "missing 'ages'");
+    o.ages = check_sequence(L, fname, lua_gettop(L), "ages", &o.nages, 2);
+    clv_early_value *ev = NULL;
+    clv_fault fault;
+    clv_status st = clv_early_value_build(u->log, &o, &ev, &fault);
+    if (st == CLV_ENOMEM)
+        return luaL_error(L, "%s: out of memory", fname);
+    if (st != CLV_OK)
+        return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    lua_createtable(L, 0, 5);
+    set_cells(L, "ages", ev->ages, ev->nages);
+    lua_pushstring(L, clv_time_unit_name(ev->unit));
+    lua_setfield(L, -2, "unit");
+    lua_pushstring(L, clv_time_unit_name(ev->period));
+    lua_setfield(L, -2, "period");
+    lua_createtable(L, (int)ev->ncohorts, 0);
+    for (size_t c = 0; c < ev->ncohorts; c++) {
+        lua_createtable(L, 0, 3);
+        push_day(L, ev->start_day[c]);
+        lua_setfield(L, -2, "start");
+        set_cells(L, "mean", ev->mean + c * ev->nages, ev->nages);
+        set_cells(L, "customers", ev->customers + c * ev->nages, ev->nages);
+        lua_rawseti(L, -2, (lua_Integer)c + 1);
+    }
+    lua_setfield(L, -2, "cohorts");
+    lua_createtable(L, 0, 2);
+    set_cells(L, "mean", ev->all_mean, ev->nages);
+    set_cells(L, "customers", ev->all_customers, ev->nages);
+    lua_setfield(L, -2, "all");
+    clv_early_value_free(ev);
+    return 1;
+}
+
 static const luaL_Reg log_methods[] = {
     {"summary", log_summary}, {"customers", log_customers}, {"span", log_span}, {NULL, NULL}};
 
 static const luaL_Reg rfm_funcs[] = {
-    {"rfm_log", l_rfm_log}, {"rfm_read_log", l_rfm_read_log}, {NULL, NULL}};
+    {"rfm_log", l_rfm_log}, {"rfm_read_log", l_rfm_read_log},
+    {"cohort_table", l_cohort_table}, {"early_value", l_early_value}, {NULL, NULL}};
 
 void clvkit_open_rfm(lua_State *L)
 {

@@ -119,7 +119,23 @@ local function family(kind)
   return f
 end
 
-for _, kind in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg" } do M[kind] = family(kind) end
+for _, kind in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg", "sbg", "bgbb" } do M[kind] = family(kind) end
+
+--- cohorts -----------------------------------------------------------------
+
+M.cohort = {}
+
+--- ck.cohort.table(log, {period = "month" [, end = date]}) -> {period, cohorts = {...}}
+function M.cohort.table(log, opts)
+  local t = core.cohort_table(log, opts or {})
+  return t
+end
+
+--- ck.cohort.early_value(log, {ages = {14, 182}, unit = "day" [, period = "month", end = date]})
+function M.cohort.early_value(log, opts)
+  local t = core.early_value(log, opts or {})
+  return t
+end
 
 --- ck.clv_predict(model, gg, {horizon, discount, unit, margin,
 ---                            customers = summary | x, t_x, T, m})
