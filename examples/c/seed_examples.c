@@ -73,7 +73,7 @@ int main(void)
     for (int i = 0; i < 3; i++) {
         clv_segment_class seg;
         clv_status st = clv_segment(who[i], values, 10, 0.2, 0.3, &seg, NULL);
-        printf("  CLV_SEGMENT(%2g; 1..10) %49s\n", who[i],
+        printf("  CLV_SEGMENT(%2g; 1..10) %54s\n", who[i],
                st == CLV_OK ? clv_segment_name(seg) : clv_strerror(st));
         failures += st != CLV_OK;
     }
