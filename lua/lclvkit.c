@@ -44,9 +44,33 @@ const char *show_number(lua_State *L, double x)
 /* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
  * function is always named as clvkit knows it, however the caller reached
  * it (ck.clv, a local alias, pcall). */
+/* Pushes "file:line:" of the first caller outside clvkit's own Lua files
+ * (clvkit/models.lua wraps some functions of this module), so an error
+ * points at the user's line, as luaL_where(L, 1) does for direct calls. */
+static void push_where(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        size_t n = strlen(ar.source);
+        if (n >= 11 && strcmp(ar.source + n - 11, "/models.lua") == 0
+            && strstr(ar.source, "clvkit"))
+            continue;
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+        break;
+    }
+    lua_pushliteral(L, "");
+}
+
 int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
 {
-    return luaL_error(L, "bad argument #%d to '%s' (%s)", pos, fname, msg);
+    push_where(L);
+    lua_pushfstring(L, "bad argument #%d to '%s' (%s)", pos, fname, msg);
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 /* Raises "bad argument #pos to 'f' (name[element] reason, got value)";
@@ -76,8 +100,10 @@ int arg_error(lua_State *L, const char *fname, int pos, const char *name,
 int result_error(lua_State *L, const char *fname, clv_status st,
                         const clv_fault *f)
 {
-    return luaL_error(L, "%s: %s (%s)", fname, f->reason ? f->reason : "",
-                      clv_strerror(st));
+    push_where(L);
+    lua_pushfstring(L, "%s: %s (%s)", fname, f->reason ? f->reason : "", clv_strerror(st));
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 /* ---- named-argument tables ---------------------------------------------- */
@@ -90,10 +116,10 @@ void check_keys(lua_State *L, const char *fname, int idx, int pos, const char *c
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
-        size_t i = n;
+        size_t i = n, len;
         if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *k = lua_tostring(L, -1);
-            for (i = 0; i < n && strcmp(k, names[i]) != 0; i++)
+            const char *k = lua_tolstring(L, -1, &len); /* may hold NUL bytes */
+            for (i = 0; i < n && !(strlen(names[i]) == len && memcmp(k, names[i], len) == 0); i++)
                 ;
         }
         if (i == n)
@@ -182,14 +208,21 @@ static int fn_call(lua_State *L)
 
 /* Reads the sequence at `idx` into a new userdata block (collected by the
  * GC even if an error follows) and returns it; *n receives its length. */
+/* No sequence is longer than this: 2^40 numbers would be 8 TB. */
+#define MAX_SEQUENCE ((lua_Unsigned)1 << 40)
+
 double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
                               int argpos)
 {
     if (lua_type(L, idx) != LUA_TTABLE)
         bad_arg(L, fname, argpos, lua_pushfstring(L, "%s: table expected, got %s", name,
                                                  luaL_typename(L, idx)));
-    lua_Integer len = luaL_len(L, idx);
-    *n = (size_t)(len > 0 ? len : 0);
+    idx = lua_absindex(L, idx);
+    lua_Integer len = luaL_len(L, idx); /* may come from a __len metamethod */
+    if (len < 0 || (lua_Unsigned)len > MAX_SEQUENCE)
+        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s has a length of %I, not between 0 and %I",
+                                                 name, len, (lua_Integer)MAX_SEQUENCE));
+    *n = (size_t)len;
     double *v = (double *)lua_newuserdatauv(L, (*n ? *n : 1) * sizeof(double), 0);
     for (lua_Integer i = 1; i <= len; i++) {
         if (lua_geti(L, idx, i) != LUA_TNUMBER)

@@ -140,16 +140,17 @@ static const double *data_field(lua_State *L, const char *fname, int idx, const 
 typedef struct layout {
     clv_model_kind kind;
     const char *fields[4];
-    int nfields, nrequired, fault_base;
+    int nfields, nrequired;
+    size_t fault_base, fault_opts; /* fault index of the first field, of opts */
 } layout;
 
 static const layout layouts[] = {
-    {CLV_MODEL_BGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
-    {CLV_MODEL_MBGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
-    {CLV_MODEL_PNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1},
-    {CLV_MODEL_GG, {"x", "m", "weight"}, 3, 2, 1},
-    {CLV_MODEL_BGBB, {"x", "t_x", "n", "weight"}, 4, 3, 0},
-    {CLV_MODEL_SBG, {"survivors"}, 1, 1, 0},
+    {CLV_MODEL_BGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
+    {CLV_MODEL_MBGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
+    {CLV_MODEL_PNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
+    {CLV_MODEL_GG, {"x", "m", "weight"}, 3, 2, 0, 4},
+    {CLV_MODEL_BGBB, {"x", "t_x", "n", "weight"}, 4, 3, 0, 5},
+    {CLV_MODEL_SBG, {"survivors"}, 1, 1, 0, 2},
 };
 
 /* The C fit of a layout on columns v[] of n rows (sBG: a survival curve, or
@@ -188,6 +189,7 @@ static int l_model_fit(lua_State *L)
         static const char *const lost_keys[] = {"lost", "n"};
         check_keys(L, fname, 2, 1, lost_keys, 2);
         lay.fields[0] = "lost";
+        lay.fault_opts = 3; /* clv_sbg_fit_lost(lost, n, initial, opts, ...) */
         initial = field_number(L, fname, 2, 1, "n", 0, 0);
         if (!(initial > 0))
             bad_arg(L, fname, 1, "n (customers acquired) must be > 0");
@@ -199,6 +201,8 @@ static int l_model_fit(lua_State *L)
     const double *v[4] = {NULL, NULL, NULL, NULL};
     for (int i = 0; i < lay.nfields; i++)
         v[i] = data_field(L, fname, 2, lay.fields[i], i >= lay.nrequired, &n, &have_n);
+    if (n == 0)
+        bad_arg(L, fname, 1, lua_pushfstring(L, "%s must not be empty", lay.fields[0]));
 
     clv_fit_options opts = {0};
     clv_time_unit unit = CLV_UNIT_NONE;
@@ -239,9 +243,11 @@ static int l_model_fit(lua_State *L)
         return 3;
     }
     if (st != CLV_OK) {
-        /* the data's fault: name the field and the row */
-        size_t f = fault.arg - (size_t)lay.fault_base;
-        if (fault.arg == CLV_FAULT_NONE || fault.arg < (size_t)lay.fault_base
+        /* the data's fault: name the field and the row; or the options' */
+        size_t f = fault.arg - lay.fault_base;
+        if (fault.arg == lay.fault_opts)
+            return bad_arg(L, fname, 2, fault.reason ? fault.reason : clv_strerror(st));
+        if (fault.arg == CLV_FAULT_NONE || fault.arg < lay.fault_base
             || f >= (size_t)lay.nfields)
             return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
         const double *value = fault.element != CLV_FAULT_NONE && v[f] && fault.element < n
@@ -434,8 +440,8 @@ static int m_stderr(lua_State *L)
 static int m_index(lua_State *L)
 {
     lmodel *u = check_model(L, 1);
-    const char *k = lua_tostring(L, 2);
     if (lua_type(L, 2) == LUA_TSTRING) {
+        const char *k = lua_tostring(L, 2);
         for (size_t i = 0; i < clv_model_nparams(u->m.kind); i++)
             if (strcmp(k, clv_model_param_name(u->m.kind, i)) == 0) {
                 lua_pushnumber(L, u->m.param[i]);
@@ -551,9 +557,10 @@ static int l_clv_predict(lua_State *L)
                 return arg_error(L, fname, 3, keys[4 + i], seq[i] ? r : CLV_FAULT_NONE,
                                  fault.reason, &a[i]);
             }
+            const double opt_values[] = {o.horizon, o.discount, NAN, o.margin};
             if (fault.arg == 6 && fault.element < 4)
                 return arg_error(L, fname, 3, opt_names[fault.element], CLV_FAULT_NONE,
-                                 fault.reason, NULL);
+                                 fault.reason, fault.element == 2 ? NULL : &opt_values[fault.element]);
             return result_error(L, fname, st, &fault);
         }
         lua_pushnumber(L, v);

@@ -18,6 +18,43 @@
 #include "lclvkit.h"
 
 #define LOG_META "clvkit.Log"
+#define BOX_META "clvkit.Box"
+
+/* A C result held in a userdata while Lua tables are built from it: if Lua
+ * raises meanwhile (out of memory), the collector still frees it. */
+typedef struct box {
+    void *p;
+    void (*free)(void *);
+} box;
+
+static int box_gc(lua_State *L)
+{
+    box *b = (box *)luaL_checkudata(L, 1, BOX_META);
+    if (b->p)
+        b->free(b->p);
+    b->p = NULL;
+    return 0;
+}
+
+static box *push_box(lua_State *L, void *p, void (*free_fn)(void *))
+{
+    box *b = (box *)lua_newuserdatauv(L, sizeof(box), 0);
+    b->p = NULL;
+    b->free = free_fn;
+    luaL_setmetatable(L, BOX_META);
+    b->p = p;
+    return b;
+}
+
+static void release(box *b)
+{
+    b->free(b->p);
+    b->p = NULL;
+}
+
+static void free_rfm(void *p) { clv_rfm_free((clv_rfm *)p); }
+static void free_cohorts(void *p) { clv_cohort_table_free((clv_cohort_table *)p); }
+static void free_early(void *p) { clv_early_value_free((clv_early_value *)p); }
 
 typedef struct llog {
     clv_txlog *log;
@@ -55,14 +92,12 @@ static int to_day(lua_State *L, int idx, double *day, const char **why)
     size_t len;
     const char *s;
     if (lua_type(L, idx) == LUA_TNUMBER) {
-        lua_Integer v;
-        if (!lua_isinteger(L, idx) && lua_tonumber(L, idx) != floor(lua_tonumber(L, idx))) {
-            *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
-            return 0;
-        }
-        v = (lua_Integer)lua_tonumber(L, idx);
-        if (clv_day_from_ymd((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100), day) != CLV_OK
-            || v < 10000101 || v > 99991231) {
+        /* a YYYYMMDD number: range-checked before any conversion */
+        double v = lua_tonumber(L, idx);
+        long y;
+        if (!(v >= 10000101 && v <= 99991231 && v == floor(v))
+            || (y = (long)v, clv_day_from_ymd((int)(y / 10000), (int)(y / 100 % 100),
+                                               (int)(y % 100), day) != CLV_OK)) {
             *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
             return 0;
         }
@@ -121,7 +156,13 @@ static int l_rfm_log(lua_State *L)
         lua_pop(L, 1); /* date */
         clv_fault fault;
         clv_status st;
-        if (tid == LUA_TNUMBER) {
+        if (tid == LUA_TNUMBER && lua_isinteger(L, -1)) {
+            /* exact text, as for numbers (17 and "17" are one customer),
+             * without going through a double that merges ids above 2^53 */
+            size_t len;
+            const char *id = lua_tolstring(L, -1, &len);
+            st = clv_txlog_add(log, id, len, day, amount, &fault);
+        } else if (tid == LUA_TNUMBER) {
             st = clv_txlog_add_number(log, lua_tonumber(L, -1), day, amount, &fault);
             if (st != CLV_OK && fault.arg != CLV_FAULT_NONE)
                 fault.arg = fault.arg == 1 ? 1 : fault.arg + 1; /* align with clv_txlog_add */
@@ -153,7 +194,8 @@ static int l_rfm_read_log(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     clv_csv_options o = {NULL, NULL, NULL, ','};
     const char **fields[] = {&o.customer, &o.date, &o.amount};
-    static const char *const names[] = {"customer", "date", "amount"};
+    static const char *const names[] = {"customer", "date", "amount", "separator"};
+    check_keys(L, fname, 2, 2, names, 4);
     for (int i = 0; i < 3; i++) {
         int t = lua_getfield(L, 2, names[i]);
         if (t == LUA_TSTRING)
@@ -165,7 +207,7 @@ static int l_rfm_read_log(lua_State *L)
     if (lua_getfield(L, 2, "separator") != LUA_TNIL) {
         size_t len;
         const char *sep = lua_tolstring(L, -1, &len);
-        if (!sep || len != 1 || !strchr(",;\t ", sep[0]))
+        if (!sep || len != 1 || sep[0] == '\0' || !strchr(",;\t ", sep[0]))
             bad_arg(L, fname, 2, "separator must be \",\", \";\", \"\\t\" or \" \"");
         o.separator = sep[0];
     }
@@ -235,6 +277,7 @@ static int log_summary(lua_State *L)
         return luaL_error(L, "%s: out of memory", fname);
     if (st != CLV_OK)
         return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
+    box *held = push_box(L, r, free_rfm);
     lua_createtable(L, 0, 16);
     lua_createtable(L, (int)r->n, 0);
     for (size_t i = 0; i < r->n; i++) {
@@ -268,7 +311,7 @@ static int log_summary(lua_State *L)
     lua_setfield(L, -2, "transactions");
     lua_pushinteger(L, (lua_Integer)r->late_customers);
     lua_setfield(L, -2, "late_customers");
-    clv_rfm_free(r);
+    release(held);
     return 1;
 }
 
@@ -355,6 +398,7 @@ static int l_cohort_table(lua_State *L)
         return luaL_error(L, "%s: out of memory", fname);
     if (st != CLV_OK)
         return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    box *held = push_box(L, t, free_cohorts);
     lua_createtable(L, 0, 2);
     lua_pushstring(L, clv_time_unit_name(t->period));
     lua_setfield(L, -2, "period");
@@ -384,7 +428,7 @@ static int l_cohort_table(lua_State *L)
         lua_rawseti(L, -2, (lua_Integer)c + 1);
     }
     lua_setfield(L, -2, "cohorts");
-    clv_cohort_table_free(t);
+    release(held);
     return 1;
 }
 
@@ -427,6 +471,7 @@ static int l_early_value(lua_State *L)
         return luaL_error(L, "%s: out of memory", fname);
     if (st != CLV_OK)
         return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    box *held = push_box(L, ev, free_early);
     lua_createtable(L, 0, 5);
     set_cells(L, "ages", ev->ages, ev->nages);
     lua_pushstring(L, clv_time_unit_name(ev->unit));
@@ -447,7 +492,7 @@ static int l_early_value(lua_State *L)
     set_cells(L, "mean", ev->all_mean, ev->nages);
     set_cells(L, "customers", ev->all_customers, ev->nages);
     lua_setfield(L, -2, "all");
-    clv_early_value_free(ev);
+    release(held);
     return 1;
 }
 
@@ -460,6 +505,10 @@ static const luaL_Reg rfm_funcs[] = {
 
 void clvkit_open_rfm(lua_State *L)
 {
+    luaL_newmetatable(L, BOX_META);
+    lua_pushcfunction(L, box_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pop(L, 1);
     luaL_newmetatable(L, LOG_META);
     luaL_newlib(L, log_methods);
     lua_setfield(L, -2, "__index");

@@ -54,6 +54,14 @@ clv_status clv_cac(const double *spend, const double *new_customers, size_t n,
         s += spend[i];
         c += new_customers[i];
     }
+    if (!isfinite(s) || !isfinite(c)) {
+        /* a sum past DBL_MAX: the ratio of the means is the same ratio */
+        s = c = 0;
+        for (size_t i = 0; i < n; i++) {
+            s += spend[i] / (double)n;
+            c += new_customers[i] / (double)n;
+        }
+    }
     if (!(c > 0))
         return clv_fail(fault, 1, CLV_FAULT_NONE,
                         "must add up to more than 0", CLV_EDOM);

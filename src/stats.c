@@ -1,6 +1,7 @@
 /*
  * stats.c -- summaries, quantiles and axes for sweeps (see clvkit/stats.h).
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -159,8 +160,9 @@ clv_status clv_range_count(double from, double to, double step, size_t max_n,
     double steps = (to - from) / step; /* >= 0 */
     if (!isfinite(steps) || steps >= (double)max_n)
         return CLV_ERANGE;
-    /* tolerate rounding: (1 - 0) / 0.1 is 9.999999999999998 */
-    double whole = floor(steps + 1e-9);
+    /* tolerate rounding: (1 - 0) / 0.1 is 9.999999999999998; the quotient's
+     * own error grows with the number of steps */
+    double whole = floor(steps + 1e-9 + 4 * DBL_EPSILON * steps);
     *n = (size_t)whole + 1;
     if (*n > max_n)
         return *n = 0, CLV_ERANGE;

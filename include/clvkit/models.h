@@ -206,7 +206,7 @@ clv_status clv_gg_loglik(const clv_model *model, const double *x,
 
 /* Maximum-likelihood fit of the Gamma-Gamma model on the repeat buyers
  * among n customers (rows with x = 0 are skipped).  As clv_tx_fit():
- * fault 1 x, 2 m, 3 weight, 4 n, 5 opts. */
+ * fault 0 x, 1 m, 2 weight, 3 n, 4 opts. */
 clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
                       size_t n, const clv_fit_options *opts, clv_model *out,
                       clv_fit_info *info, clv_fault *fault);

@@ -36,15 +36,13 @@ function M.rfm.log(t)
   if type(t) ~= "table" then
     error(("bad argument #1 to 'rfm.log' (table expected, got %s)"):format(type(t)), 2)
   end
-  local log = core.rfm_log(t)
-  return log
+  return core.rfm_log(t) -- a tail call: errors point at the caller's line
 end
 
 --- ck.rfm.read_log(path, {customer = col, date = col [, amount = col, separator = ","]})
 ---   -> log | nil, message
 function M.rfm.read_log(path, opts)
-  local log, err, code = core.rfm_read_log(path, opts)
-  return log, err, code
+  return core.rfm_read_log(path, opts)
 end
 
 --- ck.rfm.summary(log, {unit = ..., calibration_end = date [, holdout_end = date]}) -> summary
@@ -88,8 +86,7 @@ local function family(kind)
     if type(params) ~= "table" then
       error(("bad argument #1 to '%s.new' (table expected, got %s)"):format(kind, type(params)), 2)
     end
-    local m = core.model_new(kind, params)
-    return m
+    return core.model_new(kind, params)
   end
 
   --- ck.<kind>.fit(summary | data [, options]) -> model | nil, message
@@ -112,8 +109,7 @@ local function family(kind)
         opts = o
       end
     end
-    local m, err, code = core.model_fit(kind, data, opts)
-    return m, err, code
+    return core.model_fit(kind, data, opts)
   end
 
   return f
@@ -127,14 +123,12 @@ M.cohort = {}
 
 --- ck.cohort.table(log, {period = "month" [, end = date]}) -> {period, cohorts = {...}}
 function M.cohort.table(log, opts)
-  local t = core.cohort_table(log, opts or {})
-  return t
+  return core.cohort_table(log, opts or {})
 end
 
 --- ck.cohort.early_value(log, {ages = {14, 182}, unit = "day" [, period = "month", end = date]})
 function M.cohort.early_value(log, opts)
-  local t = core.early_value(log, opts or {})
-  return t
+  return core.early_value(log, opts or {})
 end
 
 --- ck.clv_predict(model, gg, {horizon, discount, unit, margin,
@@ -154,8 +148,7 @@ function M.clv_predict(model, gg, opts)
     o.x, o.t_x, o.T, o.m = c.x, c.t_x, c.T, c.mean_value
     opts = o
   end
-  local v = core.clv_predict(model, gg, opts)
-  return v
+  return core.clv_predict(model, gg, opts)
 end
 
 return M

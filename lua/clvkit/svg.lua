@@ -14,20 +14,24 @@ local function fmt(v)
   return ("%.4g"):format(v)
 end
 
--- "Nice" tick values covering [lo, hi] (about n of them).
+-- "Nice" tick values covering [lo, hi] (about n of them).  Each tick is
+-- computed from its index, so a step below the values' floating-point
+-- spacing cannot stall the loop; at most 2n + 2 ticks.
 local function ticks(lo, hi, n)
-  if hi <= lo then return { lo } end
+  if not (hi > lo) then return { lo } end
   local raw = (hi - lo) / n
   local mag = 10 ^ math.floor(math.log(raw, 10))
   local step = mag
   for _, m in ipairs { 1, 2, 2.5, 5, 10 } do
     if m * mag >= raw then step = m * mag break end
   end
-  local t, v = {}, math.ceil(lo / step) * step
-  while v <= hi + step * 1e-9 do
-    t[#t + 1] = v
-    v = v + step
+  local t, first = {}, math.ceil(lo / step)
+  for i = 0, 2 * n + 1 do
+    local v = (first + i) * step
+    if v > hi + step * 1e-9 then break end
+    if t[#t] ~= v then t[#t + 1] = v end
   end
+  if #t == 0 then t[1] = lo end
   return t
 end
 
@@ -80,6 +84,9 @@ local function range_of(values)
   end
   if lo == math.huge then return { 0, 1 } end
   if lo == hi then return { lo - 0.5, hi + 0.5 } end
+  if hi - lo == math.huge then -- a span past DBL_MAX cannot be scaled to pixels
+    error("write_svg: the values span more than the largest number; chart a narrower range", 0)
+  end
   return { lo, hi }
 end
 

@@ -45,14 +45,16 @@ local function to_axis(name, v)
   elseif type(v) == "table" then
     local n = #v
     if n == 0 then argerror("sweep", 2, ("grid.%s is empty"):format(name), 4) end
+    local copy = {} -- the result must not change when the caller's list does
     for i = 1, n do
       if type(v[i]) ~= "number" then
         argerror("sweep", 2, ("grid.%s[%d]: number expected, got %s"):format(name, i, type(v[i])), 4)
       elseif not finite(v[i]) then
         argerror("sweep", 2, ("grid.%s[%d] must be a finite number"):format(name, i), 4)
       end
+      copy[i] = v[i]
     end
-    return v
+    return copy
   end
   argerror("sweep", 2, ("grid.%s: number or list of numbers expected, got %s"):format(name, type(v)), 4)
 end
@@ -114,10 +116,15 @@ end
 local function sweep_function(fn, grid, opts)
   local names = opts.order
   if names then
+    if type(names) ~= "table" then
+      argerror("sweep", 3, "order must be a list of the grid's names, got " .. type(names), 3)
+    end
     local seen = {}
     for i, name in ipairs(names) do
       if grid[name] == nil then
         argerror("sweep", 3, ("order[%d]: the grid has no '%s'"):format(i, tostring(name)), 3)
+      elseif seen[name] then
+        argerror("sweep", 3, ("order[%d]: '%s' is listed twice"):format(i, name), 3)
       end
       seen[name] = true
     end
@@ -127,15 +134,29 @@ local function sweep_function(fn, grid, opts)
   else
     names = sorted_keys(grid)
   end
-  local axes = {}
-  for i, name in ipairs(names) do axes[i] = to_axis(name, grid[name]) end
+  local axes, rows = {}, 1.0
+  for i, name in ipairs(names) do
+    axes[i] = to_axis(name, grid[name])
+    rows = rows * #axes[i]
+  end
+  if rows > 2 ^ 40 then argerror("sweep", 2, "the grid has too many scenarios", 3) end
+  local default_output = opts.output or "value"
+  if type(default_output) ~= "string" then
+    argerror("sweep", 3, "output must be a name, got " .. type(default_output), 3)
+  end
+  local function reserved(name) return grid[name] ~= nil or name == "error" end
+  if reserved(default_output) and opts.output == nil then
+    argerror("sweep", 2, "the grid's 'value' is also the default output's name: "
+      .. "name the output with {output = ...}", 3)
+  elseif reserved(default_output) then
+    argerror("sweep", 3, ("output '%s' would hide a column of the same name"):format(default_output), 3)
+  end
   local s = new_sweep { names = names, axes = axes, outputs = {}, columns = {}, errors = {} }
 
   local n, k = s.nrows, #names
   local idx = {}
   for i = 1, k do idx[i] = 1 end
   local failed, start, tty, shown = 0, core.clock(), core.stderr_isatty(), false
-  local default_output = opts.output or "value"
 
   local function fail(row, msg)
     failed = failed + 1
@@ -157,7 +178,8 @@ local function sweep_function(fn, grid, opts)
     for i = 1, k do scenario[names[i]] = axes[i][idx[i]] end
     local ok, res = pcall(fn, scenario)
     if not ok then
-      fail(row, tostring(res))
+      local shown_ok, msg = pcall(tostring, res) -- even a __tostring that raises
+      fail(row, shown_ok and msg or "the function raised an error that cannot be shown")
     elseif type(res) == "number" then
       if finite(res) then column_of(default_output):set(row, res)
       else fail(row, "the function returned a value that is not finite") end
@@ -166,8 +188,8 @@ local function sweep_function(fn, grid, opts)
       for key, v in pairs(res) do
         if type(key) ~= "string" then
           bad = ("outputs must be named by strings, got key %s"):format(tostring(key))
-        elseif s.index[key] then
-          bad = ("output '%s' has the name of an axis of the grid"):format(key)
+        elseif reserved(key) then
+          bad = ("output '%s' has the name of an axis of the grid or of the error column"):format(key)
         elseif type(v) ~= "number" or not finite(v) then
           bad = ("output '%s' is not a finite number"):format(key)
         end
@@ -284,7 +306,8 @@ end
 
 --- result:row(i) -> the i-th row
 function Sweep:row(i)
-  if math.type(i) ~= "integer" or i < 1 or i > #self then
+  i = type(i) == "number" and math.tointeger(i)
+  if not i or i < 1 or i > #self then
     argerror("row", 1, ("row number between 1 and %d expected"):format(#self))
   end
   return make_row(self, grid_row(self, i))
@@ -438,6 +461,9 @@ end
 function Sweep:to_table(opts)
   opts = check_options("to_table", 1, opts, { max_rows = true })
   local max_rows = opts.max_rows or 20
+  if type(max_rows) ~= "number" or math.tointeger(max_rows) == nil or max_rows < 0 then
+    argerror("to_table", 1, "max_rows must be a whole number >= 0")
+  end
   local cols = header(self)
   local cells, width = { cols }, {}
   for i, c in ipairs(cols) do width[i] = #c end
@@ -481,6 +507,21 @@ function Sweep:write_svg(path, opts)
   opts = check_options("write_svg", 2, opts,
     { x = true, y = true, z = true, series = true, at = true, threshold = true, title = true,
       width = true, height = true })
+  for _, k in ipairs { "width", "height" } do
+    local v = opts[k]
+    if v ~= nil and (type(v) ~= "number" or math.tointeger(v) == nil or v < 100 or v > 20000) then
+      argerror("write_svg", 2, ("%s must be a whole number of pixels from 100 to 20000"):format(k))
+    end
+  end
+  if opts.threshold ~= nil and (type(opts.threshold) ~= "number" or not finite(opts.threshold)) then
+    argerror("write_svg", 2, "threshold must be a finite number")
+  end
+  if opts.at ~= nil and type(opts.at) ~= "table" then
+    argerror("write_svg", 2, "at must be a table of axis values, got " .. type(opts.at))
+  end
+  if opts.title ~= nil and type(opts.title) ~= "string" then
+    argerror("write_svg", 2, "title must be a string, got " .. type(opts.title))
+  end
   local function need_axis(key)
     local name = opts[key]
     if not self.index[name] then

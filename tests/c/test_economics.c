@@ -325,8 +325,14 @@ static void test_cac_arrays(void)
     CHECK("cac no customers at all",
           clv_cac(spend, (double[]){0, 0, 0}, 3, &v, &fault) == CLV_EDOM && isnan(v)
               && fault.arg == 1 && fault.element == CLV_FAULT_NONE);
+    CHECK("cac with sums past DBL_MAX",
+          clv_cac((double[]){1e300, 1e300}, (double[]){1e308, 1e308}, 2, &v, &fault) == CLV_OK);
+    CHECK_CLOSE("cac with sums past DBL_MAX (by hand: 1e300/1e308)", v, 1e-8, 1e-20);
+    CHECK("cac whose spend sums past DBL_MAX", /* by hand: 2e308 / 2 */
+          clv_cac((double[]){1e308, 1e308}, (double[]){1, 1}, 2, &v, &fault) == CLV_OK
+              && v == 1e308);
     CHECK("cac overflow",
-          clv_cac((double[]){1e308, 1e308}, (double[]){1, 1}, 2, &v, &fault) == CLV_ERANGE
+          clv_cac((double[]){1e308, 1e308}, (double[]){1e-10, 1e-10}, 2, &v, &fault) == CLV_ERANGE
               && isnan(v));
 }
 

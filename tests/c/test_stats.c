@@ -116,6 +116,8 @@ static void test_axes(void)
     CHECK("range down", clv_range_count(10, 1, -3, 1000, &n) == CLV_OK && n == 4);
     CHECK("range single", clv_range_count(5, 5, 1, 1000, &n) == CLV_OK && n == 1);
     CHECK("range 0.01..0.1 by 0.01", clv_range_count(0.01, 0.1, 0.01, 1000, &n) == CLV_OK && n == 10);
+    CHECK("range of 20,000,019 steps of 0.03 reaches its end",
+          clv_range_count(0, 20000018 * 0.03, 0.03, (size_t)1 << 30, &n) == CLV_OK && n == 20000019);
     CHECK("range wrong way", clv_range_count(0, 1, -0.1, 1000, &n) == CLV_EDOM && n == 0);
     CHECK("range zero step", clv_range_count(0, 1, 0, 1000, &n) == CLV_EDOM);
     CHECK("range too long", clv_range_count(0, 1e9, 1, 1000, &n) == CLV_ERANGE);

@@ -147,7 +147,7 @@ describe("sweep over a Lua function", function()
     assert.equal("the function returned no 'q'", m:row(2).error)
     assert.equal(1, m:summary().q.failed)
     local clash = ck.sweep(function(x) return { a = x.a } end, { a = 1 })
-    assert.equal("output 'a' has the name of an axis of the grid", clash:row(1).error)
+    assert.equal("output 'a' has the name of an axis of the grid or of the error column", clash:row(1).error)
   end)
 end)
 
@@ -346,5 +346,69 @@ describe("axes", function()
     fails_with("n must be a whole number between 1 and 1e8", ck.linspace, 0, 1, 0)
     fails_with("bad argument #1 to 'range' (from: number expected, got string)", ck.range, "0", 1)
     fails_with("bad argument #2 to 'range' (the range has more than 1e8 values)", ck.range, 0, 1e9)
+  end)
+end)
+
+describe("hostile input (from a review)", function()
+  local function fails_with(pattern, fn, ...)
+    local ok, err = pcall(fn, ...)
+    assert.is_false(ok)
+    assert.truthy(err:find(pattern, 1, true), err)
+  end
+
+  it("refuses a sequence whose __len lies", function()
+    local liar = setmetatable({}, { __len = function() return (1 << 61) + 1 end, __index = function() return 1.0 end })
+    fails_with("spend has a length of", ck.cac, liar, { 1 })
+  end)
+
+  it("charts values closer than a tick step without hanging", function()
+    local r = ck.sweep(function(s) return s.x == 1 and 0.1 + 0.2 or 0.3 end, { x = { 1, 2 } })
+    local path = os.tmpname()
+    assert.is_true(r:write_svg(path, { x = "x", y = "value" }))
+    local r2 = ck.sweep(function(s) return s.x end, { x = { 1e16, 1e16 + 2 } }, { output = "y" })
+    assert.is_true(r2:write_svg(path, { x = "x", y = "y" }))
+    os.remove(path)
+    fails_with("width must be a whole number of pixels", r.write_svg, r, path, { x = "x", y = "value", width = 1.5 })
+  end)
+
+  it("refuses grids too big to count, reserved output names and repeated order entries", function()
+    local big = {}
+    for i = 1, 8 do big["k" .. i] = ck.range(1, 256) end
+    fails_with("the grid has too many scenarios", ck.sweep, function() return 1 end, big)
+    fails_with("the grid's 'value' is also the default output's name", ck.sweep, function() return 1 end, { value = 1 })
+    fails_with("output 'x' would hide a column", ck.sweep, function() return 1 end, { x = 1 }, { output = "x" })
+    fails_with("'a' is listed twice", ck.sweep, function() return 1 end, { a = 1 }, { order = { "a", "a" } })
+    assert.equal(1, ck.sweep(function() return { error = 1 } end, { a = 1 }).failed)
+    fails_with("max_rows must be a whole number", ck.sweep("lifetime", { churn = 0.5 }).to_table,
+      ck.sweep("lifetime", { churn = 0.5 }), { max_rows = "5" })
+  end)
+
+  it("keeps its own copy of the grid", function()
+    local aovs = { 10, 20 }
+    local r = ck.sweep("clv", { aov = aovs, freq = 12, years = 1 })
+    aovs[1] = 1000
+    assert.equal(10, r:row(1).aov)
+    assert.equal(120, r:row(1.0).clv)
+  end)
+
+  it("survives an error value that cannot be shown", function()
+    local r = ck.sweep(function() error(setmetatable({}, { __tostring = function() error("no") end })) end, { a = 1 })
+    assert.equal("the function raised an error that cannot be shown", r:row(1).error)
+  end)
+
+  it("keeps customer ids above 2^53 apart and refuses absurd dates", function()
+    local log = ck.rfm.log { id = { 2 ^ 53 | 0, (2 ^ 53 | 0) + 1 }, date = { "2024-01-01", "2024-01-02" } }
+    assert.equal(2, log:customers())
+    fails_with("date[1] is not a date", ck.rfm.log, { id = { 1 }, date = { 1e300 } })
+    fails_with("unknown argument 'amout'", ck.rfm.read_log, "x.csv", { customer = "id", date = "d", amout = "a" })
+  end)
+
+  it("blames fit options and Gamma-Gamma fields correctly", function()
+    local d = { x = { 1, 2, 3 }, t_x = { 1, 2, 3 }, T = { 4, 5, 6 } }
+    fails_with("bad argument #2 to 'bgnbd.fit' (tolerance", ck.bgnbd.fit, d, { tolerance = -1 })
+    fails_with("bad argument #1 to 'gg.fit' (m[2] must be >= 0, got -20)", ck.gg.fit, { x = { 1, 2, 3 }, m = { 10, -20, 30 } })
+    fails_with("bad argument #1 to 'gg.fit' (weight[2] must be >= 0, got -1)", ck.gg.fit,
+      { x = { 1, 2, 3 }, m = { 10, 20, 30 }, weight = { 1, -1, 1 } })
+    fails_with("bad argument #1 to 'bgnbd.fit' (x must not be empty)", ck.bgnbd.fit, { x = {}, t_x = {}, T = {} })
   end)
 end)
