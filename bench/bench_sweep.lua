@@ -74,7 +74,7 @@ for _, i in ipairs { 1, 12345, N // 2, N } do
   assert(math.abs(row.clv - (row.aov * row.freq * row.years - row.cost)) <= 1e-9 * math.abs(row.clv) + 1e-9)
 end
 
-print(("clvkit %s, Lua sweep benchmark: %d scenarios (CLV over 100 x 100 x 100 x 10)"):format(ck._VERSION, N))
+print(("%s, Lua sweep benchmark: %d scenarios (CLV over 100 x 100 x 100 x 10)"):format(ck._VERSION, N))
 print(("  ck.sweep, 1 thread      %7.3f s   %6.1f M scenarios/s"):format(t_one, N / t_one / 1e6))
 print(("  ck.sweep, all cores     %7.3f s   %6.1f M scenarios/s"):format(t_sweep, N / t_sweep / 1e6))
 print(("  plain Lua loop          %7.3f s   %6.1f M scenarios/s"):format(t_lua, N / t_lua / 1e6))
