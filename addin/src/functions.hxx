@@ -88,9 +88,6 @@ private:
      * (omitted ones take the catalogue's defaults). */
     double evaluate(Id id, std::initializer_list<double> required,
                     std::initializer_list<const css::uno::Any *> optional = {});
-    /* CLV over ranges: one value per cell, Err:502 in the failing ones. */
-    css::uno::Sequence<css::uno::Sequence<double>>
-    clv_array(const css::uno::Any *const args[]);
 
     const clv_fn *core_[FUNCTION_COUNT]; /* by Id; nullptr for array rows */
     css::lang::Locale locale_;
