@@ -45,8 +45,16 @@ struct Function {
 enum Id : std::size_t {
     CLV, CLV_MARGIN, CLV_RET, LTV_CHURN, CLV_AVG, LIFETIME, CHURN_PERIOD,
     DISCOUNT_PERIOD, CAC, CAC_PAYBACK, LTV_CAC, MAX_CAC, SQL_BUDGET,
-    FUNNEL_BUDGET, ROAS_BREAKEVEN, CLV_SEGMENT
+    FUNNEL_BUDGET, ROAS_BREAKEVEN, CLV_SEGMENT,
+    /* the transaction models, four rows each in this order (table_models.hxx) */
+    BGNBD_FIT, BGNBD_PALIVE, BGNBD_EXPECTED, BGNBD_EXPECTED_NEW,
+    MBGNBD_FIT, MBGNBD_PALIVE, MBGNBD_EXPECTED, MBGNBD_EXPECTED_NEW,
+    PNBD_FIT, PNBD_PALIVE, PNBD_EXPECTED, PNBD_EXPECTED_NEW,
+    ID_END
 };
+
+/* The offsets of a transaction model's rows from its _FIT row. */
+enum TxRow : std::size_t { TX_FIT, TX_PALIVE, TX_EXPECTED, TX_EXPECTED_NEW, TX_ROWS };
 
 namespace table_detail {
 
@@ -275,6 +283,12 @@ inline constexpr Argument CLV_SEGMENT_ARGS[] = {
 
 } // namespace table_detail
 
+} // namespace clvkit::calc
+
+#include "table_models.hxx"
+
+namespace clvkit::calc {
+
 inline constexpr Function FUNCTIONS[] = {
     table_detail::row("clv", "CLV", "clv",
         {{"Customer lifetime value: order value x purchases per year x years, "
@@ -365,11 +379,22 @@ inline constexpr Function FUNCTIONS[] = {
           "Waardesegment van een klant binnen alle klanten op rangorde: "
           "\"high\" (hoog), \"medium\" (midden) of \"low\" (laag)."}},
         table_detail::CLV_SEGMENT_ARGS),
+    CLVKIT_TX_ROWS("bgnbd", "BGNBD", "BG/NBD", "Fader, Hardie & Lee 2005",
+                   "r, alpha, a, b", BGNBD_PARAMS),
+    CLVKIT_TX_ROWS("mbgnbd", "MBGNBD", "MBG/NBD",
+                   "Batislam, Denizel & Filiztekin 2007", "r, alpha, a, b",
+                   MBGNBD_PARAMS),
+    CLVKIT_TX_ROWS("pnbd", "PNBD", "Pareto/NBD",
+                   "Schmittlein, Morrison & Colombo 1987", "r, alpha, s, beta",
+                   PNBD_PARAMS),
 };
+#undef CLVKIT_TX_ROWS
 
 inline constexpr std::size_t FUNCTION_COUNT = std::size(FUNCTIONS);
+static_assert(BGNBD_FIT + TX_ROWS == MBGNBD_FIT && MBGNBD_FIT + TX_ROWS == PNBD_FIT,
+              "each transaction model has its four rows in TxRow order");
 
-static_assert(CLV_SEGMENT + 1 == FUNCTION_COUNT,
+static_assert(ID_END == FUNCTION_COUNT,
               "the Id enum must list the rows of FUNCTIONS in order");
 
 } // namespace clvkit::calc

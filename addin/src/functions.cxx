@@ -18,13 +18,6 @@ using css::uno::Sequence;
 
 namespace {
 
-/* The IDL's parameter lists and the table's argument lists must agree: the
- * count Calc sees (from the IDL) and the texts it shows (from the table). */
-template <class R, class C, class... A>
-constexpr std::size_t arity(R (SAL_CALL C::*)(A...))
-{
-    return sizeof...(A);
-}
 using org::clvkit::calc::XClvkit;
 static_assert(arity(&XClvkit::clv) == FUNCTIONS[CLV].nargs);
 static_assert(arity(&XClvkit::clvMargin) == FUNCTIONS[CLV_MARGIN].nargs);

@@ -83,6 +83,38 @@ public:
                                  const css::uno::Any &highShare,
                                  const css::uno::Any &lowShare) override;
 
+    /* XClvkit, the transaction models (tx_functions.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    bgnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+          const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL bgnbdPAlive(const AnyRange &x, const AnyRange &t_x,
+                                    const AnyRange &T, const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgnbdExpected(const AnyRange &horizon, const AnyRange &x,
+                                      const AnyRange &t_x, const AnyRange &T,
+                                      const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgnbdExpectedNew(const AnyRange &horizon,
+                                         const AnyRange &params) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    mbgnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+          const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL mbgnbdPAlive(const AnyRange &x, const AnyRange &t_x,
+                                    const AnyRange &T, const AnyRange &params) override;
+    css::uno::Any SAL_CALL mbgnbdExpected(const AnyRange &horizon, const AnyRange &x,
+                                      const AnyRange &t_x, const AnyRange &T,
+                                      const AnyRange &params) override;
+    css::uno::Any SAL_CALL mbgnbdExpectedNew(const AnyRange &horizon,
+                                         const AnyRange &params) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    pnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+          const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL pnbdPAlive(const AnyRange &x, const AnyRange &t_x,
+                                    const AnyRange &T, const AnyRange &params) override;
+    css::uno::Any SAL_CALL pnbdExpected(const AnyRange &horizon, const AnyRange &x,
+                                      const AnyRange &t_x, const AnyRange &T,
+                                      const AnyRange &params) override;
+    css::uno::Any SAL_CALL pnbdExpectedNew(const AnyRange &horizon,
+                                         const AnyRange &params) override;
+
 private:
     /* A catalogue function on its required numbers and optional arguments
      * (omitted ones take the catalogue's defaults). */
@@ -93,6 +125,15 @@ private:
     css::lang::Locale locale_;
     Language language_ = EN;
 };
+
+/* The IDL's parameter lists and the table's argument lists must agree: the
+ * count Calc sees (from the IDL) and the texts it shows (from the table).
+ * Each method is checked by a static_assert next to its definition. */
+template <class R, class C, class... A>
+constexpr std::size_t arity(R (SAL_CALL C::*)(A...))
+{
+    return sizeof...(A);
+}
 
 } // namespace clvkit::calc
 

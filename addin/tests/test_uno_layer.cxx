@@ -12,6 +12,7 @@
 #include <string>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/NoConvergenceException.hpp>
 #include <rtl/ref.hxx>
 
 #include "functions.hxx"
@@ -76,8 +77,11 @@ void test_table()
     const char *displays[] = {"CLV", "CLV_MARGIN", "CLV_RET", "LTV_CHURN", "CLV_AVG",
                               "LIFETIME", "CHURN_PERIOD", "DISCOUNT_PERIOD", "CAC",
                               "CAC_PAYBACK", "LTV_CAC", "MAX_CAC", "SQL_BUDGET",
-                              "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT"};
-    check(FUNCTION_COUNT == std::size(displays), "sixteen rows");
+                              "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT",
+                              "BGNBD_FIT", "BGNBD_PALIVE", "BGNBD_EXPECTED", "BGNBD_EXPECTED_NEW",
+                              "MBGNBD_FIT", "MBGNBD_PALIVE", "MBGNBD_EXPECTED", "MBGNBD_EXPECTED_NEW",
+                              "PNBD_FIT", "PNBD_PALIVE", "PNBD_EXPECTED", "PNBD_EXPECTED_NEW"};
+    check(FUNCTION_COUNT == std::size(displays), "a row per function");
     for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
         const Function &f = FUNCTIONS[i];
         check(std::strcmp(f.display, displays[i]) == 0, std::string("row order: ") + displays[i]);
@@ -178,6 +182,79 @@ void test_functions(Functions &fn)
                                  one(1), none, none); }, 1, "same size"), "array ranges of different sizes");
 }
 
+AnyRange row(std::initializer_list<double> values)
+{
+    Sequence<Any> cells(static_cast<sal_Int32>(values.size()));
+    sal_Int32 i = 0;
+    for (double v : values)
+        cells.getArray()[i++] = Any(v);
+    return AnyRange(&cells, 1);
+}
+
+bool array_error(const Any &result, sal_Int32 r, std::uint64_t code)
+{
+    Sequence<Sequence<double>> rows;
+    if (!(result >>= rows) || r >= rows.getLength())
+        return false;
+    std::uint64_t bits;
+    std::memcpy(&bits, &rows[r][0], sizeof bits);
+    return bits == (UINT64_C(0x7FF8000000000000) | code);
+}
+
+/* The transaction models through the UNO layer.  Expected: reference_values.csv
+ * (BG/NBD P(alive | 2, 30.43, 38.86) = 0.726579 at the published parameters). */
+void test_models(Functions &fn)
+{
+    const Any none;
+    const AnyRange published = row({0.243, 4.414, 0.793, 2.426});
+    double v = 0;
+    check((fn.bgnbdPAlive(one(2), one(30.43), one(38.86), published) >>= v)
+              && std::fabs(v - 0.726579) < 1e-6, "BGNBD_PALIVE at the published parameters");
+    check((fn.bgnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, 4.414, 0.793, 2.426, -9582.4}))
+           >>= v) && std::fabs(v - 0.726579) < 1e-6, "the fit's row with its LL is accepted");
+    check(throws_at([&] { fn.bgnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, 4.414, 0.793})); },
+                    3, "BGNBD_PALIVE: params must hold the 4 parameters"), "three parameters for four");
+    check(throws_at([&] { fn.pnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, -4.414, 0.793, 2.4})); },
+                    3, "params (cell 2)"), "a negative parameter names its cell");
+    check(throws_at([&] { fn.bgnbdExpected(one(52), one(2), one(40), one(38.86), published); }, 2, "t_x"),
+          "t_x > T names t_x");
+    check(throws_at([&] { fn.mbgnbdExpectedNew(one(-1), published); }, 0, "t"), "negative t");
+    check(throws_at([&] { fn.bgnbdPAlive(column({Any(OUString("two"))}), one(1), one(2), published); }, 0,
+                    "x must be a number"), "text x");
+
+    /* arrays: one result per row, errors only where the row is bad */
+    const Any palive = fn.bgnbdPAlive(column({Any(2.0), Any(2.5), Any(OUString("x")), Any(0.0)}),
+                                      column({Any(30.43), Any(1.0), Any(1.0), Any(0.0)}),
+                                      one(38.86), published);
+    Sequence<Sequence<double>> rows;
+    check((palive >>= rows) && rows.getLength() == 4 && std::fabs(rows[0][0] - 0.726579) < 1e-6
+              && rows[3][0] == 1.0, "BGNBD_PALIVE over ranges");
+    check(array_error(palive, 1, 502) && array_error(palive, 2, 502), "fractional x and text: Err:502 there");
+
+    /* fits: the data's errors, and Err:523 when the parameters are not identified */
+    const AnyRange x = column({Any(1.0), Any(OUString()), Any(0.0)});
+    const AnyRange t_x = column({Any(1.0), Any(OUString()), Any(0.0)});
+    const AnyRange T = column({Any(2.0), Any(OUString()), Any(3.0)});
+    try {
+        fn.bgnbdFit(x, t_x, T, none);
+        check(false, "BGNBD_FIT on two customers converges");
+    } catch (const css::sheet::NoConvergenceException &e) {
+        check(utf8(e.Message).find("BGNBD_FIT") == 0, "BGNBD_FIT not identified: Err:523");
+    }
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, column({Any(2.0), Any(5.0), Any(3.0)}), none); }, 0,
+                    "x_range (cell 2) must not have an empty cell"), "a half-empty row");
+    check(throws_at([&] { fn.pnbdFit(x, t_x, column({Any(2.0), Any(OUString()), Any(OUString("T"))}), none); },
+                    2, "T_range (cell 3) must contain numbers only"), "text in a fit");
+    check(throws_at([&] { fn.mbgnbdFit(x, t_x, one(2), none); }, 2, "same size"), "fit ranges differ");
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, T, Any(column({Any(1.0), Any(1.0)}))); }, 3, "weights"),
+          "weights of another size");
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, T, Any(column({Any(1.0), Any(OUString()), Any(-1.0)}))); }, 3,
+                    "weights (cell 3)"), "a negative weight names its cell");
+    check(throws_at([&] { fn.bgnbdFit(column({Any(OUString())}), column({Any(OUString())}),
+                                      column({Any(OUString())}), none); }, 0, "at least one row"),
+          "an empty fit");
+}
+
 } // namespace
 
 int main()
@@ -186,6 +263,7 @@ int main()
     test_table();
     test_metadata(*fn);
     test_functions(*fn);
+    test_models(*fn);
     std::printf("uno_layer: %d passed, %d failed\n", passed, failed);
     return failed || !passed;
 }
