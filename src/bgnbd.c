@@ -268,7 +268,7 @@ static clv_status bg_G(double r, double al, double a, double b, double t,
     double lm;
     clv_status st = clv_quad_beta_mean(g_integrand, &ctx, a, b, 0, &lm, NULL);
     *out = exp(lm);
-    return st == CLV_ELOSS ? CLV_OK : st;
+    return st;
 }
 
 clv_status clv_bg_expected(const double *p, int mbg, double t, double *out)
@@ -281,10 +281,10 @@ clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
 {
     double g;
     clv_status st = bg_G(p[0] + x, p[1] + T, p[2], p[3] + x + mbg, t, 0, &g);
-    if (st != CLV_OK)
+    if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     *out = g * clv_bg_palive(p, mbg, x, t_x, T);
-    return CLV_OK;
+    return st;
 }
 
 /* P(X(t) = n) = B(a, b+n+o)/B(a,b) NB(n) + [n>0 or o] B(a+1, b+n+o-1)/B(a,b)

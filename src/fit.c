@@ -31,16 +31,25 @@ static int objective(const double *th, double *f, double *g, void *vctx)
     return 0;
 }
 
-/* 1 converged, 0 not, -1 stopped by the callback. */
+/* 1 converged, 0 not, -1 stopped by the callback.  Near the optimum f
+ * changes by less than its rounding while the gradient is still ~1e-6 |f|:
+ * the line search cannot see further progress.  Three iterations without a
+ * visible decrease end the search if the gradient is small; the Newton
+ * polish, which needs gradients only, takes it the rest of the way. */
 static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
                     const clv_fit_options *opts, size_t *total_iter)
 {
+    int flat = 0;
     for (size_t k = 0; k < max_iter; k++) {
         if (clv_optim_test_gradient(o, tol))
             return 1;
+        double before = o->f;
         if (clv_optim_iterate(o) != CLV_OK)
             /* no lower point: converged only if the gradient is close */
             return clv_optim_test_gradient(o, tol * 1e3);
+        flat = before - o->f <= 1e-14 * fmax(1, fabs(o->f)) ? flat + 1 : 0;
+        if (flat >= 3 && clv_optim_test_gradient(o, tol * 1e3))
+            return 1;
         ++*total_iter;
         if (opts && opts->progress &&
             opts->progress(opts->progress_data, *total_iter, -o->f))

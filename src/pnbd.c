@@ -99,7 +99,7 @@ static clv_status pnbd_I(double r, double al, double s, double be, double x,
     }
     i_ctx c = {r, al, s, be, x};
     clv_status st = clv_quad_log(i_integrand, &c, t_x, T, 4, lnI, dI);
-    return st == CLV_ELOSS ? CLV_OK : st;
+    return st;
 }
 
 /* ---- likelihood ---------------------------------------------------------------- */
@@ -145,8 +145,9 @@ static clv_status pnbd_row(const double *p, double x, double t_x, double T,
     double A = -(r + x) * laT - s * lbT;
     double lnI = -INFINITY, dI[4] = {0, 0, 0, 0};
     if (t_x < T) {
+        /* a likelihood term good to 9 digits is good enough for a fit */
         clv_status st = pnbd_I(r, al, s, be, x, t_x, T, &lnI, dI);
-        if (st != CLV_OK)
+        if (st != CLV_OK && st != CLV_ELOSS)
             return st;
     }
     double B = log(s) + lnI;
@@ -212,12 +213,12 @@ clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T,
     }
     double lnI, dI[4];
     clv_status st = pnbd_I(r, al, s, be, x, t_x, T, &lnI, dI);
-    if (st != CLV_OK)
+    if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     double A = -(r + x) * log(al + T) - s * log(be + T);
     double lr = log(s) + lnI - A; /* P = 1 / (1 + e^lr) */
     *out = lr > 0 ? exp(-lr) / (1 + exp(-lr)) : 1 / (1 + exp(lr));
-    return CLV_OK;
+    return st;
 }
 
 clv_status clv_pnbd_expected(const double *p, double t, double *out)
@@ -232,11 +233,11 @@ clv_status clv_pnbd_conditional(const double *p, double t, double x,
 {
     double r = p[0], al = p[1], s = p[2], be = p[3], pa;
     clv_status st = clv_pnbd_palive(p, x, t_x, T, &pa);
-    if (st != CLV_OK)
+    if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     *out = (r + x) * (be + T) / (al + T) * clv_pnbd_powdiff(be + T, t, s - 1) *
            pa;
-    return CLV_OK;
+    return st;
 }
 
 typedef struct {
@@ -296,5 +297,5 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
                   clv_sf_logaddexp(l1, l2);
     double v = exp(alive) + exp(dead);
     *out = fmin(fmax(v, 0), 1);
-    return CLV_OK;
+    return s1 == CLV_ELOSS || s2 == CLV_ELOSS ? CLV_ELOSS : CLV_OK;
 }

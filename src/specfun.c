@@ -238,8 +238,10 @@ static clv_status unit_interval(double a, double b, double c, double z,
                                 double *out)
 {
     double loss = 0;
-    if (nonpos_int(a) || nonpos_int(b) || z <= 0.5)
-        return judge(series(a, b, c, z, out, &loss), loss);
+    if (nonpos_int(a) || nonpos_int(b) || z <= 0.5) {
+        clv_status st = series(a, b, c, z, out, &loss);
+        return judge(st, loss);
+    }
     if (c > b && b > 0)
         return euler(a, b, c, z, out);
     if (c > a && a > 0)

@@ -16,12 +16,13 @@ static int is_tx_kind(clv_model_kind k)
     return k == CLV_MODEL_BGNBD || k == CLV_MODEL_MBGNBD || k == CLV_MODEL_PNBD;
 }
 
-/* A finished result: NaN or infinity is an overflow, never returned. */
+/* A finished result: NaN or infinity is an overflow, never returned;
+ * CLV_ELOSS keeps its (finite) value, as status.h says. */
 static clv_status finish(clv_status st, double *out)
 {
-    if (st == CLV_OK && !isfinite(*out))
+    if ((st == CLV_OK || st == CLV_ELOSS) && !isfinite(*out))
         st = CLV_ERANGE;
-    if (st != CLV_OK)
+    if (st != CLV_OK && st != CLV_ELOSS)
         *out = NAN;
     return st;
 }

@@ -25,7 +25,11 @@
  * element (a parameter index for a model argument, a row for arrays).
  * Every result is finite on success and every probability is in [0, 1]:
  * sums and likelihoods are computed in log space, and the hypergeometric
- * parts switch to quadrature where their series would lose accuracy.
+ * parts switch to quadrature where their series would lose accuracy.  A
+ * prediction may return CLV_ELOSS: the value is written, but the
+ * quadrature could not confirm 9 digits (not seen on the test grid of
+ * x <= 10^4, t_x, T <= 10^4, parameters in [1e-3, 1e3]).  CLV_ERANGE
+ * means a result would overflow.
  */
 #ifndef CLVKIT_MODELS_H
 #define CLVKIT_MODELS_H

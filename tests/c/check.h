@@ -34,6 +34,30 @@ static int check_true_at(const char *file, int line, const char *what, int ok)
     return 0;
 }
 
+/* |got - want| <= rel * |want| */
+static inline int check_rel_at(const char *file, int line, const char *what,
+                               double got, double want, double rel)
+{
+    return check_close_at(file, line, what, got, want,
+                          rel * fabs(want) > 0 ? rel * fabs(want) : 1e-300);
+}
+
+static inline int check_status_at(const char *file, int line, const char *what,
+                                  int got, int want)
+{
+    check_count++;
+    if (got == want)
+        return 1;
+    fprintf(stderr, "%s:%d: %s: status %d, want %d\n", file, line, what, got,
+            want);
+    check_failures++;
+    return 0;
+}
+
+#define CHECK_REL(what, got, want, rel) \
+    check_rel_at(__FILE__, __LINE__, (what), (got), (want), (rel))
+#define CHECK_STATUS(what, got, want) \
+    check_status_at(__FILE__, __LINE__, (what), (int)(got), (int)(want))
 #define CHECK_CLOSE(what, got, want, tol) \
     check_close_at(__FILE__, __LINE__, (what), (got), (want), (tol))
 #define CHECK(what, cond) check_true_at(__FILE__, __LINE__, (what), (cond))

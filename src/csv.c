@@ -1,0 +1,380 @@
+/*
+ * csv.c -- reading a transaction log from a CSV file (clv_txlog_read_csv in
+ * rfm.h).  A small state machine over a block buffer: quoted fields (with
+ * "" escapes and line breaks), LF or CRLF, blank lines skipped, and a
+ * whitespace mode for column-aligned files.  Numbers are parsed here, not by
+ * strtod, because strtod follows the process locale (LibreOffice may run
+ * with ',' as decimal point).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rfmint.h"
+
+/* ---- numbers --------------------------------------------------------------- */
+
+static const double pow10_exact[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+int clv_parse_number(const char *s, size_t n, double *out)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    unsigned long long mant = 0;
+    int digits = 0, sig = 0;
+    long exp10 = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+        if (sig < 19) {
+            mant = mant * 10 + (unsigned)(s[i] - '0');
+            sig += mant > 0;
+        } else {
+            exp10++; /* digits beyond 19 only scale */
+        }
+    }
+    if (i < n && s[i] == '.') {
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+            if (sig < 19) {
+                mant = mant * 10 + (unsigned)(s[i] - '0');
+                sig += mant > 0;
+                exp10--;
+            }
+        }
+    }
+    if (digits == 0)
+        return 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        int eneg = 0;
+        long e = 0;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (e < 100000)
+                e = e * 10 + (s[i] - '0');
+        exp10 += eneg ? -e : e;
+    }
+    if (i != n)
+        return 0;
+    double v;
+    /* exact when the mantissa and the power of ten are exact doubles: one
+     * correctly rounded operation (amounts like 29.33 always are) */
+    if (mant < (1ULL << 53) && exp10 >= -22 && exp10 <= 22)
+        v = exp10 >= 0 ? (double)mant * pow10_exact[exp10]
+                       : (double)mant / pow10_exact[-exp10];
+    else
+        v = (double)mant * pow(10, (double)exp10);
+    if (!isfinite(v))
+        return 0;
+    *out = neg ? -v : v;
+    return 1;
+}
+
+/* ---- records -------------------------------------------------------------- */
+
+typedef struct {
+    FILE *f;
+    char buf[1 << 16];
+    size_t pos, len;
+    int ioerr;
+    size_t line;      /* line of the next character */
+    char sep;
+    char *text;       /* field texts, each NUL-terminated */
+    size_t tlen, tcap;
+    size_t *off, *flen, nf, fcap;
+} reader;
+
+static int next_char(reader *r)
+{
+    if (r->pos == r->len) {
+        r->len = fread(r->buf, 1, sizeof r->buf, r->f);
+        r->pos = 0;
+        if (r->len == 0) {
+            r->ioerr = ferror(r->f);
+            return EOF;
+        }
+    }
+    return (unsigned char)r->buf[r->pos++];
+}
+
+static int peek_char(reader *r)
+{
+    int c = next_char(r);
+    if (c != EOF)
+        r->pos--;
+    return c;
+}
+
+static int push(reader *r, char c)
+{
+    if (r->tlen + 1 > r->tcap) {
+        size_t cap = r->tcap ? 2 * r->tcap : 256;
+        char *t = realloc(r->text, cap);
+        if (!t)
+            return 1;
+        r->text = t;
+        r->tcap = cap;
+    }
+    r->text[r->tlen++] = c;
+    return 0;
+}
+
+static int start_field(reader *r)
+{
+    if (r->nf == r->fcap) {
+        size_t cap = r->fcap ? 2 * r->fcap : 16;
+        size_t *o = realloc(r->off, cap * sizeof *o);
+        if (!o)
+            return 1;
+        r->off = o;
+        size_t *l = realloc(r->flen, cap * sizeof *l);
+        if (!l)
+            return 1;
+        r->flen = l;
+        r->fcap = cap;
+    }
+    r->off[r->nf] = r->tlen;
+    r->flen[r->nf] = 0;
+    r->nf++;
+    return 0;
+}
+
+static int end_field(reader *r, int quoted)
+{
+    size_t o = r->off[r->nf - 1], n = r->tlen - o;
+    if (!quoted) /* unquoted fields lose surrounding spaces and a CR */
+        while (n > 0 && (r->text[o + n - 1] == ' ' || r->text[o + n - 1] == '\r'))
+            n--;
+    r->tlen = o + n;
+    r->flen[r->nf - 1] = n;
+    return push(r, 0);
+}
+
+static int blank(reader *r, int c)
+{
+    return c == ' ' || (r->sep == ' ' && c == '\t');
+}
+
+/* Reads one record.  1: a record (maybe blank: nf == 0), 0: end of file,
+ * -1: out of memory, -2: text after a closing quote, -3: unterminated
+ * quote. */
+static int read_record(reader *r)
+{
+    r->nf = 0;
+    r->tlen = 0;
+    int c = next_char(r);
+    if (c == EOF)
+        return 0;
+    for (;;) {
+        /* at the start of a field */
+        while (blank(r, c))
+            c = next_char(r);
+        if (c == '\r' && peek_char(r) == '\n')
+            c = next_char(r);
+        if ((c == '\n' || c == EOF) && (r->nf == 0 || r->sep == ' ')) {
+            if (c == '\n')
+                r->line++;
+            return 1; /* end of record (blank line, or trailing blanks) */
+        }
+        if (start_field(r))
+            return -1;
+        int quoted = c == '"';
+        if (quoted) {
+            for (;;) {
+                c = next_char(r);
+                if (c == EOF)
+                    return -3;
+                if (c == '"') {
+                    if (peek_char(r) != '"')
+                        break;
+                    c = next_char(r);
+                }
+                if (c == '\n')
+                    r->line++;
+                if (push(r, (char)c))
+                    return -1;
+            }
+            c = next_char(r);
+            while (c == ' ' || c == '\r')
+                c = next_char(r);
+        } else {
+            while (c != EOF && c != '\n' && c != r->sep && !blank(r, c) ) {
+                if (push(r, (char)c))
+                    return -1;
+                c = next_char(r);
+            }
+            if (r->sep != ' ')
+                while (c == ' ') { /* spaces before the separator */
+                    if (push(r, ' '))
+                        return -1;
+                    c = next_char(r);
+                }
+        }
+        if (end_field(r, quoted))
+            return -1;
+        if (c == EOF || c == '\n') {
+            if (c == '\n')
+                r->line++;
+            return 1;
+        }
+        if (r->sep == ' ' && blank(r, c))
+            continue; /* the separator run is skipped at the field start */
+        if (c != r->sep)
+            return -2;
+        c = next_char(r);
+        if (r->sep != ' ' && (c == '\n' || c == EOF || (c == '\r' && peek_char(r) == '\n'))) {
+            /* a trailing separator: one more, empty, field */
+            if (start_field(r) || end_field(r, 0))
+                return -1;
+            if (c == '\r')
+                c = next_char(r);
+            if (c == '\n')
+                r->line++;
+            return 1;
+        }
+    }
+}
+
+/* ---- the reader ---------------------------------------------------------------- */
+
+static clv_status fail(clv_csv_error *err, size_t line, size_t column,
+                       const char *reason, clv_status st)
+{
+    if (err) {
+        err->line = line;
+        err->column = column;
+        err->reason = reason;
+    }
+    return st;
+}
+
+static const char *field(const reader *r, size_t i, size_t *len)
+{
+    *len = r->flen[i];
+    return r->text + r->off[i];
+}
+
+static long find_column(const reader *r, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < r->nf; i++)
+        if (r->flen[i] == n && memcmp(r->text + r->off[i], name, n) == 0)
+            return (long)i;
+    return -1;
+}
+
+static clv_status read_rows(reader *r, const clv_csv_options *opts,
+                            clv_txlog *log, clv_csv_error *err)
+{
+    int rc;
+    size_t line;
+    do { /* the header: the first non-blank line */
+        line = r->line;
+        rc = read_record(r);
+    } while (rc == 1 && r->nf == 0);
+    if (rc == 0)
+        return fail(err, 0, 0, r->ioerr ? "read error" : "the file is empty",
+                    r->ioerr ? CLV_EIO : CLV_EFORMAT);
+    if (rc < 0)
+        return fail(err, line, r->nf, rc == -1 ? "out of memory"
+                                     : "malformed quoted field",
+                    rc == -1 ? CLV_ENOMEM : CLV_EFORMAT);
+    long ci = find_column(r, opts->customer), di = find_column(r, opts->date);
+    long ai = opts->amount ? find_column(r, opts->amount) : -2;
+    if (ci < 0 || di < 0 || ai == -1)
+        return fail(err, line, 0,
+                    ci < 0   ? "the header has no column of that customer name"
+                    : di < 0 ? "the header has no column of that date name"
+                             : "the header has no column of that amount name",
+                    CLV_EFORMAT);
+    size_t need = (size_t)(ci > di ? ci : di) + 1;
+    if (ai >= 0 && (size_t)ai + 1 > need)
+        need = (size_t)ai + 1;
+    for (;;) {
+        line = r->line;
+        rc = read_record(r);
+        if (rc == 0)
+            break;
+        if (rc < 0)
+            return fail(err, line, r->nf,
+                        rc == -1   ? "out of memory"
+                        : rc == -2 ? "text after a closing quote"
+                                   : "a quoted field is not closed",
+                        rc == -1 ? CLV_ENOMEM : CLV_EFORMAT);
+        if (r->nf == 0)
+            continue;
+        if (r->nf < need)
+            return fail(err, line, r->nf + 1,
+                        "the line has fewer fields than the header",
+                        CLV_EFORMAT);
+        size_t il, dl, al;
+        const char *id = field(r, (size_t)ci, &il);
+        const char *ds = field(r, (size_t)di, &dl);
+        if (il == 0)
+            return fail(err, line, (size_t)ci + 1, "empty customer id",
+                        CLV_EFORMAT);
+        double day, amount = 0;
+        if (clv_day_parse(ds, dl, &day) != CLV_OK)
+            return fail(err, line, (size_t)di + 1,
+                        "date is not a valid YYYY-MM-DD or YYYYMMDD",
+                        CLV_EFORMAT);
+        if (ai >= 0) {
+            const char *as = field(r, (size_t)ai, &al);
+            if (!clv_parse_number(as, al, &amount))
+                return fail(err, line, (size_t)ai + 1,
+                            "amount is not a number", CLV_EFORMAT);
+            if (amount < 0)
+                return fail(err, line, (size_t)ai + 1, "amount is negative",
+                            CLV_EDOM);
+        }
+        clv_status st = clv_txlog_add(log, id, il, day, amount, NULL);
+        if (st != CLV_OK)
+            return fail(err, line, 0, "out of memory", st);
+    }
+    if (r->ioerr)
+        return fail(err, 0, 0, "read error", CLV_EIO);
+    return CLV_OK;
+}
+
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_txlog **out, clv_csv_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!path || !opts || !out || !opts->customer || !opts->date)
+        return fail(err, 0, 0,
+                    "path, options, output and the customer and date column "
+                    "names are required",
+                    CLV_EINVAL);
+    char sep = opts->separator ? opts->separator : ',';
+    if (sep != ',' && sep != ';' && sep != '\t' && sep != ' ')
+        return fail(err, 0, 0, "separator must be ',', ';', tab or ' '",
+                    CLV_EINVAL);
+    reader *r = calloc(1, sizeof *r);
+    clv_txlog *log = clv_txlog_create();
+    if (!r || !log) {
+        free(r);
+        clv_txlog_free(log);
+        return fail(err, 0, 0, "out of memory", CLV_ENOMEM);
+    }
+    r->sep = sep;
+    r->line = 1;
+    r->f = fopen(path, "rb");
+    clv_status st = r->f ? read_rows(r, opts, log, err)
+                         : fail(err, 0, 0, "cannot open the file", CLV_EIO);
+    if (r->f)
+        fclose(r->f);
+    free(r->text), free(r->off), free(r->flen), free(r);
+    if (st != CLV_OK) {
+        clv_txlog_free(log);
+        return st;
+    }
+    *out = log;
+    return CLV_OK;
+}
