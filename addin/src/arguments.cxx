@@ -82,6 +82,22 @@ bool optional_number(const Any &value, std::size_t function, std::size_t arg,
     fail(function, arg, "must be a number");
 }
 
+bool optional_range(const Any &value, std::size_t function, std::size_t arg,
+                    AnyRange *out)
+{
+    if (!value.hasValue())
+        return false;
+    if (value >>= *out)
+        return true;
+    double x;
+    if (!(value >>= x))
+        fail(function, arg, "must be a range of numbers");
+    css::uno::Sequence<Any> row(1);
+    row.getArray()[0] <<= x;
+    *out = AnyRange(&row, 1);
+    return true;
+}
+
 void append_numbers(const AnyRange &range, NonNumbers rule,
                     std::size_t function, std::size_t arg,
                     std::vector<double> &out)

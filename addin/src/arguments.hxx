@@ -44,6 +44,12 @@ inline bool no_convergence(clv_status status)
 bool optional_number(const css::uno::Any &value, std::size_t function,
                      std::size_t arg, double *out);
 
+/* An optional range argument: false when omitted, else true and *out the
+ * range (a single number becomes a one-cell range).  Anything else fails
+ * for argument `arg`. */
+bool optional_range(const css::uno::Any &value, std::size_t function,
+                    std::size_t arg, AnyRange *out);
+
 /* Whether a cell of a range is empty: Calc passes an empty cell as an empty
  * string (a formula giving "" looks the same). */
 inline bool empty_cell(const css::uno::Any &cell)

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 #include <com/sun/star/uno/RuntimeException.hpp>
 
@@ -56,6 +57,22 @@ bool Cells::at(sal_Int32 r, sal_Int32 c, double *a) const
             numbers = false;
     }
     return numbers;
+}
+
+Positions::Positions(std::initializer_list<std::size_t> at)
+{
+    for (std::size_t p : at)
+        if (n_ < std::size(at_))
+            at_[n_++] = p;
+}
+
+clv_fault Positions::operator()(clv_fault fault) const
+{
+    if (fault.arg != CLV_FAULT_NONE)
+        fault.arg = fault.arg < n_ ? at_[fault.arg] : NOWHERE;
+    if (fault.arg == NOWHERE)
+        fault.element = CLV_FAULT_NONE;
+    return fault;
 }
 
 } // namespace clvkit::calc

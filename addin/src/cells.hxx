@@ -5,6 +5,7 @@
  * of one size it returns an array of that size (an array formula) in which
  * only the failing cells hold an error.  Used by CLV and by the models'
  * predictions (P(alive), expected transactions, spend, survival).
+ * A 1x1 range and a number are the same: one cell.
  */
 #ifndef CLVKIT_ADDIN_CELLS_HXX
 #define CLVKIT_ADDIN_CELLS_HXX
@@ -14,6 +15,7 @@
 #include <initializer_list>
 
 #include "arguments.hxx"
+#include "budget.hxx"
 
 namespace clvkit::calc {
 
@@ -54,24 +56,28 @@ private:
     bool shaped_ = false;
 };
 
-/* Where the C function's fault points, in the Calc argument list: with
- * SAME_ORDER its arguments are the cell arguments in order; otherwise the
- * C function takes the model first (fault 0) and the cell arguments after
- * it, and `model_position` is the Calc position of the model's range. */
-inline constexpr std::size_t SAME_ORDER = CLV_FAULT_NONE;
+/* Where a C function's fault points in the Calc argument list: at[k] is
+ * the Calc position of the C function's argument k (NOWHERE: none, e.g. an
+ * options struct).  A callable: each_cell() maps every fault through it. */
+inline constexpr std::size_t NOWHERE = CLV_FAULT_NONE;
 
-inline clv_fault calc_fault(clv_fault fault, std::size_t model_position)
-{
-    if (model_position != SAME_ORDER && fault.arg != CLV_FAULT_NONE)
-        fault.arg = fault.arg == 0 ? model_position : fault.arg - 1;
-    return fault;
-}
+class Positions {
+public:
+    Positions(std::initializer_list<std::size_t> at);
+    clv_fault operator()(clv_fault fault) const;
 
-/* compute(const double *a, double *out, clv_fault *fault) -> clv_status,
- * the C call on one cell's arguments (fault may be null). */
-template <class F>
-css::uno::Any each_cell(std::size_t function, const Cells &cells,
-                        std::size_t model_position, F compute)
+private:
+    std::size_t at_[Cells::MAX + 4];
+    std::size_t n_ = 0;
+};
+
+/* compute(const double *a, double *out, clv_fault *fault) -> clv_status is
+ * the C call on one cell's arguments (fault may be null); where(fault) puts
+ * its fault in Calc's terms (e.g. a Positions).  An array stops when the
+ * call's time budget is spent: the cells left show Err:523. */
+template <class W, class F>
+css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where,
+                        F compute)
 {
     double a[Cells::MAX], v;
     if (cells.single()) {
@@ -79,18 +85,23 @@ css::uno::Any each_cell(std::size_t function, const Cells &cells,
         cells.at(0, 0, a); /* text was refused when cells was built */
         const clv_status st = compute(a, &v, &fault);
         if (st != CLV_OK)
-            fail(function, st, calc_fault(fault, model_position));
+            fail(function, st, where(fault));
         if (!std::isfinite(v)) /* the core guarantees it; a cell must never see it */
             fail(function, CLV_FAULT_NONE, "the result is not a finite number");
         return css::uno::Any(v);
     }
+    const Budget budget;
+    bool spent = false;
     css::uno::Sequence<css::uno::Sequence<double>> result(cells.rows());
     css::uno::Sequence<double> *row = result.getArray();
     for (sal_Int32 r = 0; r < cells.rows(); r++) {
         row[r].realloc(cells.cols());
         double *out = row[r].getArray();
+        spent = spent || budget.spent();
         for (sal_Int32 c = 0; c < cells.cols(); c++) {
-            clv_status st = cells.at(r, c, a) ? compute(a, &v, nullptr) : CLV_EINVAL;
+            clv_status st = spent ? CLV_ENOCONV
+                            : cells.at(r, c, a) ? compute(a, &v, nullptr)
+                                                : CLV_EINVAL;
             if (st == CLV_OK && !std::isfinite(v))
                 st = CLV_ERANGE;
             out[c] = st == CLV_OK ? v : error_value(st);

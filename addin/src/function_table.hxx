@@ -46,15 +46,18 @@ enum Id : std::size_t {
     CLV, CLV_MARGIN, CLV_RET, LTV_CHURN, CLV_AVG, LIFETIME, CHURN_PERIOD,
     DISCOUNT_PERIOD, CAC, CAC_PAYBACK, LTV_CAC, MAX_CAC, SQL_BUDGET,
     FUNNEL_BUDGET, ROAS_BREAKEVEN, CLV_SEGMENT,
-    /* the transaction models, four rows each in this order (table_models.hxx) */
-    BGNBD_FIT, BGNBD_PALIVE, BGNBD_EXPECTED, BGNBD_EXPECTED_NEW,
-    MBGNBD_FIT, MBGNBD_PALIVE, MBGNBD_EXPECTED, MBGNBD_EXPECTED_NEW,
-    PNBD_FIT, PNBD_PALIVE, PNBD_EXPECTED, PNBD_EXPECTED_NEW,
+    /* the transaction models, five rows each in this order (table_models.hxx) */
+    BGNBD_FIT, BGNBD_PALIVE, BGNBD_EXPECTED, BGNBD_EXPECTED_NEW, BGNBD_CLV,
+    MBGNBD_FIT, MBGNBD_PALIVE, MBGNBD_EXPECTED, MBGNBD_EXPECTED_NEW, MBGNBD_CLV,
+    PNBD_FIT, PNBD_PALIVE, PNBD_EXPECTED, PNBD_EXPECTED_NEW, PNBD_CLV,
+    GG_FIT, GG_SPEND, RFM_SUMMARY,
     ID_END
 };
 
 /* The offsets of a transaction model's rows from its _FIT row. */
-enum TxRow : std::size_t { TX_FIT, TX_PALIVE, TX_EXPECTED, TX_EXPECTED_NEW, TX_ROWS };
+enum TxRow : std::size_t {
+    TX_FIT, TX_PALIVE, TX_EXPECTED, TX_EXPECTED_NEW, TX_CLV, TX_ROWS
+};
 
 namespace table_detail {
 
@@ -387,6 +390,36 @@ inline constexpr Function FUNCTIONS[] = {
     CLVKIT_TX_ROWS("pnbd", "PNBD", "Pareto/NBD",
                    "Schmittlein, Morrison & Colombo 1987", "r, alpha, s, beta",
                    PNBD_PARAMS),
+    table_detail::stat_row("ggFit", "GG_FIT",
+        {{"Fits the Gamma-Gamma model of spend per transaction (Fader & "
+          "Hardie 2013) by maximum likelihood. Returns a row p, q, gamma, LL: "
+          "enter as an array formula over four cells. Err:523 when the fit "
+          "does not converge.",
+          "Schat het Gamma-Gamma-model van de besteding per aankoop (Fader & "
+          "Hardie 2013) met de meest aannemelijke schatting. Geeft een rij p, "
+          "q, gamma, LL: invoeren als matrixformule over vier cellen. Err:523 "
+          "als de schatting niet convergeert."}},
+        table_detail::GG_FIT_ARGS),
+    table_detail::stat_row("ggSpend", "GG_SPEND",
+        {{"Expected mean value of a customer's future transactions, from the "
+          "number and mean value of the customer's repeat transactions, under "
+          "the Gamma-Gamma model.",
+          "Verwachte gemiddelde waarde van de toekomstige aankopen van een "
+          "klant, uit het aantal en de gemiddelde waarde van de "
+          "herhaalaankopen, volgens het Gamma-Gamma-model."}},
+        table_detail::GG_SPEND_ARGS),
+    table_detail::stat_row("rfmSummary", "RFM_SUMMARY",
+        {{"Summarises a transaction log per customer for the models: a row "
+          "per customer with id, x (repeat transactions), t_x, T, mean repeat "
+          "value, and the transactions and value after the calibration end. "
+          "Purchases on one day count as one. Enter as an array formula over "
+          "seven columns.",
+          "Vat een transactielog per klant samen voor de modellen: een rij per "
+          "klant met id, x (herhaalaankopen), t_x, T, gemiddelde waarde van de "
+          "herhaalaankopen, en de aankopen en waarde na het eind van de "
+          "kalibratieperiode. Aankopen op één dag tellen als één. Invoeren als "
+          "matrixformule over zeven kolommen."}},
+        table_detail::RFM_SUMMARY_ARGS),
 };
 #undef CLVKIT_TX_ROWS
 

@@ -90,7 +90,7 @@ Any Functions::clv(const AnyRange &aov, const AnyRange &freq,
     const Any ranges[] = {Any(aov), Any(freq), Any(years)};
     const Cells cells(CLV, {&ranges[0], &ranges[1], &ranges[2], &cost, &yearlyCost},
                       defaults);
-    return each_cell(CLV, cells, SAME_ORDER,
+    return each_cell(CLV, cells, Positions{0, 1, 2, 3, 4},
                      [f, n](const double *a, double *out, clv_fault *fault) {
                          return clv_fn_eval(f, a, n, out, fault);
                      });

@@ -94,6 +94,10 @@ public:
                                       const AnyRange &params) override;
     css::uno::Any SAL_CALL bgnbdExpectedNew(const AnyRange &horizon,
                                          const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+                                 const AnyRange &m, const AnyRange &params,
+                                 const AnyRange &ggParams, double periods, double discount,
+                                 const css::uno::Any &margin) override;
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     mbgnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
           const css::uno::Any &weights) override;
@@ -104,6 +108,10 @@ public:
                                       const AnyRange &params) override;
     css::uno::Any SAL_CALL mbgnbdExpectedNew(const AnyRange &horizon,
                                          const AnyRange &params) override;
+    css::uno::Any SAL_CALL mbgnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+                                 const AnyRange &m, const AnyRange &params,
+                                 const AnyRange &ggParams, double periods, double discount,
+                                 const css::uno::Any &margin) override;
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     pnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
           const css::uno::Any &weights) override;
@@ -114,6 +122,19 @@ public:
                                       const AnyRange &params) override;
     css::uno::Any SAL_CALL pnbdExpectedNew(const AnyRange &horizon,
                                          const AnyRange &params) override;
+    css::uno::Any SAL_CALL pnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+                                 const AnyRange &m, const AnyRange &params,
+                                 const AnyRange &ggParams, double periods, double discount,
+                                 const css::uno::Any &margin) override;
+
+    /* XClvkit, Gamma-Gamma and the RFM summary (value_functions.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    ggFit(const AnyRange &x, const AnyRange &m, const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL ggSpend(const AnyRange &x, const AnyRange &m,
+                                   const AnyRange &params) override;
+    AnyRange SAL_CALL rfmSummary(const AnyRange &ids, const AnyRange &dates,
+                                 const AnyRange &amounts, const OUString &unit,
+                                 const css::uno::Any &calibrationEnd) override;
 
 private:
     /* A catalogue function on its required numbers and optional arguments

@@ -3,24 +3,25 @@
  */
 #include "model_data.hxx"
 
-#include <chrono>
 #include <cmath>
-#include <cstdlib>
 
 namespace clvkit::calc {
 
 using css::uno::Any;
 using css::uno::Sequence;
 
-namespace {
-
-double now()
+void same_size(std::size_t function, const AnyRange *const in[], std::size_t n)
 {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
+    const sal_Int32 rows = in[0]->getLength();
+    const sal_Int32 cols = rows ? (*in[0])[0].getLength() : 0;
+    for (std::size_t i = 0; i < n; i++) {
+        bool same = in[i]->getLength() == rows;
+        for (const auto &row : *in[i])
+            same = same && row.getLength() == cols;
+        if (!same)
+            fail(function, i, "must be a range of the same size as the first");
+    }
 }
-
-} // namespace
 
 Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
                  const Any &weights)
@@ -29,52 +30,28 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
     AnyRange weight_cells;
     for (const AnyRange *r : ranges)
         in[n_++] = r;
-    if (weights.hasValue()) {
-        double w;
-        if (weights >>= w) { /* a single number: a one-cell range */
-            Sequence<Any> row(1);
-            row.getArray()[0] <<= w;
-            weight_cells = AnyRange(&row, 1);
-        } else if (!(weights >>= weight_cells)) {
-            fail(function, n_, "must be a range of numbers");
-        }
+    if (optional_range(weights, function, n_, &weight_cells)) {
         in[n_++] = &weight_cells;
         weighted_ = true;
     }
-
-    const sal_Int32 rows = in[0]->getLength();
-    const sal_Int32 cols = rows ? (*in[0])[0].getLength() : 0;
-    for (std::size_t i = 0; i < n_; i++) {
-        if (in[i]->getLength() != rows)
-            fail(function, i, "must be a range of the same size as the first");
-        for (const auto &row : *in[i])
-            if (row.getLength() != cols)
-                fail(function, i, "must be a range of the same size as the first");
-    }
-
+    same_size(function, in, n_);
+    const std::size_t cells = static_cast<std::size_t>(in[0]->getLength())
+                              * (in[0]->getLength() ? (*in[0])[0].getLength() : 0);
     for (std::size_t i = 0; i < n_; i++)
-        col_[i].reserve(static_cast<std::size_t>(rows) * cols);
-    for (sal_Int32 r = 0; r < rows; r++) {
-        for (sal_Int32 c = 0; c < cols; c++) {
-            std::size_t empty = 0;
-            for (std::size_t i = 0; i < n_; i++)
-                empty += empty_cell((*in[i])[r][c]);
-            if (empty == n_)
-                continue; /* past the data, or a gap between customers */
-            const std::size_t cell = static_cast<std::size_t>(r) * cols + c;
-            for (std::size_t i = 0; i < n_; i++) {
-                const Any &v = (*in[i])[r][c];
-                double x;
-                if (empty_cell(v))
-                    fail(function, clv_fault{i, cell, "must not have an empty cell "
-                                                      "where the other ranges have data"});
-                if (!cell_number(v, &x))
-                    fail(function, clv_fault{i, cell, "must contain numbers only, no text"});
-                col_[i].push_back(x);
-            }
-            cell_.push_back(cell);
+        col_[i].reserve(cells);
+    each_row(in, n_, [&](sal_Int32 r, sal_Int32 c, std::size_t cell) {
+        for (std::size_t i = 0; i < n_; i++) {
+            const Any &v = (*in[i])[r][c];
+            double x;
+            if (empty_cell(v))
+                fail(function, clv_fault{i, cell, "must not have an empty cell "
+                                                  "where the other ranges have data"});
+            if (!cell_number(v, &x))
+                fail(function, clv_fault{i, cell, "must contain numbers only, no text"});
+            col_[i].push_back(x);
         }
-    }
+        cell_.push_back(cell);
+    });
     if (cell_.empty())
         fail(function, 0, "must contain at least one row of numbers");
 }
@@ -134,20 +111,13 @@ Sequence<Sequence<double>> fit_row(std::size_t function, const clv_model &model,
 
 FitBudget::FitBudget()
 {
-    double seconds = FIT_SECONDS;
-    if (const char *env = std::getenv("CLVKIT_CALC_FIT_SECONDS")) {
-        const double s = std::atof(env);
-        if (s > 0)
-            seconds = s;
-    }
-    deadline_ = now() + seconds;
     options_.progress = &FitBudget::progress;
     options_.progress_data = this;
 }
 
 int FitBudget::progress(void *data, std::size_t, double)
 {
-    return now() > static_cast<FitBudget *>(data)->deadline_;
+    return static_cast<const FitBudget *>(data)->budget_.spent();
 }
 
 } // namespace clvkit::calc

@@ -12,9 +12,33 @@
 #include <vector>
 
 #include "arguments.hxx"
+#include "budget.hxx"
 #include "clvkit/models.h"
 
 namespace clvkit::calc {
+
+/* Checks that ranges are of one size (that of in[0]): else fails for the
+ * first that is not. */
+void same_size(std::size_t function, const AnyRange *const in[], std::size_t n);
+
+/* Calls row(r, c, cell) for each position of ranges of one size, row by
+ * row, except the positions that are empty in every range (cell is the
+ * position's index, r * columns + c). */
+template <class F>
+void each_row(const AnyRange *const in[], std::size_t n, F row)
+{
+    const sal_Int32 rows = in[0]->getLength();
+    const sal_Int32 cols = rows ? (*in[0])[0].getLength() : 0;
+    for (sal_Int32 r = 0; r < rows; r++) {
+        for (sal_Int32 c = 0; c < cols; c++) {
+            std::size_t empty = 0;
+            for (std::size_t i = 0; i < n; i++)
+                empty += empty_cell((*in[i])[r][c]);
+            if (empty < n) /* else past the data, or a gap between rows */
+                row(r, c, static_cast<std::size_t>(r) * cols + c);
+        }
+    }
+}
 
 /* The data of a fit: parallel columns from ranges of one size, read row by
  * row.  A row that is empty in every range is skipped, so the ranges may
@@ -57,11 +81,8 @@ css::uno::Sequence<css::uno::Sequence<double>> fit_row(std::size_t function,
                                                        const clv_model &model,
                                                        double loglik);
 
-/* Fit options that stop a fit after a time budget (it then fails with
- * CLV_ENOCONV, Err:523), so that no workbook keeps Calc busy for long:
- * FIT_SECONDS, or the environment's CLVKIT_CALC_FIT_SECONDS (for tests). */
-inline constexpr double FIT_SECONDS = 30;
-
+/* Fit options whose progress callback stops the fit when the call's time
+ * budget is spent (the fit then fails with CLV_ENOCONV: Err:523). */
 class FitBudget {
 public:
     FitBudget();
@@ -70,7 +91,7 @@ public:
 private:
     static int progress(void *data, std::size_t iteration, double loglik);
     clv_fit_options options_{};
-    double deadline_;
+    Budget budget_;
 };
 
 } // namespace clvkit::calc

@@ -96,7 +96,95 @@ inline constexpr Argument TX_FIT_ARGS[] = {
 inline constexpr Argument BGNBD_PARAMS = CLVKIT_PARAMS("BGNBD_FIT", "r, alpha, a, b");
 inline constexpr Argument MBGNBD_PARAMS = CLVKIT_PARAMS("MBGNBD_FIT", "r, alpha, a, b");
 inline constexpr Argument PNBD_PARAMS = CLVKIT_PARAMS("PNBD_FIT", "r, alpha, s, beta");
+inline constexpr Argument GG_PARAMS = CLVKIT_PARAMS("GG_FIT", "p, q, gamma");
 #undef CLVKIT_PARAMS
+
+/* ---- spend and value ----------------------------------------------------------- */
+
+inline constexpr Argument SPEND_M{
+    {{"m", "m"}},
+    {{"Mean value of the customer's repeat transactions (>= 0; any value "
+      "when x is 0).",
+      "Gemiddelde waarde van de herhaalaankopen van de klant (>= 0; doet er "
+      "niet toe als x 0 is)."}}};
+
+inline constexpr Argument GG_FIT_ARGS[] = {
+    {{{"x_range", "x_bereik"}},
+     {{"Repeat transactions per customer (a range of whole numbers >= 0); "
+       "customers without any are left out of the fit. Rows that are empty "
+       "in every range are skipped.",
+       "Herhaalaankopen per klant (een bereik met gehele getallen >= 0); "
+       "klanten zonder herhaalaankoop tellen niet mee. Rijen die in alle "
+       "bereiken leeg zijn, worden overgeslagen."}}},
+    {{{"m_range", "m_bereik"}},
+     {{"Per customer, the mean value of the repeat transactions (> 0 when x "
+       ">= 1); a range of the same size.",
+       "Per klant de gemiddelde waarde van de herhaalaankopen (> 0 als x >= "
+       "1); een bereik even groot."}}},
+    WEIGHTS,
+};
+
+inline constexpr Argument GG_SPEND_ARGS[] = {
+    {{{"x", "x"}},
+     {{"Repeat transactions of the customer (a whole number >= 0; 0 gives "
+       "the mean over all customers). Give ranges for one result per row "
+       "(enter as an array formula).",
+       "Herhaalaankopen van de klant (een geheel getal >= 0; bij 0 het "
+       "gemiddelde over alle klanten). Geef bereiken op voor een uitkomst per "
+       "rij (invoeren als matrixformule)."}}},
+    SPEND_M,
+    GG_PARAMS,
+};
+
+inline constexpr Argument CLV_PERIODS{
+    {{"periods", "perioden"}},
+    {{"Number of periods ahead, each one time unit of the fitted data (a "
+      "whole number from 1 to 100000; 52 is a year in weeks).",
+      "Aantal perioden vooruit, elk een tijdseenheid van de gegevens van de "
+      "schatting (een geheel getal van 1 tot 100000; 52 is een jaar in "
+      "weken)."}}};
+inline constexpr Argument CLV_DISCOUNT{
+    {{"discount", "disconteringsvoet"}},
+    {{"Discount rate per period (more than -1; 10% a year is "
+      "DISCOUNT_PERIOD(10%;1/52) a week).",
+      "Disconteringsvoet per periode (meer dan -1; 10% per jaar is "
+      "DISCOUNT_PERIOD(10%;1/52) per week)."}}};
+inline constexpr Argument CLV_SPEND_MARGIN{
+    {{"margin", "marge"}},
+    {{"Share of spend kept as margin (0 to 1; default 1).",
+      "Deel van de besteding dat marge is (0 tot 1; standaard 1)."}}};
+
+/* ---- the transaction log ---------------------------------------------------- */
+
+inline constexpr Argument RFM_SUMMARY_ARGS[] = {
+    {{{"ids", "klanten"}},
+     {{"Customer of each transaction: a number or a text (a range).",
+       "Klant van elke transactie: een getal of een tekst (een bereik)."}}},
+    {{{"dates", "datums"}},
+     {{"Date of each transaction (a range of the same size): Calc dates, "
+       "numbers YYYYMMDD or texts YYYY-MM-DD. Rows that are empty in every "
+       "range are skipped.",
+       "Datum van elke transactie (een bereik even groot): Calc-datums, "
+       "getallen JJJJMMDD of teksten JJJJ-MM-DD. Rijen die in alle bereiken "
+       "leeg zijn, worden overgeslagen."}}},
+    {{{"amounts", "bedragen"}},
+     {{"Amount of each transaction (a range of the same size, >= 0; empty "
+       "cells count as 0), or 0 for a log without amounts.",
+       "Bedrag van elke transactie (een bereik even groot, >= 0; lege cellen "
+       "tellen als 0), of 0 voor een log zonder bedragen."}}},
+    {{{"unit", "eenheid"}},
+     {{"Time unit of t_x and T: \"day\", \"week\", \"month\" (30.4375 "
+       "days) or \"year\".",
+       "Tijdseenheid van t_x en T: \"dag\", \"week\", \"maand\" (30,4375 "
+       "dagen) of \"jaar\" (ook Engels: \"day\", \"week\", \"month\", "
+       "\"year\")."}}},
+    {{{"calibration_end", "einde_kalibratie"}},
+     {{"Last day of the calibration period (a date; default the last date "
+       "in the log). Later transactions count as holdout.",
+       "Laatste dag van de kalibratieperiode (een datum; standaard de "
+       "laatste datum in de log). Latere aankopen tellen als "
+       "controleperiode (holdout)."}}},
+};
 
 /* The argument lists of a transaction model's predictions. */
 template <const Argument *PARAMS>
@@ -104,9 +192,12 @@ struct TxArgs {
     static constexpr Argument palive[] = {TX_X, TX_T_X, TX_T, *PARAMS};
     static constexpr Argument expected[] = {TX_HORIZON, TX_X, TX_T_X, TX_T, *PARAMS};
     static constexpr Argument expected_new[] = {TX_AGE, *PARAMS};
+    static constexpr Argument clv[] = {TX_X,      TX_T_X,      TX_T,
+                                       SPEND_M,   *PARAMS,     GG_PARAMS,
+                                       CLV_PERIODS, CLV_DISCOUNT, CLV_SPEND_MARGIN};
 };
 
-/* The four rows of a transaction model, in the order of the Id enum:
+/* The five rows of a transaction model, in the order of the Id enum:
  * method prefix, display prefix, model name, source, parameter names. */
 #define CLVKIT_TX_ROWS(fam, FAM, model, source, params, PARAMS)                \
     table_detail::stat_row(fam "Fit", FAM "_FIT",                              \
@@ -138,7 +229,17 @@ struct TxArgs {
           "Verwacht aantal herhaalaankopen van een nieuwe klant in de eerste " \
           "t tijdseenheden na de eerste aankoop, volgens het " model           \
           "-model."}},                                                         \
-        table_detail::TxArgs<&table_detail::PARAMS>::expected_new)
+        table_detail::TxArgs<&table_detail::PARAMS>::expected_new),          \
+    table_detail::row(fam "Clv", FAM "_CLV", nullptr,                          \
+        {{"Discounted value of a customer's next periods: expected "          \
+          "transactions per period (" model " model) x expected spend "        \
+          "(Gamma-Gamma) x margin, discounted per period. A period is one "    \
+          "time unit of the fitted data.",                                     \
+          "Contante waarde van de komende perioden van een klant: verwachte "  \
+          "aankopen per periode (" model "-model) x verwachte besteding "      \
+          "(Gamma-Gamma) x marge, verdisconteerd per periode. Een periode is " \
+          "een tijdseenheid van de gegevens van de schatting."}},              \
+        table_detail::TxArgs<&table_detail::PARAMS>::clv)
 
 } // namespace clvkit::calc::table_detail
 

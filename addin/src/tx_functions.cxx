@@ -1,11 +1,14 @@
 /*
  * tx_functions.cxx -- BG/NBD, MBG/NBD and Pareto/NBD in cells: the fit over
- * ranges of customers, and the predictions per customer (one cell, or
- * ranges as an array formula).  Each model has the same four functions, in
+ * ranges of customers, the predictions per customer (one cell, or ranges
+ * as an array formula) and the customer's discounted value with the
+ * Gamma-Gamma spend model.  Each model has the same five functions, in
  * the TxRow order of function_table.hxx; the C core (clvkit/models.h) does
  * the rest.
  */
 #include "functions.hxx"
+
+#include <iterator>
 
 #include "cells.hxx"
 #include "model_data.hxx"
@@ -20,7 +23,8 @@ using org::clvkit::calc::XClvkit;
     static_assert(arity(&XClvkit::fam##Fit) == FUNCTIONS[FAM##_FIT].nargs);    \
     static_assert(arity(&XClvkit::fam##PAlive) == FUNCTIONS[FAM##_PALIVE].nargs); \
     static_assert(arity(&XClvkit::fam##Expected) == FUNCTIONS[FAM##_EXPECTED].nargs); \
-    static_assert(arity(&XClvkit::fam##ExpectedNew) == FUNCTIONS[FAM##_EXPECTED_NEW].nargs);
+    static_assert(arity(&XClvkit::fam##ExpectedNew) == FUNCTIONS[FAM##_EXPECTED_NEW].nargs); \
+    static_assert(arity(&XClvkit::fam##Clv) == FUNCTIONS[FAM##_CLV].nargs);
 CLVKIT_CHECK_TX_ARITY(bgnbd, BGNBD)
 CLVKIT_CHECK_TX_ARITY(mbgnbd, MBGNBD)
 CLVKIT_CHECK_TX_ARITY(pnbd, PNBD)
@@ -62,7 +66,7 @@ Any palive(const Tx &tx, const AnyRange &x, const AnyRange &t_x, const AnyRange 
     const std::size_t id = tx.id(TX_PALIVE);
     const clv_model model = read_model(id, 3, tx.kind, params);
     const Any in[] = {Any(x), Any(t_x), Any(T)};
-    return each_cell(id, Cells(id, {&in[0], &in[1], &in[2]}), 3,
+    return each_cell(id, Cells(id, {&in[0], &in[1], &in[2]}), Positions{3, 0, 1, 2},
                      [&model](const double *a, double *out, clv_fault *fault) {
                          return clv_tx_palive(&model, a[0], a[1], a[2], out, fault);
                      });
@@ -74,7 +78,8 @@ Any expected(const Tx &tx, const AnyRange &t, const AnyRange &x, const AnyRange 
     const std::size_t id = tx.id(TX_EXPECTED);
     const clv_model model = read_model(id, 4, tx.kind, params);
     const Any in[] = {Any(t), Any(x), Any(t_x), Any(T)};
-    return each_cell(id, Cells(id, {&in[0], &in[1], &in[2], &in[3]}), 4,
+    return each_cell(id, Cells(id, {&in[0], &in[1], &in[2], &in[3]}),
+                     Positions{4, 0, 1, 2, 3},
                      [&model](const double *a, double *out, clv_fault *fault) {
                          return clv_tx_conditional_expected(&model, a[0], a[1], a[2],
                                                             a[3], out, fault);
@@ -86,9 +91,40 @@ Any expected_new(const Tx &tx, const AnyRange &t, const AnyRange &params)
     const std::size_t id = tx.id(TX_EXPECTED_NEW);
     const clv_model model = read_model(id, 1, tx.kind, params);
     const Any in(t);
-    return each_cell(id, Cells(id, {&in}), 1,
+    return each_cell(id, Cells(id, {&in}), Positions{1, 0},
                      [&model](const double *a, double *out, clv_fault *fault) {
                          return clv_tx_expected(&model, a[0], out, fault);
+                     });
+}
+
+Any customer_value(const Tx &tx, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+                   const AnyRange &m, const AnyRange &params, const AnyRange &gg_params,
+                   double periods, double discount, const Any &margin)
+{
+    const std::size_t id = tx.id(TX_CLV);
+    const clv_model model = read_model(id, 4, tx.kind, params);
+    const clv_model gg = read_model(id, 5, CLV_MODEL_GG, gg_params);
+    clv_clv_options opts;
+    clv_clv_options_init(&opts); /* period: one time unit of the model */
+    opts.horizon = periods;
+    opts.discount = discount;
+    optional_number(margin, id, 8, &opts.margin);
+    /* C: tx, gg, x, t_x, T, m, then the options (element: horizon, discount,
+     * period, margin), which are Calc's arguments 6, 7, -, 8 */
+    const Positions positions{4, 5, 0, 1, 2, 3};
+    const auto where = [&positions](clv_fault fault) {
+        if (fault.arg != 6)
+            return positions(fault);
+        constexpr std::size_t option[] = {6, 7, NOWHERE, 8};
+        fault.arg = fault.element < std::size(option) ? option[fault.element] : NOWHERE;
+        fault.element = CLV_FAULT_NONE;
+        return fault;
+    };
+    const Any in[] = {Any(x), Any(t_x), Any(T), Any(m)};
+    return each_cell(id, Cells(id, {&in[0], &in[1], &in[2], &in[3]}), where,
+                     [&](const double *a, double *out, clv_fault *fault) {
+                         return clv_predict_clv(&model, &gg, a[0], a[1], a[2], a[3],
+                                                &opts, out, fault);
                      });
 }
 
@@ -115,6 +151,14 @@ Any expected_new(const Tx &tx, const AnyRange &t, const AnyRange &params)
     Any Functions::fam##ExpectedNew(const AnyRange &t, const AnyRange &params) \
     {                                                                          \
         return expected_new(TX, t, params);                                    \
+    }                                                                          \
+    Any Functions::fam##Clv(const AnyRange &x, const AnyRange &t_x,            \
+                            const AnyRange &T, const AnyRange &m,              \
+                            const AnyRange &params, const AnyRange &ggParams,  \
+                            double periods, double discount, const Any &margin) \
+    {                                                                          \
+        return customer_value(TX, x, t_x, T, m, params, ggParams, periods,     \
+                              discount, margin);                              \
     }
 
 CLVKIT_TX_METHODS(bgnbd, BGNBD)

@@ -79,8 +79,10 @@ void test_table()
                               "CAC_PAYBACK", "LTV_CAC", "MAX_CAC", "SQL_BUDGET",
                               "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT",
                               "BGNBD_FIT", "BGNBD_PALIVE", "BGNBD_EXPECTED", "BGNBD_EXPECTED_NEW",
-                              "MBGNBD_FIT", "MBGNBD_PALIVE", "MBGNBD_EXPECTED", "MBGNBD_EXPECTED_NEW",
-                              "PNBD_FIT", "PNBD_PALIVE", "PNBD_EXPECTED", "PNBD_EXPECTED_NEW"};
+                              "BGNBD_CLV", "MBGNBD_FIT", "MBGNBD_PALIVE", "MBGNBD_EXPECTED",
+                              "MBGNBD_EXPECTED_NEW", "MBGNBD_CLV", "PNBD_FIT", "PNBD_PALIVE",
+                              "PNBD_EXPECTED", "PNBD_EXPECTED_NEW", "PNBD_CLV", "GG_FIT", "GG_SPEND",
+                              "RFM_SUMMARY"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");
     for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
         const Function &f = FUNCTIONS[i];
