@@ -136,6 +136,12 @@ inline constexpr Argument GG_SPEND_ARGS[] = {
     GG_PARAMS,
 };
 
+inline constexpr Argument CLV_GG_PARAMS{
+    {{"gg_params", "gg_parameters"}},
+    {{"The Gamma-Gamma parameters p, q, gamma in a row or a column: the row "
+      "GG_FIT returns (its LL may be included).",
+      "De parameters p, q, gamma van het Gamma-Gamma-model in een rij of "
+      "kolom: de rij die GG_FIT oplevert (de LL mag erbij)."}}};
 inline constexpr Argument CLV_PERIODS{
     {{"periods", "perioden"}},
     {{"Number of periods ahead, each one time unit of the fitted data (a "
@@ -193,7 +199,7 @@ struct TxArgs {
     static constexpr Argument expected[] = {TX_HORIZON, TX_X, TX_T_X, TX_T, *PARAMS};
     static constexpr Argument expected_new[] = {TX_AGE, *PARAMS};
     static constexpr Argument clv[] = {TX_X,      TX_T_X,      TX_T,
-                                       SPEND_M,   *PARAMS,     GG_PARAMS,
+                                       SPEND_M,   *PARAMS,     CLV_GG_PARAMS,
                                        CLV_PERIODS, CLV_DISCOUNT, CLV_SPEND_MARGIN};
 };
 

@@ -257,6 +257,56 @@ void test_models(Functions &fn)
           "an empty fit");
 }
 
+/* Gamma-Gamma, the CLV and RFM_SUMMARY: where their errors point.  Expected
+ * numbers: E[M] = p gamma / (q - 1) by hand; the log's summary by hand. */
+void test_value(Functions &fn)
+{
+    const Any none;
+    const AnyRange gg = row({6, 3, 10});
+    const AnyRange bg = row({0.243, 4.414, 0.793, 2.426});
+    double v = 0;
+    check((fn.ggSpend(one(0), one(0), gg) >>= v) && near(v, 30), "GG_SPEND(0;0;{6;3;10}) = 6 x 10 / 2");
+    check(throws_at([&] { fn.ggSpend(one(1), one(-1), gg); }, 1, "GG_SPEND: m"), "GG_SPEND negative m");
+    const AnyRange bg_fit = row({0.243, 4.414, 0.793, 2.426, -9582.4});
+    check(throws_at([&] { fn.ggSpend(one(0), one(0), bg_fit); }, 2, "params must hold the 3"),
+          "GG_SPEND with a BG/NBD fit's row");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, gg, 0, 0, none); }, 6, "periods"),
+          "BGNBD_CLV periods");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, gg, 5, -2, none); }, 7, "discount"),
+          "BGNBD_CLV discount");
+    check(throws_at([&] { fn.pnbdClv(one(1), one(1), one(2), one(10), bg, gg, 5, 0, Any(2.0)); }, 8, "margin"),
+          "PNBD_CLV margin");
+    check(throws_at([&] { fn.mbgnbdClv(one(1), one(1), one(2), one(-10), bg, gg, 5, 0, none); }, 3, "m"),
+          "MBGNBD_CLV m");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, bg_fit, 5, 0, none); }, 5,
+                    "gg_params"),
+          "BGNBD_CLV gg_params");
+
+    /* ann buys on day 0 and 14, bob on day 7 (1970-01-01 = serial 25569) */
+    const AnyRange ids = column({Any(OUString("ann")), Any(OUString("bob")), Any(OUString("ann"))});
+    const AnyRange days = column({Any(25569.0), Any(25576.0), Any(OUString("1970-01-15"))});
+    const AnyRange amounts = column({Any(5.0), Any(OUString()), Any(12.0)});
+    const AnyRange rfm = fn.rfmSummary(ids, days, amounts, "Weeks", none);
+    check(rfm.getLength() == 2 && rfm[0].getLength() == 7, "RFM_SUMMARY: two customers, seven columns");
+    if (rfm.getLength() == 2) {
+        OUString id;
+        check((rfm[0][0] >>= id) && id == "ann" && (rfm[0][1] >>= v) && v == 1
+                  && (rfm[0][2] >>= v) && v == 2 && (rfm[0][4] >>= v) && v == 12,
+              "RFM_SUMMARY ann: x 1, t_x 2 weeks, mean 12");
+        check((rfm[1][3] >>= v) && near(v, 1), "RFM_SUMMARY bob: T 1 week");
+    }
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "fortnight", none); }, 3, "unit"),
+          "RFM_SUMMARY unit");
+    check(throws_at([&] { fn.rfmSummary(ids, column({Any(1.0), Any(OUString("x")), Any(1.0)}), amounts,
+                                        "day", none); }, 1, "dates (cell 2)"), "RFM_SUMMARY bad date");
+    check(throws_at([&] { fn.rfmSummary(ids, days, column({Any(1.0), Any(-1.0), Any(1.0)}), "day", none); },
+                    2, "amounts (cell 2)"), "RFM_SUMMARY negative amount");
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "day", Any(OUString("soon"))); }, 4,
+                    "calibration_end"), "RFM_SUMMARY calibration end");
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "day", Any(1.0)); }, 4, "no customer"),
+          "RFM_SUMMARY nobody before the calibration end");
+}
+
 } // namespace
 
 int main()
@@ -266,6 +316,7 @@ int main()
     test_metadata(*fn);
     test_functions(*fn);
     test_models(*fn);
+    test_value(*fn);
     std::printf("uno_layer: %d passed, %d failed\n", passed, failed);
     return failed || !passed;
 }
