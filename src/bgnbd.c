@@ -19,15 +19,15 @@
 #include "specfun.h"
 #include "txmodel.h"
 
-/* ---- likelihood ------------------------------------------------------------- */
+/* ---- likelihood ---------------------------------------------------------- */
 
 typedef struct {
     int o;
     const clv_patterns *pat;
     size_t nx, nT, nt;
-    double *xv, *Tv, *tv;   /* distinct values (xv ascending) */
-    size_t *xi, *Ti, *ti;   /* per pattern: index of its x, T, t_x */
-    double *Wx, *WT, *XT;   /* weight per x; weight and sum(w x) per T */
+    double *xv, *Tv, *tv; /* distinct values (xv ascending) */
+    size_t *xi, *Ti, *ti; /* per pattern: index of its x, T, t_x */
+    double *Wx, *WT, *XT; /* weight per x; weight and sum(w x) per T */
     double W;
     double *lT, *iT, *lt, *it, *lb, *ib; /* per-evaluation tables */
 } bg_data;
@@ -71,8 +71,8 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg)
         sorted[j] = d->xv[j];
     qsort(sorted, d->nx, sizeof *sorted, cmp_double);
     for (size_t j = 0; j < d->nx; j++) { /* old index -> new index */
-        double *hit = bsearch(&d->xv[j], sorted, d->nx, sizeof *sorted,
-                              cmp_double);
+        double *hit =
+            bsearch(&d->xv[j], sorted, d->nx, sizeof *sorted, cmp_double);
         rank[j] = (size_t)(hit - sorted);
     }
     for (size_t i = 0; i < pat->n; i++)
@@ -110,8 +110,7 @@ fail:
  * and its gradient, running x upwards: lnG(z+1) = lnG(z) + ln z and
  * psi(z+1) = psi(z) + 1/z between neighbouring values, a direct evaluation
  * across gaps. */
-static double x_terms(const bg_data *d, double r, double a, double b,
-                      double *g)
+static double x_terms(const bg_data *d, double r, double a, double b, double *g)
 {
     double o = d->o, ll = 0;
     double lgr = clv_sf_lgamma(r), lga = clv_sf_lgamma(a),
@@ -200,7 +199,7 @@ int clv_bg_loglik(const double *p, double *llp, double *dll, void *data)
     return !isfinite(ll);
 }
 
-/* ---- predictions ------------------------------------------------------------ */
+/* ---- predictions --------------------------------------------------------- */
 
 double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T)
 {
@@ -289,8 +288,7 @@ clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
 
 /* P(X(t) = n) = B(a, b+n+o)/B(a,b) NB(n) + [n>0 or o] B(a+1, b+n+o-1)/B(a,b)
  *               P(NB >= n),  NB = negative binomial(r, q = t/(alpha+t)). */
-clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
-                      double *out)
+clv_status clv_bg_pmf(const double *p, int mbg, double n, double t, double *out)
 {
     double r = p[0], al = p[1], a = p[2], b = p[3], o = mbg;
     double lab = clv_sf_lbeta(a, b);
@@ -305,8 +303,8 @@ clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
     if (n > 0 || mbg) {
         double tail = 1, Ic;
         if (n > 0) {
-            clv_status st = clv_sf_beta_inc_e(n, r, t / (al + t),
-                                              al / (al + t), &tail, &Ic);
+            clv_status st = clv_sf_beta_inc_e(n, r, t / (al + t), al / (al + t),
+                                              &tail, &Ic);
             if (st != CLV_OK)
                 return st;
         }

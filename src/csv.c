@@ -13,7 +13,7 @@
 
 #include "rfmint.h"
 
-/* ---- numbers --------------------------------------------------------------- */
+/* ---- numbers ------------------------------------------------------------- */
 
 static const double pow10_exact[] = {
     1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -76,16 +76,16 @@ int clv_parse_number(const char *s, size_t n, double *out)
     return 1;
 }
 
-/* ---- records -------------------------------------------------------------- */
+/* ---- records ------------------------------------------------------------- */
 
 typedef struct {
     FILE *f;
     char buf[1 << 16];
     size_t pos, len;
     int ioerr;
-    size_t line;      /* line of the next character */
+    size_t line; /* line of the next character */
     char sep;
-    char *text;       /* field texts, each NUL-terminated */
+    char *text; /* field texts, each NUL-terminated */
     size_t tlen, tcap;
     size_t *off, *flen, nf, fcap;
 } reader;
@@ -149,7 +149,8 @@ static int end_field(reader *r, int quoted)
 {
     size_t o = r->off[r->nf - 1], n = r->tlen - o;
     if (!quoted) /* unquoted fields lose surrounding spaces and a CR */
-        while (n > 0 && (r->text[o + n - 1] == ' ' || r->text[o + n - 1] == '\r'))
+        while (n > 0 &&
+               (r->text[o + n - 1] == ' ' || r->text[o + n - 1] == '\r'))
             n--;
     r->tlen = o + n;
     r->flen[r->nf - 1] = n;
@@ -204,7 +205,7 @@ static int read_record(reader *r)
             while (c == ' ' || c == '\r')
                 c = next_char(r);
         } else {
-            while (c != EOF && c != '\n' && c != r->sep && !blank(r, c) ) {
+            while (c != EOF && c != '\n' && c != r->sep && !blank(r, c)) {
                 if (push(r, (char)c))
                     return -1;
                 c = next_char(r);
@@ -228,7 +229,8 @@ static int read_record(reader *r)
         if (c != r->sep)
             return -2;
         c = next_char(r);
-        if (r->sep != ' ' && (c == '\n' || c == EOF || (c == '\r' && peek_char(r) == '\n'))) {
+        if (r->sep != ' ' &&
+            (c == '\n' || c == EOF || (c == '\r' && peek_char(r) == '\n'))) {
             /* a trailing separator: one more, empty, field */
             if (start_field(r) || end_field(r, 0))
                 return -1;
@@ -241,7 +243,7 @@ static int read_record(reader *r)
     }
 }
 
-/* ---- the reader ---------------------------------------------------------------- */
+/* ---- the reader ---------------------------------------------------------- */
 
 static clv_status fail(clv_csv_error *err, size_t line, size_t column,
                        const char *reason, clv_status st)
@@ -282,8 +284,8 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         return fail(err, 0, 0, r->ioerr ? "read error" : "the file is empty",
                     r->ioerr ? CLV_EIO : CLV_EFORMAT);
     if (rc < 0)
-        return fail(err, line, r->nf, rc == -1 ? "out of memory"
-                                     : "malformed quoted field",
+        return fail(err, line, r->nf,
+                    rc == -1 ? "out of memory" : "malformed quoted field",
                     rc == -1 ? CLV_ENOMEM : CLV_EFORMAT);
     long ci = find_column(r, opts->customer), di = find_column(r, opts->date);
     long ai = opts->amount ? find_column(r, opts->amount) : -2;
@@ -327,8 +329,8 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         if (ai >= 0) {
             const char *as = field(r, (size_t)ai, &al);
             if (!clv_parse_number(as, al, &amount))
-                return fail(err, line, (size_t)ai + 1,
-                            "amount is not a number", CLV_EFORMAT);
+                return fail(err, line, (size_t)ai + 1, "amount is not a number",
+                            CLV_EFORMAT);
             if (amount < 0)
                 return fail(err, line, (size_t)ai + 1, "amount is negative",
                             CLV_EDOM);

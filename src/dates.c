@@ -15,21 +15,21 @@ static const struct {
     const char *name, *plural;
     double days;
 } units[] = {
-    {"none", "none", NAN},       {"day", "days", 1},
-    {"week", "weeks", 7},        {"month", "months", 30.4375},
+    {"none", "none", NAN},     {"day", "days", 1},
+    {"week", "weeks", 7},      {"month", "months", 30.4375},
     {"year", "years", 365.25},
 };
 
 double clv_time_unit_days(clv_time_unit unit)
 {
     return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].days
-                                                          : NAN;
+                                                         : NAN;
 }
 
 const char *clv_time_unit_name(clv_time_unit unit)
 {
     return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].name
-                                                          : "none";
+                                                         : "none";
 }
 
 clv_status clv_time_unit_parse(const char *name, clv_time_unit *out)

@@ -58,6 +58,20 @@ static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
     return clv_optim_test_gradient(o, tol);
 }
 
+/* max_i |(H^-1 g)_i|: how far Newton would still move, in ln p. */
+static double newton_step(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                          const double *g)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++) {
+        double d = 0;
+        for (size_t j = 0; j < n; j++)
+            d += inv[i][j] * g[j];
+        m = fmax(m, fabs(d));
+    }
+    return m;
+}
+
 static void fill_cov(const clv_fit_problem *pb, const double *p,
                      double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], double *se,
                      double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
@@ -118,8 +132,7 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
     if (st != CLV_OK)
         return st;
     double tol = opts && opts->tolerance > 0 ? opts->tolerance : 1e-9;
-    size_t max_iter =
-        opts && opts->max_iterations ? opts->max_iterations : 500;
+    size_t max_iter = opts && opts->max_iterations ? opts->max_iterations : 500;
     size_t nstarts = opts && opts->start ? 1 : pb->nstarts;
     const char *why = "no maximum found from any start";
 
@@ -130,8 +143,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
             th0[i] = log(p0[i]);
         info->starts++;
         clv_optim o;
-        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic,
-                            th0, -THETA_BOUND, THETA_BOUND);
+        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th0,
+                            -THETA_BOUND, THETA_BOUND);
         if (st == CLV_OK) {
             int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
             if (ok == 0 && clv_optim_nelder_mead(&o, 400 * pb->n) == CLV_OK)
@@ -142,7 +155,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
                                 "stopped by the progress callback",
                                 CLV_ENOCONV);
             }
-            double H[CLV_OPT_MAXN][CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+            double H[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
             int pd = 0;
             if (ok) {
                 /* One Hessian serves the polish and the standard errors:
@@ -152,6 +166,18 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
                      clv_optim_spd_inverse(pb->n, H, inv) == CLV_OK;
                 for (int k = 0; pd && k < 2 && clv_optim_newton(&o, H); k++)
                     ;
+                /* A small gradient is not enough where the likelihood is
+                 * flat (a parameter drifting to 0 or infinity makes both
+                 * the gradient and the curvature vanish): the Newton step
+                 * that is still to go must be small too. */
+                if (pd && newton_step(pb->n, inv, o.g) > 1e-3)
+                    pd = 0;
+                /* ... and every parameter must be pinned down: a standard
+                 * error of ln p above 10 (a factor e^10) is a direction the
+                 * data do not see, e.g. a survival curve with no churn. */
+                for (size_t i = 0; pd && i < pb->n; i++)
+                    if (!(inv[i][i] <= 100))
+                        pd = 0;
                 if (!pd)
                     why = "the likelihood has no proper maximum (flat or "
                           "saddle): the data cannot identify the parameters";
@@ -189,8 +215,8 @@ clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
         th[i] = log(p[i]);
     clv_optim o;
     /* a wide box: the point is given, not searched */
-    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th,
-                       -800, 800) != CLV_OK ||
+    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th, -800,
+                       800) != CLV_OK ||
         clv_optim_hessian(&o, H) != CLV_OK ||
         clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)
         return CLV_EDOM;

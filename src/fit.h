@@ -22,13 +22,13 @@ typedef int (*clv_loglik_fn)(const double *p, double *ll, double *dll,
 #define CLV_FIT_MAXSTARTS 4
 
 typedef struct clv_fit_problem {
-    size_t n;                  /* parameters */
+    size_t n; /* parameters */
     clv_loglik_fn ll;
     void *ctx;
-    int analytic;              /* ll writes dll */
+    int analytic; /* ll writes dll */
     size_t nstarts;
     double starts[CLV_FIT_MAXSTARTS][CLV_OPT_MAXN]; /* natural parameters */
-    double weight;             /* for clv_fit_info */
+    double weight;                                  /* for clv_fit_info */
     size_t distinct;
 } clv_fit_problem;
 

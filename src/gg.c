@@ -20,7 +20,7 @@ typedef struct {
     size_t nx;
     double *xv, *Wx;
     size_t *xi;
-    double *lm;              /* ln m per pattern */
+    double *lm;                /* ln m per pattern */
     double Sxlm, Slm, Sxlx, W; /* sums of w x ln m, w ln m, w x ln x, w */
 } gg_data;
 
@@ -30,33 +30,35 @@ static void gg_data_free(gg_data *d)
     free(d->xv), free(d->Wx), free(d->xi), free(d->lm);
 }
 
-/* Checks rows; x = 0 rows are allowed (and skipped), other rows need
- * m > 0.  Arguments: ax x, ax+1 m, ax+2 weight, ax+3 n. */
+/* One row (x, m) at arguments ax, ax+1: x = 0 rows are allowed (and
+ * skipped), other rows need m > 0. */
+static clv_status gg_row(const double *v, size_t ax, size_t el,
+                         clv_fault *fault)
+{
+    const char *why;
+    clv_status st;
+    if ((st = clv_domain_check(CLV_D_WHOLE, v[0], &why)) != CLV_OK)
+        return clv_fail(fault, ax, el, why, st);
+    if ((st = clv_domain_check(CLV_D_NONNEG, v[1], &why)) != CLV_OK)
+        return clv_fail(fault, ax + 1, el, why, st);
+    if (v[0] > 0 && !(v[1] > 0))
+        return clv_fail(fault, ax + 1, el, "must be > 0 when x >= 1", CLV_EDOM);
+    return CLV_OK;
+}
+
+/* Arguments: ax x, ax+1 m, ax+2 weight, ax+3 n; at least one repeat buyer
+ * with weight > 0. */
 static clv_status gg_check(const double *x, const double *m, const double *w,
                            size_t n, size_t ax, clv_fault *fault)
 {
-    if (n == 0)
-        return clv_fail(fault, ax + 3, CLV_FAULT_NONE, "must be >= 1",
-                        CLV_EINVAL);
-    if (!x || !m)
-        return clv_fail(fault, x ? ax + 1 : ax, CLV_FAULT_NONE,
-                        "NULL pointer", CLV_EINVAL);
-    clv_status st = clv_check_weights(w, n, ax + 2, fault);
+    const double *cols[2] = {x, m};
+    clv_status st = clv_check_table(cols, 2, w, n, ax, gg_row, fault);
     if (st != CLV_OK)
         return st;
     double repeat = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *why;
-        if ((st = clv_domain_check(CLV_D_WHOLE, x[i], &why)) != CLV_OK)
-            return clv_fail(fault, ax, i, why, st);
-        if ((st = clv_domain_check(CLV_D_NONNEG, m[i], &why)) != CLV_OK)
-            return clv_fail(fault, ax + 1, i, why, st);
-        if (x[i] > 0 && !(m[i] > 0))
-            return clv_fail(fault, ax + 1, i, "must be > 0 when x >= 1",
-                            CLV_EDOM);
+    for (size_t i = 0; i < n; i++)
         if (x[i] > 0)
             repeat += w ? w[i] : 1;
-    }
     if (!(repeat > 0))
         return clv_fail(fault, ax, CLV_FAULT_NONE,
                         "has no repeat buyer (x >= 1) with weight > 0",
@@ -156,11 +158,8 @@ clv_status clv_gg_loglik(const clv_model *model, const double *x,
                          const double *m, const double *weight, size_t n,
                          double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, CLV_MODEL_GG,
-                                    CLV_MODEL_NONE, CLV_MODEL_NONE);
+    clv_status st = clv_begin(model, out, 5, fault, CLV_MODEL_GG,
+                              CLV_MODEL_NONE, CLV_MODEL_NONE);
     if (st == CLV_OK)
         st = gg_check(x, m, weight, n, 1, fault);
     if (st != CLV_OK)
@@ -180,12 +179,9 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
                       size_t n, const clv_fit_options *opts, clv_model *out,
                       clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    out->kind = CLV_MODEL_GG;
-    out->unit = CLV_UNIT_NONE;
-    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
-        out->param[i] = NAN;
+    clv_status st0 = clv_fit_begin(out, 6, CLV_MODEL_GG, CLV_UNIT_NONE, fault);
+    if (st0 != CLV_OK)
+        return st0;
     clv_status st = gg_check(x, m, weight, n, 0, fault);
     if (st != CLV_OK)
         return st;
@@ -199,14 +195,11 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
     return st;
 }
 
-clv_status clv_gg_spend(const clv_model *model, double x, double m,
-                        double *out, clv_fault *fault)
+clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out,
+                        clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, CLV_MODEL_GG,
-                                    CLV_MODEL_NONE, CLV_MODEL_NONE);
+    clv_status st = clv_begin(model, out, 3, fault, CLV_MODEL_GG,
+                              CLV_MODEL_NONE, CLV_MODEL_NONE);
     if (st == CLV_OK)
         st = clv_check_arg(x, CLV_D_WHOLE, 1, fault);
     if (st == CLV_OK)

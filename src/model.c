@@ -11,7 +11,7 @@
 #include "fn.h"
 #include "model.h"
 
-/* ---- kinds and names ------------------------------------------------------- */
+/* ---- kinds and names ----------------------------------------------------- */
 
 static const struct {
     const char *name;
@@ -91,7 +91,7 @@ clv_status clv_check_model(const clv_model *m, size_t arg, clv_fault *fault,
     return CLV_OK;
 }
 
-/* ---- argument checks --------------------------------------------------------- */
+/* ---- argument checks ----------------------------------------------------- */
 
 clv_status clv_check_arg(double v, int domain, size_t arg, clv_fault *fault)
 {
@@ -101,8 +101,8 @@ clv_status clv_check_arg(double v, int domain, size_t arg, clv_fault *fault)
 }
 
 /* One customer; element is the row for array checks (NONE for scalars). */
-static clv_status customer(double x, double t_x, double T, size_t ax,
-                           size_t el, clv_fault *fault)
+static clv_status customer(double x, double t_x, double T, size_t ax, size_t el,
+                           clv_fault *fault)
 {
     const char *why;
     clv_status st;
@@ -138,35 +138,75 @@ clv_status clv_check_weights(const double *w, size_t n, size_t arg,
         total += v;
     }
     if (!(total > 0))
-        return clv_fail(fault, arg, CLV_FAULT_NONE,
-                        "must not all be 0", CLV_EDOM);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "must not all be 0",
+                        CLV_EDOM);
     if (!isfinite(total))
         return clv_fail(fault, arg, CLV_FAULT_NONE, "sum overflows",
                         CLV_ERANGE);
     return CLV_OK;
 }
 
+clv_status clv_check_table(const double *const *cols, size_t k, const double *w,
+                           size_t rows, size_t ax, clv_row_check check,
+                           clv_fault *fault)
+{
+    if (rows == 0)
+        return clv_fail(fault, ax + k + 1, CLV_FAULT_NONE, "must be >= 1",
+                        CLV_EINVAL);
+    for (size_t c = 0; c < k; c++)
+        if (!cols[c])
+            return clv_fail(fault, ax + c, CLV_FAULT_NONE, "NULL pointer",
+                            CLV_EINVAL);
+    for (size_t i = 0; i < rows; i++) {
+        double v[3];
+        for (size_t c = 0; c < k; c++)
+            v[c] = cols[c][i];
+        clv_status st = check(v, ax, i, fault);
+        if (st != CLV_OK)
+            return st;
+    }
+    return clv_check_weights(w, rows, ax + k, fault);
+}
+
+static clv_status customer_row(const double *v, size_t ax, size_t el,
+                               clv_fault *fault)
+{
+    return customer(v[0], v[1], v[2], ax, el, fault);
+}
+
 clv_status clv_check_customers(const double *x, const double *t_x,
                                const double *T, const double *w, size_t n,
                                size_t ax, clv_fault *fault)
 {
-    if (n == 0)
-        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "must be >= 1",
-                        CLV_EINVAL);
-    const double *arr[3] = {x, t_x, T};
-    for (size_t k = 0; k < 3; k++)
-        if (!arr[k])
-            return clv_fail(fault, ax + k, CLV_FAULT_NONE, "NULL pointer",
-                            CLV_EINVAL);
-    for (size_t i = 0; i < n; i++) {
-        clv_status st = customer(x[i], t_x[i], T[i], ax, i, fault);
-        if (st != CLV_OK)
-            return st;
-    }
-    return clv_check_weights(w, n, ax + 3, fault);
+    const double *cols[3] = {x, t_x, T};
+    return clv_check_table(cols, 3, w, n, ax, customer_row, fault);
 }
 
-/* ---- compression -------------------------------------------------------------- */
+clv_status clv_begin(const clv_model *m, double *out, size_t out_arg,
+                     clv_fault *fault, clv_model_kind k1, clv_model_kind k2,
+                     clv_model_kind k3)
+{
+    if (!out)
+        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer",
+                        CLV_EINVAL);
+    *out = NAN;
+    return clv_check_model(m, 0, fault, k1, k2, k3);
+}
+
+clv_status clv_fit_begin(clv_model *out, size_t out_arg, clv_model_kind kind,
+                         clv_time_unit unit, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer",
+                        CLV_EINVAL);
+    out->kind = kind;
+    out->unit = unit;
+    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
+        out->param[i] = NAN;
+    return CLV_OK;
+}
+
+/* ---- compression --------------------------------------------------------- */
 
 static uint64_t mix(uint64_t h)
 {
@@ -189,7 +229,7 @@ static uint64_t bits(double v)
 
 /* An open-addressing table of row numbers; rows compare by value. */
 typedef struct {
-    size_t cap; /* power of 2 */
+    size_t cap;   /* power of 2 */
     size_t *slot; /* row + 1, 0 = empty */
 } rowset;
 

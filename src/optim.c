@@ -132,8 +132,7 @@ clv_status clv_optim_iterate(clv_optim *o)
         } else {
             /* minimum of the quadratic through f, slope and fn_, kept in
              * [0.1, 0.5] of the step */
-            double q = -slope * step * step /
-                       (2 * (fn_ - o->f - slope * step));
+            double q = -slope * step * step / (2 * (fn_ - o->f - slope * step));
             step = fmin(fmax(q, 0.1 * step), 0.5 * step);
         }
     }
@@ -191,7 +190,8 @@ static double nm_value(clv_optim *o, double *x)
 clv_status clv_optim_nelder_mead(clv_optim *o, size_t max_evals)
 {
     size_t n = o->n, m = n + 1;
-    double v[CLV_OPT_MAXN + 1][CLV_OPT_MAXN] = {{0}}, fv[CLV_OPT_MAXN + 1] = {0};
+    double v[CLV_OPT_MAXN + 1][CLV_OPT_MAXN] = {{0}},
+                            fv[CLV_OPT_MAXN + 1] = {0};
     for (size_t k = 0; k < m; k++) {
         memcpy(v[k], o->x, n * sizeof(double));
         if (k > 0)
@@ -272,7 +272,7 @@ clv_status clv_optim_nelder_mead(clv_optim *o, size_t max_evals)
     return CLV_OK;
 }
 
-/* ---- Hessian, Newton ---------------------------------------------------------- */
+/* ---- Hessian, Newton ----------------------------------------------------- */
 
 clv_status clv_optim_hessian(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN])
 {
@@ -358,7 +358,8 @@ clv_status clv_optim_spd_inverse(size_t n, double A[CLV_OPT_MAXN][CLV_OPT_MAXN],
 
 int clv_optim_newton(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN])
 {
-    double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], xn[CLV_OPT_MAXN], gn[CLV_OPT_MAXN], fn_;
+    double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], xn[CLV_OPT_MAXN], gn[CLV_OPT_MAXN],
+        fn_;
     if (clv_optim_spd_inverse(o->n, H, inv) != CLV_OK)
         return 0;
     for (size_t i = 0; i < o->n; i++) {

@@ -30,19 +30,18 @@ typedef struct clv_optim {
     size_t n;
     clv_objective fn;
     void *ctx;
-    int analytic;      /* fn gives gradients; else central differences */
-    double lo, hi;     /* the box, the same for every variable */
+    int analytic;  /* fn gives gradients; else central differences */
+    double lo, hi; /* the box, the same for every variable */
     double x[CLV_OPT_MAXN], f, g[CLV_OPT_MAXN];
     double H[CLV_OPT_MAXN][CLV_OPT_MAXN]; /* inverse Hessian estimate */
-    int scaled;        /* H rescaled after the first step */
+    int scaled;                           /* H rescaled after the first step */
     size_t iterations, evaluations;
 } clv_optim;
 
 /* Starts at x0 (clipped into [lo, hi]).  Errors: CLV_EDOM when the
  * function cannot be evaluated at x0. */
 clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx,
-                          int analytic, const double *x0, double lo,
-                          double hi);
+                          int analytic, const double *x0, double lo, double hi);
 
 /* One BFGS iteration.  CLV_OK after a decrease; CLV_ENOCONV when the line
  * search finds no lower point (the state is then unchanged). */
@@ -61,7 +60,8 @@ clv_status clv_optim_nelder_mead(clv_optim *o, size_t max_evals);
 /* Hessian of f at the current point by central differences (of the
  * gradient when analytic, else of f).  Errors: CLV_EDOM when f cannot be
  * evaluated at a neighbouring point. */
-clv_status clv_optim_hessian(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN]);
+clv_status clv_optim_hessian(clv_optim *o,
+                             double H[CLV_OPT_MAXN][CLV_OPT_MAXN]);
 
 /* Inverse of a symmetric positive-definite n x n matrix by Cholesky.
  * Errors: CLV_EDOM when it is not positive definite. */

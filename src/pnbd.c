@@ -25,7 +25,7 @@
 #include "specfun.h"
 #include "txmodel.h"
 
-/* ---- I and its gradient ----------------------------------------------------- */
+/* ---- I and its gradient -------------------------------------------------- */
 
 /* ln D(t) and d ln D / d(r, alpha, s, beta) by the series; 0 on success,
  * 1 when the series is not the right tool here. */
@@ -102,7 +102,7 @@ static clv_status pnbd_I(double r, double al, double s, double be, double x,
     return st;
 }
 
-/* ---- likelihood ---------------------------------------------------------------- */
+/* ---- likelihood ---------------------------------------------------------- */
 
 typedef struct {
     const clv_patterns *pat;
@@ -194,7 +194,7 @@ int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
     return !isfinite(ll);
 }
 
-/* ---- predictions -------------------------------------------------------------------- */
+/* ---- predictions --------------------------------------------------------- */
 
 double clv_pnbd_powdiff(double b, double t, double e)
 {
@@ -228,15 +228,15 @@ clv_status clv_pnbd_expected(const double *p, double t, double *out)
     return CLV_OK;
 }
 
-clv_status clv_pnbd_conditional(const double *p, double t, double x,
-                                double t_x, double T, double *out)
+clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x,
+                                double T, double *out)
 {
     double r = p[0], al = p[1], s = p[2], be = p[3], pa;
     clv_status st = clv_pnbd_palive(p, x, t_x, T, &pa);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
-    *out = (r + x) * (be + T) / (al + T) * clv_pnbd_powdiff(be + T, t, s - 1) *
-           pa;
+    *out =
+        (r + x) * (be + T) / (al + T) * clv_pnbd_powdiff(be + T, t, s - 1) * pa;
     return st;
 }
 
@@ -245,8 +245,7 @@ typedef struct {
 } pmf_ctx;
 
 /* ln[ u^n (alpha+u)^-(r+n) (beta+u)^-(s+1) ] */
-static double pmf_integrand(double u, double dl, double dr, double *g,
-                            void *v)
+static double pmf_integrand(double u, double dl, double dr, double *g, void *v)
 {
     (void)dl, (void)dr, (void)g; /* nodes near 0 are exact: u = 0 + dl */
     const pmf_ctx *c = v;
@@ -278,7 +277,8 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
         else {
             for (int k = 0; k < 200 && hi > lo; k++) {
                 double mid = 0.5 * (lo + hi);
-                if (n - (r + n) * mid / (al + mid) - (s + 1) * mid / (be + mid) >
+                if (n - (r + n) * mid / (al + mid) -
+                        (s + 1) * mid / (be + mid) >
                     0)
                     lo = mid;
                 else
@@ -293,8 +293,8 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
     clv_status s2 = clv_quad_log(pmf_integrand, &c, mode, t, 0, &l2, NULL);
     if ((s1 != CLV_OK && s1 != CLV_ELOSS) || (s2 != CLV_OK && s2 != CLV_ELOSS))
         return s1 != CLV_OK && s1 != CLV_ELOSS ? s1 : s2;
-    double dead = lc + r * log(al) + log(s) + s * log(be) +
-                  clv_sf_logaddexp(l1, l2);
+    double dead =
+        lc + r * log(al) + log(s) + s * log(be) + clv_sf_logaddexp(l1, l2);
     double v = exp(alive) + exp(dead);
     *out = fmin(fmax(v, 0), 1);
     return s1 == CLV_ELOSS || s2 == CLV_ELOSS ? CLV_ELOSS : CLV_OK;

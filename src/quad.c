@@ -14,7 +14,7 @@
 #include "specfun.h"
 
 #define HALF_PI 1.57079632679489661923
-#define T_MAX 6.0      /* beyond this the node distance underflows */
+#define T_MAX 6.0 /* beyond this the node distance underflows */
 #define MIN_LEVEL 3
 #define MAX_LEVEL 10
 #define TOL 1e-9
@@ -55,16 +55,16 @@ static void add_nodes(clv_quad_fn f, void *ctx, double lo, double hi,
                       double half, double t, logsum *acc)
 {
     double u = HALF_PI * sinh(t);
-    double e = exp(-2 * u);             /* t >= 0 */
-    double delta = 2 * e / (1 + e);     /* 1 - tanh(u) */
+    double e = exp(-2 * u);         /* t >= 0 */
+    double delta = 2 * e / (1 + e); /* 1 - tanh(u) */
     double sech2 = 4 * e / ((1 + e) * (1 + e));
     double w = HALF_PI * cosh(t) * sech2 * half;
     double g[CLV_QUAD_MAXAUX];
     if (w <= 0 || delta <= 0)
         return;
     double lw = log(w);
-    double d = half * delta;            /* distance to the end */
-    double far = (hi - lo) - d;         /* distance to the other end */
+    double d = half * delta;    /* distance to the end */
+    double far = (hi - lo) - d; /* distance to the other end */
     if (t == 0) {
         double l = f(lo + half, half, half, g, ctx);
         logsum_add(acc, lw + l, g);
@@ -114,8 +114,8 @@ clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi,
         if (acc.bad)
             return CLV_ERANGE;
         double cur = logsum_log(&acc) + log(h);
-        int settled = level >= MIN_LEVEL &&
-                      (cur == -INFINITY || fabs(cur - prev) <= TOL);
+        int settled =
+            level >= MIN_LEVEL && (cur == -INFINITY || fabs(cur - prev) <= TOL);
         double m[CLV_QUAD_MAXAUX];
         for (size_t j = 0; j < naux; j++) {
             m[j] = acc.s > 0 ? acc.aux[j] / acc.s : 0;
@@ -134,7 +134,7 @@ clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi,
     return CLV_ELOSS; /* not reached */
 }
 
-/* ---- Beta expectations ---------------------------------------------------- */
+/* ---- Beta expectations --------------------------------------------------- */
 
 /* One piece [lo, hi] of [0, 1].  A piece touching a singular end (a < 1 at
  * 0, b < 1 at 1) is integrated in v with p = lo + (hi - lo) v^(1/a) (resp.

@@ -65,8 +65,7 @@ static clv_status check_day_option(double d, size_t element, clv_fault *fault)
                         CLV_EINVAL);
     if (floor(d) < CLV_DAY_MIN || floor(d) > CLV_DAY_MAX)
         return clv_fail(fault, 1, element,
-                        "must be a day between the years 1 and 9999",
-                        CLV_EDOM);
+                        "must be a day between the years 1 and 9999", CLV_EDOM);
     return CLV_OK;
 }
 
@@ -89,14 +88,16 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
     if (st != CLV_OK)
         return st;
     if (log->rows == 0)
-        return clv_fail(fault, 0, CLV_FAULT_NONE, "the log is empty",
-                        CLV_EDOM);
-    double cal = isnan(opts->calibration_end) ? log->last
-                                              : floor(opts->calibration_end);
-    double hold = isnan(opts->holdout_end) ? INFINITY : floor(opts->holdout_end);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "the log is empty", CLV_EDOM);
+    double cal =
+        isnan(opts->calibration_end) ? log->last : floor(opts->calibration_end);
+    double hold =
+        isnan(opts->holdout_end) ? INFINITY : floor(opts->holdout_end);
     if (hold < cal)
-        return clv_fail(fault, 1, 2, "holdout_end must not be before "
-                                     "calibration_end", CLV_EDOM);
+        return clv_fail(fault, 1, 2,
+                        "holdout_end must not be before "
+                        "calibration_end",
+                        CLV_EDOM);
 
     size_t *start, *row;
     if (clv_txlog_group(log, &start, &row) != CLV_OK)
@@ -133,8 +134,10 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
     if (nin == 0) {
         free(start), free(row), free(days), free(amounts), free(first);
         clv_rfm_free(s);
-        return clv_fail(fault, 1, 1, "no customer bought on or before "
-                                     "calibration_end", CLV_EDOM);
+        return clv_fail(fault, 1, 1,
+                        "no customer bought on or before "
+                        "calibration_end",
+                        CLV_EDOM);
     }
     char *pool = (char *)(s->id + nin);
     size_t i = 0;

@@ -16,8 +16,8 @@
 
 struct clv_txlog {
     size_t rows, cap;
-    size_t *cust;     /* customer index of each row */
-    int32_t *day;     /* whole day numbers */
+    size_t *cust; /* customer index of each row */
+    int32_t *day; /* whole day numbers */
     double *amount;
     /* customers, interned in order of first appearance */
     size_t ncust, ccap;

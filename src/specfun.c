@@ -66,12 +66,12 @@ double clv_sf_digamma(double x)
     double r = 1 / (x * x);
     /* psi(x) ~ ln x - 1/(2x) - sum B_2k / (2k x^2k) */
     double series =
-        r * (1.0 / 12 -
-             r * (1.0 / 120 -
-                  r * (1.0 / 252 -
-                       r * (1.0 / 240 -
-                            r * (1.0 / 132 -
-                                 r * (691.0 / 32760 - r * (1.0 / 12)))))));
+        r *
+        (1.0 / 12 -
+         r * (1.0 / 120 -
+              r * (1.0 / 252 -
+                   r * (1.0 / 240 - r * (1.0 / 132 - r * (691.0 / 32760 -
+                                                          r * (1.0 / 12)))))));
     return acc + log(x) - 0.5 / x - series;
 }
 
@@ -91,7 +91,7 @@ double clv_sf_log1mexp(double a)
     return a > -0.6931471805599453 ? log(-expm1(a)) : log1p(-exp(a));
 }
 
-/* ---- incomplete beta ------------------------------------------------------ */
+/* ---- incomplete beta ----------------------------------------------------- */
 
 /* The continued fraction of I_x(a, b) without its prefactor (DLMF 8.17.22),
  * by the modified Lentz method. */
@@ -107,7 +107,8 @@ static clv_status beta_cf(double a, double b, double x, double *out)
             int k = j - 1; /* d_k */
             int m = k / 2;
             if (k % 2)
-                aj = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+                aj = -(a + m) * (a + b + m) * x /
+                     ((a + 2 * m) * (a + 2 * m + 1));
             else
                 aj = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
         }
@@ -128,8 +129,8 @@ static clv_status beta_cf(double a, double b, double x, double *out)
     return CLV_ENOCONV;
 }
 
-clv_status clv_sf_beta_inc_e(double a, double b, double x, double y,
-                             double *I, double *Ic)
+clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
+                             double *Ic)
 {
     *I = *Ic = NAN;
     if (!isfinite(a) || !isfinite(b) || !isfinite(x) || !isfinite(y))
@@ -157,7 +158,7 @@ clv_status clv_sf_beta_inc_e(double a, double b, double x, double y,
     return CLV_OK;
 }
 
-/* ---- 2F1 ---------------------------------------------------------------- */
+/* ---- 2F1 ----------------------------------------------------------------- */
 
 /* ln|Gamma(x)| and its sign for any x not a non-positive integer. */
 static double lgamma_signed(double x, int *sign)
@@ -282,8 +283,7 @@ static clv_status unit_interval(double a, double b, double c, double z,
     return judge(CLV_OK, fmax(fmax(l1, l2), mag / fabs(*out)));
 }
 
-clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z,
-                           double *out)
+clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z, double *out)
 {
     *out = NAN;
     if (!isfinite(a) || !isfinite(b) || !isfinite(c) || !isfinite(z))

@@ -36,8 +36,8 @@ double clv_sf_log1mexp(double a);
  * Continued fraction (DLMF 8.17.22) on the side where it converges fast.
  * Errors: CLV_EINVAL (non-finite), CLV_EDOM (outside the domain),
  * CLV_ENOCONV (continued fraction did not converge in 10^5 steps). */
-clv_status clv_sf_beta_inc_e(double a, double b, double x, double y,
-                             double *I, double *Ic);
+clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
+                             double *Ic);
 
 /* Gauss hypergeometric function 2F1(a, b; c; z) for real a, b, c and
  * z < 1 (z = 1 when c - a - b > 0, by Gauss's sum).  Method:
@@ -54,8 +54,7 @@ clv_status clv_sf_beta_inc_e(double a, double b, double x, double y,
  * guaranteed: cancellation in the series, c - a - b within 1e-6 of an
  * integer with no integral available, or a quadrature that did not settle);
  * CLV_ENOCONV (the series needed more than 10^6 terms; NaN written). */
-clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z,
-                           double *out);
+clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z, double *out);
 double clv_sf_hyp2f1(double a, double b, double c, double z);
 
 #endif /* CLVKIT_SPECFUN_H */

@@ -77,8 +77,8 @@ static int rehash(clv_txlog *log, size_t slots)
     if (!s)
         return 1;
     for (size_t c = 0; c < log->ncust; c++) {
-        size_t pos = hash_id(log->pool + log->id_off[c], log->id_len[c]) &
-                     (slots - 1);
+        size_t pos =
+            hash_id(log->pool + log->id_off[c], log->id_len[c]) & (slots - 1);
         while (s[pos])
             pos = (pos + 1) & (slots - 1);
         s[pos] = c + 1;
@@ -134,8 +134,7 @@ static clv_status check_row(double day, double amount, size_t ad,
                         CLV_EINVAL);
     if (floor(day) < CLV_DAY_MIN || floor(day) > CLV_DAY_MAX)
         return clv_fail(fault, ad, CLV_FAULT_NONE,
-                        "must be a day between the years 1 and 9999",
-                        CLV_EDOM);
+                        "must be a day between the years 1 and 9999", CLV_EDOM);
     const char *why;
     clv_status st = clv_domain_check(CLV_D_NONNEG, amount, &why);
     return st == CLV_OK ? st : clv_fail(fault, ad + 1, CLV_FAULT_NONE, why, st);
@@ -228,8 +227,9 @@ clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
         clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st;
         if (!ids[i] || !ids[i][0])
-            st = clv_fail(&f, 0, i, ids[i] ? "id must not be empty"
-                                            : "NULL pointer", CLV_EINVAL);
+            st = clv_fail(&f, 0, i,
+                          ids[i] ? "id must not be empty" : "NULL pointer",
+                          CLV_EINVAL);
         else if ((st = check_row(days[i], amount, 1, &f)) == CLV_OK)
             st = add_row(log, ids[i], strlen(ids[i]), days[i], amount);
         if (st != CLV_OK) {

@@ -27,7 +27,7 @@ static clv_status finish(clv_status st, double *out)
     return st;
 }
 
-/* ---- likelihood problems ------------------------------------------------------ */
+/* ---- likelihood problems ------------------------------------------------- */
 
 typedef struct {
     clv_patterns pat;
@@ -93,23 +93,30 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
     return CLV_OK;
 }
 
+/* Checks the customers of a valid model and builds its likelihood. */
+static clv_status tx_prepare(const clv_model *model, const double *x,
+                             const double *t_x, const double *T,
+                             const double *weight, size_t n, tx_problem *tp,
+                             clv_fit_problem *pb, clv_fault *fault)
+{
+    clv_status st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    return tx_problem_init(tp, pb, model->kind, x, t_x, T, weight, n);
+}
+
 clv_status clv_tx_loglik(const clv_model *model, const double *x,
                          const double *t_x, const double *T,
                          const double *weight, size_t n, double *out,
                          clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
-    if (st == CLV_OK)
-        st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
-    if (st != CLV_OK)
-        return st;
+    clv_status st = clv_begin(model, out, 6, fault, TX_KINDS);
     tx_problem tp;
     clv_fit_problem pb;
-    if (tx_problem_init(&tp, &pb, model->kind, x, t_x, T, weight, n) != CLV_OK)
-        return CLV_ENOMEM;
+    if (st == CLV_OK)
+        st = tx_prepare(model, x, t_x, T, weight, n, &tp, &pb, fault);
+    if (st != CLV_OK)
+        return st;
     if (pb.ll(model->param, out, NULL, pb.ctx))
         st = clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                       "the likelihood underflows", CLV_ERANGE);
@@ -122,12 +129,9 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x,
                       clv_time_unit unit, const clv_fit_options *opts,
                       clv_model *out, clv_fit_info *info, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    out->kind = kind;
-    out->unit = unit;
-    for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
-        out->param[i] = NAN;
+    clv_status st0 = clv_fit_begin(out, 8, kind, unit, fault);
+    if (st0 != CLV_OK)
+        return st0;
     if (!is_tx_kind(kind))
         return clv_fail(fault, 0, CLV_FAULT_NONE,
                         "must be BGNBD, MBGNBD or PNBD", CLV_EINVAL);
@@ -155,15 +159,13 @@ clv_status clv_tx_stderr(const clv_model *model, const double *x,
         return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t i = 0; i < 4; i++)
         se[i] = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
-    if (st == CLV_OK)
-        st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
-    if (st != CLV_OK)
-        return st;
     tx_problem tp;
     clv_fit_problem pb;
-    if (tx_problem_init(&tp, &pb, model->kind, x, t_x, T, weight, n) != CLV_OK)
-        return CLV_ENOMEM;
+    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    if (st == CLV_OK)
+        st = tx_prepare(model, x, t_x, T, weight, n, &tp, &pb, fault);
+    if (st != CLV_OK)
+        return st;
     double s4[CLV_MODEL_MAXPARAMS];
     st = clv_fit_stderr(&pb, model->param, s4, NULL);
     tx_problem_free(&tp);
@@ -177,33 +179,27 @@ clv_status clv_tx_stderr(const clv_model *model, const double *x,
     return CLV_OK;
 }
 
-/* ---- predictions ---------------------------------------------------------------- */
+/* ---- predictions --------------------------------------------------------- */
 
 clv_status clv_tx_expected(const clv_model *model, double t, double *out,
                            clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    clv_status st = clv_begin(model, out, 2, fault, TX_KINDS);
     if (st == CLV_OK)
         st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
     if (st != CLV_OK)
         return st;
     st = model->kind == CLV_MODEL_PNBD
              ? clv_pnbd_expected(model->param, t, out)
-             : clv_bg_expected(model->param, model->kind == CLV_MODEL_MBGNBD,
-                               t, out);
+             : clv_bg_expected(model->param, model->kind == CLV_MODEL_MBGNBD, t,
+                               out);
     return finish(st, out);
 }
 
 clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out,
                       clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    clv_status st = clv_begin(model, out, 3, fault, TX_KINDS);
     if (st == CLV_OK)
         st = clv_check_arg(n, CLV_D_WHOLE, 1, fault);
     if (st == CLV_OK)
@@ -221,10 +217,7 @@ clv_status clv_tx_conditional_expected(const clv_model *model, double t,
                                        double x, double t_x, double T,
                                        double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    clv_status st = clv_begin(model, out, 5, fault, TX_KINDS);
     if (st == CLV_OK)
         st = clv_check_arg(t, CLV_D_NONNEG, 1, fault);
     if (st == CLV_OK)
@@ -233,19 +226,15 @@ clv_status clv_tx_conditional_expected(const clv_model *model, double t,
         return st;
     st = model->kind == CLV_MODEL_PNBD
              ? clv_pnbd_conditional(model->param, t, x, t_x, T, out)
-             : clv_bg_conditional(model->param,
-                                  model->kind == CLV_MODEL_MBGNBD, t, x, t_x,
-                                  T, out);
+             : clv_bg_conditional(model->param, model->kind == CLV_MODEL_MBGNBD,
+                                  t, x, t_x, T, out);
     return finish(st, out);
 }
 
-clv_status clv_tx_palive(const clv_model *model, double x, double t_x,
-                         double T, double *out, clv_fault *fault)
+clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
+                         double *out, clv_fault *fault)
 {
-    if (!out)
-        return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    *out = NAN;
-    clv_status st = clv_check_model(model, 0, fault, TX_KINDS);
+    clv_status st = clv_begin(model, out, 4, fault, TX_KINDS);
     if (st == CLV_OK)
         st = clv_check_customer(x, t_x, T, 1, fault);
     if (st != CLV_OK)

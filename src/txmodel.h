@@ -13,7 +13,7 @@
 #include "fit.h"
 #include "model.h"
 
-/* ---- bgnbd.c: BG/NBD (mbg = 0) and MBG/NBD (mbg = 1) ------------------------ */
+/* ---- bgnbd.c: BG/NBD (mbg = 0) and MBG/NBD (mbg = 1) --------------------- */
 
 /* Likelihood data for fits and clv_tx_loglik: built from compressed rows
  * (x, t_x, T), freed with clv_bg_data_free. */
@@ -28,7 +28,7 @@ clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
                               double t_x, double T, double *out);
 double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T);
 
-/* ---- pnbd.c: Pareto/NBD ------------------------------------------------------------- */
+/* ---- pnbd.c: Pareto/NBD -------------------------------------------------- */
 
 void *clv_pnbd_data_create(const clv_patterns *pat);
 void clv_pnbd_data_free(void *data);
@@ -36,8 +36,8 @@ int clv_pnbd_loglik(const double *p, double *ll, double *dll, void *data);
 
 clv_status clv_pnbd_expected(const double *p, double t, double *out);
 clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out);
-clv_status clv_pnbd_conditional(const double *p, double t, double x,
-                                double t_x, double T, double *out);
+clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x,
+                                double T, double *out);
 clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T,
                            double *out);
 

@@ -8,6 +8,7 @@
  *   stats.h      summaries, quantiles and axes for sweeps
  *   rfm.h        time units, days, transaction logs, CSV, RFM summaries
  *   models.h     BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, discounted CLV
+ *   retention.h  sBG, BG/BB, cohort tables, early value
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -19,5 +20,6 @@
 #include "clvkit/stats.h"
 #include "clvkit/rfm.h"
 #include "clvkit/models.h"
+#include "clvkit/retention.h"
 
 #endif /* CLVKIT_CLVKIT_H */

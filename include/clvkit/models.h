@@ -43,7 +43,7 @@
 extern "C" {
 #endif
 
-/* ---- Models and fits (shared with retention.h) -------------------------- */
+/* ---- Models and fits (shared with retention.h) --------------------------- */
 
 typedef enum clv_model_kind {
     CLV_MODEL_NONE = 0,
@@ -91,36 +91,38 @@ typedef int (*clv_progress_fn)(void *data, size_t iteration, double loglik);
 /* Options of every fit; all-zero means defaults (a binding can write
  * `clv_fit_options o = {0};`). */
 typedef struct clv_fit_options {
-    const double *start;    /* starting parameters (nparams values > 0), or
-                               NULL for data-based starts */
-    size_t max_iterations;  /* per start, 0 = 500 */
-    double tolerance;       /* converged when every |d LL / d ln param| <=
-                               tolerance * max(1, |LL|); 0 = 1e-9 */
+    const double *start;      /* starting parameters (nparams values > 0), or
+                                 NULL for data-based starts */
+    size_t max_iterations;    /* per start, 0 = 500 */
+    double tolerance;         /* converged when every |d LL / d ln param| <=
+                                 tolerance * max(1, |LL|); 0 = 1e-9 */
     clv_progress_fn progress; /* optional, called once per iteration */
     void *progress_data;
 } clv_fit_options;
 
 /* What a fit found besides the parameters. */
 typedef struct clv_fit_info {
-    double loglik;       /* maximised log-likelihood (weights applied) */
-    double se[CLV_MODEL_MAXPARAMS];   /* standard errors from the inverse
-                                         Hessian of -LL (NaN if unused) */
+    double loglik; /* maximised log-likelihood (weights applied) */
+    double se[CLV_MODEL_MAXPARAMS]; /* standard errors from the inverse
+                                       Hessian of -LL (NaN if unused) */
     double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS]; /* covariance */
-    double gradient;     /* max |d LL / d ln param| at the end */
-    double weight;       /* total weight (customers) fitted */
-    size_t distinct;     /* distinct data rows after compression */
-    size_t iterations;   /* quasi-Newton iterations, all starts */
-    size_t evaluations;  /* likelihood evaluations, all starts */
-    size_t starts;       /* starting points tried (1 when the first works) */
+    double gradient;    /* max |d LL / d ln param| at the end */
+    double weight;      /* total weight (customers) fitted */
+    size_t distinct;    /* distinct data rows after compression */
+    size_t iterations;  /* quasi-Newton iterations, all starts */
+    size_t evaluations; /* likelihood evaluations, all starts */
+    size_t starts;      /* starting points tried (1 when the first works) */
 } clv_fit_info;
 
 /* How a fit fails:  CLV_ENOCONV when no start reaches a maximum with a
- * negative-definite Hessian within the iterations, when a parameter runs
- * off to 0 or infinity (beyond e^+-25: the data cannot identify it), or
- * when the progress callback stops it.  The model is then NaN and `fault`
- * says which (arg CLV_FAULT_NONE, reason text). */
+ * negative-definite Hessian within the iterations; when the likelihood is
+ * flat there (a standard error of ln p above 10, or Newton still moving
+ * ln p by more than 1e-3) or a parameter runs off to 0 or infinity (beyond
+ * e^+-29): the data cannot identify it; or when the progress callback stops
+ * it.  The model is then NaN and `fault` says which (arg CLV_FAULT_NONE,
+ * reason text). */
 
-/* ---- BG/NBD, MBG/NBD, Pareto/NBD ------------------------------------------ */
+/* ---- BG/NBD, MBG/NBD, Pareto/NBD ----------------------------------------- */
 
 /* Log-likelihood of customers under a transaction model (kind BGNBD,
  * MBGNBD or PNBD):  sum_i w_i ln L(params | x_i, t_x_i, T_i).
@@ -185,10 +187,10 @@ clv_status clv_tx_conditional_expected(const clv_model *model, double t,
  * MBG/NBD: the same with a/(b+x) and no [x>0];
  * Pareto/NBD: 1 / (1 + s (alpha+T)^(r+x) (beta+T)^s I), with
  *   I = int_{t_x}^{T} (alpha+u)^-(r+x) (beta+u)^-(s+1) du (the 2F1 form). */
-clv_status clv_tx_palive(const clv_model *model, double x, double t_x,
-                         double T, double *out, clv_fault *fault);
+clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
+                         double *out, clv_fault *fault);
 
-/* ---- Gamma-Gamma spend ------------------------------------------------------ */
+/* ---- Gamma-Gamma spend --------------------------------------------------- */
 
 /* Log-likelihood of the Gamma-Gamma model (kind GG: p, q, gamma) for
  * customers with x >= 1 repeat transactions of mean value m > 0; rows with
@@ -216,17 +218,17 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
  *   fault: 0 model, 1 x, 2 m.
  * Errors: CLV_EINVAL, CLV_EDOM (x fractional or < 0, m < 0, q <= 1 when
  * x = 0 or p x + q <= 1: the mean does not exist). */
-clv_status clv_gg_spend(const clv_model *model, double x, double m,
-                        double *out, clv_fault *fault);
+clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out,
+                        clv_fault *fault);
 
-/* ---- Discounted CLV ------------------------------------------------------- */
+/* ---- Discounted CLV ------------------------------------------------------ */
 
 typedef struct clv_clv_options {
-    double horizon;        /* number of periods (whole number >= 1) */
-    double discount;       /* discount rate per period (> -1) */
-    clv_time_unit period;  /* length of one period; NONE = one unit of the
-                              transaction model */
-    double margin;         /* share of spend kept, in [0, 1] */
+    double horizon;       /* number of periods (whole number >= 1) */
+    double discount;      /* discount rate per period (> -1) */
+    clv_time_unit period; /* length of one period; NONE = one unit of the
+                             transaction model */
+    double margin;        /* share of spend kept, in [0, 1] */
 } clv_clv_options;
 
 /* horizon 12, discount 0, period NONE, margin 1. */

@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-/* ---- Time units and days --------------------------------------------------- */
+/* ---- Time units and days ------------------------------------------------- */
 
 typedef enum clv_time_unit {
     CLV_UNIT_NONE = 0, /* no unit: "the model's own unit", or unset */
@@ -71,7 +71,7 @@ clv_status clv_day_parse(const char *text, size_t len, double *out);
  * after 9999). */
 clv_status clv_day_from_serial(double serial, double *out);
 
-/* ---- The transaction log -------------------------------------------------- */
+/* ---- The transaction log ------------------------------------------------- */
 
 /* Transactions (customer, day, amount) in the order added.  Customer ids
  * are byte strings compared exactly ("007" and "7" differ).  Opaque. */
@@ -118,7 +118,7 @@ size_t clv_txlog_customers(const clv_txlog *log);
 double clv_txlog_first_day(const clv_txlog *log);
 double clv_txlog_last_day(const clv_txlog *log);
 
-/* ---- CSV ---------------------------------------------------------------- */
+/* ---- CSV ----------------------------------------------------------------- */
 
 typedef struct clv_csv_options {
     const char *customer; /* header name of the customer column (required) */
@@ -152,7 +152,7 @@ typedef struct clv_csv_error {
 clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
                               clv_txlog **out, clv_csv_error *err);
 
-/* ---- The RFM summary ------------------------------------------------------ */
+/* ---- The RFM summary ----------------------------------------------------- */
 
 typedef struct clv_rfm_options {
     clv_time_unit unit;     /* unit of t_x and T (required, not NONE) */
@@ -170,25 +170,25 @@ void clv_rfm_options_init(clv_rfm_options *opts);
  * have n elements and belong to the summary (free with clv_rfm_free). */
 typedef struct clv_rfm {
     size_t n;
-    const char **id;      /* customer ids, NUL-terminated */
-    size_t *id_len;       /* their lengths (ids may contain NUL bytes) */
-    double *x;            /* repeat transactions in the calibration period:
-                             days with a purchase after the first day */
-    double *t_x;          /* first purchase to last calibration purchase */
-    double *T;            /* first purchase to the calibration end */
-    double *mean_value;   /* mean amount of the x repeat transactions (a
-                             day's amounts summed); 0 when x = 0 */
-    double *first_day;    /* day number of the first purchase */
-    double *x_holdout;    /* transactions (days) after the calibration end,
-                             up to holdout_end */
-    double *value_holdout;/* their total amount */
+    const char **id;       /* customer ids, NUL-terminated */
+    size_t *id_len;        /* their lengths (ids may contain NUL bytes) */
+    double *x;             /* repeat transactions in the calibration period:
+                              days with a purchase after the first day */
+    double *t_x;           /* first purchase to last calibration purchase */
+    double *T;             /* first purchase to the calibration end */
+    double *mean_value;    /* mean amount of the x repeat transactions (a
+                              day's amounts summed); 0 when x = 0 */
+    double *first_day;     /* day number of the first purchase */
+    double *x_holdout;     /* transactions (days) after the calibration end,
+                              up to holdout_end */
+    double *value_holdout; /* their total amount */
     clv_time_unit unit;
     double calibration_end, holdout_end; /* as used (NaN: no holdout end) */
-    size_t rows;            /* log rows read */
-    size_t transactions;    /* rows after merging same-day purchases, over
-                               the customers in the summary */
-    size_t late_customers;  /* customers left out: first purchase after the
-                               calibration end */
+    size_t rows;                         /* log rows read */
+    size_t transactions;   /* rows after merging same-day purchases, over
+                              the customers in the summary */
+    size_t late_customers; /* customers left out: first purchase after the
+                              calibration end */
 } clv_rfm;
 
 /* The RFM summary of a log.

@@ -37,46 +37,54 @@ static inline FILE *refdata_open(const char *name)
     return f;
 }
 
-/* btyd_cdnowSummary_cbs.csv: cust, x, t.x, T.cal, x.star, m.x (exact). */
+/* A CDNOW summary: x, t_x, T, and (when the file has them) x.star and the
+ * mean repeat value. */
 typedef struct {
     size_t n;
     char id[2400][8];
     double x[2400], t_x[2400], T[2400], x_star[2400], m_x[2400];
 } cbs_data;
 
-static inline void load_cbs(cbs_data *d)
+typedef int (*refdata_line)(const char *line, cbs_data *d, size_t i);
+
+/* Reads a file's rows after its header line, one per parse() success. */
+static inline void refdata_load(const char *name, refdata_line parse,
+                                cbs_data *d)
 {
-    FILE *f = refdata_open("btyd_cdnowSummary_cbs.csv");
+    FILE *f = refdata_open(name);
     char line[256];
     d->n = 0;
     if (!fgets(line, sizeof line, f))
         exit(2);
-    while (d->n < 2400 && fgets(line, sizeof line, f)) {
-        size_t i = d->n;
-        if (sscanf(line, "\"%7[^\"]\",%lf,%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
-                   &d->t_x[i], &d->T[i], &d->x_star[i], &d->m_x[i]) == 6)
-            d->n++;
-    }
+    while (d->n < 2400 && fgets(line, sizeof line, f))
+        d->n += parse(line, d, d->n);
     fclose(f);
+}
+
+/* btyd_cdnowSummary_cbs.csv: cust, x, t.x, T.cal, x.star, m.x (exact). */
+static inline int cbs_line(const char *line, cbs_data *d, size_t i)
+{
+    return sscanf(line, "\"%7[^\"]\",%lf,%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
+                  &d->t_x[i], &d->T[i], &d->x_star[i], &d->m_x[i]) == 6;
 }
 
 /* lifetimes_cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T,
  * zbar (2 decimals; Hardie's published rounding). */
+static inline int lifetimes_line(const char *line, cbs_data *d, size_t i)
+{
+    return sscanf(line, "%7[^,],%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
+                  &d->t_x[i], &d->T[i], &d->m_x[i]) == 5;
+}
+
+static inline void load_cbs(cbs_data *d)
+{
+    refdata_load("btyd_cdnowSummary_cbs.csv", cbs_line, d);
+}
+
 static inline void load_lifetimes_summary(cbs_data *d)
 {
-    FILE *f = refdata_open(
-        "lifetimes_cdnow_customers_summary_with_transactions.csv");
-    char line[256];
-    d->n = 0;
-    if (!fgets(line, sizeof line, f))
-        exit(2);
-    while (d->n < 2400 && fgets(line, sizeof line, f)) {
-        size_t i = d->n;
-        if (sscanf(line, "%7[^,],%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
-                   &d->t_x[i], &d->T[i], &d->m_x[i]) == 5)
-            d->n++;
-    }
-    fclose(f);
+    refdata_load("lifetimes_cdnow_customers_summary_with_transactions.csv",
+                 lifetimes_line, d);
 }
 
 #endif /* CLVKIT_TEST_REFDATA_H */

@@ -16,9 +16,9 @@ static const double P[] = {1e-3, 0.1, 1, 10, 1e3};
 
 static const double C[][3] = {
     /* x, t_x, T */
-    {0, 0, 0},       {0, 0, 1e4},        {1, 1e-3, 1e4},   {1, 0.5, 1},
-    {10, 5, 10},     {100, 99.9, 100},   {1e4, 1, 1},      {1e4, 1e4, 1e4},
-    {1e4, 10, 1e4},  {3, 9999, 1e4},     {1e4, 1e-3, 1e4}, {50, 0, 1e4},
+    {0, 0, 0},      {0, 0, 1e4},      {1, 1e-3, 1e4},   {1, 0.5, 1},
+    {10, 5, 10},    {100, 99.9, 100}, {1e4, 1, 1},      {1e4, 1e4, 1e4},
+    {1e4, 10, 1e4}, {3, 9999, 1e4},   {1e4, 1e-3, 1e4}, {50, 0, 1e4},
 };
 #define NC (sizeof C / sizeof C[0])
 
@@ -51,10 +51,10 @@ static void grid(clv_model_kind kind)
                 bad++;
                 report(&m, "palive", x, tx, T, v, st);
             }
-            clv_status s1 = clv_tx_conditional_expected(&m, 1, x, tx, T, &e1,
-                                                        NULL);
-            clv_status s2 = clv_tx_conditional_expected(&m, 1e4, x, tx, T, &e2,
-                                                        NULL);
+            clv_status s1 =
+                clv_tx_conditional_expected(&m, 1, x, tx, T, &e1, NULL);
+            clv_status s2 =
+                clv_tx_conditional_expected(&m, 1e4, x, tx, T, &e2, NULL);
             calls += 2;
             if (s1 != CLV_OK || s2 != CLV_OK || !(e1 >= 0) || !isfinite(e2) ||
                 e2 < e1 * (1 - 1e-9)) {
@@ -80,7 +80,10 @@ static void grid(clv_model_kind kind)
                 !(p0 >= 0 && p0 <= 1) || !(p3 >= 0 && p3 <= 1) ||
                 p0 + p3 > 1 + 1e-9) {
                 bad++;
-                report(&m, "expected/pmf", ts[j], 0, 0, e, s1 ? s1 : s2 ? s2 : s3);
+                report(&m, "expected/pmf", ts[j], 0, 0, e,
+                       s1   ? s1
+                       : s2 ? s2
+                            : s3);
             }
             prev = e;
         }
@@ -97,19 +100,54 @@ static const struct {
     clv_model_kind kind;
     double p[4], x, t_x, T, palive, cond;
 } corners[] = {
-    {CLV_MODEL_BGNBD, {1e3, 1e-3, 1e-3, 1e3}, 1e4, 1, 1, 0.999999909082652,
+    {CLV_MODEL_BGNBD,
+     {1e3, 1e-3, 1e-3, 1e3},
+     1e4,
+     1,
+     1,
+     0.999999909082652,
      108991600.217685},
-    {CLV_MODEL_BGNBD, {10, 0.1, 1e-3, 1e3}, 3, 9999, 1e4, 0.999999000698706,
+    {CLV_MODEL_BGNBD,
+     {10, 0.1, 1e-3, 1e3},
+     3,
+     9999,
+     1e4,
+     0.999999000698706,
      12.999766733395},
-    {CLV_MODEL_BGNBD, {1e-3, 1e-3, 1e-3, 1e-3}, 1, 1e-3, 1e4,
-     1.96938622846593e-7, 1.96999120011772e-7},
-    {CLV_MODEL_MBGNBD, {1e-3, 1e-3, 1e-3, 1e-3}, 0, 0, 1e4, 0.49597056329684,
+    {CLV_MODEL_BGNBD,
+     {1e-3, 1e-3, 1e-3, 1e-3},
+     1,
+     1e-3,
+     1e4,
+     1.96938622846593e-7,
+     1.96999120011772e-7},
+    {CLV_MODEL_MBGNBD,
+     {1e-3, 1e-3, 1e-3, 1e-3},
+     0,
+     0,
+     1e4,
+     0.49597056329684,
      0.000495779139021322},
-    {CLV_MODEL_MBGNBD, {1e-3, 1e3, 1e3, 1e-3}, 1e4, 1, 1, 0.909090917355371,
+    {CLV_MODEL_MBGNBD,
+     {1e-3, 1e3, 1e3, 1e-3},
+     1e4,
+     1,
+     1,
+     0.909090917355371,
      10.010011011011},
-    {CLV_MODEL_PNBD, {0.1, 1e3, 10, 1e-3}, 3, 9999, 1e4, 0.999000309231763,
+    {CLV_MODEL_PNBD,
+     {0.1, 1e3, 10, 1e-3},
+     3,
+     9999,
+     1e4,
+     0.999000309231763,
      0.312207336393637},
-    {CLV_MODEL_PNBD, {10, 0.1, 1e-3, 1e3}, 50, 0, 1e4, 5.88234907390999e-292,
+    {CLV_MODEL_PNBD,
+     {10, 0.1, 1e-3, 1e3},
+     50,
+     0,
+     1e4,
+     5.88234907390999e-292,
      3.52811121367402e-290},
     {CLV_MODEL_PNBD, {1e3, 1e3, 1e3, 1e3}, 1e4, 1, 1, 1.0, 11.011011011011},
     /* true values below 1e-6000: zero in double */
@@ -125,12 +163,15 @@ static void test_corners(void)
                         corners[i].p[3]},
                        CLV_UNIT_NONE};
         double pa, ce;
-        CHECK_STATUS("corner palive", clv_tx_palive(&m, corners[i].x,
-                                                    corners[i].t_x, corners[i].T,
-                                                    &pa, NULL), CLV_OK);
-        CHECK_STATUS("corner E[Y]", clv_tx_conditional_expected(
-                                        &m, 1e4, corners[i].x, corners[i].t_x,
-                                        corners[i].T, &ce, NULL), CLV_OK);
+        CHECK_STATUS("corner palive",
+                     clv_tx_palive(&m, corners[i].x, corners[i].t_x,
+                                   corners[i].T, &pa, NULL),
+                     CLV_OK);
+        CHECK_STATUS("corner E[Y]",
+                     clv_tx_conditional_expected(&m, 1e4, corners[i].x,
+                                                 corners[i].t_x, corners[i].T,
+                                                 &ce, NULL),
+                     CLV_OK);
         if (corners[i].palive == 0) {
             CHECK("corner: underflows to 0", pa < 1e-300 && ce < 1e-300);
             continue;
@@ -144,9 +185,11 @@ static void grid_gg(void)
 {
     size_t bad = 0;
     for (size_t i = 0; i < NP * NP * NP; i++) {
-        clv_model g = {CLV_MODEL_GG, {P[i % NP], P[i / NP % NP], P[i / (NP * NP)]},
+        clv_model g = {CLV_MODEL_GG,
+                       {P[i % NP], P[i / NP % NP], P[i / (NP * NP)]},
                        CLV_UNIT_NONE};
-        static const double xm[][2] = {{1, 1e-3}, {1e4, 1e6}, {3, 25}, {1e4, 1}};
+        static const double xm[][2] = {
+            {1, 1e-3}, {1e4, 1e6}, {3, 25}, {1e4, 1}};
         for (int c = 0; c < 4; c++) {
             double v, ll;
             clv_status st = clv_gg_spend(&g, xm[c][0], xm[c][1], &v, NULL);

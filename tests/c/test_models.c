@@ -27,7 +27,7 @@ static clv_model fit_cbs(clv_model_kind kind, clv_fit_info *info)
     return m;
 }
 
-/* ---- parameters and log-likelihoods ------------------------------------------ */
+/* ---- parameters and log-likelihoods -------------------------------------- */
 
 typedef struct {
     clv_model_kind kind;
@@ -40,20 +40,23 @@ typedef struct {
 
 static const fit_case fit_cases[] = {
     /* reference_values.csv: "BG/NBD,CDNOW 2357 exact t_x" and FHL 2005 Sec.7 */
-    {CLV_MODEL_BGNBD, "BG/NBD",
+    {CLV_MODEL_BGNBD,
+     "BG/NBD",
      {0.2425945, 4.4136022, 0.7929219, 2.4259063, -9582.429207},
      {1e-4, 1e-4, 1e-4, 1e-4},
      {0.243, 4.414, 0.793, 2.426, -9582.4},
      {5e-4, 5e-4, 5e-4, 5e-4, 0.05}},
     /* "MBG/NBD,CDNOW 2357": independent exact 0.5248432|6.1830852|0.8913593|
      * 1.6140020, LL -9582.135716; lifetimes test 0.525|6.183|0.891|1.614 */
-    {CLV_MODEL_MBGNBD, "MBG/NBD",
+    {CLV_MODEL_MBGNBD,
+     "MBG/NBD",
      {0.5248432, 6.1830852, 0.8913593, 1.6140020, -9582.135716},
      {1e-4, 1e-4, 1e-4, 1e-4},
      {0.525, 6.183, 0.891, 1.614, NAN},
      {5e-4, 5e-4, 5e-4, 5e-4, 0}},
     /* "Pareto/NBD,CDNOW 2357 exact" and FHL 2005: beta is flat, loosely */
-    {CLV_MODEL_PNBD, "Pareto/NBD",
+    {CLV_MODEL_PNBD,
+     "Pareto/NBD",
      {0.5532771, 10.5776841, 0.6062402, 11.6687412, -9594.976179},
      {1e-4, 1e-4, 1e-4, 1e-3},
      {0.553, 10.578, 0.606, 11.669, -9595.0},
@@ -77,12 +80,16 @@ static void test_fits(void)
         CHECK("2357 customers", info.weight == 2357 && info.distinct < 2357);
         /* the fitted LL is the LL function at the fitted parameters */
         double ll;
-        CHECK_STATUS("loglik", clv_tx_loglik(&m, cbs.x, cbs.t_x, cbs.T, NULL,
-                                             cbs.n, &ll, NULL), CLV_OK);
+        CHECK_STATUS(
+            "loglik",
+            clv_tx_loglik(&m, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, &ll, NULL),
+            CLV_OK);
         CHECK_CLOSE("loglik at fit", ll, info.loglik, 1e-9);
         double se[4];
-        CHECK_STATUS("stderr", clv_tx_stderr(&m, cbs.x, cbs.t_x, cbs.T, NULL,
-                                             cbs.n, se, NULL), CLV_OK);
+        CHECK_STATUS(
+            "stderr",
+            clv_tx_stderr(&m, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, se, NULL),
+            CLV_OK);
         for (int i = 0; i < 4; i++)
             CHECK_REL("stderr = fit's", se[i], info.se[i], 1e-3);
     }
@@ -96,9 +103,10 @@ static void test_stderr(void)
 {
     clv_model m;
     clv_fit_info info;
-    CHECK_STATUS("lifetimes data", clv_tx_fit(CLV_MODEL_BGNBD, lts.x, lts.t_x,
-                                              lts.T, NULL, lts.n, CLV_UNIT_WEEK,
-                                              NULL, &m, &info, NULL), CLV_OK);
+    CHECK_STATUS("lifetimes data",
+                 clv_tx_fit(CLV_MODEL_BGNBD, lts.x, lts.t_x, lts.T, NULL, lts.n,
+                            CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+                 CLV_OK);
     /* "BG/NBD,CDNOW 2357 rounded (lifetimes csv)" */
     static const double lp[5] = {0.242593, 4.413532, 0.792886, 2.425752,
                                  -9582.4256};
@@ -122,8 +130,9 @@ static void test_gamma_gamma(void)
 {
     clv_model g;
     clv_fit_info info;
-    CHECK_STATUS("gg fit", clv_gg_fit(cbs.x, cbs.m_x, NULL, cbs.n, NULL, &g,
-                                      &info, NULL), CLV_OK);
+    CHECK_STATUS("gg fit",
+                 clv_gg_fit(cbs.x, cbs.m_x, NULL, cbs.n, NULL, &g, &info, NULL),
+                 CLV_OK);
     static const double ex[3] = {6.2495730, 3.7442248, 15.4435198};
     static const double pr[3] = {6.25, 3.74, 15.44};
     for (int i = 0; i < 3; i++) {
@@ -144,8 +153,9 @@ static void test_gamma_gamma(void)
         CHECK_CLOSE("GG spend, printed 2 dp", s, spend[i], 6e-3);
     }
     /* lifetimes docs, rounded zbar at lifetimes' fit */
-    CHECK_STATUS("gg rounded", clv_gg_fit(lts.x, lts.m_x, NULL, lts.n, NULL,
-                                          &g, &info, NULL), CLV_OK);
+    CHECK_STATUS("gg rounded",
+                 clv_gg_fit(lts.x, lts.m_x, NULL, lts.n, NULL, &g, &info, NULL),
+                 CLV_OK);
     static const double lp[3] = {6.248802, 3.744588, 15.447748};
     for (int i = 0; i < 3; i++)
         CHECK_REL("GG rounded data", g.param[i], lp[i], 1e-4);
@@ -154,8 +164,11 @@ static void test_gamma_gamma(void)
     static const struct {
         int i;
         double want;
-    } docs[] = {{0, 24.658619}, {1, 18.911489}, {2, 35.170981},
-                {5, 71.462843}, {8, 27.282408}};
+    } docs[] = {{0, 24.658619},
+                {1, 18.911489},
+                {2, 35.170981},
+                {5, 71.462843},
+                {8, 27.282408}};
     for (size_t k = 0; k < 5; k++) {
         double s;
         clv_gg_spend(&lg, lts.x[docs[k].i], lts.m_x[docs[k].i], &s, NULL);
@@ -164,10 +177,10 @@ static void test_gamma_gamma(void)
     }
 }
 
-/* ---- predictions ------------------------------------------------------------------ */
+/* ---- predictions --------------------------------------------------------- */
 
-static const clv_model bg_pub = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426},
-                                 CLV_UNIT_WEEK};
+static const clv_model bg_pub = {
+    CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK};
 static const clv_model bg_btyd = {CLV_MODEL_BGNBD,
                                   {0.2425982, 4.4136842, 0.7929899, 2.4261667},
                                   CLV_UNIT_WEEK};
@@ -185,8 +198,8 @@ static void test_bgnbd_predictions(void)
     /* Hardie's spreadsheet prints 0.0078|0.0532|0.1506|1.0405|1.0437|1.8576;
      * the last differs from every recomputation (1.85796 at the exact MLE,
      * mpmath) by 3.6e-4, so it is checked to 5e-4 only. */
-    static const double hardie[6] = {0.0078, 0.0532, 0.1506, 1.0405, 1.0437,
-                                     1.8576};
+    static const double hardie[6] = {0.0078, 0.0532, 0.1506,
+                                     1.0405, 1.0437, 1.8576};
     clv_fit_info info;
     clv_model m = fit_cbs(CLV_MODEL_BGNBD, &info);
     for (int i = 0; i < 6; i++) {
@@ -262,10 +275,9 @@ static void test_pnbd_predictions(void)
     /* "E[X(t)] t=0..9" (BTYD manual, through lifetimes' test, which holds
      * them to atol 0.01: they come from another point of the flat ridge;
      * E[X(52)] above pins the formula at the exact MLE) */
-    static const double ex[10] = {0,          0.05077821, 0.09916088,
-                                  0.14542507, 0.18979930, 0.23247466,
-                                  0.27361274, 0.31335159, 0.35181024,
-                                  0.38909211};
+    static const double ex[10] = {
+        0,          0.05077821, 0.09916088, 0.14542507, 0.18979930,
+        0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211};
     for (int t = 0; t < 10; t++) {
         clv_tx_expected(&m, t, &v, NULL);
         CHECK_CLOSE("PNBD E[X(t)]", v, ex[t], 5e-3);
@@ -301,7 +313,7 @@ static void test_holdout(void)
     }
 }
 
-/* ---- identities ------------------------------------------------------------------- */
+/* ---- identities ---------------------------------------------------------- */
 
 /* sum_n P(X(t)=n) = 1 and sum_n n P(X(t)=n) = E[X(t)]: the PMFs (Beta
  * mixtures, incomplete beta, a death-time integral) against the
@@ -346,7 +358,8 @@ static void test_expected_closed_form(void)
         for (int j = 0; j < 5; j++) {
             double t = ts[j], v;
             double f = clv_sf_hyp2f1(r, b, a + b - 1, t / (al + t));
-            double want = (a + b - 1) / (a - 1) * (1 - pow(al / (al + t), r) * f);
+            double want =
+                (a + b - 1) / (a - 1) * (1 - pow(al / (al + t), r) * f);
             clv_tx_expected(&m, t, &v, NULL);
             CHECK_REL("BG/NBD E[X(t)] closed form", v, want, 1e-9);
         }
@@ -380,7 +393,7 @@ static void test_weights(void)
     CHECK("distinct rows", i1.distinct == 3 && i2.distinct == 3);
 }
 
-/* ---- discounted CLV ------------------------------------------------------------------- */
+/* ---- discounted CLV ------------------------------------------------------ */
 
 static void test_clv(void)
 {
@@ -426,13 +439,14 @@ static void test_clv(void)
     nounit.unit = CLV_UNIT_NONE;
     o.period = CLV_UNIT_MONTH;
     clv_fault f;
-    CHECK_STATUS("no unit", clv_predict_clv(&nounit, &gg, 2, 30, 38, 20, &o, &v,
-                                            &f), CLV_EINVAL);
+    CHECK_STATUS("no unit",
+                 clv_predict_clv(&nounit, &gg, 2, 30, 38, 20, &o, &v, &f),
+                 CLV_EINVAL);
     CHECK("no unit: NaN, names opts.period",
           isnan(v) && f.arg == 6 && f.element == 2);
 }
 
-/* ---- error paths ---------------------------------------------------------------------- */
+/* ---- error paths --------------------------------------------------------- */
 
 static int stop_at_3(void *data, size_t iteration, double loglik)
 {
@@ -449,9 +463,9 @@ static void test_fit_failures(void)
     clv_fault f = {0, 0, NULL};
     clv_fit_info info;
     for (int k = CLV_MODEL_BGNBD; k <= CLV_MODEL_PNBD; k++) {
-        CHECK_STATUS("no repeat purchases", clv_tx_fit((clv_model_kind)k, x, tx,
-                                                       T, NULL, 4, CLV_UNIT_DAY,
-                                                       NULL, &m, &info, &f),
+        CHECK_STATUS("no repeat purchases",
+                     clv_tx_fit((clv_model_kind)k, x, tx, T, NULL, 4,
+                                CLV_UNIT_DAY, NULL, &m, &info, &f),
                      CLV_ENOCONV);
         CHECK("no convergence: NaN, reason",
               isnan(m.param[0]) && f.reason && f.arg == CLV_FAULT_NONE);
@@ -461,37 +475,51 @@ static void test_fit_failures(void)
     clv_fit_options o = {0};
     o.progress = stop_at_3;
     o.progress_data = &seen;
-    CHECK_STATUS("stopped", clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T,
-                                       NULL, cbs.n, CLV_UNIT_WEEK, &o, &m, NULL,
-                                       &f), CLV_ENOCONV);
+    CHECK_STATUS("stopped",
+                 clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                            CLV_UNIT_WEEK, &o, &m, NULL, &f),
+                 CLV_ENOCONV);
     CHECK("stopped at 3", seen == 3 && isnan(m.param[0]));
+    /* too few iterations */
+    o.progress = NULL;
+    o.max_iterations = 2;
+    CHECK_STATUS("2 iterations", clv_tx_fit(CLV_MODEL_PNBD, cbs.x, cbs.t_x,
+                                            cbs.T, NULL, cbs.n, CLV_UNIT_WEEK,
+                                            &o, &m, &info, &f),
+                 CLV_ENOCONV);
+    CHECK("2 iterations: every start tried", info.starts == 3);
+    o.max_iterations = 0;
     /* a caller's start is used, and checked */
     double start[4] = {1, 1, 1, 1};
     o.progress = NULL;
     o.start = start;
-    CHECK_STATUS("own start", clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T,
-                                         NULL, cbs.n, CLV_UNIT_WEEK, &o, &m,
-                                         &info, NULL), CLV_OK);
+    CHECK_STATUS("own start",
+                 clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                            CLV_UNIT_WEEK, &o, &m, &info, NULL),
+                 CLV_OK);
     CHECK_REL("own start converges", m.param[0], 0.2425945, 1e-4);
     CHECK("one start", info.starts == 1);
     start[2] = 0;
-    CHECK_STATUS("start 0", clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T,
-                                       NULL, cbs.n, CLV_UNIT_WEEK, &o, &m, NULL,
-                                       &f), CLV_EDOM);
+    CHECK_STATUS("start 0",
+                 clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                            CLV_UNIT_WEEK, &o, &m, NULL, &f),
+                 CLV_EDOM);
     CHECK("start 0 named", f.arg == 7 && f.element == 2);
     start[2] = NAN;
-    CHECK_STATUS("start NaN", clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T,
-                                         NULL, cbs.n, CLV_UNIT_WEEK, &o, &m,
-                                         NULL, &f), CLV_EINVAL);
+    CHECK_STATUS("start NaN",
+                 clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                            CLV_UNIT_WEEK, &o, &m, NULL, &f),
+                 CLV_EINVAL);
     o.start = NULL;
     o.tolerance = -1;
-    CHECK_STATUS("tolerance < 0", clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x,
-                                             cbs.T, NULL, cbs.n, CLV_UNIT_WEEK,
-                                             &o, &m, NULL, &f), CLV_EDOM);
+    CHECK_STATUS("tolerance < 0",
+                 clv_tx_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                            CLV_UNIT_WEEK, &o, &m, NULL, &f),
+                 CLV_EDOM);
     /* Gamma-Gamma without any repeat buyer */
     double mm[4] = {0, 0, 0, 0};
-    CHECK_STATUS("gg, no repeat buyer", clv_gg_fit(x, mm, NULL, 4, NULL, &m,
-                                                   NULL, &f), CLV_EDOM);
+    CHECK_STATUS("gg, no repeat buyer",
+                 clv_gg_fit(x, mm, NULL, 4, NULL, &m, NULL, &f), CLV_EDOM);
 }
 
 typedef struct {
@@ -531,26 +559,29 @@ static void test_bad_inputs(void)
                          c->want);
             CHECK("palive: NaN and argument", isnan(v) && f.arg == c->arg);
             v = 0;
-            CHECK_STATUS(c->what, clv_tx_conditional_expected(m, 1, c->x, c->t_x,
-                                                              c->T, &v, &f),
-                         c->want);
+            CHECK_STATUS(
+                c->what,
+                clv_tx_conditional_expected(m, 1, c->x, c->t_x, c->T, &v, &f),
+                c->want);
             CHECK("conditional: NaN and argument",
                   isnan(v) && f.arg == c->arg + 1);
             double xs[2] = {0, c->x}, ts[2] = {0, c->t_x}, Ts[2] = {1, c->T};
             CHECK_STATUS(c->what, clv_tx_loglik(m, xs, ts, Ts, NULL, 2, &v, &f),
                          c->want);
-            CHECK("loglik: row named", isnan(v) && f.arg == c->arg &&
-                                           f.element == 1);
-            CHECK_STATUS(c->what, clv_tx_fit(m->kind, xs, ts, Ts, NULL, 2,
-                                             CLV_UNIT_DAY, NULL, &bad_model_sink,
-                                             NULL, &f), c->want);
+            CHECK("loglik: row named",
+                  isnan(v) && f.arg == c->arg && f.element == 1);
+            CHECK_STATUS(c->what,
+                         clv_tx_fit(m->kind, xs, ts, Ts, NULL, 2, CLV_UNIT_DAY,
+                                    NULL, &bad_model_sink, NULL, &f),
+                         c->want);
         }
         /* t */
         CHECK_STATUS("t < 0", clv_tx_expected(m, -1, &v, &f), CLV_EDOM);
         CHECK("t named", isnan(v) && f.arg == 1);
         CHECK_STATUS("t NaN", clv_tx_expected(m, NAN, &v, &f), CLV_EINVAL);
-        CHECK_STATUS("t inf", clv_tx_conditional_expected(m, INFINITY, 1, 1, 2,
-                                                          &v, &f), CLV_EINVAL);
+        CHECK_STATUS("t inf",
+                     clv_tx_conditional_expected(m, INFINITY, 1, 1, 2, &v, &f),
+                     CLV_EINVAL);
         CHECK_STATUS("pmf n fractional", clv_tx_pmf(m, 1.5, 2, &v, &f),
                      CLV_EDOM);
         CHECK("pmf n named", isnan(v) && f.arg == 1);
@@ -561,8 +592,8 @@ static void test_bad_inputs(void)
         CHECK_STATUS("NULL out", clv_tx_pmf(m, 1, 1, NULL, &f), CLV_EINVAL);
         CHECK_STATUS("NULL out", clv_tx_palive(m, 1, 1, 2, NULL, &f),
                      CLV_EINVAL);
-        CHECK_STATUS("NULL out", clv_tx_conditional_expected(m, 1, 1, 1, 2,
-                                                             NULL, &f),
+        CHECK_STATUS("NULL out",
+                     clv_tx_conditional_expected(m, 1, 1, 1, 2, NULL, &f),
                      CLV_EINVAL);
     }
     /* models */
@@ -572,11 +603,17 @@ static void test_bad_inputs(void)
         clv_status want;
         size_t element;
     } bad_models[] = {
-        {"unknown kind", {(clv_model_kind)99, {1, 1, 1, 1}, 0}, CLV_EINVAL,
+        {"unknown kind",
+         {(clv_model_kind)99, {1, 1, 1, 1}, 0},
+         CLV_EINVAL,
          CLV_FAULT_NONE},
-        {"no kind", {CLV_MODEL_NONE, {1, 1, 1, 1}, 0}, CLV_EINVAL,
+        {"no kind",
+         {CLV_MODEL_NONE, {1, 1, 1, 1}, 0},
+         CLV_EINVAL,
          CLV_FAULT_NONE},
-        {"wrong family", {CLV_MODEL_GG, {1, 1, 1, 1}, 0}, CLV_EINVAL,
+        {"wrong family",
+         {CLV_MODEL_GG, {1, 1, 1, 1}, 0},
+         CLV_EINVAL,
          CLV_FAULT_NONE},
         {"r NaN", {CLV_MODEL_BGNBD, {NAN, 1, 1, 1}, 0}, CLV_EINVAL, 0},
         {"alpha 0", {CLV_MODEL_PNBD, {1, 0, 1, 1}, 0}, CLV_EDOM, 1},
@@ -610,9 +647,10 @@ static void test_bad_inputs(void)
     CHECK_STATUS("NULL x", clv_tx_loglik(m, NULL, t, T, NULL, 2, &v, &f),
                  CLV_EINVAL);
     CHECK("x named", f.arg == 1);
-    CHECK_STATUS("NULL T", clv_tx_fit(CLV_MODEL_BGNBD, x, t, NULL, NULL, 2,
-                                      CLV_UNIT_DAY, NULL, &bad_model_sink, NULL,
-                                      &f), CLV_EINVAL);
+    CHECK_STATUS("NULL T",
+                 clv_tx_fit(CLV_MODEL_BGNBD, x, t, NULL, NULL, 2, CLV_UNIT_DAY,
+                            NULL, &bad_model_sink, NULL, &f),
+                 CLV_EINVAL);
     CHECK("T named", f.arg == 3);
     w[1] = -1;
     CHECK_STATUS("weight < 0", clv_tx_loglik(m, x, t, T, w, 2, &v, &f),
@@ -624,27 +662,29 @@ static void test_bad_inputs(void)
     w[0] = w[1] = 0;
     CHECK_STATUS("weights all 0", clv_tx_loglik(m, x, t, T, w, 2, &v, &f),
                  CLV_EDOM);
-    CHECK_STATUS("fit: bad kind", clv_tx_fit(CLV_MODEL_GG, x, t, T, NULL, 2,
-                                             CLV_UNIT_DAY, NULL,
-                                             &bad_model_sink, NULL, &f),
+    CHECK_STATUS("fit: bad kind",
+                 clv_tx_fit(CLV_MODEL_GG, x, t, T, NULL, 2, CLV_UNIT_DAY, NULL,
+                            &bad_model_sink, NULL, &f),
                  CLV_EINVAL);
     CHECK("kind named", f.arg == 0 && isnan(bad_model_sink.param[0]));
-    CHECK_STATUS("fit: bad unit", clv_tx_fit(CLV_MODEL_BGNBD, x, t, T, NULL, 2,
-                                             (clv_time_unit)9, NULL,
-                                             &bad_model_sink, NULL, &f),
+    CHECK_STATUS("fit: bad unit",
+                 clv_tx_fit(CLV_MODEL_BGNBD, x, t, T, NULL, 2, (clv_time_unit)9,
+                            NULL, &bad_model_sink, NULL, &f),
                  CLV_EINVAL);
     CHECK("unit named", f.arg == 6);
-    CHECK_STATUS("fit: NULL out", clv_tx_fit(CLV_MODEL_BGNBD, x, t, T, NULL, 2,
-                                             CLV_UNIT_DAY, NULL, NULL, NULL,
-                                             &f), CLV_EINVAL);
-    CHECK_STATUS("stderr: NULL se", clv_tx_stderr(m, x, t, T, NULL, 2, NULL,
-                                                  &f), CLV_EINVAL);
+    CHECK_STATUS("fit: NULL out",
+                 clv_tx_fit(CLV_MODEL_BGNBD, x, t, T, NULL, 2, CLV_UNIT_DAY,
+                            NULL, NULL, NULL, &f),
+                 CLV_EINVAL);
+    CHECK_STATUS("stderr: NULL se",
+                 clv_tx_stderr(m, x, t, T, NULL, 2, NULL, &f), CLV_EINVAL);
     /* a point that is not a maximum has no standard errors */
     clv_model far = {CLV_MODEL_BGNBD, {50, 0.01, 50, 0.01}, 0};
     double se[4];
-    CHECK_STATUS("stderr away from the maximum",
-                 clv_tx_stderr(&far, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, se,
-                               &f), CLV_EDOM);
+    CHECK_STATUS(
+        "stderr away from the maximum",
+        clv_tx_stderr(&far, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, se, &f),
+        CLV_EDOM);
 }
 
 static void test_gg_bad_inputs(void)
@@ -672,13 +712,15 @@ static void test_gg_bad_inputs(void)
     CHECK("m row named", f.arg == 2 && f.element == 1);
     m[1] = 20;
     x[0] = 0.5;
-    CHECK_STATUS("x fractional", clv_gg_fit(x, m, NULL, 2, NULL, &bad_model_sink,
-                                            NULL, &f), CLV_EDOM);
+    CHECK_STATUS("x fractional",
+                 clv_gg_fit(x, m, NULL, 2, NULL, &bad_model_sink, NULL, &f),
+                 CLV_EDOM);
     CHECK("x row named", f.arg == 0 && f.element == 0);
     x[0] = 1;
     CHECK_STATUS("n = 0", clv_gg_loglik(&g, x, m, NULL, 0, &v, &f), CLV_EINVAL);
-    CHECK_STATUS("NULL m", clv_gg_fit(x, NULL, NULL, 2, NULL, &bad_model_sink,
-                                      NULL, &f), CLV_EINVAL);
+    CHECK_STATUS("NULL m",
+                 clv_gg_fit(x, NULL, NULL, 2, NULL, &bad_model_sink, NULL, &f),
+                 CLV_EINVAL);
     CHECK("NULL m named", f.arg == 1);
     /* x = 0 rows are skipped: the LL of {x=0, x=1} is that of {x=1} */
     double x0[2] = {0, 1}, m0[2] = {0, 10}, a, b;
@@ -693,19 +735,20 @@ static void test_gg_bad_inputs(void)
     /* CLV: each argument */
     clv_clv_options o;
     clv_clv_options_init(&o);
-    CHECK_STATUS("clv: gg wrong kind", clv_predict_clv(&bg_pub, &bg_pub, 1, 1,
-                                                       2, 10, &o, &v, &f),
+    CHECK_STATUS("clv: gg wrong kind",
+                 clv_predict_clv(&bg_pub, &bg_pub, 1, 1, 2, 10, &o, &v, &f),
                  CLV_EINVAL);
     CHECK("gg named", f.arg == 1);
-    CHECK_STATUS("clv: tx wrong kind", clv_predict_clv(&g, &g, 1, 1, 2, 10, &o,
-                                                       &v, &f), CLV_EINVAL);
+    CHECK_STATUS("clv: tx wrong kind",
+                 clv_predict_clv(&g, &g, 1, 1, 2, 10, &o, &v, &f), CLV_EINVAL);
     CHECK("tx named", f.arg == 0);
-    CHECK_STATUS("clv: m = 0 with x > 0", clv_predict_clv(&bg_pub, &g, 1, 1, 2,
-                                                          0, &o, &v, &f),
+    CHECK_STATUS("clv: m = 0 with x > 0",
+                 clv_predict_clv(&bg_pub, &g, 1, 1, 2, 0, &o, &v, &f),
                  CLV_EDOM);
     CHECK("m named", f.arg == 5);
-    CHECK_STATUS("clv: t_x > T", clv_predict_clv(&bg_pub, &g, 1, 3, 2, 10, &o,
-                                                 &v, &f), CLV_EDOM);
+    CHECK_STATUS("clv: t_x > T",
+                 clv_predict_clv(&bg_pub, &g, 1, 3, 2, 10, &o, &v, &f),
+                 CLV_EDOM);
     CHECK("t_x named", f.arg == 3);
     static const struct {
         const char *what;
@@ -730,34 +773,38 @@ static void test_gg_bad_inputs(void)
         o.margin = bad_opts[i].margin;
         o.period = (clv_time_unit)bad_opts[i].period;
         v = 0;
-        CHECK_STATUS(bad_opts[i].what, clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10,
-                                                       &o, &v, &f),
+        CHECK_STATUS(bad_opts[i].what,
+                     clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10, &o, &v, &f),
                      bad_opts[i].want);
-        CHECK("option named", isnan(v) && f.arg == 6 &&
-                                  f.element == bad_opts[i].element);
+        CHECK("option named",
+              isnan(v) && f.arg == 6 && f.element == bad_opts[i].element);
     }
-    CHECK_STATUS("clv: NULL opts", clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10,
-                                                   NULL, &v, &f), CLV_EINVAL);
-    CHECK_STATUS("clv: NULL out", clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10, &o,
-                                                  NULL, &f), CLV_EINVAL);
+    CHECK_STATUS("clv: NULL opts",
+                 clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10, NULL, &v, &f),
+                 CLV_EINVAL);
+    CHECK_STATUS("clv: NULL out",
+                 clv_predict_clv(&bg_pub, &g, 1, 1, 2, 10, &o, NULL, &f),
+                 CLV_EINVAL);
 }
 
 static void test_names(void)
 {
-    static const char *names[] = {"bgnbd", "mbgnbd", "pnbd", "gg", "sbg",
-                                  "bgbb"};
+    static const char *names[] = {"bgnbd", "mbgnbd", "pnbd",
+                                  "gg",    "sbg",    "bgbb"};
     static const size_t np[] = {4, 4, 4, 3, 2, 4};
     for (int k = 1; k <= 6; k++) {
         clv_model_kind kind;
-        CHECK("name", strcmp(clv_model_name((clv_model_kind)k), names[k - 1]) ==
-                          0);
-        CHECK_STATUS("parse", clv_model_kind_parse(names[k - 1], &kind), CLV_OK);
+        CHECK("name",
+              strcmp(clv_model_name((clv_model_kind)k), names[k - 1]) == 0);
+        CHECK_STATUS("parse", clv_model_kind_parse(names[k - 1], &kind),
+                     CLV_OK);
         CHECK("round trip", kind == (clv_model_kind)k);
         CHECK("nparams", clv_model_nparams(kind) == np[k - 1]);
         CHECK("param names", clv_model_param_name(kind, np[k - 1] - 1) &&
                                  !clv_model_param_name(kind, np[k - 1]));
     }
-    CHECK("pnbd params", !strcmp(clv_model_param_name(CLV_MODEL_PNBD, 3), "beta"));
+    CHECK("pnbd params",
+          !strcmp(clv_model_param_name(CLV_MODEL_PNBD, 3), "beta"));
     clv_model_kind kind;
     CHECK_STATUS("unknown name", clv_model_kind_parse("bg", &kind), CLV_EINVAL);
     CHECK("unknown -> NONE", kind == CLV_MODEL_NONE);
@@ -765,6 +812,15 @@ static void test_names(void)
     CHECK("none", !strcmp(clv_model_name((clv_model_kind)42), "none") &&
                       clv_model_nparams(CLV_MODEL_NONE) == 0);
     CHECK_STATUS("check ok", clv_model_check(&bg_pub, NULL), CLV_OK);
+    clv_fault f;
+    clv_model bad = {CLV_MODEL_SBG, {1, -2}, 0};
+    CHECK_STATUS("check: beta < 0", clv_model_check(&bad, &f), CLV_EDOM);
+    CHECK("check: element", f.arg == 0 && f.element == 1);
+    bad.param[1] = NAN;
+    CHECK_STATUS("check: NaN", clv_model_check(&bad, &f), CLV_EINVAL);
+    bad.kind = (clv_model_kind)0;
+    CHECK_STATUS("check: no kind", clv_model_check(&bad, &f), CLV_EINVAL);
+    CHECK_STATUS("check: NULL", clv_model_check(NULL, &f), CLV_EINVAL);
 }
 
 int main(void)

@@ -26,7 +26,8 @@ static void test_units(void)
         clv_time_unit u;
         CHECK_STATUS("parse", clv_time_unit_parse(units[i].name, &u), CLV_OK);
         CHECK("parse", u == units[i].u);
-        CHECK_STATUS("plural", clv_time_unit_parse(units[i].plural, &u), CLV_OK);
+        CHECK_STATUS("plural", clv_time_unit_parse(units[i].plural, &u),
+                     CLV_OK);
         CHECK("plural", u == units[i].u);
         CHECK("days", clv_time_unit_days(units[i].u) == units[i].days);
         CHECK("name", !strcmp(clv_time_unit_name(units[i].u), units[i].name));
@@ -36,8 +37,9 @@ static void test_units(void)
                  CLV_EINVAL);
     CHECK("unknown -> NONE", u == CLV_UNIT_NONE);
     CHECK_STATUS("NULL unit", clv_time_unit_parse(NULL, &u), CLV_EINVAL);
-    CHECK("NONE has no length", isnan(clv_time_unit_days(CLV_UNIT_NONE)) &&
-                                    isnan(clv_time_unit_days((clv_time_unit)9)));
+    CHECK("NONE has no length",
+          isnan(clv_time_unit_days(CLV_UNIT_NONE)) &&
+              isnan(clv_time_unit_days((clv_time_unit)9)));
     CHECK("none", !strcmp(clv_time_unit_name((clv_time_unit)9), "none"));
 }
 
@@ -83,8 +85,8 @@ static void test_days(void)
     CHECK("ISO", d == 10134);
     CHECK_STATUS("YYYYMMDD", clv_day_parse("19970930xyz", 8, &d), CLV_OK);
     CHECK("YYYYMMDD", d == 10134);
-    static const char *bads[] = {"1997-9-30", "1997/09/30", "19970931",
-                                 "",          "abcd-ef-gh", "1997-09-30 ",
+    static const char *bads[] = {"1997-9-30",  "1997/09/30", "19970931",
+                                 "",           "abcd-ef-gh", "1997-09-30 ",
                                  "+1997-09-3", "1997-02-29", "199709300"};
     for (int i = 0; i < 9; i++) {
         CHECK_STATUS(bads[i], clv_day_parse(bads[i], strlen(bads[i]), &d),
@@ -108,11 +110,12 @@ static void test_txlog(void)
     CHECK_STATUS("text id", clv_txlog_add(log, "17", 2, 7, 1, &f), CLV_OK);
     CHECK_STATUS("fraction id", clv_txlog_add_number(log, 2.5, 7, 1, &f),
                  CLV_OK);
-    CHECK_STATUS("id with NUL", clv_txlog_add(log, "x\0y", 3, 8, 0, &f), CLV_OK);
+    CHECK_STATUS("id with NUL", clv_txlog_add(log, "x\0y", 3, 8, 0, &f),
+                 CLV_OK);
     CHECK("17 and \"17\" are one customer",
           clv_txlog_rows(log) == 5 && clv_txlog_customers(log) == 4);
-    CHECK("first/last day (cut to days)", clv_txlog_first_day(log) == 5 &&
-                                              clv_txlog_last_day(log) == 8);
+    CHECK("first/last day (cut to days)",
+          clv_txlog_first_day(log) == 5 && clv_txlog_last_day(log) == 8);
     static const struct {
         const char *what;
         const char *id;
@@ -129,8 +132,9 @@ static void test_txlog(void)
         {"amount inf", "a", 1, 1, INFINITY, CLV_EINVAL, 4},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        CHECK_STATUS(bad[i].what, clv_txlog_add(log, bad[i].id, bad[i].len,
-                                                bad[i].day, bad[i].amount, &f),
+        CHECK_STATUS(bad[i].what,
+                     clv_txlog_add(log, bad[i].id, bad[i].len, bad[i].day,
+                                   bad[i].amount, &f),
                      bad[i].want);
         CHECK("argument named", f.arg == bad[i].arg);
     }
@@ -148,26 +152,27 @@ static void test_txlog(void)
 
     const char *ids[3] = {"a", "", "c"};
     double days[3] = {1, 2, 3}, amounts[3] = {1, 2, 3};
-    CHECK_STATUS("arrays: empty id", clv_txlog_from_arrays(ids, days, amounts, 3,
-                                                           &log, &f),
+    CHECK_STATUS("arrays: empty id",
+                 clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
                  CLV_EINVAL);
     CHECK("row named", f.arg == 0 && f.element == 1 && log == NULL);
     ids[1] = "b";
     days[2] = NAN;
-    CHECK_STATUS("arrays: day NaN", clv_txlog_from_arrays(ids, days, amounts, 3,
-                                                          &log, &f),
+    CHECK_STATUS("arrays: day NaN",
+                 clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
                  CLV_EINVAL);
     CHECK("row named", f.arg == 1 && f.element == 2);
     days[2] = 3;
-    CHECK_STATUS("arrays: n = 0", clv_txlog_from_arrays(ids, days, amounts, 0,
-                                                        &log, &f), CLV_EINVAL);
+    CHECK_STATUS("arrays: n = 0",
+                 clv_txlog_from_arrays(ids, days, amounts, 0, &log, &f),
+                 CLV_EINVAL);
     CHECK_STATUS("arrays", clv_txlog_from_arrays(ids, days, NULL, 3, &log, &f),
                  CLV_OK);
     CHECK("arrays", clv_txlog_customers(log) == 3);
     clv_txlog_free(log);
 }
 
-/* ---- the RFM summary by hand -------------------------------------------------- */
+/* ---- the RFM summary by hand --------------------------------------------- */
 
 static void test_rfm_by_hand(void)
 {
@@ -179,7 +184,8 @@ static void test_rfm_by_hand(void)
     double days[] = {0, 20, 0, 3, 14, 7, 21, 100};
     double amounts[] = {10, 99, 5, 8, 30, 20, 40, 50};
     clv_txlog *log;
-    CHECK_STATUS("log", clv_txlog_from_arrays(ids, days, amounts, 8, &log, NULL),
+    CHECK_STATUS("log",
+                 clv_txlog_from_arrays(ids, days, amounts, 8, &log, NULL),
                  CLV_OK);
     clv_rfm_options o;
     clv_rfm_options_init(&o);
@@ -199,8 +205,8 @@ static void test_rfm_by_hand(void)
     CHECK("A: mean of 20 and 30", s->mean_value[0] == 25);
     CHECK("A: holdout 1 (day 21), value 40",
           s->x_holdout[0] == 1 && s->value_holdout[0] == 40);
-    CHECK("C: nothing repeated", s->x[1] == 0 && s->t_x[1] == 0 &&
-                                     s->mean_value[1] == 0);
+    CHECK("C: nothing repeated",
+          s->x[1] == 0 && s->t_x[1] == 0 && s->mean_value[1] == 0);
     CHECK_CLOSE("C: T = 11 days", s->T[1], 11.0 / 7, 1e-15);
     CHECK("counts", s->rows == 8 && s->transactions == 6 &&
                         s->calibration_end == 14 && s->holdout_end == 50);
@@ -210,8 +216,8 @@ static void test_rfm_by_hand(void)
     o.calibration_end = NAN;
     o.holdout_end = NAN;
     clv_rfm_summarize(log, &o, &s, NULL);
-    CHECK("default end", s->n == 3 && s->calibration_end == 100 &&
-                             isnan(s->holdout_end));
+    CHECK("default end",
+          s->n == 3 && s->calibration_end == 100 && isnan(s->holdout_end));
     CHECK("A in days: x = 4, t_x = T = 100",
           s->x[0] == 4 && s->t_x[0] == 100 && s->T[0] == 100);
     CHECK("A: mean of 20, 30, 40, 50", s->mean_value[0] == 35);
@@ -236,7 +242,8 @@ static void test_rfm_by_hand(void)
     CHECK("end named", f.element == 1);
     o.calibration_end = 14;
     o.holdout_end = 10;
-    CHECK_STATUS("holdout before", clv_rfm_summarize(log, &o, &s, &f), CLV_EDOM);
+    CHECK_STATUS("holdout before", clv_rfm_summarize(log, &o, &s, &f),
+                 CLV_EDOM);
     CHECK("holdout named", f.element == 2);
     o.holdout_end = NAN;
     o.calibration_end = -5;
@@ -251,7 +258,9 @@ static void test_rfm_by_hand(void)
     clv_rfm_free(NULL);
 }
 
-/* ---- CSV ----------------------------------------------------------------------------- */
+/* ---- CSV
+ * -----------------------------------------------------------------------------
+ */
 
 static const char *write_file(const char *text)
 {
@@ -266,13 +275,12 @@ static void test_csv_good(void)
 {
     /* quotes, CRLF, blank lines, extra columns, both date forms, a name
      * with a separator in it */
-    const char *path = write_file(
-        "extra,\"cust\",when,value\r\n"
-        "x,\"a,b\",1997-01-01,10.5\r\n"
-        "\r\n"
-        "y,\"a,b\",19970108,\"4.50\"\r\n"
-        "z, c ,1997-01-02,  1e1  \n"
-        "w,\"q\"\"uote\",1997-01-03,0\n");
+    const char *path = write_file("extra,\"cust\",when,value\r\n"
+                                  "x,\"a,b\",1997-01-01,10.5\r\n"
+                                  "\r\n"
+                                  "y,\"a,b\",19970108,\"4.50\"\r\n"
+                                  "z, c ,1997-01-02,  1e1  \n"
+                                  "w,\"q\"\"uote\",1997-01-03,0\n");
     clv_csv_options o = {"cust", "when", "value", 0};
     clv_txlog *log;
     clv_csv_error e = {0, 0, NULL};
@@ -295,7 +303,8 @@ static void test_csv_good(void)
     path = write_file("id;d\n1;1997-01-01\n2;1997-01-05\n1;1997-02-01\n");
     clv_csv_options o2 = {"id", "d", NULL, ';'};
     CHECK_STATUS("semicolons", clv_txlog_read_csv(path, &o2, &log, &e), CLV_OK);
-    CHECK("semicolons", clv_txlog_rows(log) == 3 && clv_txlog_customers(log) == 2);
+    CHECK("semicolons",
+          clv_txlog_rows(log) == 3 && clv_txlog_customers(log) == 2);
     clv_txlog_free(log);
 }
 
@@ -336,13 +345,14 @@ static void test_csv_bad(void)
     }
     clv_txlog *log;
     clv_csv_error e;
-    CHECK_STATUS("no file", clv_txlog_read_csv("/nonexistent/x.csv", &o, &log,
-                                               &e), CLV_EIO);
+    CHECK_STATUS("no file",
+                 clv_txlog_read_csv("/nonexistent/x.csv", &o, &log, &e),
+                 CLV_EIO);
     CHECK_STATUS("NULL opts", clv_txlog_read_csv("x", NULL, &log, &e),
                  CLV_EINVAL);
     clv_csv_options no_date = {"c", NULL, "a", ','};
-    CHECK_STATUS("no date column name", clv_txlog_read_csv("x", &no_date, &log,
-                                                           &e), CLV_EINVAL);
+    CHECK_STATUS("no date column name",
+                 clv_txlog_read_csv("x", &no_date, &log, &e), CLV_EINVAL);
     clv_csv_options bad_sep = {"c", "d", "a", '|'};
     CHECK_STATUS("bad separator", clv_txlog_read_csv("x", &bad_sep, &log, &e),
                  CLV_EINVAL);
@@ -357,8 +367,10 @@ static void test_cdnow(void)
     clv_csv_options o = {"sampleid", "date", "sales", ','};
     clv_txlog *log;
     clv_csv_error e = {0, 0, NULL};
-    CHECK_STATUS("read elog", clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"),
-                                                 &o, &log, &e), CLV_OK);
+    CHECK_STATUS(
+        "read elog",
+        clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &o, &log, &e),
+        CLV_OK);
     CHECK("6919 rows", clv_txlog_rows(log) == 6919);
     clv_rfm_options ro;
     clv_rfm_options_init(&ro);
@@ -367,8 +379,8 @@ static void test_cdnow(void)
     clv_day_from_ymd(1998, 6, 30, &ro.holdout_end);
     clv_rfm *s;
     CHECK_STATUS("summary", clv_rfm_summarize(log, &ro, &s, NULL), CLV_OK);
-    CHECK("2357 customers", s->n == 2357 && cbs.n == 2357 &&
-                                s->late_customers == 0);
+    CHECK("2357 customers",
+          s->n == 2357 && cbs.n == 2357 && s->late_customers == 0);
     double sx = 0, sh = 0;
     size_t repeat = 0, same = 0;
     for (size_t i = 0; i < s->n && i < cbs.n; i++) {
@@ -392,7 +404,8 @@ static void test_cdnow(void)
     clv_csv_options w = {"customer_id", "date", "dollar_value", ' '};
     CHECK_STATUS("read master",
                  clv_txlog_read_csv(refdata_path("lifetimes_CDNOW_master.txt"),
-                                    &w, &log, &e), CLV_OK);
+                                    &w, &log, &e),
+                 CLV_OK);
     CHECK("69659 rows, 23570 customers",
           clv_txlog_rows(log) == 69659 && clv_txlog_customers(log) == 23570);
     clv_txlog_free(log);
