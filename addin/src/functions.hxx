@@ -136,6 +136,31 @@ public:
                                  const AnyRange &amounts, const OUString &unit,
                                  const css::uno::Any &calibrationEnd) override;
 
+    /* XClvkit, sBG and BG/BB (retention_functions.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    sbgFit(const AnyRange &survivors) override;
+    css::uno::Any SAL_CALL sbgSurvival(const AnyRange &t, const AnyRange &alpha,
+                                       const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgRetention(const AnyRange &t, const AnyRange &alpha,
+                                        const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDel(const AnyRange &d, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDerl(const AnyRange &d, const AnyRange &n,
+                                   const AnyRange &alpha, const AnyRange &beta) override;
+    css::uno::Any SAL_CALL clvSbg(const AnyRange &margin, const AnyRange &d,
+                                  const AnyRange &n, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    bgbbFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &n,
+            const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL bgbbPAlive(const AnyRange &x, const AnyRange &t_x,
+                                      const AnyRange &n, const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgbbExpected(const AnyRange &nstar, const AnyRange &x,
+                                        const AnyRange &t_x, const AnyRange &n,
+                                        const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgbbExpectedNew(const AnyRange &n,
+                                           const AnyRange &params) override;
+
 private:
     /* A catalogue function on its required numbers and optional arguments
      * (omitted ones take the catalogue's defaults). */

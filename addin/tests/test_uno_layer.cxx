@@ -82,7 +82,9 @@ void test_table()
                               "BGNBD_CLV", "MBGNBD_FIT", "MBGNBD_PALIVE", "MBGNBD_EXPECTED",
                               "MBGNBD_EXPECTED_NEW", "MBGNBD_CLV", "PNBD_FIT", "PNBD_PALIVE",
                               "PNBD_EXPECTED", "PNBD_EXPECTED_NEW", "PNBD_CLV", "GG_FIT", "GG_SPEND",
-                              "RFM_SUMMARY"};
+                              "RFM_SUMMARY", "SBG_FIT", "SBG_SURVIVAL", "SBG_RETENTION", "SBG_DEL",
+                              "SBG_DERL", "CLV_SBG", "BGBB_FIT", "BGBB_PALIVE", "BGBB_EXPECTED",
+                              "BGBB_EXPECTED_NEW"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");
     for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
         const Function &f = FUNCTIONS[i];
@@ -307,6 +309,42 @@ void test_value(Functions &fn)
           "RFM_SUMMARY nobody before the calibration end");
 }
 
+/* sBG and BG/BB: where their errors point; sBG's alpha and beta are cells.
+ * Expected: S(1) = beta / (alpha + beta) and r(1) the same, by hand. */
+void test_retention(Functions &fn)
+{
+    double v = 0;
+    check((fn.sbgSurvival(one(1), one(1), one(3)) >>= v) && near(v, 0.75), "SBG_SURVIVAL(1;1;3) = 3/4");
+    check(throws_at([&] { fn.sbgSurvival(one(1), one(-1), one(3)); }, 1, "SBG_SURVIVAL: alpha"),
+          "SBG_SURVIVAL negative alpha");
+    check(throws_at([&] { fn.sbgRetention(one(0), one(1), one(3)); }, 0, "t"), "SBG_RETENTION t = 0");
+    check(throws_at([&] { fn.sbgDerl(one(0.1), one(1.5), one(1), one(3)); }, 1, "n"), "SBG_DERL n = 1.5");
+    check(throws_at([&] { fn.clvSbg(one(-5), one(0.1), one(1), one(1), one(3)); }, 0, "margin"),
+          "CLV_SBG negative margin");
+    check(throws_at([&] { fn.clvSbg(one(5), one(0.1), one(1), one(1), one(0)); }, 4, "beta"),
+          "CLV_SBG beta 0");
+    check(throws_at([&] { fn.sbgFit(column({Any(1000.0), Any(OUString()), Any(700.0)})); }, 0,
+                    "survivors (cell 2) must not have an empty cell"), "SBG_FIT gap");
+    check(throws_at([&] { fn.sbgFit(column({Any(1000.0), Any(1200.0)})); }, 0, "survivors"),
+          "SBG_FIT increasing");
+    /* High End, years 0-7 (Fader & Hardie 2007): 0.668088, 3.806095 recomputed */
+    const auto sbg = fn.sbgFit(column({Any(1000.0), Any(869.0), Any(743.0), Any(653.0), Any(593.0),
+                                       Any(551.0), Any(517.0), Any(491.0), Any(OUString())}));
+    check(sbg.getLength() == 1 && sbg[0].getLength() == 3
+              && std::fabs(sbg[0][0] / 0.668088 - 1) < 1e-4 && std::fabs(sbg[0][1] / 3.806095 - 1) < 1e-4,
+          "SBG_FIT on the High End segment, a trailing empty cell left out");
+    const AnyRange donors = row({1.204, 0.750, 0.657, 2.783});
+    check(throws_at([&] { fn.bgbbPAlive(one(2), one(5), one(4), donors); }, 1, "t_x must be <= n"),
+          "BGBB_PALIVE t_x > n");
+    check(throws_at([&] { fn.bgbbExpected(one(-1), one(2), one(4), one(6), donors); }, 0, "n_star"),
+          "BGBB_EXPECTED negative n_star");
+    check(throws_at([&] { fn.bgbbExpectedNew(one(6), row({1, 2, 3})); }, 1, "params"),
+          "BGBB_EXPECTED_NEW three parameters");
+    check(throws_at([&] { fn.bgbbFit(column({Any(1.0), Any(2.0)}), column({Any(1.0), Any(3.0)}),
+                                     column({Any(6.0), Any(2.0)}), Any()); }, 1, "t_x_range (cell 2)"),
+          "BGBB_FIT t_x > n names the cell");
+}
+
 } // namespace
 
 int main()
@@ -317,6 +355,7 @@ int main()
     test_functions(*fn);
     test_models(*fn);
     test_value(*fn);
+    test_retention(*fn);
     std::printf("uno_layer: %d passed, %d failed\n", passed, failed);
     return failed || !passed;
 }

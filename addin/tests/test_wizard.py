@@ -29,16 +29,22 @@ SIGNATURES = {
     # the predictive models (issue 5): fits take optional weights, the CLV
     # an optional margin, RFM_SUMMARY an optional calibration end
     "GG_FIT": (3, 2), "GG_SPEND": (3, 3), "RFM_SUMMARY": (5, 4),
+    # the retention models (issue 6)
+    "SBG_FIT": (1, 1), "SBG_SURVIVAL": (3, 3), "SBG_RETENTION": (3, 3), "SBG_DEL": (3, 3),
+    "SBG_DERL": (4, 4), "CLV_SBG": (5, 5), "BGBB_FIT": (4, 3), "BGBB_PALIVE": (4, 4),
+    "BGBB_EXPECTED": (5, 5), "BGBB_EXPECTED_NEW": (2, 2),
 }
 for _model in ("BGNBD", "MBGNBD", "PNBD"):
     SIGNATURES.update({_model + "_FIT": (4, 3), _model + "_PALIVE": (4, 4),
                        _model + "_EXPECTED": (5, 5), _model + "_EXPECTED_NEW": (2, 2),
                        _model + "_CLV": (9, 8)})
 
-# Fits and predictions are statistics; money (CLV) is financial.
+# Fits and predictions are statistics; money (CLV) and discounted
+# lifetimes are financial.
 def category(name):
-    model = name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG", "RFM")
-    return STATISTICAL if model and not name.endswith("_CLV") else FINANCIAL
+    model = name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG", "RFM", "SBG", "BGBB")
+    money = name.endswith("_CLV") or name in ("SBG_DEL", "SBG_DERL")
+    return STATISTICAL if model and not money else FINANCIAL
 
 # Words the Dutch texts must use (the articles' own terms), per function.
 DUTCH_WORDS = {
@@ -48,6 +54,10 @@ DUTCH_WORDS = {
     "LTV_CAC": "klantwervingskosten", "MAX_CAC": "maximaal", "SQL_BUDGET": "conversie",
     "FUNNEL_BUDGET": "conversie", "CLV_SEGMENT": "klant",
     "GG_FIT": "Schat", "GG_SPEND": "toekomstige aankopen", "RFM_SUMMARY": "transactielog",
+    "SBG_FIT": "overlevingscurve", "SBG_SURVIVAL": "nog actief", "SBG_RETENTION": "verlengt",
+    "SBG_DEL": "levensduur", "SBG_DERL": "resterende levensduur", "CLV_SBG": "abonnee",
+    "BGBB_FIT": "aankoopmomenten", "BGBB_PALIVE": "nog actief", "BGBB_EXPECTED": "Verwacht aantal",
+    "BGBB_EXPECTED_NEW": "nieuwe klant",
 }
 for _model in ("BGNBD", "MBGNBD", "PNBD"):
     DUTCH_WORDS.update({_model + "_FIT": "aankoophistorie", _model + "_PALIVE": "nog actief",
