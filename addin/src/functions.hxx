@@ -83,49 +83,28 @@ public:
                                  const css::uno::Any &highShare,
                                  const css::uno::Any &lowShare) override;
 
-    /* XClvkit, the transaction models (tx_functions.cxx) */
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
-    bgnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-          const css::uno::Any &weights) override;
-    css::uno::Any SAL_CALL bgnbdPAlive(const AnyRange &x, const AnyRange &t_x,
-                                    const AnyRange &T, const AnyRange &params) override;
-    css::uno::Any SAL_CALL bgnbdExpected(const AnyRange &horizon, const AnyRange &x,
-                                      const AnyRange &t_x, const AnyRange &T,
-                                      const AnyRange &params) override;
-    css::uno::Any SAL_CALL bgnbdExpectedNew(const AnyRange &horizon,
-                                         const AnyRange &params) override;
-    css::uno::Any SAL_CALL bgnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-                                 const AnyRange &m, const AnyRange &params,
-                                 const AnyRange &ggParams, double periods, double discount,
-                                 const css::uno::Any &margin) override;
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
-    mbgnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-          const css::uno::Any &weights) override;
-    css::uno::Any SAL_CALL mbgnbdPAlive(const AnyRange &x, const AnyRange &t_x,
-                                    const AnyRange &T, const AnyRange &params) override;
-    css::uno::Any SAL_CALL mbgnbdExpected(const AnyRange &horizon, const AnyRange &x,
-                                      const AnyRange &t_x, const AnyRange &T,
-                                      const AnyRange &params) override;
-    css::uno::Any SAL_CALL mbgnbdExpectedNew(const AnyRange &horizon,
-                                         const AnyRange &params) override;
-    css::uno::Any SAL_CALL mbgnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-                                 const AnyRange &m, const AnyRange &params,
-                                 const AnyRange &ggParams, double periods, double discount,
-                                 const css::uno::Any &margin) override;
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
-    pnbdFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-          const css::uno::Any &weights) override;
-    css::uno::Any SAL_CALL pnbdPAlive(const AnyRange &x, const AnyRange &t_x,
-                                    const AnyRange &T, const AnyRange &params) override;
-    css::uno::Any SAL_CALL pnbdExpected(const AnyRange &horizon, const AnyRange &x,
-                                      const AnyRange &t_x, const AnyRange &T,
-                                      const AnyRange &params) override;
-    css::uno::Any SAL_CALL pnbdExpectedNew(const AnyRange &horizon,
-                                         const AnyRange &params) override;
-    css::uno::Any SAL_CALL pnbdClv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
-                                 const AnyRange &m, const AnyRange &params,
-                                 const AnyRange &ggParams, double periods, double discount,
-                                 const css::uno::Any &margin) override;
+    /* XClvkit, the transaction models (tx_functions.cxx): the same five
+     * methods for each model */
+#define CLVKIT_TX_DECLARE(fam)                                                 \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Fit(          \
+        const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
+        const css::uno::Any &weights) override;                                \
+    css::uno::Any SAL_CALL fam##PAlive(const AnyRange &x, const AnyRange &t_x, \
+                                       const AnyRange &T,                      \
+                                       const AnyRange &params) override;       \
+    css::uno::Any SAL_CALL fam##Expected(                                      \
+        const AnyRange &horizon, const AnyRange &x, const AnyRange &t_x,       \
+        const AnyRange &T, const AnyRange &params) override;                   \
+    css::uno::Any SAL_CALL fam##ExpectedNew(const AnyRange &horizon,           \
+                                            const AnyRange &params) override;  \
+    css::uno::Any SAL_CALL fam##Clv(                                           \
+        const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
+        const AnyRange &m, const AnyRange &params, const AnyRange &ggParams,   \
+        double periods, double discount, const css::uno::Any &margin) override;
+    CLVKIT_TX_DECLARE(bgnbd)
+    CLVKIT_TX_DECLARE(mbgnbd)
+    CLVKIT_TX_DECLARE(pnbd)
+#undef CLVKIT_TX_DECLARE
 
     /* XClvkit, Gamma-Gamma and the RFM summary (value_functions.cxx) */
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL

@@ -61,6 +61,19 @@ Any sbg_cells(std::size_t id, const Cells &cells, const SbgWhere &where, F call)
     });
 }
 
+/* An sBG function of one argument before alpha and beta, e.g. S(t). */
+using SbgOne = clv_status (*)(const clv_model *, double, double *, clv_fault *);
+
+Any sbg_one(std::size_t id, const AnyRange &arg, const AnyRange &alpha, const AnyRange &beta,
+            SbgOne f)
+{
+    const Any in[] = {Any(arg), Any(alpha), Any(beta)};
+    return sbg_cells(id, Cells(id, {&in[0], &in[1], &in[2]}), SbgWhere{1, Positions{NOWHERE, 0}},
+                     [f](const clv_model *m, const double *a, double *out, clv_fault *fault) {
+                         return f(m, a[0], out, fault);
+                     });
+}
+
 } // namespace
 
 Sequence<Sequence<double>> Functions::sbgFit(const AnyRange &survivors)
@@ -99,32 +112,17 @@ Sequence<Sequence<double>> Functions::sbgFit(const AnyRange &survivors)
 
 Any Functions::sbgSurvival(const AnyRange &t, const AnyRange &alpha, const AnyRange &beta)
 {
-    const Any in[] = {Any(t), Any(alpha), Any(beta)};
-    return sbg_cells(SBG_SURVIVAL, Cells(SBG_SURVIVAL, {&in[0], &in[1], &in[2]}),
-                     SbgWhere{1, Positions{NOWHERE, 0}},
-                     [](const clv_model *m, const double *a, double *out, clv_fault *f) {
-                         return clv_sbg_survival(m, a[0], out, f);
-                     });
+    return sbg_one(SBG_SURVIVAL, t, alpha, beta, &clv_sbg_survival);
 }
 
 Any Functions::sbgRetention(const AnyRange &t, const AnyRange &alpha, const AnyRange &beta)
 {
-    const Any in[] = {Any(t), Any(alpha), Any(beta)};
-    return sbg_cells(SBG_RETENTION, Cells(SBG_RETENTION, {&in[0], &in[1], &in[2]}),
-                     SbgWhere{1, Positions{NOWHERE, 0}},
-                     [](const clv_model *m, const double *a, double *out, clv_fault *f) {
-                         return clv_sbg_retention(m, a[0], out, f);
-                     });
+    return sbg_one(SBG_RETENTION, t, alpha, beta, &clv_sbg_retention);
 }
 
 Any Functions::sbgDel(const AnyRange &d, const AnyRange &alpha, const AnyRange &beta)
 {
-    const Any in[] = {Any(d), Any(alpha), Any(beta)};
-    return sbg_cells(SBG_DEL, Cells(SBG_DEL, {&in[0], &in[1], &in[2]}),
-                     SbgWhere{1, Positions{NOWHERE, 0}},
-                     [](const clv_model *m, const double *a, double *out, clv_fault *f) {
-                         return clv_sbg_del(m, a[0], out, f);
-                     });
+    return sbg_one(SBG_DEL, d, alpha, beta, &clv_sbg_del);
 }
 
 Any Functions::sbgDerl(const AnyRange &d, const AnyRange &n, const AnyRange &alpha,

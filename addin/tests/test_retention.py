@@ -13,10 +13,10 @@ usage: /usr/bin/python3 test_retention.py OXT_DIR WORKDIR REFDATA_DIR
 import csv
 import os
 import sys
-import zipfile
 
-from office import ERR_ILLEGAL_ARGUMENT, ERR_NO_CONVERGENCE, Office, Report, cell_result, file_url
-from test_models import near, printed, rel, within
+import cases
+from cases import near, printed, rel
+from office import ERR_ILLEGAL_ARGUMENT, ERR_NO_CONVERGENCE, Office, Report, store_and_check_names
 
 E502 = ("error", ERR_ILLEGAL_ARGUMENT)
 E523 = ("error", ERR_NO_CONVERGENCE)
@@ -116,43 +116,6 @@ def fill_data(sheet, refdata):
         for d in donors))
 
 
-def write_cases(doc):
-    sheet = doc.Sheets.getByName("Cases")
-    for i, (formula, values, _) in enumerate(FITS):
-        sheet.getCellRangeByName("A%d:%s%d" % (i + 1, "ABCDE"[len(values) - 1], i + 1)).setArrayFormula(formula)
-    for i, case in enumerate(CASES):
-        sheet.getCellByPosition(10, i).setFormula(case[0])          # K
-        if isinstance(case[1], str):
-            sheet.getCellByPosition(11, i).setFormula(case[1])      # L: the hand check
-    for ref, formula, _, _ in ARRAYS:
-        sheet.getCellRangeByName(ref).setArrayFormula(formula)
-
-
-def check_cases(report, doc, when):
-    sheet = doc.Sheets.getByName("Cases")
-    for i, (formula, values, tols) in enumerate(FITS):
-        for j, (expected, tol) in enumerate(zip(values, tols)):
-            got = cell_result(sheet.getCellByPosition(j, i))
-            report.check("%s %s [%d]" % (when, formula, j), within(got, expected, tol),
-                         "got %r, expected %r (%s %s)" % (got, expected, *tol))
-    for i, case in enumerate(CASES):
-        got = cell_result(sheet.getCellByPosition(10, i))
-        expected = case[1]
-        if isinstance(expected, tuple):
-            report.expect("%s %s" % (when, case[0]), got, expected)
-            continue
-        if isinstance(expected, str):
-            expected = cell_result(sheet.getCellByPosition(11, i))[1]
-        report.check("%s %s" % (when, case[0]), within(got, expected, near(case[2])),
-                     "got %r, expected %r" % (got, expected))
-    for ref, formula, rows, tol in ARRAYS:
-        first = sheet.getCellRangeByName(ref).RangeAddress
-        for r, expected in rows.items():
-            got = cell_result(sheet.getCellByPosition(first.StartColumn, first.StartRow + r - 1))
-            ok = got == expected if isinstance(expected, tuple) else within(got, expected, near(tol))
-            report.check("%s {%s} row %d" % (when, formula, r), ok, "got %r, expected %r" % (got, expected))
-
-
 def main(oxt_dir, workdir, refdata):
     report = Report("retention")
     os.makedirs(workdir, exist_ok=True)
@@ -162,18 +125,13 @@ def main(oxt_dir, workdir, refdata):
         doc.Sheets.getByIndex(0).Name = "Data"
         doc.Sheets.insertNewByName("Cases", 1)
         fill_data(doc.Sheets.getByName("Data"), refdata)
-        write_cases(doc)
+        cases.write(doc.Sheets.getByName("Cases"), FITS, CASES, ARRAYS, 10)   # cells in K
         doc.calculateAll()
-        check_cases(report, doc, "new")
-        doc.storeToURL(file_url(saved), ())
-        doc.close(True)
-        with zipfile.ZipFile(saved) as z:
-            content = z.read("content.xml").decode("utf-8").upper()
-        for method in FOREVER:
-            report.check("saved as " + method, "ORG.CLVKIT.CALC.FUNCTIONS.%s(" % method in content)
+        cases.check(report, doc.Sheets.getByName("Cases"), FITS, CASES, ARRAYS, 10, "new")
+        store_and_check_names(report, doc, saved, FOREVER)
         doc = office.open(saved)
         doc.calculateAll()
-        check_cases(report, doc, "reopened")
+        cases.check(report, doc.Sheets.getByName("Cases"), FITS, CASES, ARRAYS, 10, "reopened")
         doc.close(True)
     report.finish()
 
