@@ -6,8 +6,9 @@
  * category, and the en + nl Function Wizard texts of the function and of each
  * argument.  Every XAddIn metadata method is a lookup here, and the argument
  * count is the length of the row's argument array: it is typed nowhere else
- * (functions.cxx checks it against the IDL's parameter lists at compile time,
- * the unit test against the C catalogue).
+ * (a static_assert beside each method checks it against the IDL's parameter
+ * list at compile time, the unit test against the C catalogue).  The
+ * models' arguments live in table_models.hxx and table_retention.hxx.
  */
 #ifndef CLVKIT_ADDIN_FUNCTION_TABLE_HXX
 #define CLVKIT_ADDIN_FUNCTION_TABLE_HXX
