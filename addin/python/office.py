@@ -17,6 +17,7 @@ import subprocess
 import threading
 import time
 import uuid
+import zipfile
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -162,6 +163,25 @@ def cell_result(cell):
             cell.getType().value == "FORMULA" and cell.FormulaResultType2 == 2):
         return ("text", cell.getString())
     return ("value", cell.getValue())
+
+
+def store_and_check_names(report, doc, path, methods):
+    """Stores doc at path and closes it; the saved file must name each
+    method by its forever name, ORG.CLVKIT.CALC.FUNCTIONS.<METHOD>(."""
+    doc.storeToURL(file_url(path), ())
+    doc.close(True)
+    with zipfile.ZipFile(path) as z:
+        content = z.read("content.xml").decode("utf-8").upper()
+    for method in methods:
+        name = "ORG.CLVKIT.CALC.FUNCTIONS.%s(" % method
+        report.check("saved as " + name, name in content)
+
+
+def check_alive(report, doc, cell, formula, expected):
+    """After a hostile workbook: LibreOffice still computes a plain call."""
+    cell.setFormula(formula)
+    doc.calculate()
+    report.expect("alive afterwards", cell_result(cell), expected)
 
 
 class Report:

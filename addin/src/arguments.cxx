@@ -6,6 +6,7 @@
 #include "arguments.hxx"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/NoConvergenceException.hpp>
 #include <rtl/ustrbuf.hxx>
 
 #include "function_table.hxx"
@@ -14,16 +15,22 @@ namespace clvkit::calc {
 
 using css::uno::Any;
 using css::uno::TypeClass_VOID;
+using rtl::OUString;
 
-void fail(std::size_t function, const clv_fault &fault)
+namespace {
+
+/* "FUNCTION: argument (cell n) reason", and the argument's position (-1:
+ * none) through `position` unless it is null. */
+OUString message(std::size_t function, const clv_fault &fault,
+                 sal_Int16 *position)
 {
     const Function &f = FUNCTIONS[function];
     rtl::OUStringBuffer msg;
     msg.appendAscii(f.display);
     msg.append(": ");
-    sal_Int16 position = -1;
+    sal_Int16 at = -1;
     if (fault.arg < f.nargs) {
-        position = static_cast<sal_Int16>(fault.arg);
+        at = static_cast<sal_Int16>(fault.arg);
         msg.appendAscii(f.args[fault.arg].name.in[EN]);
         if (fault.element != CLV_FAULT_NONE) {
             msg.append(" (cell ");
@@ -33,8 +40,26 @@ void fail(std::size_t function, const clv_fault &fault)
         msg.append(" ");
     }
     msg.appendAscii(fault.reason ? fault.reason : "is not valid");
-    throw css::lang::IllegalArgumentException(msg.makeStringAndClear(),
-                                              nullptr, position);
+    if (position)
+        *position = at;
+    return msg.makeStringAndClear();
+}
+
+} // namespace
+
+void fail(std::size_t function, const clv_fault &fault)
+{
+    sal_Int16 position;
+    OUString msg = message(function, fault, &position);
+    throw css::lang::IllegalArgumentException(msg, nullptr, position);
+}
+
+void fail(std::size_t function, clv_status status, const clv_fault &fault)
+{
+    if (!no_convergence(status))
+        fail(function, fault);
+    throw css::sheet::NoConvergenceException(message(function, fault, nullptr),
+                                             nullptr);
 }
 
 void fail(std::size_t function, std::size_t arg, const char *reason)
@@ -55,6 +80,22 @@ bool optional_number(const Any &value, std::size_t function, std::size_t arg,
         && range[0].getLength() == 1 && cell_number(range[0][0], out))
         return true;
     fail(function, arg, "must be a number");
+}
+
+bool optional_range(const Any &value, std::size_t function, std::size_t arg,
+                    AnyRange *out)
+{
+    if (!value.hasValue())
+        return false;
+    if (value >>= *out)
+        return true;
+    double x;
+    if (!(value >>= x))
+        fail(function, arg, "must be a range of numbers");
+    css::uno::Sequence<Any> row(1);
+    row.getArray()[0] <<= x;
+    *out = AnyRange(&row, 1);
+    return true;
 }
 
 void append_numbers(const AnyRange &range, NonNumbers rule,

@@ -25,11 +25,30 @@ using AnyRange = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
 [[noreturn]] void fail(std::size_t function, std::size_t arg,
                        const char *reason);
 
+/* Whether a failed call is Calc's Err:523 rather than Err:502: a fit or a
+ * series that did not converge, or a result whose accuracy the core cannot
+ * vouch for.  Everything else is the input's fault. */
+inline bool no_convergence(clv_status status)
+{
+    return status == CLV_ENOCONV || status == CLV_ELOSS;
+}
+
+/* As fail(function, fault), but a status for which no_convergence() holds
+ * throws sheet::NoConvergenceException (Err:523) with the same message. */
+[[noreturn]] void fail(std::size_t function, clv_status status,
+                       const clv_fault &fault);
+
 /* A number in an Any: true and *out set for a number, false for an empty
  * Any (an omitted optional argument).  Text, a range of more than one cell
  * or anything else throws for argument `arg` of `function`. */
 bool optional_number(const css::uno::Any &value, std::size_t function,
                      std::size_t arg, double *out);
+
+/* An optional range argument: false when omitted, else true and *out the
+ * range (a single number becomes a one-cell range).  Anything else fails
+ * for argument `arg`. */
+bool optional_range(const css::uno::Any &value, std::size_t function,
+                    std::size_t arg, AnyRange *out);
 
 /* Whether a cell of a range is empty: Calc passes an empty cell as an empty
  * string (a formula giving "" looks the same). */

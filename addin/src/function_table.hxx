@@ -6,8 +6,9 @@
  * category, and the en + nl Function Wizard texts of the function and of each
  * argument.  Every XAddIn metadata method is a lookup here, and the argument
  * count is the length of the row's argument array: it is typed nowhere else
- * (functions.cxx checks it against the IDL's parameter lists at compile time,
- * the unit test against the C catalogue).
+ * (a static_assert beside each method checks it against the IDL's parameter
+ * list at compile time, the unit test against the C catalogue).  The
+ * models' arguments live in table_models.hxx and table_retention.hxx.
  */
 #ifndef CLVKIT_ADDIN_FUNCTION_TABLE_HXX
 #define CLVKIT_ADDIN_FUNCTION_TABLE_HXX
@@ -45,7 +46,21 @@ struct Function {
 enum Id : std::size_t {
     CLV, CLV_MARGIN, CLV_RET, LTV_CHURN, CLV_AVG, LIFETIME, CHURN_PERIOD,
     DISCOUNT_PERIOD, CAC, CAC_PAYBACK, LTV_CAC, MAX_CAC, SQL_BUDGET,
-    FUNNEL_BUDGET, ROAS_BREAKEVEN, CLV_SEGMENT
+    FUNNEL_BUDGET, ROAS_BREAKEVEN, CLV_SEGMENT,
+    /* the transaction models, five rows each in this order (table_models.hxx) */
+    BGNBD_FIT, BGNBD_PALIVE, BGNBD_EXPECTED, BGNBD_EXPECTED_NEW, BGNBD_CLV,
+    MBGNBD_FIT, MBGNBD_PALIVE, MBGNBD_EXPECTED, MBGNBD_EXPECTED_NEW, MBGNBD_CLV,
+    PNBD_FIT, PNBD_PALIVE, PNBD_EXPECTED, PNBD_EXPECTED_NEW, PNBD_CLV,
+    GG_FIT, GG_SPEND, RFM_SUMMARY,
+    /* the retention models (table_retention.hxx) */
+    SBG_FIT, SBG_SURVIVAL, SBG_RETENTION, SBG_DEL, SBG_DERL, CLV_SBG,
+    BGBB_FIT, BGBB_PALIVE, BGBB_EXPECTED, BGBB_EXPECTED_NEW,
+    ID_END
+};
+
+/* The offsets of a transaction model's rows from its _FIT row. */
+enum TxRow : std::size_t {
+    TX_FIT, TX_PALIVE, TX_EXPECTED, TX_EXPECTED_NEW, TX_CLV, TX_ROWS
 };
 
 namespace table_detail {
@@ -275,6 +290,13 @@ inline constexpr Argument CLV_SEGMENT_ARGS[] = {
 
 } // namespace table_detail
 
+} // namespace clvkit::calc
+
+#include "table_models.hxx"
+#include "table_retention.hxx"
+
+namespace clvkit::calc {
+
 inline constexpr Function FUNCTIONS[] = {
     table_detail::row("clv", "CLV", "clv",
         {{"Customer lifetime value: order value x purchases per year x years, "
@@ -365,11 +387,131 @@ inline constexpr Function FUNCTIONS[] = {
           "Waardesegment van een klant binnen alle klanten op rangorde: "
           "\"high\" (hoog), \"medium\" (midden) of \"low\" (laag)."}},
         table_detail::CLV_SEGMENT_ARGS),
+    CLVKIT_TX_ROWS("bgnbd", "BGNBD", "BG/NBD", "Fader, Hardie & Lee 2005",
+                   "r, alpha, a, b", BGNBD_PARAMS),
+    CLVKIT_TX_ROWS("mbgnbd", "MBGNBD", "MBG/NBD",
+                   "Batislam, Denizel & Filiztekin 2007", "r, alpha, a, b",
+                   MBGNBD_PARAMS),
+    CLVKIT_TX_ROWS("pnbd", "PNBD", "Pareto/NBD",
+                   "Schmittlein, Morrison & Colombo 1987", "r, alpha, s, beta",
+                   PNBD_PARAMS),
+    table_detail::stat_row("ggFit", "GG_FIT",
+        {{"Fits the Gamma-Gamma model of spend per transaction (Fader & "
+          "Hardie 2013) by maximum likelihood. Returns a row p, q, gamma, LL: "
+          "enter as an array formula over four cells. Err:523 when the fit "
+          "does not converge.",
+          "Schat het Gamma-Gamma-model van de besteding per aankoop (Fader & "
+          "Hardie 2013) met de meest aannemelijke schatting. Geeft een rij p, "
+          "q, gamma, LL: invoeren als matrixformule over vier cellen. Err:523 "
+          "als de schatting niet convergeert."}},
+        table_detail::GG_FIT_ARGS),
+    table_detail::stat_row("ggSpend", "GG_SPEND",
+        {{"Expected mean value of a customer's future transactions, from the "
+          "number and mean value of the customer's repeat transactions, under "
+          "the Gamma-Gamma model.",
+          "Verwachte gemiddelde waarde van de toekomstige aankopen van een "
+          "klant, uit het aantal en de gemiddelde waarde van de "
+          "herhaalaankopen, volgens het Gamma-Gamma-model."}},
+        table_detail::GG_SPEND_ARGS),
+    table_detail::stat_row("rfmSummary", "RFM_SUMMARY",
+        {{"Summarises a transaction log per customer for the models: a row "
+          "per customer with id, x (repeat transactions), t_x, T, mean repeat "
+          "value, and the transactions and value after the calibration end. "
+          "Purchases on one day count as one. Enter as an array formula over "
+          "seven columns.",
+          "Vat een transactielog per klant samen voor de modellen: een rij per "
+          "klant met id, x (herhaalaankopen), t_x, T, gemiddelde waarde van de "
+          "herhaalaankopen, en de aankopen en waarde na het eind van de "
+          "kalibratieperiode. Aankopen op één dag tellen als één. Invoeren als "
+          "matrixformule over zeven kolommen."}},
+        table_detail::RFM_SUMMARY_ARGS),
+    table_detail::stat_row("sbgFit", "SBG_FIT",
+        {{"Fits the shifted-beta-geometric retention model (sBG, Fader & "
+          "Hardie 2007) to a survival curve by maximum likelihood. Returns a "
+          "row alpha, beta, LL: enter as an array formula over three cells. "
+          "Err:523 when the fit does not converge.",
+          "Schat het verschoven beta-geometrische retentiemodel (sBG, Fader & "
+          "Hardie 2007) op een overlevingscurve, met de meest aannemelijke "
+          "schatting. Geeft een rij alpha, beta, LL: invoeren als "
+          "matrixformule over drie cellen. Err:523 als de schatting niet "
+          "convergeert."}},
+        table_detail::SBG_FIT_ARGS),
+    table_detail::stat_row("sbgSurvival", "SBG_SURVIVAL",
+        {{"Share of a cohort still active after t periods under the sBG "
+          "model: S(t), also beyond the data.",
+          "Deel van een cohort dat na t perioden nog actief is volgens het "
+          "sBG-model: S(t), ook voorbij de gegevens."}},
+        table_detail::SBG_SURVIVAL_ARGS),
+    table_detail::stat_row("sbgRetention", "SBG_RETENTION",
+        {{"Retention rate from period t-1 to period t under the sBG model: "
+          "the share of the customers active at t-1 that renew. It rises "
+          "with t.",
+          "Retentie van periode t-1 naar periode t volgens het sBG-model: het "
+          "deel van de klanten die op t-1 actief zijn dat verlengt. Deze "
+          "stijgt met t."}},
+        table_detail::SBG_RETENTION_ARGS),
+    table_detail::row("sbgDel", "SBG_DEL", nullptr,
+        {{"Discounted expected lifetime of a new customer in periods under "
+          "the sBG model (Fader & Hardie 2010), the first period counted in "
+          "full.",
+          "Contante verwachte levensduur van een nieuwe klant in perioden "
+          "volgens het sBG-model (Fader & Hardie 2010), de eerste periode "
+          "volledig meegeteld."}},
+        table_detail::SBG_DEL_ARGS),
+    table_detail::row("sbgDerl", "SBG_DERL", nullptr,
+        {{"Discounted expected residual lifetime in periods of a customer in "
+          "period n, who has renewed n-1 times, under the sBG model (Fader & "
+          "Hardie 2010). Times the margin per period it is the customer's "
+          "remaining value.",
+          "Contante verwachte resterende levensduur in perioden van een klant "
+          "in periode n, die n-1 keer heeft verlengd, volgens het sBG-model "
+          "(Fader & Hardie 2010). Maal de marge per periode is het de "
+          "resterende waarde van de klant."}},
+        table_detail::SBG_DERL_ARGS),
+    table_detail::row("clvSbg", "CLV_SBG", nullptr,
+        {{"Remaining value of a subscriber under the sBG model: margin per "
+          "period x discounted expected residual lifetime (SBG_DERL).",
+          "Resterende waarde van een abonnee volgens het sBG-model: marge per "
+          "periode x contante verwachte resterende levensduur (SBG_DERL)."}},
+        table_detail::CLV_SBG_ARGS),
+    table_detail::stat_row("bgbbFit", "BGBB_FIT",
+        {{"Fits the BG/BB model (Fader, Hardie & Shang 2010) for discrete "
+          "transaction opportunities (yearly donations, annual events) by "
+          "maximum likelihood. Returns a row alpha, beta, gamma, delta, LL: "
+          "enter as an array formula over five cells. Err:523 when the fit "
+          "does not converge.",
+          "Schat het BG/BB-model (Fader, Hardie & Shang 2010) voor vaste "
+          "aankoopmomenten (jaarlijkse donaties, jaarlijkse evenementen) met "
+          "de meest aannemelijke schatting. Geeft een rij alpha, beta, gamma, "
+          "delta, LL: invoeren als matrixformule over vijf cellen. Err:523 "
+          "als de schatting niet convergeert."}},
+        table_detail::BGBB_FIT_ARGS),
+    table_detail::stat_row("bgbbPAlive", "BGBB_PALIVE",
+        {{"Probability that a customer with this history is still active at "
+          "the next opportunity, under the BG/BB model.",
+          "Kans dat een klant met deze historie bij het volgende moment nog "
+          "actief is, volgens het BG/BB-model."}},
+        table_detail::BGBB_PALIVE_ARGS),
+    table_detail::stat_row("bgbbExpected", "BGBB_EXPECTED",
+        {{"Expected number of transactions in the next n_star opportunities "
+          "of a customer with this history, under the BG/BB model.",
+          "Verwacht aantal transacties in de komende n_ster momenten van een "
+          "klant met deze historie, volgens het BG/BB-model."}},
+        table_detail::BGBB_EXPECTED_ARGS),
+    table_detail::stat_row("bgbbExpectedNew", "BGBB_EXPECTED_NEW",
+        {{"Expected number of transactions of a new customer in the first n "
+          "opportunities, under the BG/BB model.",
+          "Verwacht aantal transacties van een nieuwe klant in de eerste n "
+          "momenten, volgens het BG/BB-model."}},
+        table_detail::BGBB_EXPECTED_NEW_ARGS),
 };
+#undef CLVKIT_TX_ROWS
 
 inline constexpr std::size_t FUNCTION_COUNT = std::size(FUNCTIONS);
+static_assert(BGNBD_FIT + TX_ROWS == MBGNBD_FIT && MBGNBD_FIT + TX_ROWS == PNBD_FIT,
+              "each transaction model has its four rows in TxRow order");
 
-static_assert(CLV_SEGMENT + 1 == FUNCTION_COUNT,
+static_assert(ID_END == FUNCTION_COUNT,
               "the Id enum must list the rows of FUNCTIONS in order");
 
 } // namespace clvkit::calc

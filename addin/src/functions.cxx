@@ -6,10 +6,9 @@
 #include "functions.hxx"
 
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <vector>
 
+#include "cells.hxx"
 #include "clvkit/economics.h"
 
 namespace clvkit::calc {
@@ -19,13 +18,6 @@ using css::uno::Sequence;
 
 namespace {
 
-/* The IDL's parameter lists and the table's argument lists must agree: the
- * count Calc sees (from the IDL) and the texts it shows (from the table). */
-template <class R, class C, class... A>
-constexpr std::size_t arity(R (SAL_CALL C::*)(A...))
-{
-    return sizeof...(A);
-}
 using org::clvkit::calc::XClvkit;
 static_assert(arity(&XClvkit::clv) == FUNCTIONS[CLV].nargs);
 static_assert(arity(&XClvkit::clvMargin) == FUNCTIONS[CLV_MARGIN].nargs);
@@ -51,35 +43,6 @@ constexpr std::size_t most_arguments()
         n = f.nargs > n ? f.nargs : n;
     return n;
 }
-
-/* Calc keeps an error inside a number as a quiet NaN whose low payload bits
- * are the error code (LibreOffice formula/errorcodes.hxx); 502 is shown as
- * Err:502.  Used for the failing cells of an array result, where throwing
- * would turn every cell into an error. */
-double err502()
-{
-    const std::uint64_t bits = UINT64_C(0x7FF8000000000000) | 502;
-    double d;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-}
-
-/* The single number of a 1x1 range; false for a larger range.  Text in the
- * one cell fails for argument `arg`. */
-bool one_cell(const AnyRange &range, std::size_t arg, double *out)
-{
-    if (range.getLength() != 1 || range[0].getLength() != 1)
-        return false;
-    if (!cell_number(range[0][0], out))
-        fail(CLV, arg, "must be a number");
-    return true;
-}
-
-/* An argument of CLV's array form: a constant, or a range of cells. */
-struct Operand {
-    AnyRange cells; /* empty: the constant applies to every cell */
-    double constant = 0;
-};
 
 } // namespace
 
@@ -119,68 +82,18 @@ double Functions::evaluate(Id id, std::initializer_list<double> required,
 Any Functions::clv(const AnyRange &aov, const AnyRange &freq,
                    const AnyRange &years, const Any &cost, const Any &yearlyCost)
 {
-    double a0, a1, a2;
-    const auto one_value = [](const Any &x) {
-        AnyRange r; /* built only for a range: the per-cell path stays lean */
-        return x.getValueTypeClass() != css::uno::TypeClass_SEQUENCE
-               || !(x >>= r) || (r.getLength() == 1 && r[0].getLength() == 1);
-    };
-    if (one_cell(aov, 0, &a0) && one_cell(freq, 1, &a1) && one_cell(years, 2, &a2)
-        && one_value(cost) && one_value(yearlyCost))
-        return Any(evaluate(CLV, {a0, a1, a2}, {&cost, &yearlyCost}));
-    const Any ranges[] = {Any(aov), Any(freq), Any(years)};
-    const Any *const args[] = {&ranges[0], &ranges[1], &ranges[2], &cost,
-                               &yearlyCost};
-    return Any(clv_array(args));
-}
-
-Sequence<Sequence<double>> Functions::clv_array(const Any *const args[])
-{
     const clv_fn *f = core_[CLV];
     const std::size_t n = FUNCTIONS[CLV].nargs;
-    std::vector<Operand> ops(n);
-    sal_Int32 rows = 1, cols = 1;
-    bool shaped = false;
-    for (std::size_t i = 0; i < n; i++) {
-        Operand &op = ops[i];
-        if (!(*args[i] >>= op.cells) || (op.cells.getLength() == 1
-                                         && op.cells[0].getLength() == 1)) {
-            op.cells = AnyRange();
-            if (!optional_number(*args[i], CLV, i, &op.constant))
-                op.constant = clv_fn_param_default(f, i);
-            continue;
-        }
-        const sal_Int32 r = op.cells.getLength(), c = op.cells[0].getLength();
-        for (const auto &row : op.cells)
-            if (row.getLength() != c)
-                fail(CLV, i, "must be a rectangular range");
-        if (shaped && (r != rows || c != cols))
-            fail(CLV, i, "must be a range of the same size as the others");
-        rows = r, cols = c, shaped = true;
-    }
-
-    Sequence<Sequence<double>> result(rows);
-    Sequence<double> *out_row = result.getArray();
-    double a[most_arguments()];
-    for (sal_Int32 r = 0; r < rows; r++) {
-        out_row[r].realloc(cols);
-        double *out = out_row[r].getArray();
-        for (sal_Int32 c = 0; c < cols; c++) {
-            bool numbers = true;
-            for (std::size_t i = 0; i < n; i++) {
-                if (!ops[i].cells.hasElements())
-                    a[i] = ops[i].constant;
-                else if (!cell_number(ops[i].cells[r][c], &a[i]))
-                    numbers = false; /* text in this row */
-            }
-            double v;
-            out[c] = numbers && clv_fn_eval(f, a, n, &v, nullptr) == CLV_OK
-                             && std::isfinite(v)
-                         ? v
-                         : err502();
-        }
-    }
-    return result;
+    double defaults[Cells::MAX];
+    for (std::size_t i = 0; i < n; i++)
+        defaults[i] = clv_fn_param_default(f, i);
+    const Any ranges[] = {Any(aov), Any(freq), Any(years)};
+    const Cells cells(CLV, {&ranges[0], &ranges[1], &ranges[2], &cost, &yearlyCost},
+                      defaults);
+    return each_cell(CLV, cells, Positions{0, 1, 2, 3, 4},
+                     [f, n](const double *a, double *out, clv_fault *fault) {
+                         return clv_fn_eval(f, a, n, out, fault);
+                     });
 }
 
 double Functions::clvMargin(double aov, double freq, double years, double margin,

@@ -83,19 +83,82 @@ public:
                                  const css::uno::Any &highShare,
                                  const css::uno::Any &lowShare) override;
 
+    /* XClvkit, the transaction models (tx_functions.cxx): the same five
+     * methods for each model */
+#define CLVKIT_TX_DECLARE(fam)                                                 \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Fit(          \
+        const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
+        const css::uno::Any &weights) override;                                \
+    css::uno::Any SAL_CALL fam##PAlive(const AnyRange &x, const AnyRange &t_x, \
+                                       const AnyRange &T,                      \
+                                       const AnyRange &params) override;       \
+    css::uno::Any SAL_CALL fam##Expected(                                      \
+        const AnyRange &horizon, const AnyRange &x, const AnyRange &t_x,       \
+        const AnyRange &T, const AnyRange &params) override;                   \
+    css::uno::Any SAL_CALL fam##ExpectedNew(const AnyRange &horizon,           \
+                                            const AnyRange &params) override;  \
+    css::uno::Any SAL_CALL fam##Clv(                                           \
+        const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
+        const AnyRange &m, const AnyRange &params, const AnyRange &ggParams,   \
+        double periods, double discount, const css::uno::Any &margin) override;
+    CLVKIT_TX_DECLARE(bgnbd)
+    CLVKIT_TX_DECLARE(mbgnbd)
+    CLVKIT_TX_DECLARE(pnbd)
+#undef CLVKIT_TX_DECLARE
+
+    /* XClvkit, Gamma-Gamma and the RFM summary (value_functions.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    ggFit(const AnyRange &x, const AnyRange &m, const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL ggSpend(const AnyRange &x, const AnyRange &m,
+                                   const AnyRange &params) override;
+    AnyRange SAL_CALL rfmSummary(const AnyRange &ids, const AnyRange &dates,
+                                 const AnyRange &amounts, const OUString &unit,
+                                 const css::uno::Any &calibrationEnd) override;
+
+    /* XClvkit, sBG and BG/BB (retention_functions.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    sbgFit(const AnyRange &survivors) override;
+    css::uno::Any SAL_CALL sbgSurvival(const AnyRange &t, const AnyRange &alpha,
+                                       const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgRetention(const AnyRange &t, const AnyRange &alpha,
+                                        const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDel(const AnyRange &d, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDerl(const AnyRange &d, const AnyRange &n,
+                                   const AnyRange &alpha, const AnyRange &beta) override;
+    css::uno::Any SAL_CALL clvSbg(const AnyRange &margin, const AnyRange &d,
+                                  const AnyRange &n, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    bgbbFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &n,
+            const css::uno::Any &weights) override;
+    css::uno::Any SAL_CALL bgbbPAlive(const AnyRange &x, const AnyRange &t_x,
+                                      const AnyRange &n, const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgbbExpected(const AnyRange &nstar, const AnyRange &x,
+                                        const AnyRange &t_x, const AnyRange &n,
+                                        const AnyRange &params) override;
+    css::uno::Any SAL_CALL bgbbExpectedNew(const AnyRange &n,
+                                           const AnyRange &params) override;
+
 private:
     /* A catalogue function on its required numbers and optional arguments
      * (omitted ones take the catalogue's defaults). */
     double evaluate(Id id, std::initializer_list<double> required,
                     std::initializer_list<const css::uno::Any *> optional = {});
-    /* CLV over ranges: one value per cell, Err:502 in the failing ones. */
-    css::uno::Sequence<css::uno::Sequence<double>>
-    clv_array(const css::uno::Any *const args[]);
 
     const clv_fn *core_[FUNCTION_COUNT]; /* by Id; nullptr for array rows */
     css::lang::Locale locale_;
     Language language_ = EN;
 };
+
+/* The IDL's parameter lists and the table's argument lists must agree: the
+ * count Calc sees (from the IDL) and the texts it shows (from the table).
+ * Each method is checked by a static_assert next to its definition. */
+template <class R, class C, class... A>
+constexpr std::size_t arity(R (SAL_CALL C::*)(A...))
+{
+    return sizeof...(A);
+}
 
 } // namespace clvkit::calc
 

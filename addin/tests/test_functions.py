@@ -10,9 +10,9 @@ usage: /usr/bin/python3 test_functions.py OXT_DIR WORKDIR
 """
 import os
 import sys
-import zipfile
 
-from office import ERR_ILLEGAL_ARGUMENT, ERR_VALUE, Office, Report, cell_result
+from office import (ERR_ILLEGAL_ARGUMENT, ERR_VALUE, Office, Report, cell_result,
+                    store_and_check_names)
 
 E502 = ("error", ERR_ILLEGAL_ARGUMENT)
 VALUE = ("error", ERR_VALUE)
@@ -219,15 +219,7 @@ def main(oxt_dir, workdir):
         write_cases(sheet)
         doc.calculateAll()
         check_cases(report, sheet, "new")
-        doc.storeToURL(office_url(saved), ())
-        doc.close(True)
-
-        # The file names each function by its forever name.
-        with zipfile.ZipFile(saved) as z:
-            content = z.read("content.xml").decode("utf-8").upper()
-        for method in FOREVER:
-            name = "ORG.CLVKIT.CALC.FUNCTIONS.%s(" % method
-            report.check("saved as " + name, name in content)
+        store_and_check_names(report, doc, saved, FOREVER)
 
         doc = office.open(saved)
         sheet = doc.Sheets.getByIndex(0)
@@ -239,11 +231,6 @@ def main(oxt_dir, workdir):
         report.expect("reopened, input changed", cell_result(sheet.getCellByPosition(16, 0)), 2060)
         doc.close(True)
     report.finish()
-
-
-def office_url(path):
-    from office import file_url
-    return file_url(path)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ usage: /usr/bin/python3 test_hostile.py OXT_DIR WORKDIR
 import sys
 import time
 
-from office import ERR_ILLEGAL_ARGUMENT, ERR_VALUE, ERR_NA, Office, Report, cell_result
+from office import (ERR_ILLEGAL_ARGUMENT, ERR_VALUE, ERR_NA, Office, Report, cell_result,
+                    check_alive)
 
 N = 100000
 TEXT_ROW = 50000      # A50000 holds text
@@ -113,11 +114,7 @@ def main(oxt_dir, workdir):
             values = sheet.getCellRangeByPosition(col, 0, col, N - 1).getDataArray()
             bad = [v for (v,) in values if isinstance(v, float) and not abs(v) < float("inf")]
             report.check("column %d has no NaN or infinity" % col, not bad, repr(bad[:3]))
-        # LibreOffice is still alive and computing.
-        cell = sheet.getCellByPosition(12, 0)
-        cell.setFormula("=CLV(50;12;3)")
-        doc.calculate()
-        report.expect("alive afterwards", cell_result(cell), 1800)
+        check_alive(report, doc, sheet.getCellByPosition(12, 0), "=CLV(50;12;3)", 1800)
         doc.close(True)
     report.finish()
 

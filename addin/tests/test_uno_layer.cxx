@@ -12,6 +12,7 @@
 #include <string>
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/NoConvergenceException.hpp>
 #include <rtl/ref.hxx>
 
 #include "functions.hxx"
@@ -76,8 +77,15 @@ void test_table()
     const char *displays[] = {"CLV", "CLV_MARGIN", "CLV_RET", "LTV_CHURN", "CLV_AVG",
                               "LIFETIME", "CHURN_PERIOD", "DISCOUNT_PERIOD", "CAC",
                               "CAC_PAYBACK", "LTV_CAC", "MAX_CAC", "SQL_BUDGET",
-                              "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT"};
-    check(FUNCTION_COUNT == std::size(displays), "sixteen rows");
+                              "FUNNEL_BUDGET", "ROAS_BREAKEVEN", "CLV_SEGMENT",
+                              "BGNBD_FIT", "BGNBD_PALIVE", "BGNBD_EXPECTED", "BGNBD_EXPECTED_NEW",
+                              "BGNBD_CLV", "MBGNBD_FIT", "MBGNBD_PALIVE", "MBGNBD_EXPECTED",
+                              "MBGNBD_EXPECTED_NEW", "MBGNBD_CLV", "PNBD_FIT", "PNBD_PALIVE",
+                              "PNBD_EXPECTED", "PNBD_EXPECTED_NEW", "PNBD_CLV", "GG_FIT", "GG_SPEND",
+                              "RFM_SUMMARY", "SBG_FIT", "SBG_SURVIVAL", "SBG_RETENTION", "SBG_DEL",
+                              "SBG_DERL", "CLV_SBG", "BGBB_FIT", "BGBB_PALIVE", "BGBB_EXPECTED",
+                              "BGBB_EXPECTED_NEW"};
+    check(FUNCTION_COUNT == std::size(displays), "a row per function");
     for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
         const Function &f = FUNCTIONS[i];
         check(std::strcmp(f.display, displays[i]) == 0, std::string("row order: ") + displays[i]);
@@ -178,6 +186,165 @@ void test_functions(Functions &fn)
                                  one(1), none, none); }, 1, "same size"), "array ranges of different sizes");
 }
 
+AnyRange row(std::initializer_list<double> values)
+{
+    Sequence<Any> cells(static_cast<sal_Int32>(values.size()));
+    sal_Int32 i = 0;
+    for (double v : values)
+        cells.getArray()[i++] = Any(v);
+    return AnyRange(&cells, 1);
+}
+
+bool array_error(const Any &result, sal_Int32 r, std::uint64_t code)
+{
+    Sequence<Sequence<double>> rows;
+    if (!(result >>= rows) || r >= rows.getLength())
+        return false;
+    std::uint64_t bits;
+    std::memcpy(&bits, &rows[r][0], sizeof bits);
+    return bits == (UINT64_C(0x7FF8000000000000) | code);
+}
+
+/* The transaction models through the UNO layer.  Expected: reference_values.csv
+ * (BG/NBD P(alive | 2, 30.43, 38.86) = 0.726579 at the published parameters). */
+void test_models(Functions &fn)
+{
+    const Any none;
+    const AnyRange published = row({0.243, 4.414, 0.793, 2.426});
+    double v = 0;
+    check((fn.bgnbdPAlive(one(2), one(30.43), one(38.86), published) >>= v)
+              && std::fabs(v - 0.726579) < 1e-6, "BGNBD_PALIVE at the published parameters");
+    check((fn.bgnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, 4.414, 0.793, 2.426, -9582.4}))
+           >>= v) && std::fabs(v - 0.726579) < 1e-6, "the fit's row with its LL is accepted");
+    check(throws_at([&] { fn.bgnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, 4.414, 0.793})); },
+                    3, "BGNBD_PALIVE: params must hold the 4 parameters"), "three parameters for four");
+    check(throws_at([&] { fn.pnbdPAlive(one(2), one(30.43), one(38.86), row({0.243, -4.414, 0.793, 2.4})); },
+                    3, "params (cell 2)"), "a negative parameter names its cell");
+    check(throws_at([&] { fn.bgnbdExpected(one(52), one(2), one(40), one(38.86), published); }, 2, "t_x"),
+          "t_x > T names t_x");
+    check(throws_at([&] { fn.mbgnbdExpectedNew(one(-1), published); }, 0, "t"), "negative t");
+    check(throws_at([&] { fn.bgnbdPAlive(column({Any(OUString("two"))}), one(1), one(2), published); }, 0,
+                    "x must be a number"), "text x");
+
+    /* arrays: one result per row, errors only where the row is bad */
+    const Any palive = fn.bgnbdPAlive(column({Any(2.0), Any(2.5), Any(OUString("x")), Any(0.0)}),
+                                      column({Any(30.43), Any(1.0), Any(1.0), Any(0.0)}),
+                                      one(38.86), published);
+    Sequence<Sequence<double>> rows;
+    check((palive >>= rows) && rows.getLength() == 4 && std::fabs(rows[0][0] - 0.726579) < 1e-6
+              && rows[3][0] == 1.0, "BGNBD_PALIVE over ranges");
+    check(array_error(palive, 1, 502) && array_error(palive, 2, 502), "fractional x and text: Err:502 there");
+
+    /* fits: the data's errors, and Err:523 when the parameters are not identified */
+    const AnyRange x = column({Any(1.0), Any(OUString()), Any(0.0)});
+    const AnyRange t_x = column({Any(1.0), Any(OUString()), Any(0.0)});
+    const AnyRange T = column({Any(2.0), Any(OUString()), Any(3.0)});
+    try {
+        fn.bgnbdFit(x, t_x, T, none);
+        check(false, "BGNBD_FIT on two customers converges");
+    } catch (const css::sheet::NoConvergenceException &e) {
+        check(utf8(e.Message).find("BGNBD_FIT") == 0, "BGNBD_FIT not identified: Err:523");
+    }
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, column({Any(2.0), Any(5.0), Any(3.0)}), none); }, 0,
+                    "x_range (cell 2) must not have an empty cell"), "a half-empty row");
+    check(throws_at([&] { fn.pnbdFit(x, t_x, column({Any(2.0), Any(OUString()), Any(OUString("T"))}), none); },
+                    2, "T_range (cell 3) must contain numbers only"), "text in a fit");
+    check(throws_at([&] { fn.mbgnbdFit(x, t_x, one(2), none); }, 2, "same size"), "fit ranges differ");
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, T, Any(column({Any(1.0), Any(1.0)}))); }, 3, "weights"),
+          "weights of another size");
+    check(throws_at([&] { fn.bgnbdFit(x, t_x, T, Any(column({Any(1.0), Any(OUString()), Any(-1.0)}))); }, 3,
+                    "weights (cell 3)"), "a negative weight names its cell");
+    check(throws_at([&] { fn.bgnbdFit(column({Any(OUString())}), column({Any(OUString())}),
+                                      column({Any(OUString())}), none); }, 0, "at least one row"),
+          "an empty fit");
+}
+
+/* Gamma-Gamma, the CLV and RFM_SUMMARY: where their errors point.  Expected
+ * numbers: E[M] = p gamma / (q - 1) by hand; the log's summary by hand. */
+void test_value(Functions &fn)
+{
+    const Any none;
+    const AnyRange gg = row({6, 3, 10});
+    const AnyRange bg = row({0.243, 4.414, 0.793, 2.426});
+    double v = 0;
+    check((fn.ggSpend(one(0), one(0), gg) >>= v) && near(v, 30), "GG_SPEND(0;0;{6;3;10}) = 6 x 10 / 2");
+    check(throws_at([&] { fn.ggSpend(one(1), one(-1), gg); }, 1, "GG_SPEND: m"), "GG_SPEND negative m");
+    const AnyRange bg_fit = row({0.243, 4.414, 0.793, 2.426, -9582.4});
+    check(throws_at([&] { fn.ggSpend(one(0), one(0), bg_fit); }, 2, "params must hold the 3"),
+          "GG_SPEND with a BG/NBD fit's row");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, gg, 0, 0, none); }, 6, "periods"),
+          "BGNBD_CLV periods");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, gg, 5, -2, none); }, 7, "discount"),
+          "BGNBD_CLV discount");
+    check(throws_at([&] { fn.pnbdClv(one(1), one(1), one(2), one(10), bg, gg, 5, 0, Any(2.0)); }, 8, "margin"),
+          "PNBD_CLV margin");
+    check(throws_at([&] { fn.mbgnbdClv(one(1), one(1), one(2), one(-10), bg, gg, 5, 0, none); }, 3, "m"),
+          "MBGNBD_CLV m");
+    check(throws_at([&] { fn.bgnbdClv(one(1), one(1), one(2), one(10), bg, bg_fit, 5, 0, none); }, 5,
+                    "gg_params"),
+          "BGNBD_CLV gg_params");
+
+    /* ann buys on day 0 and 14, bob on day 7 (1970-01-01 = serial 25569) */
+    const AnyRange ids = column({Any(OUString("ann")), Any(OUString("bob")), Any(OUString("ann"))});
+    const AnyRange days = column({Any(25569.0), Any(25576.0), Any(OUString("1970-01-15"))});
+    const AnyRange amounts = column({Any(5.0), Any(OUString()), Any(12.0)});
+    const AnyRange rfm = fn.rfmSummary(ids, days, amounts, "Weeks", none);
+    check(rfm.getLength() == 2 && rfm[0].getLength() == 7, "RFM_SUMMARY: two customers, seven columns");
+    if (rfm.getLength() == 2) {
+        OUString id;
+        check((rfm[0][0] >>= id) && id == "ann" && (rfm[0][1] >>= v) && v == 1
+                  && (rfm[0][2] >>= v) && v == 2 && (rfm[0][4] >>= v) && v == 12,
+              "RFM_SUMMARY ann: x 1, t_x 2 weeks, mean 12");
+        check((rfm[1][3] >>= v) && near(v, 1), "RFM_SUMMARY bob: T 1 week");
+    }
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "fortnight", none); }, 3, "unit"),
+          "RFM_SUMMARY unit");
+    check(throws_at([&] { fn.rfmSummary(ids, column({Any(1.0), Any(OUString("x")), Any(1.0)}), amounts,
+                                        "day", none); }, 1, "dates (cell 2)"), "RFM_SUMMARY bad date");
+    check(throws_at([&] { fn.rfmSummary(ids, days, column({Any(1.0), Any(-1.0), Any(1.0)}), "day", none); },
+                    2, "amounts (cell 2)"), "RFM_SUMMARY negative amount");
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "day", Any(OUString("soon"))); }, 4,
+                    "calibration_end"), "RFM_SUMMARY calibration end");
+    check(throws_at([&] { fn.rfmSummary(ids, days, amounts, "day", Any(1.0)); }, 4, "no customer"),
+          "RFM_SUMMARY nobody before the calibration end");
+}
+
+/* sBG and BG/BB: where their errors point; sBG's alpha and beta are cells.
+ * Expected: S(1) = beta / (alpha + beta) and r(1) the same, by hand. */
+void test_retention(Functions &fn)
+{
+    double v = 0;
+    check((fn.sbgSurvival(one(1), one(1), one(3)) >>= v) && near(v, 0.75), "SBG_SURVIVAL(1;1;3) = 3/4");
+    check(throws_at([&] { fn.sbgSurvival(one(1), one(-1), one(3)); }, 1, "SBG_SURVIVAL: alpha"),
+          "SBG_SURVIVAL negative alpha");
+    check(throws_at([&] { fn.sbgRetention(one(0), one(1), one(3)); }, 0, "t"), "SBG_RETENTION t = 0");
+    check(throws_at([&] { fn.sbgDerl(one(0.1), one(1.5), one(1), one(3)); }, 1, "n"), "SBG_DERL n = 1.5");
+    check(throws_at([&] { fn.clvSbg(one(-5), one(0.1), one(1), one(1), one(3)); }, 0, "margin"),
+          "CLV_SBG negative margin");
+    check(throws_at([&] { fn.clvSbg(one(5), one(0.1), one(1), one(1), one(0)); }, 4, "beta"),
+          "CLV_SBG beta 0");
+    check(throws_at([&] { fn.sbgFit(column({Any(1000.0), Any(OUString()), Any(700.0)})); }, 0,
+                    "survivors (cell 2) must not have an empty cell"), "SBG_FIT gap");
+    check(throws_at([&] { fn.sbgFit(column({Any(1000.0), Any(1200.0)})); }, 0, "survivors"),
+          "SBG_FIT increasing");
+    /* High End, years 0-7 (Fader & Hardie 2007): 0.668088, 3.806095 recomputed */
+    const auto sbg = fn.sbgFit(column({Any(1000.0), Any(869.0), Any(743.0), Any(653.0), Any(593.0),
+                                       Any(551.0), Any(517.0), Any(491.0), Any(OUString())}));
+    check(sbg.getLength() == 1 && sbg[0].getLength() == 3
+              && std::fabs(sbg[0][0] / 0.668088 - 1) < 1e-4 && std::fabs(sbg[0][1] / 3.806095 - 1) < 1e-4,
+          "SBG_FIT on the High End segment, a trailing empty cell left out");
+    const AnyRange donors = row({1.204, 0.750, 0.657, 2.783});
+    check(throws_at([&] { fn.bgbbPAlive(one(2), one(5), one(4), donors); }, 1, "t_x must be <= n"),
+          "BGBB_PALIVE t_x > n");
+    check(throws_at([&] { fn.bgbbExpected(one(-1), one(2), one(4), one(6), donors); }, 0, "n_star"),
+          "BGBB_EXPECTED negative n_star");
+    check(throws_at([&] { fn.bgbbExpectedNew(one(6), row({1, 2, 3})); }, 1, "params"),
+          "BGBB_EXPECTED_NEW three parameters");
+    check(throws_at([&] { fn.bgbbFit(column({Any(1.0), Any(2.0)}), column({Any(1.0), Any(3.0)}),
+                                     column({Any(6.0), Any(2.0)}), Any()); }, 1, "t_x_range (cell 2)"),
+          "BGBB_FIT t_x > n names the cell");
+}
+
 } // namespace
 
 int main()
@@ -186,6 +353,9 @@ int main()
     test_table();
     test_metadata(*fn);
     test_functions(*fn);
+    test_models(*fn);
+    test_value(*fn);
+    test_retention(*fn);
     std::printf("uno_layer: %d passed, %d failed\n", passed, failed);
     return failed || !passed;
 }

@@ -1,0 +1,25 @@
+/*
+ * budget.hxx -- a time budget per call.  A fit that has not converged when
+ * it is spent stops, and so does an array formula (its remaining cells
+ * show Err:523), so that no workbook keeps Calc busy for long.  CALL_SECONDS,
+ * or the environment's CLVKIT_CALC_SECONDS (the tests shorten it).
+ */
+#ifndef CLVKIT_ADDIN_BUDGET_HXX
+#define CLVKIT_ADDIN_BUDGET_HXX
+
+namespace clvkit::calc {
+
+inline constexpr double CALL_SECONDS = 30;
+
+class Budget {
+public:
+    Budget();
+    bool spent() const;
+
+private:
+    double deadline_;
+};
+
+} // namespace clvkit::calc
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * cells.hxx -- functions that compute cell by cell.  Each argument is one
+ * number or a range; given only numbers (or one-cell ranges) the function
+ * returns a number and a failure raises (Err:502 or Err:523), given ranges
+ * of one size it returns an array of that size (an array formula) in which
+ * only the failing cells hold an error.  Used by CLV and by the models'
+ * predictions (P(alive), expected transactions, spend, survival).
+ * A 1x1 range and a number are the same: one cell.
+ */
+#ifndef CLVKIT_ADDIN_CELLS_HXX
+#define CLVKIT_ADDIN_CELLS_HXX
+
+#include <cmath>
+#include <cstddef>
+#include <initializer_list>
+
+#include "arguments.hxx"
+#include "budget.hxx"
+
+namespace clvkit::calc {
+
+/* Calc keeps an error inside a number as a quiet NaN whose low payload bits
+ * are the error code (LibreOffice formula/errorcodes.hxx): 502 shows as
+ * Err:502, 523 as Err:523.  For the failing cells of an array result, where
+ * throwing would turn every cell into an error. */
+double error_value(clv_status status);
+
+class Cells {
+public:
+    static constexpr std::size_t MAX = 6;
+
+    /* args[i] is a number, a range (sequence<sequence<any>>) or, for an
+     * optional argument, empty: then defaults[i] applies (defaults may be
+     * null when every argument is required).  Throws for text in a single
+     * cell and for ranges of different sizes or shapes. */
+    Cells(std::size_t function, std::initializer_list<const css::uno::Any *> args,
+          const double *defaults = nullptr);
+
+    /* Only numbers and one-cell ranges were given. */
+    bool single() const { return !shaped_; }
+    sal_Int32 rows() const { return rows_; }
+    sal_Int32 cols() const { return cols_; }
+
+    /* The arguments at cell (r, c) into a[]; false for text there (an
+     * empty cell is 0, as Calc makes an empty single cell). */
+    bool at(sal_Int32 r, sal_Int32 c, double *a) const;
+
+private:
+    struct Operand {
+        AnyRange cells;  /* empty: `constant` applies to every cell */
+        double constant = 0;
+    };
+    Operand ops_[MAX];
+    std::size_t n_ = 0;
+    sal_Int32 rows_ = 1, cols_ = 1;
+    bool shaped_ = false;
+};
+
+/* Where a C function's fault points in the Calc argument list: at[k] is
+ * the Calc position of the C function's argument k (NOWHERE: none, e.g. an
+ * options struct).  A callable: each_cell() maps every fault through it. */
+inline constexpr std::size_t NOWHERE = CLV_FAULT_NONE;
+
+class Positions {
+public:
+    Positions(std::initializer_list<std::size_t> at);
+    clv_fault operator()(clv_fault fault) const;
+
+private:
+    std::size_t at_[Cells::MAX + 4];
+    std::size_t n_ = 0;
+};
+
+/* compute(const double *a, double *out, clv_fault *fault) -> clv_status is
+ * the C call on one cell's arguments (fault may be null); where(fault) puts
+ * its fault in Calc's terms (e.g. a Positions).  An array stops when the
+ * call's time budget is spent: the cells left show Err:523. */
+template <class W, class F>
+css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where,
+                        F compute)
+{
+    double a[Cells::MAX], v;
+    if (cells.single()) {
+        clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+        cells.at(0, 0, a); /* text was refused when cells was built */
+        const clv_status st = compute(a, &v, &fault);
+        if (st != CLV_OK)
+            fail(function, st, where(fault));
+        if (!std::isfinite(v)) /* the core guarantees it; a cell must never see it */
+            fail(function, CLV_FAULT_NONE, "the result is not a finite number");
+        return css::uno::Any(v);
+    }
+    const Budget budget;
+    bool spent = false;
+    css::uno::Sequence<css::uno::Sequence<double>> result(cells.rows());
+    css::uno::Sequence<double> *row = result.getArray();
+    for (sal_Int32 r = 0; r < cells.rows(); r++) {
+        row[r].realloc(cells.cols());
+        double *out = row[r].getArray();
+        spent = spent || budget.spent();
+        for (sal_Int32 c = 0; c < cells.cols(); c++) {
+            clv_status st = spent ? CLV_ENOCONV
+                            : cells.at(r, c, a) ? compute(a, &v, nullptr)
+                                                : CLV_EINVAL;
+            if (st == CLV_OK && !std::isfinite(v))
+                st = CLV_ERANGE;
+            out[c] = st == CLV_OK ? v : error_value(st);
+        }
+    }
+    return css::uno::Any(result);
+}
+
+} // namespace clvkit::calc
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * model_data.hxx -- what the model functions read from a sheet and give
+ * back: the columns of customers a fit eats, the parameter range a
+ * prediction takes, and the row a fit returns.  Conversions only: the C
+ * core checks the domains and does the mathematics.
+ */
+#ifndef CLVKIT_ADDIN_MODEL_DATA_HXX
+#define CLVKIT_ADDIN_MODEL_DATA_HXX
+
+#include <cstddef>
+#include <initializer_list>
+#include <vector>
+
+#include "arguments.hxx"
+#include "budget.hxx"
+#include "clvkit/models.h"
+
+namespace clvkit::calc {
+
+/* Checks that ranges are of one size (that of in[0]): else fails for the
+ * first that is not. */
+void same_size(std::size_t function, const AnyRange *const in[], std::size_t n);
+
+/* Calls row(r, c, cell) for each position of ranges of one size, row by
+ * row, except the positions that are empty in every range (cell is the
+ * position's index, r * columns + c). */
+template <class F>
+void each_row(const AnyRange *const in[], std::size_t n, F row)
+{
+    const sal_Int32 rows = in[0]->getLength();
+    const sal_Int32 cols = rows ? (*in[0])[0].getLength() : 0;
+    for (sal_Int32 r = 0; r < rows; r++) {
+        for (sal_Int32 c = 0; c < cols; c++) {
+            std::size_t empty = 0;
+            for (std::size_t i = 0; i < n; i++)
+                empty += empty_cell((*in[i])[r][c]);
+            if (empty < n) /* else past the data, or a gap between rows */
+                row(r, c, static_cast<std::size_t>(r) * cols + c);
+        }
+    }
+}
+
+/* The data of a fit: parallel columns from ranges of one size, read row by
+ * row.  A row that is empty in every range is skipped, so the ranges may
+ * reach past the data; any other empty cell, and text, is an error. */
+class Columns {
+public:
+    static constexpr std::size_t MAX = 4;
+
+    /* ranges: the data arguments at positions 0, 1, ...; weights: the
+     * optional argument after them (empty: no weights). */
+    Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
+            const css::uno::Any &weights);
+
+    std::size_t size() const { return cell_.size(); }
+    const double *column(std::size_t i) const { return col_[i].data(); }
+    /* The weights, or null when none were given. */
+    const double *weights() const { return weighted_ ? col_[n_ - 1].data() : nullptr; }
+
+    /* A fit's fault in Calc's terms: the C function's data arguments are
+     * numbered from `first` on in the order of the ranges and weights
+     * (anything after them names no argument), and its element, a row of
+     * the columns, becomes the cell of the range it was read from. */
+    clv_fault calc_fault(clv_fault fault, std::size_t first) const;
+
+private:
+    std::vector<double> col_[MAX];
+    std::vector<std::size_t> cell_; /* index in the ranges of each row kept */
+    std::size_t n_ = 0;
+    bool weighted_ = false;
+};
+
+/* A model of `kind` from the range at position `arg`: its parameters in
+ * order, nparams cells, or nparams + 1 (the row the fit returns, whose last
+ * cell, the log-likelihood, is ignored), in a row or a column. */
+clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
+                     const AnyRange &params);
+
+/* The row a fit returns: the parameters, then the log-likelihood. */
+css::uno::Sequence<css::uno::Sequence<double>> fit_row(std::size_t function,
+                                                       const clv_model &model,
+                                                       double loglik);
+
+/* Fit options whose progress callback stops the fit when the call's time
+ * budget is spent (the fit then fails with CLV_ENOCONV: Err:523). */
+class FitBudget {
+public:
+    FitBudget();
+    const clv_fit_options *options() const { return &options_; }
+
+private:
+    static int progress(void *data, std::size_t iteration, double loglik);
+    clv_fit_options options_{};
+    Budget budget_;
+};
+
+} // namespace clvkit::calc
+
+#endif

@@ -1,0 +1,222 @@
+"""The two model templates of examples/calc/ (make_templates.py calls them):
+
+  predictive-clv.ods          BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma
+                              fitted on the 2,357 CDNOW customers (sheet
+                              Customers), predictions per customer, one
+                              customer looked up, and the holdout weeks
+                              40-78 predicted against what happened, charted
+  subscription-retention.ods  sBG fitted on the High End cohort of Fader &
+                              Hardie (2007), years 0-7, projected to year 12
+                              against what happened, charted, and what a
+                              subscriber is worth
+
+The data come from ../shared/refdata (the CDNOW summary of BTYD, the
+survival table of Fader & Hardie 2007).
+"""
+import csv
+import os
+
+from book import EURO, EURO0, PERCENT, Book
+
+N = 2357                       # CDNOW customers: rows 2..2358 of Customers
+CUSTOMERS = "$Customers.%s2:%s2358"
+BG, MBG, PNBD, GG = "$C$13:$G$13", "$C$14:$G$14", "$C$15:$G$15", "$C$16:$F$16"
+
+
+def col(letter):
+    return CUSTOMERS % (letter, letter)
+
+
+def history(params):
+    """x; t_x; T of every customer, then the parameters."""
+    return "%s;%s;%s;$Model.%s" % (col("B"), col("C"), col("D"), params)
+
+
+def array_format(b, cells, code):
+    """A number format for an array formula's cells, set again when the book
+    is saved (a first calculation may give them the inputs' format)."""
+    key = b.number_format(code)
+    cells.NumberFormat = key
+    b.formats.append((cells, key))
+
+
+def customers_sheet(b, refdata):
+    """The CDNOW summary (inputs) and, per customer, the predictions as
+    array formulas over all rows (one call per column)."""
+    b.doc.Sheets.insertNewByName("Customers", 1)
+    sheet = b.doc.Sheets.getByName("Customers")
+    with open(os.path.join(refdata, "btyd_cdnowSummary_cbs.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    heads = ("customer / klant", "x", "t_x (weeks / weken)", "T (weeks / weken)",
+             "holdout weeks 40-78 / controle week 40-78", "m: mean repeat value / gem. waarde",
+             "P(alive) BG/NBD", "holdout BG/NBD", "holdout MBG/NBD", "holdout Pareto/NBD",
+             "next horizon BG/NBD / komende horizon", "spend / besteding (GG)", "CLV (BG/NBD + GG)")
+    sheet.getCellRangeByName("A1:M1").setDataArray((heads,))
+    sheet.getCellRangeByName("A1:M1").CellStyle = "Table heading"
+    data = sheet.getCellRangeByName("A2:F%d" % (N + 1))
+    data.setDataArray(tuple((float(r["cust"]), float(r["x"]), float(r["t.x"]), float(r["T.cal"]),
+                             float(r["x.star"]), float(r["m.x"])) for r in rows))
+    data.CellStyle = "Input"
+    predictions = {
+        "G": "=BGNBD_PALIVE(%s)" % history(BG),
+        "H": "=BGNBD_EXPECTED(39;%s)" % history(BG),
+        "I": "=MBGNBD_EXPECTED(39;%s)" % history(MBG),
+        "J": "=PNBD_EXPECTED(39;%s)" % history(PNBD),
+        "K": "=BGNBD_EXPECTED($Model.$C$7;%s)" % history(BG),
+        "L": "=GG_SPEND(%s;%s;$Model.%s)" % (col("B"), col("F"), GG),
+        "M": "=BGNBD_CLV(%s;%s;%s;%s;$Model.%s;$Model.%s;$Model.$C$7;$Model.$C$10;$Model.$C$8)"
+             % (col("B"), col("C"), col("D"), col("F"), BG, GG),
+    }
+    for letter, formula in predictions.items():
+        cells = sheet.getCellRangeByName("%s2:%s%d" % (letter, letter, N + 1))
+        cells.setArrayFormula(formula)
+        array_format(b, cells, EURO if letter in "LM" else "0.000")
+    for i, width in enumerate((2.2, 1.5, 3, 3, 3, 3, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6)):
+        sheet.Columns.getByIndex(i).Width = int(width * 1000)
+
+
+def predictive_clv(office, path, refdata):
+    b = Book(office)
+    b.sheet.Name = "Model"
+    b.widths(8.5, 8.5, 2.6, 2.6, 2.6, 2.6, 2.6)
+    b.titles("Predictive CLV: who comes back, how often, for how much (CDNOW, 2,357 customers)",
+             "Voorspelde klantwaarde: wie komt terug, hoe vaak, voor hoeveel (CDNOW, 2357 klanten)")
+    customers_sheet(b, refdata)
+
+    b.heading("A6", "Settings (time unit: weeks)")
+    b.heading("B6", "Instellingen (tijdseenheid: weken)")
+    b.row(7, "Prediction horizon (weeks)", "Voorspelhorizon (weken)", [52], None, "Input")
+    b.row(8, "Gross margin on spend", "Brutomarge op de besteding", [0.3], PERCENT, "Input")
+    b.row(9, "Discount rate per year", "Disconteringsvoet per jaar", [0.1], PERCENT, "Input")
+    b.row(10, "Discount rate per week", "Disconteringsvoet per week", ["=DISCOUNT_PERIOD(C9;1/52)"], "0.000%")
+
+    b.heading("A12", "Models fitted on the Customers sheet")
+    b.heading("B12", "Modellen geschat op het blad Customers")
+    fits = ((13, "BG/NBD: r, alpha, a, b, LL", "BG/NBD: r, alpha, a, b, LL", "BGNBD_FIT", "G"),
+            (14, "MBG/NBD: r, alpha, a, b, LL", "MBG/NBD: r, alpha, a, b, LL", "MBGNBD_FIT", "G"),
+            (15, "Pareto/NBD: r, alpha, s, beta, LL", "Pareto/NBD: r, alpha, s, beta, LL", "PNBD_FIT", "G"),
+            (16, "Gamma-Gamma spend: p, q, gamma, LL", "Gamma-Gamma-besteding: p, q, gamma, LL", "GG_FIT", "F"))
+    for r, en, nl, fit, last in fits:
+        b.row(r, en, nl, [])
+        data = "%s;%s" % (col("B"), col("F")) if fit == "GG_FIT" else \
+            "%s;%s;%s" % (col("B"), col("C"), col("D"))
+        cells = b.sheet.getCellRangeByName("C%d:%s%d" % (r, last, r))
+        cells.setArrayFormula("=%s(%s)" % (fit, data))
+        array_format(b, cells, "0.0000")
+
+    b.heading("A18", "The customer base")
+    b.heading("B18", "Het klantenbestand")
+    base = ((19, "Customers", "Klanten", "=COUNT(%s)" % col("B"), "0"),
+            (20, "Repeat buyers in weeks 1-39", "Herhaalkopers in week 1-39",
+             "=COUNTIF(%s;\">0\")" % col("B"), "0"),
+            (21, "Repeat transactions in weeks 1-39", "Herhaalaankopen in week 1-39",
+             "=SUM(%s)" % col("B"), "0"),
+            (22, "Transactions in weeks 40-78 (holdout), actual", "Aankopen in week 40-78 (controle), werkelijk",
+             "=SUM(%s)" % col("E"), "0"),
+            (23, "... predicted by BG/NBD", "... voorspeld door BG/NBD", "=SUM(%s)" % col("H"), "0.0"),
+            (24, "... predicted by MBG/NBD", "... voorspeld door MBG/NBD", "=SUM(%s)" % col("I"), "0.0"),
+            (25, "... predicted by Pareto/NBD", "... voorspeld door Pareto/NBD", "=SUM(%s)" % col("J"), "0.0"),
+            (26, "Customers expected to be still active (BG/NBD)", "Klanten die naar verwachting nog actief zijn (BG/NBD)",
+             "=SUM(%s)" % col("G"), "0"),
+            (27, "Expected transactions over the horizon (BG/NBD)", "Verwachte aankopen binnen de horizon (BG/NBD)",
+             "=SUM(%s)" % col("K"), "0"),
+            (28, "Discounted margin over the horizon (BG/NBD + Gamma-Gamma)",
+             "Contante marge binnen de horizon (BG/NBD + Gamma-Gamma)", "=SUM(%s)" % col("M"), EURO0))
+    for r, en, nl, formula, fmt in base:
+        b.row(r, en, nl, [formula], fmt)
+
+    b.heading("A30", "One customer")
+    b.heading("B30", "Eén klant")
+    b.row(31, "Customer (1 to 2357)", "Klant (1 tot 2357)", [1516], None, "Input")
+    look = ((32, "x: repeat transactions", "x: herhaalaankopen", "B", "0"),
+            (33, "t_x: week of the last, since the first", "t_x: week van de laatste, sinds de eerste", "C", "0.00"),
+            (34, "T: weeks since the first purchase", "T: weken sinds de eerste aankoop", "D", "0.00"),
+            (35, "m: mean value of the repeat transactions", "m: gemiddelde waarde van de herhaalaankopen", "F", EURO))
+    for r, en, nl, letter, fmt in look:
+        b.row(r, en, nl, ["=INDEX(%s;$C$31)" % col(letter)], fmt)
+    one = "C32;C33;C34"
+    b.row(36, "P(alive), BG/NBD", "Kans dat de klant nog actief is, BG/NBD", ["=BGNBD_PALIVE(%s;%s)" % (one, BG)], "0.0000")
+    b.row(37, "P(alive), Pareto/NBD", "Kans dat de klant nog actief is, Pareto/NBD",
+          ["=PNBD_PALIVE(%s;%s)" % (one, PNBD)], "0.0000000")
+    b.row(38, "Expected transactions over the horizon, BG/NBD", "Verwachte aankopen binnen de horizon, BG/NBD",
+          ["=BGNBD_EXPECTED(C7;%s;%s)" % (one, BG)], "0.00")
+    b.row(39, "Expected transactions over the horizon, Pareto/NBD", "Verwachte aankopen binnen de horizon, Pareto/NBD",
+          ["=PNBD_EXPECTED(C7;%s;%s)" % (one, PNBD)], "0.00")
+    b.row(40, "Expected spend per transaction (Gamma-Gamma)", "Verwachte besteding per aankoop (Gamma-Gamma)",
+          ["=GG_SPEND(C32;C35;%s)" % GG], EURO)
+    b.row(41, "Discounted margin over the horizon", "Contante marge binnen de horizon",
+          ["=BGNBD_CLV(%s;C35;%s;%s;C7;C10;C8)" % (one, BG, GG)], EURO)
+
+    # FHL 2005's check of a model: mean holdout transactions per customer
+    # against the repeat transactions in the calibration weeks.
+    b.heading("A43", "Weeks 40-78 per customer, by repeat transactions in weeks 1-39 (the chart)")
+    b.heading("B43", "Week 40-78 per klant, naar herhaalaankopen in week 1-39 (de grafiek)")
+    for c, text in zip("CDEF", ("x in weeks 1-39", "actual / werkelijk", "BG/NBD", "Pareto/NBD")):
+        b.heading("%s44" % c, text)
+    for k in range(8):
+        r = 45 + k
+        crit = "\">=7\"" if k == 7 else str(k)
+        b.row(r, "customers with x %s" % ("7 or more" if k == 7 else "= %d" % k),
+              "klanten met x %s" % ("7 of meer" if k == 7 else "= %d" % k), [])
+        b.put("C%d" % r, "7+" if k == 7 else str(k))
+        for letter, source in zip("DEF", "EHJ"):
+            b.put("%s%d" % (letter, r), "=AVERAGEIF(%s;%s;%s)" % (col("B"), crit, col(source)), "0.00")
+    b.chart("Holdout", "C44:F52", 500, 27000, 17000, 8500, "LineDiagram",
+            "Weeks 40-78: transactions per customer, actual and predicted / "
+            "Aankopen per klant in week 40-78, werkelijk en voorspeld")
+    b.save(path)
+
+
+def subscription_retention(office, path, refdata):
+    b = Book(office)
+    b.sheet.Name = "Retention"
+    b.widths(8.5, 8.5, 2.4, 3.2, 3.2, 3.2, 3.2)
+    b.titles("Subscription retention: project a cohort with the sBG model (Fader & Hardie 2007)",
+             "Klantbehoud bij abonnementen: een cohort voorspellen met het sBG-model (Fader & Hardie 2007)")
+    with open(os.path.join(refdata, "sbg_fader_hardie_2007_survival.csv"), newline="") as f:
+        alive = [float(r["highend_alive"]) for r in csv.DictReader(f)]
+
+    b.heading("A6", "Customers still active after each year (High End segment)")
+    b.heading("B6", "Klanten die na elk jaar nog actief zijn (segment High End)")
+    for c, text in zip("CDEFG", ("year / jaar", "fitted / geschat", "later / later",
+                                 "projected / voorspeld", "retention / retentie")):
+        b.heading("%s6" % c, text)
+    for year, count in enumerate(alive):
+        r = 7 + year
+        b.put("C%d" % r, year, None, "Input")
+        b.put("%s%d" % ("D" if year <= 7 else "E", r), count, "0", "Input")
+        b.put("F%d" % r, "=$D$7*SBG_SURVIVAL(C%d;$C$22;$D$22)" % r, "0.0")
+        if year:
+            b.put("G%d" % r, "=SBG_RETENTION(C%d;$C$22;$D$22)" % r, PERCENT)
+    b.put("A7", "Years 0-7 are fitted; years 8-12 show how the projection held up.")
+    b.put("B7", "Jaren 0-7 worden geschat; jaren 8-12 tonen hoe de voorspelling uitkwam.")
+
+    b.heading("A21", "The sBG model fitted on years 0-7")
+    b.heading("B21", "Het sBG-model geschat op de jaren 0-7")
+    b.row(22, "alpha, beta, LL", "alpha, beta, LL", [])
+    cells = b.sheet.getCellRangeByName("C22:E22")
+    cells.setArrayFormula("=SBG_FIT(D7:D14)")
+    array_format(b, cells, "0.0000")
+
+    b.heading("A24", "What a subscriber is worth (article 003: the bike shop renting at EUR 30 a year)")
+    b.heading("B24", "Wat een abonnee waard is (artikel 003: de fietsenwinkel die verhuurt voor € 30 per jaar)")
+    b.row(25, "Margin per subscriber per year", "Marge per abonnee per jaar", [30], EURO, "Input")
+    b.row(26, "Discount rate per year", "Disconteringsvoet per jaar", [0.1], PERCENT, "Input")
+    b.row(27, "Discounted expected lifetime of a new subscriber (years)",
+          "Contante verwachte levensduur van een nieuwe abonnee (jaren)", ["=SBG_DEL(C26;C22;D22)"], "0.000")
+    b.row(28, "Value of a new subscriber (margin x lifetime)", "Waarde van een nieuwe abonnee (marge x levensduur)",
+          ["=C25*C27"], EURO)
+    b.heading("C29", "year n / jaar n")
+    b.heading("D29", "residual lifetime / resterende levensduur")
+    b.heading("E29", "value / waarde")
+    for i, n in enumerate((1, 2, 3, 4, 5, 8)):
+        r = 30 + i
+        b.row(r, "A subscriber in year %d (renewed %d times)" % (n, n - 1),
+              "Een abonnee in jaar %d (%d keer verlengd)" % (n, n - 1), [])
+        b.put("C%d" % r, n, None, "Input")
+        b.put("D%d" % r, "=SBG_DERL($C$26;C%d;$C$22;$D$22)" % r, "0.000")
+        b.put("E%d" % r, "=CLV_SBG($C$25;$C$26;C%d;$C$22;$D$22)" % r, EURO)
+    b.chart("Retention", "C6:F19", 500, 18500, 17000, 8500, "LineDiagram",
+            "Active customers per 1000: fitted, later and projected / "
+            "Actieve klanten per 1000: geschat, later en voorspeld")
+    b.save(path)
