@@ -239,14 +239,25 @@ static void push_day(lua_State *L, double day)
         lua_pushnil(L);
 }
 
-static void set_column(lua_State *L, const char *name, const double *v, size_t n)
+/* What a list of numbers does at a NaN: summaries have none; cohort ages not
+ * reached end the list; early-value cells not reached show false. */
+enum nan_rule { NAN_NONE, NAN_ENDS, NAN_FALSE };
+
+/* Sets field key of the table on top to the list v[0..n-1]. */
+static void set_numbers(lua_State *L, const char *key, const double *v, size_t n,
+                        enum nan_rule rule)
 {
     lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
-        lua_pushnumber(L, v[i]);
+        if (isnan(v[i]) && rule == NAN_ENDS)
+            break;
+        if (isnan(v[i]))
+            lua_pushboolean(L, 0);
+        else
+            lua_pushnumber(L, v[i]);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    lua_setfield(L, -2, name);
+    lua_setfield(L, -2, key);
 }
 
 /* log:summary({unit = ..., calibration_end = date [, holdout_end = date]})
@@ -285,12 +296,12 @@ static int log_summary(lua_State *L)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "id");
-    set_column(L, "x", r->x, r->n);
-    set_column(L, "t_x", r->t_x, r->n);
-    set_column(L, "T", r->T, r->n);
-    set_column(L, "mean_value", r->mean_value, r->n);
-    set_column(L, "x_holdout", r->x_holdout, r->n);
-    set_column(L, "value_holdout", r->value_holdout, r->n);
+    set_numbers(L, "x", r->x, r->n, NAN_NONE);
+    set_numbers(L, "t_x", r->t_x, r->n, NAN_NONE);
+    set_numbers(L, "T", r->T, r->n, NAN_NONE);
+    set_numbers(L, "mean_value", r->mean_value, r->n, NAN_NONE);
+    set_numbers(L, "x_holdout", r->x_holdout, r->n, NAN_NONE);
+    set_numbers(L, "value_holdout", r->value_holdout, r->n, NAN_NONE);
     lua_createtable(L, (int)r->n, 0);
     for (size_t i = 0; i < r->n; i++) {
         push_day(L, r->first_day[i]);
@@ -367,18 +378,6 @@ static double opt_day(lua_State *L, const char *fname, int idx, const char *key)
     return day;
 }
 
-/* Sets t[key] to the first n values of v, stopping at the first NaN (ages
- * not reached), so the list holds only observed cells. */
-static void set_observed(lua_State *L, const char *key, const double *v, size_t n)
-{
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n && !isnan(v[i]); i++) {
-        lua_pushnumber(L, v[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, key);
-}
-
 /* core.cohort_table(log, {period = "month" [, end = date]}) ->
  * {period, cohorts = {{start, size, active, revenue, retention,
  *   revenue_per_customer, survivors, sbg = model | nil, sbg_error}, ...}} */
@@ -410,11 +409,11 @@ static int l_cohort_table(lua_State *L)
         lua_setfield(L, -2, "start");
         lua_pushnumber(L, t->size[c]);
         lua_setfield(L, -2, "size");
-        set_observed(L, "active", t->active + at, nobs);
-        set_observed(L, "revenue", t->revenue + at, nobs);
-        set_observed(L, "retention", t->retention + at, nobs);
-        set_observed(L, "revenue_per_customer", t->revenue_per_customer + at, nobs);
-        set_observed(L, "survivors", t->survivors + at, nobs);
+        set_numbers(L, "active", t->active + at, nobs, NAN_ENDS);
+        set_numbers(L, "revenue", t->revenue + at, nobs, NAN_ENDS);
+        set_numbers(L, "retention", t->retention + at, nobs, NAN_ENDS);
+        set_numbers(L, "revenue_per_customer", t->revenue_per_customer + at, nobs, NAN_ENDS);
+        set_numbers(L, "survivors", t->survivors + at, nobs, NAN_ENDS);
         clv_model m;
         clv_fit_info info;
         clv_fault f2 = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
@@ -435,19 +434,6 @@ static int l_cohort_table(lua_State *L)
 /* core.early_value(log, {ages = {...}, unit = "day" [, period = "month", end = date]}) ->
  * {ages, unit, period, cohorts = {{start, mean, customers}, ...}, all = {mean, customers}}
  * A cell no customer has fully reached is false. */
-static void set_cells(lua_State *L, const char *key, const double *v, size_t n)
-{
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(v[i]))
-            lua_pushboolean(L, 0);
-        else
-            lua_pushnumber(L, v[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, key);
-}
-
 static int l_early_value(lua_State *L)
 {
     const char *fname = "cohort.early_value";
@@ -473,7 +459,7 @@ static int l_early_value(lua_State *L)
         return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
     box *held = push_box(L, ev, free_early);
     lua_createtable(L, 0, 5);
-    set_cells(L, "ages", ev->ages, ev->nages);
+    set_numbers(L, "ages", ev->ages, ev->nages, NAN_FALSE);
     lua_pushstring(L, clv_time_unit_name(ev->unit));
     lua_setfield(L, -2, "unit");
     lua_pushstring(L, clv_time_unit_name(ev->period));
@@ -483,14 +469,14 @@ static int l_early_value(lua_State *L)
         lua_createtable(L, 0, 3);
         push_day(L, ev->start_day[c]);
         lua_setfield(L, -2, "start");
-        set_cells(L, "mean", ev->mean + c * ev->nages, ev->nages);
-        set_cells(L, "customers", ev->customers + c * ev->nages, ev->nages);
+        set_numbers(L, "mean", ev->mean + c * ev->nages, ev->nages, NAN_FALSE);
+        set_numbers(L, "customers", ev->customers + c * ev->nages, ev->nages, NAN_FALSE);
         lua_rawseti(L, -2, (lua_Integer)c + 1);
     }
     lua_setfield(L, -2, "cohorts");
     lua_createtable(L, 0, 2);
-    set_cells(L, "mean", ev->all_mean, ev->nages);
-    set_cells(L, "customers", ev->all_customers, ev->nages);
+    set_numbers(L, "mean", ev->all_mean, ev->nages, NAN_FALSE);
+    set_numbers(L, "customers", ev->all_customers, ev->nages, NAN_FALSE);
     lua_setfield(L, -2, "all");
     release(held);
     return 1;

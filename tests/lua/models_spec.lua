@@ -3,30 +3,9 @@
 -- clvkit's own output.
 local ck = require "clvkit"
 
-local REFDATA = assert(os.getenv("CLVKIT_REFDATA"), "CLVKIT_REFDATA is not set")
-
-local function read_csv(name)
-  local f = assert(io.open(REFDATA .. "/" .. name), "missing reference data " .. name)
-  local header = {}
-  for h in f:read("l"):gsub("\r$", ""):gmatch("[^,]+") do header[#header + 1] = h:gsub('"', "") end
-  local cols = {}
-  for _, h in ipairs(header) do cols[h] = {} end
-  for line in f:lines() do
-    local i = 0
-    for v in line:gsub("\r$", ""):gmatch("[^,]+") do
-      i = i + 1
-      v = v:gsub('"', "")
-      table.insert(cols[header[i]], tonumber(v) or v)
-    end
-  end
-  f:close()
-  return cols
-end
-
-local function near(want, got, rel, abs)
-  local tol = math.max((rel or 0) * math.abs(want), abs or 0)
-  assert(math.abs(got - want) <= tol, ("got %.10g, want %.10g (tolerance %g)"):format(got, want, tol))
-end
+local refdata = dofile(debug.getinfo(1, "S").source:match("@(.*/)") .. "refdata.lua")
+local REFDATA, near = refdata.dir, refdata.near
+local read_csv = refdata.columns
 
 local cbs = read_csv("btyd_cdnowSummary_cbs.csv")
 local cdnow = { x = cbs.x, t_x = cbs["t.x"], T = cbs["T.cal"] }

@@ -3,29 +3,9 @@
 -- cohort tables on a log worked out by hand.
 local ck = require "clvkit"
 
-local REFDATA = assert(os.getenv("CLVKIT_REFDATA"), "CLVKIT_REFDATA is not set")
-
-local function columns(name)
-  local f = assert(io.open(REFDATA .. "/" .. name), "missing reference data " .. name)
-  local header = {}
-  for h in f:read("l"):gsub("\r$", ""):gmatch("[^,]+") do header[#header + 1] = h:gsub('"', "") end
-  local cols = {}
-  for _, h in ipairs(header) do cols[h] = {} end
-  for line in f:lines() do
-    local i = 0
-    for v in line:gsub("\r$", ""):gmatch("[^,]+") do
-      i = i + 1
-      table.insert(cols[header[i]], tonumber((v:gsub('"', ""))))
-    end
-  end
-  f:close()
-  return cols
-end
-
-local function near(want, got, rel, abs)
-  local tol = math.max((rel or 0) * math.abs(want), abs or 0)
-  assert(math.abs(got - want) <= tol, ("got %.10g, want %.10g (tolerance %g)"):format(got, want, tol))
-end
+local refdata = dofile(debug.getinfo(1, "S").source:match("@(.*/)") .. "refdata.lua")
+local REFDATA, near = refdata.dir, refdata.near
+local columns = refdata.columns
 
 describe("sBG", function()
   local data = columns("sbg_fader_hardie_2007_survival.csv")
