@@ -31,7 +31,7 @@ from book import EURO, EURO0, PERCENT, Book  # noqa: E402
 import model_templates  # noqa: E402
 
 REFDATA = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                       "..", "..", "..", "shared", "refdata")
+                       "..", "..", "tests", "data", "refdata")
 
 
 def clv_calculator(office, path):

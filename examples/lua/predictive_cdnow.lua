@@ -4,7 +4,7 @@
 --   lua/clvkit-sweep examples/lua/predictive_cdnow.lua [path/to/btyd_cdnowElog.csv]
 local ck = require "clvkit"
 
-local path = arg and arg[1] or "../shared/refdata/btyd_cdnowElog.csv"
+local path = arg and arg[1] or "tests/data/refdata/btyd_cdnowElog.csv"
 local s = assert(ck.rfm.read_csv(path, { customer = "sampleid", date = "date", amount = "sales",
   unit = "week", calibration_end = "1997-09-30" }))
 print(("%d customers, %d transactions; calibration to %s, in weeks"):format(#s, s.transactions,
