@@ -52,6 +52,17 @@ static void release(box *b)
     b->p = NULL;
 }
 
+/* Raises for a failed build of a summary or table: out of memory, or the
+ * argument (#1 the log, #2 the options) the fault names. */
+static void raise_unless_built(lua_State *L, const char *fname, clv_status st,
+                               const clv_fault *fault, int pos)
+{
+    if (st == CLV_ENOMEM)
+        luaL_error(L, "%s: out of memory", fname);
+    if (st != CLV_OK)
+        bad_arg(L, fname, pos, fault->reason ? fault->reason : clv_strerror(st));
+}
+
 static void free_rfm(void *p) { clv_rfm_free((clv_rfm *)p); }
 static void free_cohorts(void *p) { clv_cohort_table_free((clv_cohort_table *)p); }
 static void free_early(void *p) { clv_early_value_free((clv_early_value *)p); }
@@ -154,7 +165,7 @@ static int l_rfm_log(lua_State *L)
             lua_pop(L, 1);
         }
         lua_pop(L, 1); /* date */
-        clv_fault fault;
+        clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st;
         if (tid == LUA_TNUMBER && lua_isinteger(L, -1)) {
             /* exact text, as for numbers (17 and "17" are one customer),
@@ -282,12 +293,9 @@ static int log_summary(lua_State *L)
             bad_arg(L, fname, 1, lua_pushfstring(L, "%s %s", keys[i + 1], why));
     }
     clv_rfm *r = NULL;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_rfm_summarize(u->log, &o, &r, &fault);
-    if (st == CLV_ENOMEM)
-        return luaL_error(L, "%s: out of memory", fname);
-    if (st != CLV_OK)
-        return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
+    raise_unless_built(L, fname, st, &fault, 1);
     box *held = push_box(L, r, free_rfm);
     lua_createtable(L, 0, 16);
     lua_createtable(L, (int)r->n, 0);
@@ -391,12 +399,9 @@ static int l_cohort_table(lua_State *L)
     clv_cohort_options o = {opt_unit(L, fname, 2, "period", CLV_UNIT_MONTH),
                             opt_day(L, fname, 2, "end")};
     clv_cohort_table *t = NULL;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_cohort_table_build(u->log, &o, &t, &fault);
-    if (st == CLV_ENOMEM)
-        return luaL_error(L, "%s: out of memory", fname);
-    if (st != CLV_OK)
-        return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    raise_unless_built(L, fname, st, &fault, fault.arg == 0 ? 1 : 2);
     box *held = push_box(L, t, free_cohorts);
     lua_createtable(L, 0, 2);
     lua_pushstring(L, clv_time_unit_name(t->period));
@@ -451,12 +456,9 @@ static int l_early_value(lua_State *L)
         bad_arg(L, fname, 2, "missing 'ages'");
     o.ages = check_sequence(L, fname, lua_gettop(L), "ages", &o.nages, 2);
     clv_early_value *ev = NULL;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_early_value_build(u->log, &o, &ev, &fault);
-    if (st == CLV_ENOMEM)
-        return luaL_error(L, "%s: out of memory", fname);
-    if (st != CLV_OK)
-        return bad_arg(L, fname, fault.arg == 0 ? 1 : 2, fault.reason ? fault.reason : clv_strerror(st));
+    raise_unless_built(L, fname, st, &fault, fault.arg == 0 ? 1 : 2);
     box *held = push_box(L, ev, free_early);
     lua_createtable(L, 0, 5);
     set_numbers(L, "ages", ev->ages, ev->nages, NAN_FALSE);
