@@ -105,7 +105,7 @@ typedef struct progress {
 static int report_progress(void *data, size_t iteration, double loglik)
 {
     progress *p = (progress *)data;
-    if (p->tty && now_seconds() - p->start > 1) {
+    if (p->tty && !isnan(loglik) && now_seconds() - p->start > 1) {
         fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name,
                 iteration, loglik);
         p->shown = 1;

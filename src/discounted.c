@@ -18,6 +18,8 @@ void clv_clv_options_init(clv_clv_options *opts)
     opts->discount = 0;
     opts->period = CLV_UNIT_NONE;
     opts->margin = 1;
+    opts->progress = NULL;
+    opts->progress_data = NULL;
 }
 
 static clv_status check_opts(const clv_clv_options *o, const clv_model *tx,
@@ -92,6 +94,9 @@ clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x,
         disc *= v;
         sum += (cum - prev) * disc;
         prev = cum;
+        if (opts->progress && opts->progress(opts->progress_data, (size_t)k, sum))
+            return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                            "stopped by the progress callback", CLV_ENOCONV);
     }
     *out = opts->margin * spend * sum;
     if (!isfinite(*out)) {

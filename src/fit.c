@@ -137,6 +137,11 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
     const char *why = "no maximum found from any start";
 
     for (size_t s = 0; s < nstarts; s++) {
+        /* the callback may stop a fit between starts too, not only in BFGS */
+        if (s > 0 && opts && opts->progress
+            && opts->progress(opts->progress_data, info->iterations, NAN))
+            return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                            "stopped by the progress callback", CLV_ENOCONV);
         const double *p0 = opts && opts->start ? opts->start : pb->starts[s];
         double th0[CLV_OPT_MAXN];
         for (size_t i = 0; i < pb->n; i++)
@@ -147,6 +152,9 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
                             -THETA_BOUND, THETA_BOUND);
         if (st == CLV_OK) {
             int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
+            if (ok == 0 && opts && opts->progress
+                && opts->progress(opts->progress_data, info->iterations, NAN))
+                ok = -1; /* asked to stop before the Nelder-Mead fallback */
             if (ok == 0 && clv_optim_nelder_mead(&o, 400 * pb->n) == CLV_OK)
                 ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
             if (ok < 0) {

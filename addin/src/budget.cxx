@@ -31,4 +31,9 @@ Budget::Budget()
 
 bool Budget::spent() const { return now() > deadline_; }
 
+int Budget::stop(void *budget, std::size_t, double)
+{
+    return static_cast<const Budget *>(budget)->spent();
+}
+
 } // namespace clvkit::calc

@@ -7,6 +7,8 @@
 #ifndef CLVKIT_ADDIN_BUDGET_HXX
 #define CLVKIT_ADDIN_BUDGET_HXX
 
+#include <cstddef>
+
 namespace clvkit::calc {
 
 inline constexpr double CALL_SECONDS = 30;
@@ -15,6 +17,9 @@ class Budget {
 public:
     Budget();
     bool spent() const;
+    /* A clv_progress_fn for the core's long loops (fits, CLV over a long
+     * horizon): data is a Budget; nonzero (stop) once it is spent. */
+    static int stop(void *budget, std::size_t step, double value);
 
 private:
     double deadline_;

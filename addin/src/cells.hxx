@@ -97,8 +97,8 @@ css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where
     for (sal_Int32 r = 0; r < cells.rows(); r++) {
         row[r].realloc(cells.cols());
         double *out = row[r].getArray();
-        spent = spent || budget.spent();
         for (sal_Int32 c = 0; c < cells.cols(); c++) {
+            spent = spent || budget.spent(); /* per cell: a 1 x N row is one row */
             clv_status st = spent ? CLV_ENOCONV
                             : cells.at(r, c, a) ? compute(a, &v, nullptr)
                                                 : CLV_EINVAL;

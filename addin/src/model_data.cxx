@@ -111,13 +111,8 @@ Sequence<Sequence<double>> fit_row(std::size_t function, const clv_model &model,
 
 FitBudget::FitBudget()
 {
-    options_.progress = &FitBudget::progress;
-    options_.progress_data = this;
-}
-
-int FitBudget::progress(void *data, std::size_t, double)
-{
-    return static_cast<const FitBudget *>(data)->budget_.spent();
+    options_.progress = &Budget::stop;
+    options_.progress_data = &budget_;
 }
 
 } // namespace clvkit::calc

@@ -89,9 +89,8 @@ public:
     const clv_fit_options *options() const { return &options_; }
 
 private:
-    static int progress(void *data, std::size_t iteration, double loglik);
-    clv_fit_options options_{};
     Budget budget_;
+    clv_fit_options options_{};
 };
 
 } // namespace clvkit::calc

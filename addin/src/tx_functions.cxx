@@ -10,6 +10,7 @@
 
 #include <iterator>
 
+#include "budget.hxx"
 #include "cells.hxx"
 #include "model_data.hxx"
 
@@ -104,8 +105,11 @@ Any customer_value(const Tx &tx, const AnyRange &x, const AnyRange &t_x, const A
     const std::size_t id = tx.id(TX_CLV);
     const clv_model model = read_model(id, 4, tx.kind, params);
     const clv_model gg = read_model(id, 5, CLV_MODEL_GG, gg_params);
+    Budget budget; /* a long horizon is many periods: stop with Err:523 */
     clv_clv_options opts;
     clv_clv_options_init(&opts); /* period: one time unit of the model */
+    opts.progress = &Budget::stop;
+    opts.progress_data = &budget;
     opts.horizon = periods;
     opts.discount = discount;
     optional_number(margin, id, 8, &opts.margin);

@@ -84,8 +84,9 @@ const char *clv_model_param_name(clv_model_kind kind, size_t i);
 clv_status clv_model_check(const clv_model *model, clv_fault *fault);
 
 /* Reports the progress of a fit: iteration count and the log-likelihood so
- * far.  Return 0 to go on, anything else to stop the fit (which then
- * returns CLV_ENOCONV). */
+ * far (NaN when called between phases: before a new start or the
+ * Nelder-Mead fallback).  Return 0 to go on, anything else to stop the fit
+ * (which then returns CLV_ENOCONV). */
 typedef int (*clv_progress_fn)(void *data, size_t iteration, double loglik);
 
 /* Options of every fit; all-zero means defaults (a binding can write
@@ -229,9 +230,14 @@ typedef struct clv_clv_options {
     clv_time_unit period; /* length of one period; NONE = one unit of the
                              transaction model */
     double margin;        /* share of spend kept, in [0, 1] */
+    clv_progress_fn progress; /* optional, called once per period with the
+                                 period number and the discounted expected
+                                 transactions so far; nonzero stops the sum
+                                 (CLV_ENOCONV): a long horizon costs time */
+    void *progress_data;
 } clv_clv_options;
 
-/* horizon 12, discount 0, period NONE, margin 1. */
+/* horizon 12, discount 0, period NONE, margin 1, no progress callback. */
 void clv_clv_options_init(clv_clv_options *opts);
 
 /* Discounted value of a customer's next `horizon` periods:
@@ -247,7 +253,8 @@ void clv_clv_options_init(clv_clv_options *opts);
  *   fault: 0 tx, 1 gg, 2 x, 3 t_x, 4 T, 5 m, 6 opts (element: 0 horizon,
  *   1 discount, 2 period, 3 margin)
  * Errors: as the functions it calls; CLV_EINVAL when period is set but the
- * model's unit is NONE (the conversion is unknown). */
+ * model's unit is NONE (the conversion is unknown); CLV_ENOCONV when the
+ * progress callback stops it. */
 clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x,
                            double t_x, double T, double m,
                            const clv_clv_options *opts, double *out,

@@ -823,6 +823,37 @@ static void test_names(void)
     CHECK_STATUS("check: NULL", clv_model_check(NULL, &f), CLV_EINVAL);
 }
 
+/* A caller's progress callback stops a long CLV sum (the Calc add-in's
+ * time budget): after 10 periods here. */
+static int stop_after_ten(void *data, size_t period, double sum)
+{
+    (void)sum;
+    *(size_t *)data = period;
+    return period >= 10;
+}
+
+static void test_clv_stop(void)
+{
+    const clv_model bg = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK};
+    const clv_model gg = {CLV_MODEL_GG, {6.25, 3.74, 15.44, 0}, CLV_UNIT_NONE};
+    clv_clv_options o;
+    clv_clv_options_init(&o);
+    CHECK("init: no callback", o.progress == NULL && o.progress_data == NULL);
+    size_t seen = 0;
+    o.horizon = 100000;
+    o.progress = stop_after_ten;
+    o.progress_data = &seen;
+    double v = 0;
+    clv_fault f = {0, 0, NULL};
+    CHECK_STATUS("stopped", clv_predict_clv(&bg, &gg, 2, 30.43, 38.86, 40, &o, &v, &f),
+                 CLV_ENOCONV);
+    CHECK("stopped at 10, NaN, said why", seen == 10 && isnan(v) && f.reason != NULL);
+    o.horizon = 5;
+    CHECK_STATUS("not stopped", clv_predict_clv(&bg, &gg, 2, 30.43, 38.86, 40, &o, &v, &f),
+                 CLV_OK);
+    CHECK("called each period", seen == 5);
+}
+
 int main(void)
 {
     load_cbs(&cbs);
@@ -839,6 +870,7 @@ int main(void)
     test_expected_closed_form();
     test_weights();
     test_clv();
+    test_clv_stop();
     test_fit_failures();
     test_bad_inputs();
     test_gg_bad_inputs();
