@@ -174,7 +174,15 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
         s->x[i] = x;
         s->t_x[i] = (last - days[0]) / unit;
         s->T[i] = (cal - days[0]) / unit;
-        s->mean_value[i] = x > 0 ? value / x : 0;
+        double mean = x > 0 ? value / x : 0;
+        if (!isfinite(mean)) { /* the sum passed DBL_MAX: a running mean */
+            double k = 0;
+            mean = 0;
+            for (size_t j = 1; j < nd; j++)
+                if (days[j] <= cal)
+                    mean += (amounts[j] - mean) / ++k;
+        }
+        s->mean_value[i] = mean;
         s->first_day[i] = days[0];
         s->x_holdout[i] = xh;
         s->value_holdout[i] = vh;

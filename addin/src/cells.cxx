@@ -30,8 +30,10 @@ Cells::Cells(std::size_t function, std::initializer_list<const Any *> args,
     for (const Any *arg : args) {
         const std::size_t i = n_++;
         Operand &op = ops_[i];
-        if (!(*arg >>= op.cells)
-            || (op.cells.getLength() == 1 && op.cells[0].getLength() == 1)) {
+        const bool range = *arg >>= op.cells;
+        if (range && (op.cells.getLength() == 0 || op.cells[0].getLength() == 0))
+            fail(function, i, "must not be an empty range"); /* Calc never passes one */
+        if (!range || (op.cells.getLength() == 1 && op.cells[0].getLength() == 1)) {
             op.cells = AnyRange();
             if (!optional_number(*arg, function, i, &op.constant))
                 op.constant = defaults ? defaults[i] : 0;

@@ -141,6 +141,8 @@ double Functions::cac(const AnyRange &spend, const AnyRange &newCustomers)
     clv_fault fault;
     if (clv_cac(s.data(), c.data(), s.size(), &out, &fault) != CLV_OK)
         fail(CAC, fault);
+    if (!std::isfinite(out)) /* the core guarantees it; a cell must never see it */
+        fail(CAC, CLV_FAULT_NONE, "the result is not a finite number");
     return out;
 }
 

@@ -411,9 +411,30 @@ static void test_cdnow(void)
     clv_txlog_free(log);
 }
 
+/* Amounts whose sum passes DBL_MAX still have a mean (by hand: 1e308). */
+static void test_huge_amounts(void)
+{
+    const char *ids[] = {"a", "a", "a"};
+    const double days[] = {0, 1, 2}, amounts[] = {1e308, 1e308, 1e308};
+    clv_txlog *log = NULL;
+    CHECK_STATUS("huge log", clv_txlog_from_arrays(ids, days, amounts, 3, &log, NULL), CLV_OK);
+    clv_rfm_options o;
+    clv_rfm_options_init(&o);
+    o.unit = CLV_UNIT_DAY;
+    clv_rfm *r = NULL;
+    CHECK_STATUS("huge summary", clv_rfm_summarize(log, &o, &r, NULL), CLV_OK);
+    if (r) {
+        CHECK("two repeat days", r->x[0] == 2);
+        CHECK_CLOSE("mean of 1e308s", r->mean_value[0], 1e308, 1e293);
+    }
+    clv_rfm_free(r);
+    clv_txlog_free(log);
+}
+
 int main(void)
 {
     test_units();
+    test_huge_amounts();
     test_days();
     test_txlog();
     test_rfm_by_hand();
