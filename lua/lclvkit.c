@@ -823,6 +823,18 @@ static int l_stderr_isatty(lua_State *L)
     return 1;
 }
 
+void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
+                  const luaL_Reg *methods)
+{
+    luaL_newmetatable(L, name);
+    luaL_setfuncs(L, meta, 0);
+    if (methods) {
+        lua_newtable(L);
+        luaL_setfuncs(L, methods, 0);
+        lua_setfield(L, -2, "__index");
+    }
+}
+
 /* ---- the module ---------------------------------------------------------------------- */
 
 static const luaL_Reg column_methods[] = {
@@ -849,13 +861,8 @@ __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
     if (clv_version_number() != CLV_VERSION_NUMBER)
         return luaL_error(L, "clvkit: binding built for C library %s, loaded %s",
                           CLV_VERSION, clv_version());
-    luaL_newmetatable(L, COLUMN_META);
-    luaL_newlib(L, column_methods);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, col_len);
-    lua_setfield(L, -2, "__len");
-    lua_pushcfunction(L, col_gc);
-    lua_setfield(L, -2, "__gc");
+    static const luaL_Reg column_meta[] = {{"__len", col_len}, {"__gc", col_gc}, {NULL, NULL}};
+    define_class(L, COLUMN_META, column_meta, column_methods);
     lua_pop(L, 1);
 
     luaL_newlib(L, core_funcs);

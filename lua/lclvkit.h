@@ -48,6 +48,12 @@ double check_number(lua_State *L, const char *fname, int idx, int pos, const cha
 /* Sets field k of the table on top to v, or to nil when v is NaN. */
 void set_number_field(lua_State *L, const char *k, double v);
 
+/* Creates the metatable `name` (as liolib's createmeta): the metamethods in
+ * meta and, when methods is not NULL, __index = a table of them.  Leaves the
+ * metatable on the stack for any further fields. */
+void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
+                  const luaL_Reg *methods);
+
 /* Monotonic seconds, for progress reports. */
 double now_seconds(void);
 

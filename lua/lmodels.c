@@ -580,11 +580,10 @@ static const luaL_Reg model_funcs[] = {
 
 void clvkit_open_models(lua_State *L)
 {
-    luaL_newmetatable(L, MODEL_META);
-    lua_pushcfunction(L, m_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, m_tostring);
-    lua_setfield(L, -2, "__tostring");
+    /* __index is a function: fields by parameter name, methods by family */
+    static const luaL_Reg model_meta[] = {
+        {"__index", m_index}, {"__tostring", m_tostring}, {NULL, NULL}};
+    define_class(L, MODEL_META, model_meta, NULL);
     static const char *const families[] = {"tx", "gg", "sbg", "bgbb"};
     lua_createtable(L, 0, 4); /* methods, by family */
     for (size_t f = 0; f < 4; f++) {

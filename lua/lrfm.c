@@ -493,19 +493,12 @@ static const luaL_Reg rfm_funcs[] = {
 
 void clvkit_open_rfm(lua_State *L)
 {
-    luaL_newmetatable(L, BOX_META);
-    lua_pushcfunction(L, box_gc);
-    lua_setfield(L, -2, "__gc");
+    static const luaL_Reg box_meta[] = {{"__gc", box_gc}, {NULL, NULL}};
+    static const luaL_Reg log_meta[] = {
+        {"__gc", log_gc}, {"__len", log_len}, {"__tostring", log_tostring}, {NULL, NULL}};
+    define_class(L, BOX_META, box_meta, NULL);
     lua_pop(L, 1);
-    luaL_newmetatable(L, LOG_META);
-    luaL_newlib(L, log_methods);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, log_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, log_len);
-    lua_setfield(L, -2, "__len");
-    lua_pushcfunction(L, log_tostring);
-    lua_setfield(L, -2, "__tostring");
+    define_class(L, LOG_META, log_meta, log_methods);
     lua_pop(L, 1);
     luaL_setfuncs(L, rfm_funcs, 0);
 }
