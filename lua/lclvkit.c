@@ -363,14 +363,14 @@ static int l_clv_segment(lua_State *L)
     static const char *const names[] = {"value", "values", "values", "high_share", "low_share"};
     static const char *const keys[] = {"value", "values", "high_share", "low_share"};
     int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
-    double a[5] = {0, NAN, NAN, 0.2, 0.3};
+    double a[5] = {0, NAN, NAN, CLV_SEGMENT_HIGH_SHARE, CLV_SEGMENT_LOW_SHARE};
     const double *values;
     size_t n;
     if (named) {
         check_keys(L, fname, 1, 1, keys, 4);
         a[0] = field_number(L, fname, 1, 1, "value", 0, 0);
-        a[3] = field_number(L, fname, 1, 1, "high_share", 1, 0.2);
-        a[4] = field_number(L, fname, 1, 1, "low_share", 1, 0.3);
+        a[3] = field_number(L, fname, 1, 1, "high_share", 1, CLV_SEGMENT_HIGH_SHARE);
+        a[4] = field_number(L, fname, 1, 1, "low_share", 1, CLV_SEGMENT_LOW_SHARE);
         if (lua_getfield(L, 1, "values") == LUA_TNIL)
             bad_arg(L, fname, 1, "missing 'values'");
         values = check_sequence(L, fname, lua_gettop(L), "values", &n, 1);

@@ -191,8 +191,7 @@ OUString Functions::clvSegment(double value, const AnyRange &values,
 {
     std::vector<double> v;
     append_numbers(values, NonNumbers::skip, CLV_SEGMENT, 1, v);
-    /* The defaults economics.h documents for clv_segment(). */
-    double high = 0.2, low = 0.3;
+    double high = CLV_SEGMENT_HIGH_SHARE, low = CLV_SEGMENT_LOW_SHARE;
     optional_number(highShare, CLV_SEGMENT, 2, &high);
     optional_number(lowShare, CLV_SEGMENT, 3, &low);
     clv_segment_class segment;

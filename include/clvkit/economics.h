@@ -181,14 +181,20 @@ typedef enum clv_segment_class {
     CLV_SEGMENT_HIGH = 2
 } clv_segment_class;
 
+/* The defaults of CLV_SEGMENT's shares, for the bindings. */
+#define CLV_SEGMENT_HIGH_SHARE 0.2
+#define CLV_SEGMENT_LOW_SHARE 0.3
+
 /* CLV_SEGMENT: classify a customer's value among all customers' values by
  * its mid-rank  pr = (#values below + 0.5 * #values equal) / n:
  *   "high" if pr >= 1 - high_share, else "low" if pr < low_share,
  *   else "medium".
  *   value       the value to classify (finite; need not occur in values)
  *   values      n values (finite), n >= 1
- *   high_share  share of customers called high, in [0, 1] (default 0.2)
- *   low_share   share called low, in [0, 1] (default 0.3);
+ *   high_share  share of customers called high, in [0, 1] (default
+ *               CLV_SEGMENT_HIGH_SHARE = 0.2)
+ *   low_share   share called low, in [0, 1] (default CLV_SEGMENT_LOW_SHARE
+ *               = 0.3);
  *               high_share + low_share must be <= 1
  *   fault       optional: 0 value, 1 values (with element), 2 n,
  *               3 high_share, 4 low_share

@@ -425,6 +425,12 @@ static void test_segment(void)
     CHECK("segment NULL out", clv_segment(1, ten, 10, 0.2, 0.3, NULL, NULL) == CLV_EINVAL);
 }
 
+static void test_segment_defaults(void)
+{
+    /* the catalogue: high_share = 0.2, low_share = 0.3 */
+    CHECK("segment defaults", CLV_SEGMENT_HIGH_SHARE == 0.2 && CLV_SEGMENT_LOW_SHARE == 0.3);
+}
+
 static void test_status_and_version(void)
 {
     for (int st = CLV_OK; st <= CLV_ELOSS; st++)
@@ -446,6 +452,7 @@ int main(void)
     test_cac_arrays();
     test_funnel();
     test_segment();
+    test_segment_defaults();
     test_status_and_version();
     return check_report("test_economics");
 }
