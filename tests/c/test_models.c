@@ -11,7 +11,7 @@
 #include "check.h"
 #include "clvkit/clvkit.h"
 #include "refdata.h"
-#include "specfun.h"
+#include "numerics/specfun.h"
 
 static cbs_data cbs, lts; /* exact BTYD summary; lifetimes' 2-dp summary */
 static clv_model bad_model_sink; /* output of fits expected to fail */

@@ -6,8 +6,8 @@
 #include <math.h>
 
 #include "check.h"
-#include "quad.h"
-#include "specfun.h"
+#include "numerics/quad.h"
+#include "numerics/specfun.h"
 
 #define EULER_GAMMA 0.57721566490153286061
 

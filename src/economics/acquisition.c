@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "clvkit/economics.h"
-#include "fn.h"
+#include "core/fn.h"
 
 /* ---- CAC -------------------------------------------------------------------- */
 

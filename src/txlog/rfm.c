@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fn.h"
-#include "rfmint.h"
+#include "core/fn.h"
+#include "txlog/rfmint.h"
 
 void clv_rfm_options_init(clv_rfm_options *opts)
 {

@@ -10,10 +10,10 @@
 #include <math.h>
 
 #include "clvkit/retention.h"
-#include "fit.h"
-#include "fn.h"
-#include "model.h"
-#include "specfun.h"
+#include "models/fit.h"
+#include "core/fn.h"
+#include "models/model.h"
+#include "numerics/specfun.h"
 
 #define BGBB CLV_MODEL_BGBB, CLV_MODEL_NONE, CLV_MODEL_NONE
 #define MAX_N 1e7

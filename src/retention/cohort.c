@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "clvkit/retention.h"
-#include "fn.h"
-#include "model.h"
-#include "rfmint.h"
+#include "core/fn.h"
+#include "models/model.h"
+#include "txlog/rfmint.h"
 
 #define MAX_CELLS 20000000.0 /* cohorts x ages: a table, not a data dump */
 

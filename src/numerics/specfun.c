@@ -9,8 +9,8 @@
 #include <float.h>
 #include <math.h>
 
-#include "quad.h"
-#include "specfun.h"
+#include "numerics/quad.h"
+#include "numerics/specfun.h"
 
 #define PI 3.14159265358979323846
 

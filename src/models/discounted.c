@@ -5,8 +5,8 @@
 #include <math.h>
 
 #include "clvkit/models.h"
-#include "fn.h"
-#include "model.h"
+#include "core/fn.h"
+#include "models/model.h"
 
 #define MAX_HORIZON 100000
 

@@ -10,8 +10,8 @@
  */
 #include <math.h>
 
-#include "quad.h"
-#include "specfun.h"
+#include "numerics/quad.h"
+#include "numerics/specfun.h"
 
 #define HALF_PI 1.57079632679489661923
 #define T_MAX 6.0 /* beyond this the node distance underflows */

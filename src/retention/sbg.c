@@ -8,10 +8,10 @@
 #include <stdlib.h>
 
 #include "clvkit/retention.h"
-#include "fit.h"
-#include "fn.h"
-#include "model.h"
-#include "specfun.h"
+#include "models/fit.h"
+#include "core/fn.h"
+#include "models/model.h"
+#include "numerics/specfun.h"
 
 #define SBG CLV_MODEL_SBG, CLV_MODEL_NONE, CLV_MODEL_NONE
 

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "optim.h"
+#include "numerics/optim.h"
 
 #define MAX_STEP 2.0   /* largest move of one variable per iteration */
 #define FD_GRAD_H 6e-6 /* ~ cbrt(epsilon): central-difference gradient */

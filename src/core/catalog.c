@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "clvkit/catalog.h"
-#include "fn.h"
+#include "core/fn.h"
 
 static const clv_fn *const catalogue[] = {
     &clv_fn_clv,           &clv_fn_clv_margin,  &clv_fn_clv_ret,

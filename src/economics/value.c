@@ -8,7 +8,7 @@
 #include <math.h>
 
 #include "clvkit/economics.h"
-#include "fn.h"
+#include "core/fn.h"
 
 /* ---- CLV, CLV_MARGIN ---------------------------------------------------- */
 

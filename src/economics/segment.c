@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "clvkit/economics.h"
-#include "fn.h"
+#include "core/fn.h"
 
 clv_status clv_segment(double value, const double *values, size_t n,
                        double high_share, double low_share,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "clvkit/rfm.h"
-#include "rfmint.h"
+#include "txlog/rfmint.h"
 
 static const struct {
     const char *name, *plural;

@@ -6,8 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "fn.h"
-#include "txmodel.h"
+#include "core/fn.h"
+#include "models/txmodel.h"
 
 #define TX_KINDS CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD
 

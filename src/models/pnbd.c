@@ -21,9 +21,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "quad.h"
-#include "specfun.h"
-#include "txmodel.h"
+#include "numerics/quad.h"
+#include "numerics/specfun.h"
+#include "models/txmodel.h"
 
 /* ---- I and its gradient -------------------------------------------------- */
 

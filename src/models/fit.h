@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "clvkit/models.h"
-#include "optim.h"
+#include "numerics/optim.h"
 
 /* ll = sum_i w_i ln L(p | data_i); dll = its gradient in p (NULL: not
  * wanted).  Returns 0 on success, non-zero where it cannot evaluate. */

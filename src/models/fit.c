@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "fit.h"
-#include "fn.h"
+#include "models/fit.h"
+#include "core/fn.h"
 
 #define THETA_BOUND 30.0 /* |ln p| <= 30 */
 #define EDGE 1.0         /* within this of the bound: ran off */

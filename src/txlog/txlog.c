@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fn.h"
-#include "rfmint.h"
+#include "core/fn.h"
+#include "txlog/rfmint.h"
 
 clv_txlog *clv_txlog_create(void)
 {

@@ -10,10 +10,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "fit.h"
-#include "fn.h"
-#include "model.h"
-#include "specfun.h"
+#include "models/fit.h"
+#include "core/fn.h"
+#include "models/model.h"
+#include "numerics/specfun.h"
 
 typedef struct {
     clv_patterns pat; /* (x, m), repeat buyers only */

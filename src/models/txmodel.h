@@ -10,8 +10,8 @@
 #define CLVKIT_TXMODEL_H
 
 #include "clvkit/status.h"
-#include "fit.h"
-#include "model.h"
+#include "models/fit.h"
+#include "models/model.h"
 
 /* ---- bgnbd.c: BG/NBD (mbg = 0) and MBG/NBD (mbg = 1) --------------------- */
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fn.h"
-#include "model.h"
+#include "core/fn.h"
+#include "models/model.h"
 
 /* ---- kinds and names ----------------------------------------------------- */
 

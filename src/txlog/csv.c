@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rfmint.h"
+#include "txlog/rfmint.h"
 
 /* ---- numbers ------------------------------------------------------------- */
 
