@@ -1,0 +1,20 @@
+/*
+ * pg_errors.h -- how the PostgreSQL face turns a core status into an SQL
+ * error: SQLSTATE from the status, a message that names the function and the
+ * parameter ("clv: years must be >= 0, got -1").
+ */
+#ifndef CLVKIT_PG_ERRORS_H
+#define CLVKIT_PG_ERRORS_H
+
+#include "clvkit/status.h"
+
+/* Raises the error for status st of SQL function fn (never returns).  param
+ * names the offending parameter (NULL when no single one is to blame);
+ * element is its 0-based element for an array parameter, or CLV_FAULT_NONE
+ * (shown 1-based, as SQL arrays count); got is the offending value when
+ * has_got. */
+void clvpg_fail(const char *fn, clv_status st, const char *param,
+                size_t element, const char *reason, int has_got, double got)
+    __attribute__((noreturn));
+
+#endif /* CLVKIT_PG_ERRORS_H */
