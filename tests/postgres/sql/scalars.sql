@@ -52,5 +52,5 @@ SELECT try($$SELECT cac(ARRAY[]::float8[], ARRAY[]::float8[])$$);
 SELECT try($$SELECT cac(ARRAY[[1, 2], [3, 4]], ARRAY[1, 2])$$);
 SELECT try($$SELECT funnel_budget(200, ARRAY[0.2, 0])$$);
 SELECT try($$SELECT funnel_budget('NaN', ARRAY[0.2])$$);
-SELECT try($$SELECT clv_segment(5, ARRAY[1, 2, 'NaN'])$$);
+SELECT try($$SELECT clv_segment(5, ARRAY[1, 2, 'NaN'::float8])$$);
 SELECT try($$SELECT clv_segment(5, ARRAY[1, 2, 3], high_share => 0.8)$$);
