@@ -21,5 +21,6 @@
 #include "clvkit/rfm.h"
 #include "clvkit/models.h"
 #include "clvkit/retention.h"
+#include "clvkit/tally.h"
 
 #endif /* CLVKIT_CLVKIT_H */
