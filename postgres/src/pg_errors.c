@@ -2,6 +2,10 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "funcapi.h"
+#include "nodes/primnodes.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 #include "pg_errors.h"
 
@@ -36,4 +40,23 @@ void clvpg_fail(const char *fn, clv_status st, const char *param,
     ereport(ERROR, (errcode(sqlstate_of(st)),
                     errmsg("%s: %s%s%s", fn, where, why, value)));
     pg_unreachable();
+}
+
+char *clvpg_arg_name(FunctionCallInfo fcinfo, size_t i)
+{
+    HeapTuple tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+    if (!HeapTupleIsValid(tuple))
+        return NULL;
+    Oid *types;
+    char **names;
+    char *modes;
+    int n = get_func_arg_info(tuple, &types, &names, &modes);
+    ReleaseSysCache(tuple);
+    return names && i < (size_t)n && names[i][0] ? names[i] : NULL;
+}
+
+char *clvpg_called_name(FunctionCallInfo fcinfo)
+{
+    Aggref *agg = AggGetAggref(fcinfo);
+    return get_func_name(agg ? agg->aggfnoid : fcinfo->flinfo->fn_oid);
 }

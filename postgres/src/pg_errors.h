@@ -17,4 +17,14 @@ void clvpg_fail(const char *fn, clv_status st, const char *param,
                 size_t element, const char *reason, int has_got, double got)
     __attribute__((noreturn));
 
+/* The SQL name of argument i of the function being called (palloc'd), or
+ * NULL.  The prediction functions take their arguments in the core's order,
+ * so the core's fault position is the SQL argument's position.
+ * TODO(issue 11): the core's fault will carry the name itself. */
+struct FunctionCallInfoBaseData;
+char *clvpg_arg_name(struct FunctionCallInfoBaseData *fcinfo, size_t i);
+
+/* The SQL name of the aggregate (or function) being called, palloc'd. */
+char *clvpg_called_name(struct FunctionCallInfoBaseData *fcinfo);
+
 #endif /* CLVKIT_PG_ERRORS_H */

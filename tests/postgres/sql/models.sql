@@ -1,0 +1,105 @@
+-- Fits as aggregates over CDNOW's calibration summary (BTYD's cbs, 2357
+-- customers), against the published figures: Fader, Hardie & Lee (2005)
+-- BG/NBD r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4; Fader & Hardie
+-- (2013) Gamma-Gamma p 6.25, q 3.74, gamma 15.44; and the independent
+-- high-precision fits of reference_values.csv (1e-4 relative).
+CREATE FUNCTION try(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+CREATE FUNCTION near(got float8, want float8, rel float8) RETURNS bool
+  LANGUAGE sql IMMUTABLE AS $$ SELECT abs(got - want) <= rel * abs(want) $$;
+
+\getenv srcdir PG_ABS_SRCDIR
+\set cbs_file :srcdir '/../data/refdata/btyd_cdnowSummary_cbs.csv'
+CREATE TABLE cbs (cust text, x float8, t_x float8, "T" float8, x_star float8, m_x float8);
+COPY cbs FROM :'cbs_file' (FORMAT csv, HEADER true);
+SELECT count(*) AS customers, sum(x) AS repeat_purchases FROM cbs;
+
+CREATE TABLE fits AS
+SELECT bgnbd_fit(x, t_x, "T", 'week') AS bg, mbgnbd_fit(x, t_x, "T") AS mbg,
+       pnbd_fit(x, t_x, "T") AS pn, gg_fit(x, m_x) AS gg FROM cbs;
+
+SELECT round(param(bg, 'r')::numeric, 3) AS r, round(param(bg, 'alpha')::numeric, 3) AS alpha,
+       round(param(bg, 'a')::numeric, 3) AS a, round(param(bg, 'b')::numeric, 3) AS b,
+       round(loglik(bg)::numeric, 1) AS ll, customers(bg) FROM fits;
+SELECT near(param(bg, 'r'), 0.2425945, 1e-4) AND near(param(bg, 'alpha'), 4.4136022, 1e-4)
+   AND near(param(bg, 'a'), 0.7929219, 1e-4) AND near(param(bg, 'b'), 2.4259063, 1e-4)
+   AND near(loglik(bg), -9582.429207, 1e-7) AS "BG/NBD exact",
+       near(param(mbg, 'r'), 0.5248432, 1e-4) AND near(param(mbg, 'alpha'), 6.1830852, 1e-4)
+   AND near(param(mbg, 'a'), 0.8913593, 1e-4) AND near(param(mbg, 'b'), 1.6140020, 1e-4)
+   AND near(loglik(mbg), -9582.135716, 1e-7) AS "MBG/NBD exact",
+       near(param(pn, 'r'), 0.5532771, 1e-3) AND near(param(pn, 'alpha'), 10.5776841, 1e-3)
+   AND near(loglik(pn), -9594.976179, 1e-7) AS "Pareto/NBD exact",
+       near(param(gg, 'p'), 6.2495730, 1e-4) AND near(param(gg, 'q'), 3.7442248, 1e-4)
+   AND near(param(gg, 'gamma'), 15.4435198, 1e-4) AND customers(gg) = 946 AS "Gamma-Gamma exact"
+FROM fits;
+-- Standard errors (BTYD/CLVTools: 0.012557, 0.378221, 0.185719, 0.705345).
+SELECT near(stderr(bg, 'r'), 0.012557, 1e-3) AND near(stderr(bg, 'alpha'), 0.378221, 1e-3)
+   AND near(stderr(bg, 'a'), 0.185719, 1e-3) AND near(stderr(bg, 'b'), 0.705345, 1e-3) AS se
+FROM fits;
+
+-- The text form reads back to the same model.
+SELECT bg::text = bg::text::clv_model::text AS round_trip, kind(bg) FROM fits;
+SELECT 'bgnbd(r=0.243, alpha=4.414, a=0.793, b=2.426)'::clv_model;
+SELECT 'pnbd( r = 0.55 , alpha=10.58, s=0.61, beta=11.67, unit=week )'::clv_model;
+
+-- Predictions at the published parameters: P(alive | 2, 30.43, 38.86) 0.7266
+-- (FHL 2005), customer 1516 E[Y(52)] 25.7565 and P(alive) 0.9689 (BTYD).
+\set published '''bgnbd(r=0.243, alpha=4.414, a=0.793, b=2.426)''::clv_model'
+SELECT round(palive(:published, 2, 30.43, 38.86)::numeric, 4) AS "0.7266",
+       round(conditional_expected(:published, 52, 26, 30.857143, 31)::numeric, 4) AS "25.7565",
+       round(palive(:published, 26, 30.857143, 31)::numeric, 4) AS "0.9689";
+-- Gamma-Gamma: the population mean spend 35.1704, customers 1 and 2: 24.65, 18.91.
+SELECT round(spend(gg, 0, 0)::numeric, 4) AS mean_spend,
+       round(spend(gg, 2, 22.345)::numeric, 2) AS "24.65",
+       round(spend(gg, 1, 11.77)::numeric, 2) AS "18.91" FROM fits;
+
+-- Per-customer predictions over the summary table.
+-- Customer 1 is FHL 2005's (2, 30.43, 38.86): E[Y(39)] 1.226 at the MLE.
+SELECT cust, round(palive(bg, x, t_x, "T")::numeric, 4) AS palive,
+       round(conditional_expected(bg, 39, x, t_x, "T")::numeric, 3) AS next_39_weeks
+FROM cbs, fits WHERE cust = '1';
+-- clv_predict is margin x expected spend x the discounted expected
+-- transactions of each month (30.4375 / 7 weeks), summed here in SQL.
+SELECT cust, near(clv_predict(bg, gg, x, t_x, "T", m_x, horizon => 12, unit => 'month',
+                              discount => 0.01, margin => 0.3),
+                  0.3 * spend(gg, x, m_x) * (SELECT sum(
+                      (conditional_expected(bg, k * 30.4375 / 7, x, t_x, "T")
+                       - conditional_expected(bg, (k - 1) * 30.4375 / 7, x, t_x, "T"))
+                      / 1.01 ^ k) FROM generate_series(1, 12) k), 1e-12) AS clv_by_hand
+FROM cbs, fits WHERE cust IN ('1', '2', '1516') ORDER BY cust;
+SELECT try($$SELECT clv_predict(mbg, gg, 1, 1, 2, 10, unit => 'month') FROM fits$$);
+SELECT try($$SELECT clv_predict(bg, gg, 1, 1, 2, 10, unit => 'fortnight') FROM fits$$);
+SELECT try($$SELECT clv_predict(bg, gg, 1, 1, 2, 10, horizon => 0) FROM fits$$);
+SELECT try($$SELECT clv_predict(bg, gg, 1, 1, 2, 10, margin => 2) FROM fits$$);
+SELECT try($$SELECT bgnbd_fit(x, t_x, "T", CASE WHEN x > 1 THEN 'week' ELSE 'day' END) FROM cbs$$);
+
+-- sBG on Fader & Hardie's High End survivors (2007): alpha 0.668, beta 3.806.
+SELECT round(param(m, 'alpha')::numeric, 3) AS alpha, round(param(m, 'beta')::numeric, 3) AS beta,
+       round(loglik(m)::numeric, 1) AS ll
+FROM (SELECT sbg_fit(ARRAY[1000, 869, 743, 653, 593, 551, 517, 491]) AS m) s;
+
+-- Bad input: errors naming the function and the parameter.
+SELECT try($$SELECT palive(bg, 2, 40, 38.86) FROM fits$$);
+SELECT try($$SELECT palive(bg, -1, 0, 38.86) FROM fits$$);
+SELECT try($$SELECT conditional_expected(bg, 'NaN', 2, 30, 38) FROM fits$$);
+SELECT try($$SELECT spend(bg, 2, 10) FROM fits$$);
+SELECT try($$SELECT param(bg, 'beta') FROM fits$$);
+SELECT try($$SELECT 'bgnbd(r=0.243, alpha=4.414, a=0.793)'::clv_model$$);
+SELECT try($$SELECT 'bgnbd(r=-1, alpha=4.414, a=0.793, b=2.4)'::clv_model$$);
+SELECT try($$SELECT 'bgnbd(r=1, r=2)'::clv_model$$);
+SELECT try($$SELECT 'nbd(r=1)'::clv_model$$);
+SELECT try($$SELECT 'bgnbd(r=1, alpha=1, a=1, b=1) x'::clv_model$$);
+SELECT try($$SELECT 'bgnbd(r=1e999, alpha=1, a=1, b=1)'::clv_model$$);
+SELECT try($$SELECT bgnbd_fit(x, t_x, x) FROM (VALUES (1.0, 5.0)) v(x, t_x)$$);
+SELECT try($$SELECT bgnbd_fit(x, t_x, "T") FROM (VALUES (1.0, 'NaN'::float8, 3.0)) v(x, t_x, "T")$$);
+SELECT try($$SELECT sbg_fit(ARRAY[1000, 1100, 900])$$);
+SELECT try($$SELECT sbg_fit(ARRAY[1000, NULL, 900])$$);
+-- NULL rows are left out, as avg() does; no rows give no model.
+SELECT bgnbd_fit(x, t_x, "T") IS NULL AS no_rows FROM cbs WHERE false;
+SELECT param(bgnbd_fit(x, t_x, "T"), 'r') = (SELECT param(bg, 'r') FROM fits) AS nulls_skipped
+FROM (SELECT x, t_x, "T" FROM cbs UNION ALL SELECT NULL, 1, 2 UNION ALL SELECT 1, NULL, 2) v;
