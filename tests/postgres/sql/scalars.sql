@@ -26,9 +26,10 @@ SELECT cac(ARRAY[5000, 3000, 2000], ARRAY[20, 20, 10]) AS "200",
        roas_breakeven(0.25) AS "4";
 SELECT v, clv_segment(v, ARRAY[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) FROM (VALUES (10), (5), (1)) t(v);
 
--- Every function is immutable, strict and parallel safe (but for the
--- aggregates' support functions, on internal states).
-SELECT count(*) AS "not immutable strict parallel safe"
+-- Every function is immutable, strict and parallel safe, but for the
+-- aggregates' support functions (on internal states) and rfm_options (its
+-- holdout_end may be NULL).
+SELECT string_agg(p.proname, ', ') AS "not immutable strict parallel safe"
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'clvkit'
 WHERE p.prokind = 'f' AND NOT 'internal'::regtype = ANY (p.proargtypes::regtype[] || p.prorettype)
