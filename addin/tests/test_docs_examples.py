@@ -37,6 +37,7 @@ from office import (ERR_ILLEGAL_ARGUMENT, ERR_NA, ERR_NO_CONVERGENCE, ERR_VALUE,
 PENDING = {
     '=CLV("abc";12;3)', '=CAC("abc";50)', '=SBG_SURVIVAL("abc";0.668;3.806)',
     '=GG_SPEND("abc";22.345;O2:R2)',
+    '=SBG_SURVIVAL("abc";0,668;3,806)', '=GG_SPEND("abc";22,345;O2:R2)',  # nl
 }
 
 ERRORS = {"Err:502": ERR_ILLEGAL_ARGUMENT, "Fout:502": ERR_ILLEGAL_ARGUMENT,
