@@ -114,7 +114,7 @@ class Book:
         self.put("A2", nl).CharWeight = 150.0
         self.put("A3", "Yellow framed cells are inputs: type your own figures there. White cells compute.")
         self.put("A4", "Geel omlijnde cellen zijn invoer: vul daar je eigen cijfers in. Witte cellen rekenen.")
-        for area in ("A3:B3", "A4:B4"):
+        for area in ("A3:%s3" % last_col, "A4:%s4" % last_col):
             cells = self.sheet.getCellRangeByName(area)
             cells.merge(True)
             cells.CellStyle = "Input"
