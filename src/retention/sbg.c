@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "clvkit/retention.h"
 #include "models/fit.h"
 #include "core/fn.h"
@@ -136,7 +137,7 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     clv_status st = clv_domain_check(CLV_D_POS, initial, &why);
     if (st != CLV_OK)
         return clv_fail(fault, 2, CLV_FAULT_NONE, why, st);
-    double *alive = malloc((n + 1) * sizeof *alive);
+    double *alive = clv_malloc((n + 1) * sizeof *alive);
     if (!alive)
         return CLV_ENOMEM;
     alive[0] = initial;
@@ -149,7 +150,7 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     }
     if (st == CLV_OK)
         st = fit_curve(alive, n + 1, opts, 3, out, info, fault);
-    free(alive);
+    clv_free(alive);
     return st;
 }
 
