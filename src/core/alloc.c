@@ -6,6 +6,7 @@
 #include "core/alloc.h"
 
 static _Thread_local long fail_after = -1; /* < 0: never fail */
+static _Thread_local int fail_sticky;
 static _Thread_local long attempts;
 
 /* One more allocation: 1 when the hook says it must fail. */
@@ -14,8 +15,11 @@ static int must_fail(void)
     attempts++;
     if (fail_after < 0)
         return 0;
-    if (fail_after == 0)
-        return 1; /* and every later one, until disarmed */
+    if (fail_after == 0) {
+        if (!fail_sticky)
+            fail_after = -1;
+        return 1;
+    }
     fail_after--;
     return 0;
 }
@@ -40,10 +44,11 @@ void clv_free(void *p)
     free(p);
 }
 
-long clv_alloc_fail_after(long after)
+long clv_alloc_fail_after(long after, int sticky)
 {
     long n = attempts;
     attempts = 0;
     fail_after = after;
+    fail_sticky = sticky;
     return n;
 }

@@ -20,10 +20,10 @@ void *clv_realloc(void *p, size_t size);
 void clv_free(void *p);
 
 /* Test hook (this thread only): the allocation after the next `after` ones
- * fails, and so does every later one until the hook is disarmed
+ * fails; with `sticky` so does every later one, until the hook is disarmed
  * (after < 0).  Returns the number of allocations attempted since the
- * previous call, so a test first counts a function's allocations with
- * clv_alloc_fail_after(-1), then fails each in turn. */
-long clv_alloc_fail_after(long after);
+ * previous call, so a test first counts a function's allocations, then fails
+ * each in turn. */
+long clv_alloc_fail_after(long after, int sticky);
 
 #endif /* CLVKIT_CORE_ALLOC_H */
