@@ -8,10 +8,12 @@
  * strtod, because strtod follows the process locale (LibreOffice may run
  * with ',' as decimal point).
  */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/alloc.h"
 #include "txlog/rfmint.h"
@@ -419,16 +421,22 @@ clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
 
 typedef struct {
     FILE *f;
+    long long size, got; /* size at open (-1: not a regular file), read */
     char block[1 << 16];
 } file_source;
 
+/* A regular file that ends before the size it had when opened shrank while
+ * it was read: its tail is gone, so that is a read error, not a shorter
+ * log (a line cut in the middle would otherwise read as a smaller
+ * amount). */
 static void refill_file(reader *r)
 {
     file_source *fs = r->source;
     r->len = fread(fs->block, 1, sizeof fs->block, fs->f);
     r->buf = fs->block;
+    fs->got += (long long)r->len;
     if (r->len == 0)
-        r->ioerr = ferror(fs->f);
+        r->ioerr = ferror(fs->f) || (fs->size >= 0 && fs->got < fs->size);
 }
 
 clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
@@ -447,6 +455,11 @@ clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
         clv_free(fs);
         return fail(err, 0, 0, "cannot open the file", CLV_EIO);
     }
+    struct stat sb;
+    fs->got = 0;
+    fs->size = fstat(fileno(fs->f), &sb) == 0 && S_ISREG(sb.st_mode)
+                   ? (long long)sb.st_size
+                   : -1;
     reader r = {0};
     r.refill = refill_file;
     r.source = fs;
