@@ -19,7 +19,8 @@
 /* ln P(T = t) and ln S(t) relative to B(alpha, beta) */
 static double lchurn(double a, double b, double lab, double t)
 {
-    return clv_sf_lbeta(a + 1, b + t - 1) - lab;
+    /* b + (t - 1): a tiny b must not vanish in b + t before the - 1 */
+    return clv_sf_lbeta(a + 1, b + (t - 1)) - lab;
 }
 
 static double lsurv(double a, double b, double lab, double t)
@@ -162,7 +163,7 @@ static double survival_at(double a, double b, double t)
 
 static double retention_at(double a, double b, double t)
 {
-    return (b + t - 1) / (a + b + t - 1);
+    return (b + (t - 1)) / (a + b + (t - 1));
 }
 
 static double churn_at(double a, double b, double t)

@@ -42,6 +42,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     clv_status st = clv_cohort_table_build(log, &o, &t, NULL);
     if (st == CLV_OK) {
         check_table(t);
+    }
+    /* the sBG fit costs its curve's length per evaluation: a far `end`
+     * (up to year 9999, ~10^5 monthly ages) is fine but too slow here */
+    if (st == CLV_OK && t->nages <= 2000) {
         clv_fit_options fo = {0};
         fo.max_iterations = 20;
         clv_model m;
@@ -49,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         st = clv_cohort_sbg(t, flags >> 1 & 7, &fo, &m, &info, NULL);
         FUZZ_ASSERT(st == CLV_OK ? isfinite(m.param[0]) && m.param[0] > 0
                                  : isnan(m.param[0]));
-    } else {
+    } else if (st != CLV_OK) {
         FUZZ_ASSERT(t == NULL);
     }
     clv_cohort_table_free(t);
