@@ -230,11 +230,13 @@ static clv_status check_d(const clv_model *model, double d, clv_fault *fault)
 static clv_status finish(clv_status st, size_t darg, clv_fault *fault,
                          double *out)
 {
-    if (st == CLV_ENOCONV)
+    if (st == CLV_ENOCONV) {
+        *out = NAN; /* derl has already multiplied an unset lifetime */
         return clv_fail(fault, darg, CLV_FAULT_NONE,
                         "is 0 and alpha <= 1: the expected lifetime is "
                         "infinite",
                         CLV_ENOCONV);
+    }
     if ((st == CLV_OK || st == CLV_ELOSS) && !isfinite(*out))
         st = CLV_ERANGE;
     if (st != CLV_OK && st != CLV_ELOSS)
@@ -268,7 +270,7 @@ clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
         st = clv_fail(fault, 2, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
     if (st != CLV_OK)
         return st;
-    double a = model->param[0], b = model->param[1], f;
+    double a = model->param[0], b = model->param[1], f = NAN;
     /* residual life after n-1 renewals: the curve of a customer who has
      * survived, i.e. shape (a, b+n), discounted from the next renewal */
     st = discounted_life(a, b + n, d, &f);
