@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lauxlib.h"
@@ -823,6 +824,19 @@ static int l_stderr_isatty(lua_State *L)
     return 1;
 }
 
+/* core.path_kind(path) -> "file", "directory", "other" (a device or FIFO,
+ * e.g. /dev/full) or nil: what the writers must not replace by a rename. */
+static int l_path_kind(lua_State *L)
+{
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) != 0)
+        return 0;
+    lua_pushstring(L, S_ISREG(st.st_mode)   ? "file"
+                      : S_ISDIR(st.st_mode) ? "directory"
+                                            : "other");
+    return 1;
+}
+
 void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
                   const luaL_Reg *methods)
 {
@@ -853,6 +867,7 @@ static const luaL_Reg core_funcs[] = {
     {"linspace", l_linspace},
     {"clock", l_clock},
     {"stderr_isatty", l_stderr_isatty},
+    {"path_kind", l_path_kind},
     {NULL, NULL}};
 
 /* The only exported symbol (the module is built with hidden visibility). */

@@ -36,6 +36,7 @@ _LOCALE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
            xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{0}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{1}</value></prop></item>
 <item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{0}</value></prop></item>
 </oor:items>
 """
@@ -56,10 +57,14 @@ def file_url(path):
 
 
 class Office:
-    def __init__(self, oxt_dir, workdir, ui_locale=None, timeout=90, deadline=240):
+    def __init__(self, oxt_dir, workdir, ui_locale=None, timeout=90, deadline=240,
+                 number_locale=""):
+        # number_locale: Tools > Options > Language Settings > Locale setting
+        # (decimal separator, DATE vs DATUM when typed); "" is the default.
         self.oxt_dir = os.path.abspath(oxt_dir)
         self.workdir = os.path.abspath(workdir)
         self.ui_locale = ui_locale
+        self.number_locale = number_locale
         self.timeout = timeout
         self.deadline = deadline
         self.watchdog = None
@@ -74,7 +79,7 @@ class Office:
         if self.ui_locale:
             os.makedirs(os.path.join(profile, "user"))
             with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
-                f.write(_LOCALE_XCU.format(self.ui_locale))
+                f.write(_LOCALE_XCU.format(self.ui_locale, self.number_locale))
         pipe = "clvkit_" + uuid.uuid4().hex
         types = file_url(os.path.join(self.oxt_dir, "clvkit.rdb"))
         services = file_url(os.path.join(self.oxt_dir, "clvkit.components"))

@@ -128,6 +128,15 @@ def check_book(report, office, path):
         report.check("the article-002 slip is explained at C26",
                      any("14,900" in n and "13,900" in n and "14.900" in n for n in notes)
                      and sheet.getCellRangeByName("C26").Annotation.String != "")
+    if name == "predictive-clv.ods":
+        # Step 1 on the Log sheet: RFM_SUMMARY of customers 1-10's log gives
+        # their rows of BTYD's summary (the Customers sheet's inputs).
+        log, customers = doc.Sheets.getByName("Log"), doc.Sheets.getByName("Customers")
+        for i in range(10):
+            for mine, theirs in zip("FGHIJK", "ABCDFE"):
+                want = customers.getCellRangeByName("%s%d" % (theirs, 2 + i)).getValue()
+                report.expect("Log %s%d" % (mine, 8 + i),
+                              cell_result(log.getCellRangeByName("%s%d" % (mine, 8 + i))), want, 1e-9)
     if name == "acquisition-budget.ods":
         cf = sheet.getCellRangeByName("G7:G10").ConditionalFormat
         first = cf.getByIndex(0) if cf.getCount() else None

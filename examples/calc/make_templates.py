@@ -38,7 +38,7 @@ def clv_calculator(office, path):
     b = Book(office)
     b.sheet.Name = "CLV"
     b.widths(8.5, 8.5, 3.4, 3.4, 3.4, 3.4)
-    b.titles("CLV calculator: what is a customer worth?", "CLV-calculator: wat is een klant waard?")
+    b.titles("CLV calculator: what is a customer worth?", "CLV-calculator: wat is een klant waard?", "F")
     types = ("Subscription", "Service contract", "Web shop", "Premium")
     b.heading("A6", "Customer type")
     b.heading("B6", "Klanttype")
@@ -77,16 +77,18 @@ def clv_calculator(office, path):
     b.row(26, "EUR 2,000 a year for 8 years, EUR 500 one-off, EUR 200 a year (article 002)",
           "€ 2.000 per jaar, 8 jaar, € 500 eenmalig, € 200 per jaar (artikel 002)",
           ["=CLV(2000;1;8;500;200)"], EURO0)
-    b.put("D26", "The article prints EUR 14,900: an arithmetic slip (see the comment). "
-                 "Het artikel noemt € 14.900: een rekenfout (zie de opmerking).")
+    b.row(27, "The article prints EUR 14,900: an arithmetic slip (see the comment at C26).",
+          "Het artikel noemt € 14.900: een rekenfout (zie de opmerking bij C26).", [])
     b.comment("C26", "The article (002) prints EUR 14,900, but its own formula "
                      "(2000 x 8) - 500 - (200 x 8) gives EUR 13,900: an arithmetic slip in the "
                      "article. clvkit computes the formula.\n"
                      "Het artikel (002) noemt € 14.900, maar de eigen formule "
                      "(2000 x 8) - 500 - (200 x 8) geeft € 13.900: een rekenfout in het artikel. "
                      "clvkit rekent de formule uit.")
-    b.chart("CLV", "A16:A20 C16:F20", 500, 11500, 17000, 8000, "BarDiagram",
-            "CLV per customer type, three ways / Klantwaarde per klanttype", by_rows=True)
+    b.chart("CLV", "A16:A20 C16:F20", 29, 25000, 11000, "BarDiagram",
+            "CLV per customer type, three ways / Klantwaarde per klanttype",
+            ("Customer type / Klanttype", "CLV (EUR) / Klantwaarde (EUR)"), by_rows=True)
+    b.page(b.sheet, "A1:F%d" % b.chart_end)
     b.save(path)
 
 
@@ -94,7 +96,7 @@ def acquisition_budget(office, path):
     b = Book(office)
     b.sheet.Name = "Acquisition"
     b.widths(8.5, 8.5, 3.4, 3.4, 3.4, 3.4, 3.4)
-    b.titles("Acquisition budget: what may a customer cost?", "Wervingsbudget: wat mag een klant kosten?")
+    b.titles("Acquisition budget: what may a customer cost?", "Wervingsbudget: wat mag een klant kosten?", "G")
     b.heading("A6", "Channel")
     b.heading("B6", "Kanaal")
     for col, text in zip("CDEFG", ("Spend / Uitgaven", "New customers / Nieuwe klanten", "CAC",
@@ -106,13 +108,14 @@ def acquisition_budget(office, path):
         b.row(r, en, nl, [spend], EURO0, "Input")
         b.put("D%d" % r, won, style="Input")
     b.row(10, "Blended (all channels)", "Gemengd (alle kanalen)", ["=SUM(C7:C9)"], EURO0)
-    b.put("D10", "=SUM(D7:D9)")
+    b.put("D10", "=SUM(D7:D9)", "0")
     for r in range(7, 11):
         spend, won = ("C7:C9", "D7:D9") if r == 10 else ("C%d" % r, "D%d" % r)
         b.put("E%d" % r, "=CAC(%s;%s)" % (spend, won), EURO)
         b.put("F%d" % r, "=CAC_PAYBACK(E%d;$C$14;$C$15)" % r, "0.0")
         b.put("G%d" % r, "=LTV_CAC($C$13;E%d)" % r, "0.00")
-    b.put("H6", "Green from 3, amber from 1, red below 1 / Groen vanaf 3, oranje vanaf 1, rood onder 1")
+    b.row(11, "LTV:CAC: green from 3, orange from 1, red below 1",
+          "LTV:CAC: groen vanaf 3, oranje vanaf 1, rood onder 1", [])
     cf = b.sheet.getCellRangeByName("G7:G10").ConditionalFormat
     for op, formula, style in (("GREATER_EQUAL", "3", "Healthy"), ("GREATER_EQUAL", "1", "Watch"),
                                ("LESS", "1", "Unhealthy")):
@@ -139,8 +142,9 @@ def acquisition_budget(office, path):
     b.row(24, "Conversion lead to customer", "Conversie van lead naar klant", [0.05], PERCENT, "Input")
     b.row(25, "Max cost per click", "Maximale kosten per klik", ["=FUNNEL_BUDGET(C20;C23;C24)"], EURO)
 
-    b.chart("CAC", "A6:A10 E6:E10", 500, 12000, 17000, 8000, "BarDiagram",
-            "CAC per channel / CAC per kanaal")
+    b.chart("CAC", "A6:A10 E6:E10", 27, 25000, 11000, "BarDiagram",
+            "CAC per channel / CAC per kanaal", ("Channel / Kanaal", "CAC (EUR)"))
+    b.page(b.sheet, "A1:G%d" % b.chart_end)
     b.save(path)
 
 
@@ -149,7 +153,7 @@ def scenarios(office, path):
     b.sheet.Name = "Scenarios"
     b.widths(8.5, 3.4, 3.4, 3.4, 3.4, 3.4, 3.4)
     b.titles("What if: lifetime value by order value and churn (a subscription, per month)",
-             "Wat als: klantwaarde per orderwaarde en churn (een abonnement, per maand)")
+             "Wat als: klantwaarde per orderwaarde en churn (een abonnement, per maand)", "F")
     b.put("A6", "Gross margin / Brutomarge")
     b.put("B6", 0.4, PERCENT, "Input")
     b.heading("A8", "Order value \u2193 churn \u2192")
@@ -169,8 +173,13 @@ def scenarios(office, path):
         b.put("A%d" % r, "=A%d" % (10 + i), EURO0)
         for col in "BCDEF"[:len(churns)]:
             b.put("%s%d" % (col, r), "=MAX_CAC(%s%d)" % (col, 10 + i), EURO0)
-    b.chart("Scenarios", "A9:F14", 500, 9500, 17000, 8500, "LineDiagram",
-            "Lifetime value by churn, one line per order value / Klantwaarde per churn", by_rows=True)
+    # An XY chart: churn on a numeric axis (1, 2, 3, 5, 10 % at their distances).
+    chart = b.chart("Scenarios", "A9:F14", 23, 25000, 11000, "XYDiagram",
+                    "Lifetime value by churn, one line per order value / Klantwaarde per churn",
+                    ("Churn per month / Churn per maand", "Lifetime value (EUR) / Klantwaarde (EUR)"),
+                    by_rows=True)
+    chart.Diagram.Lines = True
+    b.page(b.sheet, "A1:F%d" % b.chart_end)
     b.save(path)
 
 

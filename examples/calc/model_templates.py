@@ -10,8 +10,8 @@
                               against what happened, charted, and what a
                               subscriber is worth
 
-The data come from ../shared/refdata (the CDNOW summary of BTYD, the
-survival table of Fader & Hardie 2007).
+The data come from tests/data/refdata (the CDNOW summary and event log of
+BTYD, the survival table of Fader & Hardie 2007).
 """
 import csv
 import os
@@ -19,6 +19,9 @@ import os
 from book import EURO, EURO0, PERCENT, Book
 
 N = 2357                       # CDNOW customers: rows 2..2358 of Customers
+PRINTED = 40                   # the customers the Customers sheet prints
+LOGGED = 10                    # the customers the Log sheet holds (1..LOGGED)
+PALIVE = "0.0000"              # P(alive), every model alike
 CUSTOMERS = "$Customers.%s2:%s2358"
 BG, MBG, PNBD, GG = "$C$13:$G$13", "$C$14:$G$14", "$C$15:$G$15", "$C$16:$F$16"
 
@@ -32,17 +35,35 @@ def history(params):
     return "%s;%s;%s;$Model.%s" % (col("B"), col("C"), col("D"), params)
 
 
-def array_format(b, cells, code):
-    """A number format for an array formula's cells, set again when the book
+def range_format(b, cells, code):
+    """A number format for a range of formula cells, set again when the book
     is saved (a first calculation may give them the inputs' format)."""
     key = b.number_format(code)
     cells.NumberFormat = key
     b.formats.append((cells, key))
 
 
+def fill(b, sheet, area, make, code):
+    """Formula cells over area ("G2:G2358"), make(row, col) giving each
+    one's formula (0-based within the area), all with number format code.
+    One formula per cell, no array formula: a colleague without clvkit
+    keeps the stored values (see book.py)."""
+    cells = sheet.getCellRangeByName(area)
+    a = cells.RangeAddress
+    cells.setFormulaArray(tuple(tuple(make(r, c) for c in range(a.EndColumn - a.StartColumn + 1))
+                                for r in range(a.EndRow - a.StartRow + 1)))
+    range_format(b, cells, code)
+
+
+def fitted(b, sheet, area, call, code="0.0000"):
+    """A fit's parameters and LL in the cells of area ("C13:G13"), each
+    taking its element of the fit's row with INDEX."""
+    fill(b, sheet, area, lambda r, c: "=INDEX(%s;1;%d)" % (call, c + 1), code)
+
+
 def customers_sheet(b, refdata):
-    """The CDNOW summary (inputs) and, per customer, the predictions as
-    array formulas over all rows (one call per column)."""
+    """The CDNOW summary (inputs) and, per customer, the predictions (one
+    formula per cell)."""
     b.doc.Sheets.insertNewByName("Customers", 1)
     sheet = b.doc.Sheets.getByName("Customers")
     with open(os.path.join(refdata, "btyd_cdnowSummary_cbs.csv"), newline="") as f:
@@ -57,22 +78,79 @@ def customers_sheet(b, refdata):
     data.setDataArray(tuple((float(r["cust"]), float(r["x"]), float(r["t.x"]), float(r["T.cal"]),
                              float(r["x.star"]), float(r["m.x"])) for r in rows))
     data.CellStyle = "Input"
+    range_format(b, sheet.getCellRangeByName("C2:D%d" % (N + 1)), "0.00")
+    range_format(b, sheet.getCellRangeByName("F2:F%d" % (N + 1)), EURO)
+    one = "B{0};C{0};D{0};$Model.%s"
     predictions = {
-        "G": "=BGNBD_PALIVE(%s)" % history(BG),
-        "H": "=BGNBD_EXPECTED(39;%s)" % history(BG),
-        "I": "=MBGNBD_EXPECTED(39;%s)" % history(MBG),
-        "J": "=PNBD_EXPECTED(39;%s)" % history(PNBD),
-        "K": "=BGNBD_EXPECTED($Model.$C$7;%s)" % history(BG),
-        "L": "=GG_SPEND(%s;%s;$Model.%s)" % (col("B"), col("F"), GG),
-        "M": "=BGNBD_CLV(%s;%s;%s;%s;$Model.%s;$Model.%s;$Model.$C$7;$Model.$C$10;$Model.$C$8)"
-             % (col("B"), col("C"), col("D"), col("F"), BG, GG),
+        "G": ("=BGNBD_PALIVE(%s)" % one % BG, "0.0000"),
+        "H": ("=BGNBD_EXPECTED(39;%s)" % one % BG, "0.000"),
+        "I": ("=MBGNBD_EXPECTED(39;%s)" % one % MBG, "0.000"),
+        "J": ("=PNBD_EXPECTED(39;%s)" % one % PNBD, "0.000"),
+        "K": ("=BGNBD_EXPECTED($Model.$C$7;%s)" % one % BG, "0.000"),
+        "L": ("=GG_SPEND(B{0};F{0};$Model.%s)" % GG, EURO),
+        "M": ("=BGNBD_CLV(B{0};C{0};D{0};F{0};$Model.%s;$Model.%s;$Model.$C$7;$Model.$C$10;$Model.$C$8)"
+              % (BG, GG), EURO),
     }
-    for letter, formula in predictions.items():
-        cells = sheet.getCellRangeByName("%s2:%s%d" % (letter, letter, N + 1))
-        cells.setArrayFormula(formula)
-        array_format(b, cells, EURO if letter in "LM" else "0.000")
+    for letter, (formula, code) in predictions.items():
+        fill(b, sheet, "%s2:%s%d" % (letter, letter, N + 1),
+             lambda r, c, f=formula: f.format(r + 2), code)
     for i, width in enumerate((2.2, 1.5, 3, 3, 3, 3, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6, 2.6)):
         sheet.Columns.getByIndex(i).Width = int(width * 1000)
+    sheet.getCellRangeByName("A1:M1").IsTextWrapped = True
+    sheet.getCellRangeByName("A1:M1").Rows.OptimalHeight = True
+    b.extension_line(sheet, "N1:T1")
+    b.page(sheet, "A1:M%d" % (PRINTED + 1), "1:1",
+           footer="The first %d of %d customers / de eerste %d van %d klanten "
+                  "(Format > Print Ranges)" % (PRINTED, N, PRINTED, N))
+
+
+def log_sheet(b, refdata):
+    """Step 1 of the model guide: the CDNOW transaction log of customers 1
+    to LOGGED (inputs) and RFM_SUMMARY of it, which gives those customers'
+    rows of the Customers sheet."""
+    b.doc.Sheets.insertNewByName("Log", 1)
+    sheet = b.doc.Sheets.getByName("Log")
+    with open(os.path.join(refdata, "btyd_cdnowElog.csv"), newline="") as f:
+        log = [r for r in csv.DictReader(f) if int(r["sampleid"]) <= LOGGED]
+    put = sheet.getCellRangeByName
+    put("A1").setString("Step 1: from a transaction log to x, t_x and T per customer (RFM_SUMMARY)")
+    put("A2").setString("Stap 1: van een transactielog naar x, t_x en T per klant (RFM_SUMMARY)")
+    put("A1:A2").CharWeight = 150.0
+    b.note(sheet, "A3:L3",
+        "The log of CDNOW customers 1-%d (yellow: type or paste your own). Each summary cell takes its "
+        "element with INDEX; for a whole log select seven columns, type =RFM_SUMMARY(A8:A5000;B8:B5000;"
+        "D8:D5000;\"week\";19970930) and press Ctrl+Shift+Enter (an array formula: recomputed on every "
+        "load, so it needs clvkit to open)." % LOGGED, 10.0)
+    b.note(sheet, "A4:L4",
+        "Het log van CDNOW-klanten 1-%d (geel: typ of plak je eigen log). Elke cel van de samenvatting "
+        "neemt zijn element met INDEX; voor een heel log: selecteer zeven kolommen, typ "
+        "=RFM_SUMMARY(A8:A5000;B8:B5000;D8:D5000;\"week\";19970930) en druk Ctrl+Shift+Enter (een "
+        "matrixformule: wordt bij elk openen herberekend, dus alleen met clvkit te openen)." % LOGGED, 10.0)
+    b.extension_line(sheet, "A5:L5")
+    heads = ("customer / klant", "date / datum", "CDs", "amount / bedrag", "",
+             "customer / klant", "x", "t_x (weeks / weken)", "T (weeks / weken)",
+             "m: mean repeat value / gem. waarde", "holdout / controle: x", "holdout / controle: value")
+    put("A7:L7").setDataArray((heads,))
+    for c, head in enumerate(heads):
+        if head:
+            cell = sheet.getCellByPosition(c, 6)
+            cell.CellStyle = "Table heading"
+            cell.IsTextWrapped = True
+    last = 7 + len(log)
+    data = put("A8:D%d" % last)
+    data.setDataArray(tuple((float(r["sampleid"]), float(r["date"]), float(r["cds"]), float(r["sales"]))
+                            for r in log))
+    data.CellStyle = "Input"
+    range_format(b, put("A8:C%d" % last), "0")
+    range_format(b, put("D8:D%d" % last), EURO)
+    call = 'RFM_SUMMARY($A$8:$A$%d;$B$8:$B$%d;$D$8:$D$%d;"week";19970930)' % (last, last, last)
+    for c, code in enumerate(("0", "0", "0.00", "0.00", EURO, "0", EURO)):
+        fill(b, sheet, "%s8:%s%d" % ("FGHIJKL"[c], "FGHIJKL"[c], 7 + LOGGED),
+             lambda r, _, c=c: "=INDEX(%s;%d;%d)" % (call, r + 1, c + 1), code)
+    for i, width in enumerate((2.4, 2.4, 1.5, 2.6, 0.6, 2.4, 1.5, 2.6, 2.6, 3.2, 2.6, 2.6)):
+        sheet.Columns.getByIndex(i).Width = int(width * 1000)
+    put("A7:L7").Rows.OptimalHeight = True
+    b.page(sheet, "A1:L%d" % last, "7:7", tall=1)
 
 
 def predictive_clv(office, path, refdata):
@@ -80,8 +158,9 @@ def predictive_clv(office, path, refdata):
     b.sheet.Name = "Model"
     b.widths(8.5, 8.5, 2.6, 2.6, 2.6, 2.6, 2.6)
     b.titles("Predictive CLV: who comes back, how often, for how much (CDNOW, 2,357 customers)",
-             "Voorspelde klantwaarde: wie komt terug, hoe vaak, voor hoeveel (CDNOW, 2357 klanten)")
+             "Voorspelde klantwaarde: wie komt terug, hoe vaak, voor hoeveel (CDNOW, 2357 klanten)", "G")
     customers_sheet(b, refdata)
+    log_sheet(b, refdata)
 
     b.heading("A6", "Settings (time unit: weeks)")
     b.heading("B6", "Instellingen (tijdseenheid: weken)")
@@ -100,9 +179,7 @@ def predictive_clv(office, path, refdata):
         b.row(r, en, nl, [])
         data = "%s;%s" % (col("B"), col("F")) if fit == "GG_FIT" else \
             "%s;%s;%s" % (col("B"), col("C"), col("D"))
-        cells = b.sheet.getCellRangeByName("C%d:%s%d" % (r, last, r))
-        cells.setArrayFormula("=%s(%s)" % (fit, data))
-        array_format(b, cells, "0.0000")
+        fitted(b, b.sheet, "C%d:%s%d" % (r, last, r), "%s(%s)" % (fit, data))
 
     b.heading("A18", "The customer base")
     b.heading("B18", "Het klantenbestand")
@@ -135,9 +212,9 @@ def predictive_clv(office, path, refdata):
     for r, en, nl, letter, fmt in look:
         b.row(r, en, nl, ["=INDEX(%s;$C$31)" % col(letter)], fmt)
     one = "C32;C33;C34"
-    b.row(36, "P(alive), BG/NBD", "Kans dat de klant nog actief is, BG/NBD", ["=BGNBD_PALIVE(%s;%s)" % (one, BG)], "0.0000")
+    b.row(36, "P(alive), BG/NBD", "Kans dat de klant nog actief is, BG/NBD", ["=BGNBD_PALIVE(%s;%s)" % (one, BG)], PALIVE)
     b.row(37, "P(alive), Pareto/NBD", "Kans dat de klant nog actief is, Pareto/NBD",
-          ["=PNBD_PALIVE(%s;%s)" % (one, PNBD)], "0.0000000")
+          ["=PNBD_PALIVE(%s;%s)" % (one, PNBD)], PALIVE)
     b.row(38, "Expected transactions over the horizon, BG/NBD", "Verwachte aankopen binnen de horizon, BG/NBD",
           ["=BGNBD_EXPECTED(C7;%s;%s)" % (one, BG)], "0.00")
     b.row(39, "Expected transactions over the horizon, Pareto/NBD", "Verwachte aankopen binnen de horizon, Pareto/NBD",
@@ -161,9 +238,12 @@ def predictive_clv(office, path, refdata):
         b.put("C%d" % r, "7+" if k == 7 else str(k))
         for letter, source in zip("DEF", "EHJ"):
             b.put("%s%d" % (letter, r), "=AVERAGEIF(%s;%s;%s)" % (col("B"), crit, col(source)), "0.00")
-    b.chart("Holdout", "C44:F52", 500, 27000, 17000, 8500, "LineDiagram",
+    b.chart("Holdout", "C44:F52", 54, 25000, 11000, "LineDiagram",
             "Weeks 40-78: transactions per customer, actual and predicted / "
-            "Aankopen per klant in week 40-78, werkelijk en voorspeld")
+            "Aankopen per klant in week 40-78, werkelijk en voorspeld",
+            ("Repeat transactions in weeks 1-39 / Herhaalaankopen in week 1-39",
+             "Transactions per customer in weeks 40-78 / Aankopen per klant"))
+    b.page(b.sheet, "A1:G%d" % b.chart_end)
     b.save(path)
 
 
@@ -172,7 +252,8 @@ def subscription_retention(office, path, refdata):
     b.sheet.Name = "Retention"
     b.widths(8.5, 8.5, 2.4, 3.2, 3.2, 3.2, 3.2)
     b.titles("Subscription retention: project a cohort with the sBG model (Fader & Hardie 2007)",
-             "Klantbehoud bij abonnementen: een cohort voorspellen met het sBG-model (Fader & Hardie 2007)")
+             "Klantbehoud bij abonnementen: een cohort voorspellen met het sBG-model (Fader & Hardie 2007)",
+             "G")
     with open(os.path.join(refdata, "sbg_fader_hardie_2007_survival.csv"), newline="") as f:
         alive = [float(r["highend_alive"]) for r in csv.DictReader(f)]
 
@@ -188,15 +269,13 @@ def subscription_retention(office, path, refdata):
         b.put("F%d" % r, "=$D$7*SBG_SURVIVAL(C%d;$C$22;$D$22)" % r, "0.0")
         if year:
             b.put("G%d" % r, "=SBG_RETENTION(C%d;$C$22;$D$22)" % r, PERCENT)
-    b.put("A7", "Years 0-7 are fitted; years 8-12 show how the projection held up.")
-    b.put("B7", "Jaren 0-7 worden geschat; jaren 8-12 tonen hoe de voorspelling uitkwam.")
+    b.wrap(b.put("A7", "Years 0-7 are fitted; years 8-12 show how the projection held up."))
+    b.wrap(b.put("B7", "Jaren 0-7 worden geschat; jaren 8-12 tonen hoe de voorspelling uitkwam."))
 
     b.heading("A21", "The sBG model fitted on years 0-7")
     b.heading("B21", "Het sBG-model geschat op de jaren 0-7")
     b.row(22, "alpha, beta, LL", "alpha, beta, LL", [])
-    cells = b.sheet.getCellRangeByName("C22:E22")
-    cells.setArrayFormula("=SBG_FIT(D7:D14)")
-    array_format(b, cells, "0.0000")
+    fitted(b, b.sheet, "C22:E22", "SBG_FIT(D7:D14)")
 
     b.heading("A24", "What a subscriber is worth (article 003: the bike shop renting at EUR 30 a year)")
     b.heading("B24", "Wat een abonnee waard is (artikel 003: de fietsenwinkel die verhuurt voor € 30 per jaar)")
@@ -216,7 +295,9 @@ def subscription_retention(office, path, refdata):
         b.put("C%d" % r, n, None, "Input")
         b.put("D%d" % r, "=SBG_DERL($C$26;C%d;$C$22;$D$22)" % r, "0.000")
         b.put("E%d" % r, "=CLV_SBG($C$25;$C$26;C%d;$C$22;$D$22)" % r, EURO)
-    b.chart("Retention", "C6:F19", 500, 18500, 17000, 8500, "LineDiagram",
+    b.chart("Retention", "C6:F19", 37, 25000, 11000, "LineDiagram",
             "Active customers per 1000: fitted, later and projected / "
-            "Actieve klanten per 1000: geschat, later en voorspeld")
+            "Actieve klanten per 1000: geschat, later en voorspeld",
+            ("Year / Jaar", "Active customers per 1000 / Actieve klanten per 1000"))
+    b.page(b.sheet, "A1:G%d" % b.chart_end)
     b.save(path)

@@ -148,9 +148,17 @@ typedef struct clv_csv_error {
  *   err   optional: line, field and reason on failure
  * Errors: CLV_EINVAL (NULL path/opts/out, no customer or date column name,
  * bad separator), CLV_EIO (cannot open or read), CLV_EFORMAT (missing
- * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM. */
+ * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM.
+ * A UTF-8 byte-order mark at the start of the file is skipped. */
 clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
                               clv_txlog **out, clv_csv_error *err);
+
+/* As clv_txlog_read_csv(), from len bytes of CSV text in memory (need not
+ * be NUL-terminated; NUL bytes are ordinary bytes).  data may be NULL only
+ * when len = 0.  Errors: as clv_txlog_read_csv() except CLV_EIO. */
+clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
+                                     const clv_csv_options *opts,
+                                     clv_txlog **out, clv_csv_error *err);
 
 /* ---- The RFM summary ----------------------------------------------------- */
 

@@ -413,8 +413,20 @@ local function csv_field(s)
 end
 
 -- Writes through write(f) into a temporary file beside `path`, then renames
--- it, so a failed write never leaves a half file.  Returns true, or nil, msg.
+-- it, so a failed write never leaves a half file.  A device or FIFO (say
+-- /dev/stdout) is written in place: a rename would replace it.  Returns
+-- true, or nil, msg (naming `path`).
 local function write_atomically(path, write)
+  local kind = core.path_kind(path)
+  if kind == "directory" then return nil, path .. ": Is a directory" end
+  if kind == "other" then
+    local f, e = io.open(path, "wb")
+    if not f then return nil, e end
+    local ok, we = write(f)
+    local closed, ce = f:close()
+    if ok and closed then return true end
+    return nil, path .. ": " .. tostring(we or ce)
+  end
   local tmp = ("%s.tmp%d"):format(path, math.random(1, 1 << 30))
   local f, e = io.open(tmp, "wb")
   local ce
@@ -432,6 +444,7 @@ local function write_atomically(path, write)
   local msg = tostring(e or ce)
   local at = msg:find(tmp, 1, true)
   if at then msg = msg:sub(1, at - 1) .. path .. msg:sub(at + #tmp) end
+  if not msg:find(path, 1, true) then msg = path .. ": " .. msg end -- a write error has no name
   return nil, msg
 end
 

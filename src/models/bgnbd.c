@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "numerics/quad.h"
 #include "numerics/specfun.h"
 #include "models/txmodel.h"
@@ -43,15 +44,15 @@ void clv_bg_data_free(void *data)
     bg_data *d = data;
     if (!d)
         return;
-    free(d->xv), free(d->Tv), free(d->tv), free(d->xi), free(d->Ti);
-    free(d->ti), free(d->Wx), free(d->WT), free(d->XT), free(d->lT);
-    free(d->iT), free(d->lt), free(d->it), free(d->lb), free(d->ib);
-    free(d);
+    clv_free(d->xv), clv_free(d->Tv), clv_free(d->tv), clv_free(d->xi), clv_free(d->Ti);
+    clv_free(d->ti), clv_free(d->Wx), clv_free(d->WT), clv_free(d->XT), clv_free(d->lT);
+    clv_free(d->iT), clv_free(d->lt), clv_free(d->it), clv_free(d->lb), clv_free(d->ib);
+    clv_free(d);
 }
 
 void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 {
-    bg_data *d = calloc(1, sizeof *d);
+    bg_data *d = clv_calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->o = mbg;
@@ -61,10 +62,10 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg)
         clv_values_index(pat->col[1], pat->n, &d->tv, &d->nt, &d->ti))
         goto fail;
     /* x ascending, so log-gammas can run up by recurrence */
-    double *sorted = malloc(d->nx * sizeof *sorted);
-    size_t *rank = malloc(d->nx * sizeof *rank);
+    double *sorted = clv_malloc(d->nx * sizeof *sorted);
+    size_t *rank = clv_malloc(d->nx * sizeof *rank);
     if (!sorted || !rank) {
-        free(sorted), free(rank);
+        clv_free(sorted), clv_free(rank);
         goto fail;
     }
     for (size_t j = 0; j < d->nx; j++)
@@ -77,19 +78,19 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg)
     }
     for (size_t i = 0; i < pat->n; i++)
         d->xi[i] = rank[d->xi[i]];
-    free(d->xv);
-    free(rank);
+    clv_free(d->xv);
+    clv_free(rank);
     d->xv = sorted;
 
-    d->Wx = calloc(d->nx, sizeof(double));
-    d->WT = calloc(d->nT, sizeof(double));
-    d->XT = calloc(d->nT, sizeof(double));
-    d->lT = malloc(d->nT * sizeof(double));
-    d->iT = malloc(d->nT * sizeof(double));
-    d->lt = malloc(d->nt * sizeof(double));
-    d->it = malloc(d->nt * sizeof(double));
-    d->lb = malloc(d->nx * sizeof(double));
-    d->ib = malloc(d->nx * sizeof(double));
+    d->Wx = clv_calloc(d->nx, sizeof(double));
+    d->WT = clv_calloc(d->nT, sizeof(double));
+    d->XT = clv_calloc(d->nT, sizeof(double));
+    d->lT = clv_malloc(d->nT * sizeof(double));
+    d->iT = clv_malloc(d->nT * sizeof(double));
+    d->lt = clv_malloc(d->nt * sizeof(double));
+    d->it = clv_malloc(d->nt * sizeof(double));
+    d->lb = clv_malloc(d->nx * sizeof(double));
+    d->ib = clv_malloc(d->nx * sizeof(double));
     if (!d->Wx || !d->WT || !d->XT || !d->lT || !d->iT || !d->lt || !d->it ||
         !d->lb || !d->ib)
         goto fail;

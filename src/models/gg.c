@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "models/fit.h"
 #include "core/fn.h"
 #include "models/model.h"
@@ -27,7 +28,7 @@ typedef struct {
 static void gg_data_free(gg_data *d)
 {
     clv_patterns_free(&d->pat);
-    free(d->xv), free(d->Wx), free(d->xi), free(d->lm);
+    clv_free(d->xv), clv_free(d->Wx), clv_free(d->xi), clv_free(d->lm);
 }
 
 /* One row (x, m) at arguments ax, ax+1: x = 0 rows are allowed (and
@@ -70,20 +71,20 @@ static clv_status gg_data_init(gg_data *d, const double *x, const double *m,
                                const double *w, size_t n)
 {
     /* zero-weight the x = 0 rows, then compress */
-    double *wr = malloc(n * sizeof *wr);
+    double *wr = clv_malloc(n * sizeof *wr);
     if (!wr)
         return CLV_ENOMEM;
     for (size_t i = 0; i < n; i++)
         wr[i] = x[i] > 0 ? (w ? w[i] : 1) : 0;
     const double *cols[2] = {x, m};
     clv_status st = clv_patterns_build(cols, 2, wr, n, &d->pat);
-    free(wr);
+    clv_free(wr);
     if (st != CLV_OK)
         return st;
     size_t np = d->pat.n;
     if (clv_values_index(d->pat.col[0], np, &d->xv, &d->nx, &d->xi) ||
-        !(d->Wx = calloc(d->nx, sizeof(double))) ||
-        !(d->lm = malloc(np * sizeof(double)))) {
+        !(d->Wx = clv_calloc(d->nx, sizeof(double))) ||
+        !(d->lm = clv_malloc(np * sizeof(double)))) {
         gg_data_free(d);
         return CLV_ENOMEM;
     }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/fn.h"
 #include "models/model.h"
 
@@ -238,7 +239,7 @@ static clv_status rowset_init(rowset *s, size_t n)
     s->cap = 16;
     while (s->cap < 2 * n)
         s->cap <<= 1;
-    s->slot = calloc(s->cap, sizeof *s->slot);
+    s->slot = clv_calloc(s->cap, sizeof *s->slot);
     return s->slot ? CLV_OK : CLV_ENOMEM;
 }
 
@@ -252,13 +253,13 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
     if (rowset_init(&set, nrows) != CLV_OK)
         return CLV_ENOMEM;
     for (size_t c = 0; c < k; c++)
-        out->col[c] = malloc((nrows ? nrows : 1) * sizeof(double));
-    out->w = malloc((nrows ? nrows : 1) * sizeof(double));
+        out->col[c] = clv_malloc((nrows ? nrows : 1) * sizeof(double));
+    out->w = clv_malloc((nrows ? nrows : 1) * sizeof(double));
     int nomem = !out->w;
     for (size_t c = 0; c < k; c++)
         nomem |= !out->col[c];
     if (nomem) {
-        free(set.slot);
+        clv_free(set.slot);
         clv_patterns_free(out);
         return CLV_ENOMEM;
     }
@@ -291,7 +292,7 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
             pos = (pos + 1) & (set.cap - 1);
         }
     }
-    free(set.slot);
+    clv_free(set.slot);
     return CLV_OK;
 }
 
@@ -300,8 +301,8 @@ void clv_patterns_free(clv_patterns *p)
     if (!p)
         return;
     for (size_t c = 0; c < 3; c++)
-        free(p->col[c]);
-    free(p->w);
+        clv_free(p->col[c]);
+    clv_free(p->w);
     memset(p, 0, sizeof *p);
 }
 
@@ -314,12 +315,12 @@ clv_status clv_values_index(const double *v, size_t n, double **uniq,
     rowset set;
     if (rowset_init(&set, n) != CLV_OK)
         return CLV_ENOMEM;
-    double *u = malloc((n ? n : 1) * sizeof *u);
-    size_t *ix = malloc((n ? n : 1) * sizeof *ix);
+    double *u = clv_malloc((n ? n : 1) * sizeof *u);
+    size_t *ix = clv_malloc((n ? n : 1) * sizeof *ix);
     if (!u || !ix) {
-        free(set.slot);
-        free(u);
-        free(ix);
+        clv_free(set.slot);
+        clv_free(u);
+        clv_free(ix);
         return CLV_ENOMEM;
     }
     size_t m = 0;
@@ -340,7 +341,7 @@ clv_status clv_values_index(const double *v, size_t n, double **uniq,
             pos = (pos + 1) & (set.cap - 1);
         }
     }
-    free(set.slot);
+    clv_free(set.slot);
     *uniq = u;
     *nuniq = m;
     *index = ix;

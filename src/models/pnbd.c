@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "numerics/quad.h"
 #include "numerics/specfun.h"
 #include "models/txmodel.h"
@@ -117,17 +118,17 @@ void clv_pnbd_data_free(void *data)
     pnbd_data *d = data;
     if (!d)
         return;
-    free(d->xv), free(d->xi), free(d->Wx), free(d);
+    clv_free(d->xv), clv_free(d->xi), clv_free(d->Wx), clv_free(d);
 }
 
 void *clv_pnbd_data_create(const clv_patterns *pat)
 {
-    pnbd_data *d = calloc(1, sizeof *d);
+    pnbd_data *d = clv_calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->pat = pat;
     if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi) ||
-        !(d->Wx = calloc(d->nx ? d->nx : 1, sizeof(double)))) {
+        !(d->Wx = clv_calloc(d->nx ? d->nx : 1, sizeof(double)))) {
         clv_pnbd_data_free(d);
         return NULL;
     }

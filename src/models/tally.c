@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clvkit/tally.h"
+#include "core/alloc.h"
 #include "core/fn.h"
 
 struct clv_tally {
@@ -58,7 +59,7 @@ clv_tally *clv_tally_create(size_t width)
 {
     if (width < 1 || width > CLV_TALLY_MAXWIDTH)
         return NULL;
-    clv_tally *t = calloc(1, sizeof *t);
+    clv_tally *t = clv_calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->width = width;
@@ -69,11 +70,11 @@ void clv_tally_free(clv_tally *t)
 {
     if (!t)
         return;
-    free(t->vals);
-    free(t->w);
-    free(t->slot);
-    free(t->view);
-    free(t);
+    clv_free(t->vals);
+    clv_free(t->w);
+    clv_free(t->slot);
+    clv_free(t->view);
+    clv_free(t);
 }
 
 /* Room for one more row: grows the row arrays and rehashes. */
@@ -84,16 +85,16 @@ static clv_status reserve(clv_tally *t)
     size_t cap = t->cap ? 2 * t->cap : 64;
     if (cap > SIZE_MAX / 2 / sizeof(double) / (t->width + 1))
         return CLV_ENOMEM;
-    double *vals = realloc(t->vals, cap * t->width * sizeof *vals);
+    double *vals = clv_realloc(t->vals, cap * t->width * sizeof *vals);
     if (!vals)
         return CLV_ENOMEM;
     t->vals = vals;
-    double *w = realloc(t->w, cap * sizeof *w);
+    double *w = clv_realloc(t->w, cap * sizeof *w);
     if (!w)
         return CLV_ENOMEM;
     t->w = w;
     size_t hcap = 2 * cap;
-    size_t *slot = calloc(hcap, sizeof *slot);
+    size_t *slot = clv_calloc(hcap, sizeof *slot);
     if (!slot)
         return CLV_ENOMEM;
     for (size_t i = 0; i < t->n; i++) {
@@ -102,7 +103,7 @@ static clv_status reserve(clv_tally *t)
             h = (h + 1) & (hcap - 1);
         slot[h] = i + 1;
     }
-    free(t->slot);
+    clv_free(t->slot);
     t->slot = slot;
     t->hcap = hcap;
     t->cap = cap;
@@ -202,11 +203,11 @@ clv_status clv_tally_columns(clv_tally *t, const double **cols,
         return CLV_EINVAL;
     size_t n = t->n, width = t->width;
     if (!t->view_valid) {
-        double *view = malloc(((width + 1) * n + 1) * sizeof *view);
-        row_key *keys = malloc((n ? n : 1) * sizeof *keys);
+        double *view = clv_malloc(((width + 1) * n + 1) * sizeof *view);
+        row_key *keys = clv_malloc((n ? n : 1) * sizeof *keys);
         if (!view || !keys) {
-            free(view);
-            free(keys);
+            clv_free(view);
+            clv_free(keys);
             return CLV_ENOMEM;
         }
         for (size_t i = 0; i < n; i++)
@@ -218,8 +219,8 @@ clv_status clv_tally_columns(clv_tally *t, const double **cols,
                 view[j * n + i] = keys[i].row[j];
             view[width * n + i] = t->w[src];
         }
-        free(keys);
-        free(t->view);
+        clv_free(keys);
+        clv_free(t->view);
         t->view = view;
         t->view_valid = 1;
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "clvkit/retention.h"
 #include "core/fn.h"
 #include "models/model.h"
@@ -70,7 +71,7 @@ typedef struct {
 
 static void grouped_free(grouped *g)
 {
-    free(g->start), free(g->row), free(g->days), free(g->amounts);
+    clv_free(g->start), clv_free(g->row), clv_free(g->days), clv_free(g->amounts);
 }
 
 /* Checks log and end (arguments 0 and 1, element end_el), groups rows. */
@@ -100,8 +101,8 @@ static clv_status group(const clv_txlog *log, clv_time_unit period, double end,
     for (size_t c = 0; c < log->ncust; c++)
         if (g->start[c + 1] - g->start[c] > most)
             most = g->start[c + 1] - g->start[c];
-    g->days = malloc(most * sizeof *g->days);
-    g->amounts = malloc(most * sizeof *g->amounts);
+    g->days = clv_malloc(most * sizeof *g->days);
+    g->amounts = clv_malloc(most * sizeof *g->amounts);
     if (!g->days || !g->amounts) {
         grouped_free(g);
         return CLV_ENOMEM;
@@ -146,8 +147,8 @@ void clv_cohort_table_free(clv_cohort_table *t)
 {
     if (!t)
         return;
-    free(t->start_day), free(t->active);
-    free(t);
+    clv_free(t->start_day), clv_free(t->active);
+    clv_free(t);
 }
 
 clv_status clv_cohort_table_build(const clv_txlog *log,
@@ -172,11 +173,11 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
                         "the table would be too large: choose a longer period",
                         CLV_ERANGE);
     }
-    clv_cohort_table *t = calloc(1, sizeof *t);
+    clv_cohort_table *t = clv_calloc(1, sizeof *t);
     size_t cells = nc * na;
     if (t) {
-        t->start_day = malloc(3 * nc * sizeof(double));
-        t->active = calloc(5 * cells, sizeof(double));
+        t->start_day = clv_malloc(3 * nc * sizeof(double));
+        t->active = clv_calloc(5 * cells, sizeof(double));
     }
     if (!t || !t->start_day || !t->active) {
         clv_cohort_table_free(t);
@@ -276,8 +277,8 @@ void clv_early_value_free(clv_early_value *ev)
 {
     if (!ev)
         return;
-    free(ev->ages);
-    free(ev);
+    clv_free(ev->ages);
+    clv_free(ev);
 }
 
 clv_status clv_early_value_build(const clv_txlog *log,
@@ -315,9 +316,9 @@ clv_status clv_early_value_build(const clv_txlog *log,
         return clv_fail(fault, 1, 0, "too many cohorts: choose a longer period",
                         CLV_ERANGE);
     }
-    clv_early_value *ev = calloc(1, sizeof *ev);
+    clv_early_value *ev = clv_calloc(1, sizeof *ev);
     if (ev)
-        ev->ages = calloc(na + nc + 2 * nc * na + 2 * na, sizeof(double));
+        ev->ages = clv_calloc(na + nc + 2 * nc * na + 2 * na, sizeof(double));
     if (!ev || !ev->ages) {
         clv_early_value_free(ev);
         grouped_free(&g);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "clvkit/retention.h"
 #include "models/fit.h"
 #include "core/fn.h"
@@ -18,7 +19,8 @@
 /* ln P(T = t) and ln S(t) relative to B(alpha, beta) */
 static double lchurn(double a, double b, double lab, double t)
 {
-    return clv_sf_lbeta(a + 1, b + t - 1) - lab;
+    /* b + (t - 1): a tiny b must not vanish in b + t before the - 1 */
+    return clv_sf_lbeta(a + 1, b + (t - 1)) - lab;
 }
 
 static double lsurv(double a, double b, double lab, double t)
@@ -136,7 +138,7 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     clv_status st = clv_domain_check(CLV_D_POS, initial, &why);
     if (st != CLV_OK)
         return clv_fail(fault, 2, CLV_FAULT_NONE, why, st);
-    double *alive = malloc((n + 1) * sizeof *alive);
+    double *alive = clv_malloc((n + 1) * sizeof *alive);
     if (!alive)
         return CLV_ENOMEM;
     alive[0] = initial;
@@ -149,7 +151,7 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     }
     if (st == CLV_OK)
         st = fit_curve(alive, n + 1, opts, 3, out, info, fault);
-    free(alive);
+    clv_free(alive);
     return st;
 }
 
@@ -161,7 +163,7 @@ static double survival_at(double a, double b, double t)
 
 static double retention_at(double a, double b, double t)
 {
-    return (b + t - 1) / (a + b + t - 1);
+    return (b + (t - 1)) / (a + b + (t - 1));
 }
 
 static double churn_at(double a, double b, double t)
@@ -228,11 +230,13 @@ static clv_status check_d(const clv_model *model, double d, clv_fault *fault)
 static clv_status finish(clv_status st, size_t darg, clv_fault *fault,
                          double *out)
 {
-    if (st == CLV_ENOCONV)
+    if (st == CLV_ENOCONV) {
+        *out = NAN; /* derl has already multiplied an unset lifetime */
         return clv_fail(fault, darg, CLV_FAULT_NONE,
                         "is 0 and alpha <= 1: the expected lifetime is "
                         "infinite",
                         CLV_ENOCONV);
+    }
     if ((st == CLV_OK || st == CLV_ELOSS) && !isfinite(*out))
         st = CLV_ERANGE;
     if (st != CLV_OK && st != CLV_ELOSS)
@@ -266,7 +270,7 @@ clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
         st = clv_fail(fault, 2, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
     if (st != CLV_OK)
         return st;
-    double a = model->param[0], b = model->param[1], f;
+    double a = model->param[0], b = model->param[1], f = NAN;
     /* residual life after n-1 renewals: the curve of a customer who has
      * survived, i.e. shape (a, b+n), discounted from the next renewal */
     st = discounted_life(a, b + n, d, &f);

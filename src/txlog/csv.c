@@ -1,16 +1,21 @@
 /*
- * csv.c -- reading a transaction log from a CSV file (clv_txlog_read_csv in
- * rfm.h).  A small state machine over a block buffer: quoted fields (with
- * "" escapes and line breaks), LF or CRLF, blank lines skipped, and a
- * whitespace mode for column-aligned files.  Numbers are parsed here, not by
+ * csv.c -- reading a transaction log from CSV text (clv_txlog_read_csv_buffer
+ * and clv_txlog_read_csv in rfm.h).  A small state machine over blocks of
+ * bytes: quoted fields (with "" escapes and line breaks), LF or CRLF, blank
+ * lines skipped, and a whitespace mode for column-aligned files.  The parser
+ * only sees blocks handed over by a refill function: the whole buffer once,
+ * or a file block by block; a streaming source fits the same seam.  Numbers are parsed here, not by
  * strtod, because strtod follows the process locale (LibreOffice may run
  * with ',' as decimal point).
  */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "core/alloc.h"
 #include "txlog/rfmint.h"
 
 /* ---- numbers ------------------------------------------------------------- */
@@ -78,9 +83,16 @@ int clv_parse_number(const char *s, size_t n, double *out)
 
 /* ---- records ------------------------------------------------------------- */
 
-typedef struct {
-    FILE *f;
-    char buf[1 << 16];
+typedef struct reader reader;
+
+/* Hands the parser its next block (r->buf, r->len); r->len = 0 at the end,
+ * with r->ioerr set when the source failed. */
+typedef void (*refill_fn)(reader *r);
+
+struct reader {
+    refill_fn refill;
+    void *source; /* the refill's own: a FILE, or NULL */
+    const char *buf;
     size_t pos, len;
     int ioerr;
     size_t line; /* line of the next character */
@@ -88,15 +100,17 @@ typedef struct {
     char *text; /* field texts, each NUL-terminated */
     size_t tlen, tcap;
     size_t *off, *flen, nf, fcap;
-} reader;
+};
 
 static int next_char(reader *r)
 {
     if (r->pos == r->len) {
-        r->len = fread(r->buf, 1, sizeof r->buf, r->f);
+        if (!r->refill)
+            return EOF;
+        r->refill(r);
         r->pos = 0;
         if (r->len == 0) {
-            r->ioerr = ferror(r->f);
+            r->refill = NULL; /* ended: never read past the end again */
             return EOF;
         }
     }
@@ -115,7 +129,7 @@ static int push(reader *r, char c)
 {
     if (r->tlen + 1 > r->tcap) {
         size_t cap = r->tcap ? 2 * r->tcap : 256;
-        char *t = realloc(r->text, cap);
+        char *t = clv_realloc(r->text, cap);
         if (!t)
             return 1;
         r->text = t;
@@ -129,11 +143,11 @@ static int start_field(reader *r)
 {
     if (r->nf == r->fcap) {
         size_t cap = r->fcap ? 2 * r->fcap : 16;
-        size_t *o = realloc(r->off, cap * sizeof *o);
+        size_t *o = clv_realloc(r->off, cap * sizeof *o);
         if (!o)
             return 1;
         r->off = o;
-        size_t *l = realloc(r->flen, cap * sizeof *l);
+        size_t *l = clv_realloc(r->flen, cap * sizeof *l);
         if (!l)
             return 1;
         r->flen = l;
@@ -276,6 +290,11 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
 {
     int rc;
     size_t line;
+    /* a UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the
+     * first column's name */
+    if (peek_char(r) == 0xEF && r->len - r->pos >= 3 &&
+        memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
+        r->pos += 3;
     do { /* the header: the first non-blank line */
         line = r->line;
         rc = read_record(r);
@@ -344,39 +363,108 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
     return CLV_OK;
 }
 
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
-                              clv_txlog **out, clv_csv_error *err)
+/* The arguments both readers share, checked before any reading. */
+static clv_status check_args(const clv_csv_options *opts, clv_txlog **out,
+                             clv_csv_error *err)
 {
     if (out)
         *out = NULL;
-    if (!path || !opts || !out || !opts->customer || !opts->date)
+    if (!opts || !out || !opts->customer || !opts->date)
         return fail(err, 0, 0,
-                    "path, options, output and the customer and date column "
-                    "names are required",
+                    "options, output and the customer and date column names "
+                    "are required",
                     CLV_EINVAL);
     char sep = opts->separator ? opts->separator : ',';
     if (sep != ',' && sep != ';' && sep != '\t' && sep != ' ')
         return fail(err, 0, 0, "separator must be ',', ';', tab or ' '",
                     CLV_EINVAL);
-    reader *r = calloc(1, sizeof *r);
+    return CLV_OK;
+}
+
+/* Reads a log through r (its refill and source set; arguments checked). */
+static clv_status read_log(reader *r, const clv_csv_options *opts,
+                           clv_txlog **out, clv_csv_error *err)
+{
+    char sep = opts->separator ? opts->separator : ',';
     clv_txlog *log = clv_txlog_create();
-    if (!r || !log) {
-        free(r);
-        clv_txlog_free(log);
+    if (!log)
         return fail(err, 0, 0, "out of memory", CLV_ENOMEM);
-    }
     r->sep = sep;
     r->line = 1;
-    r->f = fopen(path, "rb");
-    clv_status st = r->f ? read_rows(r, opts, log, err)
-                         : fail(err, 0, 0, "cannot open the file", CLV_EIO);
-    if (r->f)
-        fclose(r->f);
-    free(r->text), free(r->off), free(r->flen), free(r);
+    clv_status st = read_rows(r, opts, log, err);
+    clv_free(r->text), clv_free(r->off), clv_free(r->flen);
     if (st != CLV_OK) {
         clv_txlog_free(log);
         return st;
     }
     *out = log;
     return CLV_OK;
+}
+
+clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
+                                     const clv_csv_options *opts,
+                                     clv_txlog **out, clv_csv_error *err)
+{
+    if (!data && len > 0) {
+        if (out)
+            *out = NULL;
+        return fail(err, 0, 0, "data is NULL", CLV_EINVAL);
+    }
+    clv_status st = check_args(opts, out, err);
+    if (st != CLV_OK)
+        return st;
+    reader r = {0};
+    r.buf = data; /* one block, no refill */
+    r.len = len;
+    return read_log(&r, opts, out, err);
+}
+
+typedef struct {
+    FILE *f;
+    long long size, got; /* size at open (-1: not a regular file), read */
+    char block[1 << 16];
+} file_source;
+
+/* A regular file that ends before the size it had when opened shrank while
+ * it was read: its tail is gone, so that is a read error, not a shorter
+ * log (a line cut in the middle would otherwise read as a smaller
+ * amount). */
+static void refill_file(reader *r)
+{
+    file_source *fs = r->source;
+    r->len = fread(fs->block, 1, sizeof fs->block, fs->f);
+    r->buf = fs->block;
+    fs->got += (long long)r->len;
+    if (r->len == 0)
+        r->ioerr = ferror(fs->f) || (fs->size >= 0 && fs->got < fs->size);
+}
+
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_txlog **out, clv_csv_error *err)
+{
+    clv_status st = check_args(opts, out, err);
+    if (st != CLV_OK)
+        return st;
+    if (!path)
+        return fail(err, 0, 0, "path is required", CLV_EINVAL);
+    file_source *fs = clv_malloc(sizeof *fs);
+    if (!fs)
+        return fail(err, 0, 0, "out of memory", CLV_ENOMEM);
+    fs->f = fopen(path, "rb");
+    if (!fs->f) {
+        clv_free(fs);
+        return fail(err, 0, 0, "cannot open the file", CLV_EIO);
+    }
+    struct stat sb;
+    fs->got = 0;
+    fs->size = fstat(fileno(fs->f), &sb) == 0 && S_ISREG(sb.st_mode)
+                   ? (long long)sb.st_size
+                   : -1;
+    reader r = {0};
+    r.refill = refill_file;
+    r.source = fs;
+    st = read_log(&r, opts, out, err);
+    fclose(fs->f);
+    clv_free(fs);
+    return st;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/fn.h"
 #include "txlog/rfmint.h"
 
@@ -28,21 +29,21 @@ void clv_rfm_free(clv_rfm *rfm)
 {
     if (!rfm)
         return;
-    free((void *)rfm->id), free(rfm->id_len), free(rfm->x);
+    clv_free((void *)rfm->id), clv_free(rfm->id_len), clv_free(rfm->x);
     /* the other arrays and the id texts live in the blocks of x and id */
-    free(rfm);
+    clv_free(rfm);
 }
 
 /* One allocation for the eight double arrays, one for the ids' text. */
 static clv_rfm *rfm_alloc(size_t n, size_t textlen)
 {
-    clv_rfm *s = calloc(1, sizeof *s);
+    clv_rfm *s = clv_calloc(1, sizeof *s);
     if (!s)
         return NULL;
     size_t m = n ? n : 1;
-    s->id = malloc(m * sizeof *s->id + textlen);
-    s->id_len = malloc(m * sizeof *s->id_len);
-    s->x = malloc(7 * m * sizeof(double));
+    s->id = clv_malloc(m * sizeof *s->id + textlen);
+    s->id_len = clv_malloc(m * sizeof *s->id_len);
+    s->x = clv_malloc(7 * m * sizeof(double));
     if (!s->id || !s->id_len || !s->x) {
         clv_rfm_free(s);
         return NULL;
@@ -108,10 +109,10 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
         if (k > maxrows)
             maxrows = k;
     }
-    int32_t *days = malloc((maxrows ? maxrows : 1) * sizeof *days);
-    double *amounts = malloc((maxrows ? maxrows : 1) * sizeof *amounts);
+    int32_t *days = clv_malloc((maxrows ? maxrows : 1) * sizeof *days);
+    double *amounts = clv_malloc((maxrows ? maxrows : 1) * sizeof *amounts);
     /* first days decide who is in: count them and their id text first */
-    int32_t *first = malloc((log->ncust ? log->ncust : 1) * sizeof *first);
+    int32_t *first = clv_malloc((log->ncust ? log->ncust : 1) * sizeof *first);
     clv_rfm *s = NULL;
     if (days && amounts && first) {
         for (size_t c = 0; c < log->ncust; c++) {
@@ -128,11 +129,11 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
         s = rfm_alloc(nin, text);
     }
     if (!s) {
-        free(start), free(row), free(days), free(amounts), free(first);
+        clv_free(start), clv_free(row), clv_free(days), clv_free(amounts), clv_free(first);
         return CLV_ENOMEM;
     }
     if (nin == 0) {
-        free(start), free(row), free(days), free(amounts), free(first);
+        clv_free(start), clv_free(row), clv_free(days), clv_free(amounts), clv_free(first);
         clv_rfm_free(s);
         return clv_fail(fault, 1, 1,
                         "no customer bought on or before "
@@ -188,7 +189,7 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
         s->value_holdout[i] = vh;
         i++;
     }
-    free(start), free(row), free(days), free(amounts), free(first);
+    clv_free(start), clv_free(row), clv_free(days), clv_free(amounts), clv_free(first);
     *out = s;
     return CLV_OK;
 }

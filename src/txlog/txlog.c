@@ -7,12 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/fn.h"
 #include "txlog/rfmint.h"
 
 clv_txlog *clv_txlog_create(void)
 {
-    clv_txlog *log = calloc(1, sizeof *log);
+    clv_txlog *log = clv_calloc(1, sizeof *log);
     if (!log)
         return NULL;
     log->first = INT32_MAX;
@@ -24,8 +25,8 @@ void clv_txlog_free(clv_txlog *log)
 {
     if (!log)
         return;
-    free(log->cust), free(log->day), free(log->amount), free(log->id_off);
-    free(log->id_len), free(log->pool), free(log->slot), free(log);
+    clv_free(log->cust), clv_free(log->day), clv_free(log->amount), clv_free(log->id_off);
+    clv_free(log->id_len), clv_free(log->pool), clv_free(log->slot), clv_free(log);
 }
 
 size_t clv_txlog_rows(const clv_txlog *log) { return log ? log->rows : 0; }
@@ -63,7 +64,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     size_t c = *cap ? *cap : 16;
     while (c < need)
         c *= 2;
-    void *q = realloc(*p, c * size);
+    void *q = clv_realloc(*p, c * size);
     if (!q)
         return 1;
     *p = q;
@@ -73,7 +74,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 
 static int rehash(clv_txlog *log, size_t slots)
 {
-    size_t *s = calloc(slots, sizeof *s);
+    size_t *s = clv_calloc(slots, sizeof *s);
     if (!s)
         return 1;
     for (size_t c = 0; c < log->ncust; c++) {
@@ -83,7 +84,7 @@ static int rehash(clv_txlog *log, size_t slots)
             pos = (pos + 1) & (slots - 1);
         s[pos] = c + 1;
     }
-    free(log->slot);
+    clv_free(log->slot);
     log->slot = s;
     log->slots = slots;
     return 0;
@@ -243,10 +244,10 @@ clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
 
 clv_status clv_txlog_group(const clv_txlog *log, size_t **start, size_t **row)
 {
-    size_t *s = calloc(log->ncust + 1, sizeof *s);
-    size_t *r = malloc((log->rows ? log->rows : 1) * sizeof *r);
+    size_t *s = clv_calloc(log->ncust + 1, sizeof *s);
+    size_t *r = clv_malloc((log->rows ? log->rows : 1) * sizeof *r);
     if (!s || !r) {
-        free(s), free(r);
+        clv_free(s), clv_free(r);
         return CLV_ENOMEM;
     }
     for (size_t i = 0; i < log->rows; i++)
@@ -254,15 +255,15 @@ clv_status clv_txlog_group(const clv_txlog *log, size_t **start, size_t **row)
     for (size_t c = 0; c < log->ncust; c++)
         s[c + 1] += s[c];
     /* counting sort, stable: fill with a moving cursor per customer */
-    size_t *cur = malloc((log->ncust ? log->ncust : 1) * sizeof *cur);
+    size_t *cur = clv_malloc((log->ncust ? log->ncust : 1) * sizeof *cur);
     if (!cur) {
-        free(s), free(r);
+        clv_free(s), clv_free(r);
         return CLV_ENOMEM;
     }
     memcpy(cur, s, log->ncust * sizeof *cur);
     for (size_t i = 0; i < log->rows; i++)
         r[cur[log->cust[i]]++] = i;
-    free(cur);
+    clv_free(cur);
     *start = s;
     *row = r;
     return CLV_OK;
