@@ -159,6 +159,17 @@ clv_status clv_func_predict(const clv_func *f, const clv_model *model,
                             const double *a, size_t na, double *out,
                             clv_fault *fault);
 
+/* A fit (group FIT with a method) of a model of `kind`: seqs holds its
+ * sequence arguments in C order (NULL for an omitted optional one, e.g.
+ * the weights), n their length, `number` its number argument if any (the
+ * customers acquired of sbg_fit_lost), unit the model's time unit (used by
+ * the transaction models).  Same result, status and fault as the typed fit.
+ * Errors: CLV_EINVAL for a row that is not a fit of `kind`. */
+clv_status clv_func_fit(const clv_func *f, clv_model_kind kind, const double *const *seqs,
+                        size_t n, double number, clv_time_unit unit,
+                        const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                        clv_fault *fault);
+
 /* ---- model kinds --------------------------------------------------------- */
 
 /* Every kind in order: 1 .. clv_model_kind_count() (CLV_MODEL_NONE is 0). */

@@ -148,9 +148,9 @@ static const arg_desc a_predict_clv[] = {
 /* ---- retention ---------------------------------------------------------------------- */
 
 static const arg_desc a_sbg_loglik[] = {OF("model", CLV_SHAPE_MODEL),
-                                        SEQ("alive", CLV_D_NONNEG, CLV_Q_COUNT),
+                                        SEQ("survivors", CLV_D_NONNEG, CLV_Q_COUNT),
                                         LEN("n")};
-static const arg_desc a_sbg_fit[] = {SEQ("alive", CLV_D_NONNEG, CLV_Q_COUNT), LEN("n"),
+static const arg_desc a_sbg_fit[] = {SEQ("survivors", CLV_D_NONNEG, CLV_Q_COUNT), LEN("n"),
                                      FITOPTS};
 static const arg_desc a_sbg_fit_lost[] = {SEQ("lost", CLV_D_NONNEG, CLV_Q_COUNT),
                                           LEN("n"),
@@ -539,6 +539,28 @@ clv_status clv_func_predict(const clv_func *f, const clv_model *model, const dou
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "wrong number of arguments",
                         CLV_EINVAL);
     return f->call(model, a, out, fault);
+}
+
+clv_status clv_func_fit(const clv_func *f, clv_model_kind kind, const double *const *seqs,
+                        size_t n, double number, clv_time_unit unit,
+                        const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                        clv_fault *fault)
+{
+    if (!f || f->group != CLV_GROUP_FIT || !f->method || !seqs
+        || !clv_func_applies(f, kind))
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "not a fit of this kind",
+                        CLV_EINVAL);
+    const char *c = f->c_name;
+    if (strcmp(c, "clv_tx_fit") == 0)
+        return clv_tx_fit(kind, seqs[0], seqs[1], seqs[2], seqs[3], n, unit, opts, out, info,
+                          fault);
+    if (strcmp(c, "clv_gg_fit") == 0)
+        return clv_gg_fit(seqs[0], seqs[1], seqs[2], n, opts, out, info, fault);
+    if (strcmp(c, "clv_bgbb_fit") == 0)
+        return clv_bgbb_fit(seqs[0], seqs[1], seqs[2], seqs[3], n, opts, out, info, fault);
+    if (strcmp(c, "clv_sbg_fit_lost") == 0)
+        return clv_sbg_fit_lost(seqs[0], n, number, opts, out, info, fault);
+    return clv_sbg_fit(seqs[0], n, opts, out, info, fault);
 }
 
 /* ---- model kinds ------------------------------------------------------------------------ */
