@@ -41,30 +41,55 @@ const char *show_number(lua_State *L, double x)
     return lua_pushstring(L, buf);
 }
 
-/* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
- * function is always named as clvkit knows it, however the caller reached
- * it (ck.clv, a local alias, pcall). */
-/* Pushes "file:line:" of the first caller outside clvkit's own Lua files
- * (clvkit/models.lua wraps some functions of this module), so an error
- * points at the user's line, as luaL_where(L, 1) does for direct calls. */
+#define INTERNAL_KEY "clvkit.internal" /* registry: {[chunk source] = true} */
+
+/* Pushes "file:line:" of the first caller outside the Lua files of clvkit
+ * that declared themselves internal (core.internal()), so an error points at
+ * the user's line, as luaL_where(L, 1) does for direct calls. */
 static void push_where(lua_State *L)
 {
     lua_Debug ar;
+    int hidden = lua_getfield(L, LUA_REGISTRYINDEX, INTERNAL_KEY) == LUA_TTABLE;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
-        size_t n = strlen(ar.source);
-        if (n >= 11 && strcmp(ar.source + n - 11, "/models.lua") == 0
-            && strstr(ar.source, "clvkit"))
-            continue;
+        if (hidden) {
+            int internal = lua_getfield(L, -1, ar.source) != LUA_TNIL;
+            lua_pop(L, 1);
+            if (internal)
+                continue;
+        }
         if (ar.currentline > 0) {
+            lua_pop(L, 1);
             lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
             return;
         }
         break;
     }
+    lua_pop(L, 1);
     lua_pushliteral(L, "");
 }
 
+/* core.internal(): the calling Lua file wraps clvkit's functions; errors
+ * raised through it point past it, at its caller. */
+static int l_internal(lua_State *L)
+{
+    lua_Debug ar;
+    if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "S", &ar))
+        return 0;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, INTERNAL_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, INTERNAL_KEY);
+    }
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, ar.source);
+    return 0;
+}
+
+/* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
+ * function is always named as clvkit knows it, however the caller reached
+ * it (ck.clv, a local alias, pcall). */
 int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
 {
     push_where(L);
@@ -646,7 +671,8 @@ static int l_sweep(lua_State *L)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     lua_Integer nthreads = luaL_optinteger(L, 3, cores > 0 ? cores : 1);
     if (nthreads < 1 || nthreads > SWEEP_MAX_THREADS)
-        bad_arg(L, fname, 3, "threads must be between 1 and 16");
+        bad_arg(L, fname, 3, lua_pushfstring(L, "threads must be between 1 and %d",
+                                             SWEEP_MAX_THREADS));
     size_t np = clv_fn_nparams(f), lens[8], rows;
     const double *axes[8];
     luaL_argcheck(L, luaL_len(L, 2) == (lua_Integer)np, 2, "one axis per parameter expected");
@@ -656,7 +682,7 @@ static int l_sweep(lua_State *L)
         luaL_argcheck(L, lens[i] > 0, 2, "an axis is empty");
     }
     if (clv_grid_rows(lens, np, &rows) != CLV_OK)
-        return luaL_error(L, "sweep: the grid has too many scenarios");
+        return bad_arg(L, fname, 2, "the grid has too many scenarios");
     if ((size_t)nthreads > rows / SWEEP_CHUNK + 1)
         nthreads = (lua_Integer)(rows / SWEEP_CHUNK + 1);
     column *out = new_column(L, rows);
@@ -853,6 +879,7 @@ static const luaL_Reg core_funcs[] = {
     {"linspace", l_linspace},
     {"clock", l_clock},
     {"stderr_isatty", l_stderr_isatty},
+    {"internal", l_internal},
     {NULL, NULL}};
 
 /* The only exported symbol (the module is built with hidden visibility). */
@@ -884,6 +911,8 @@ __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
         lua_setfield(L, -3, clv_fn_name(f));
     }
     lua_setfield(L, -2, "builtins");
+    lua_pushinteger(L, SWEEP_MAX_THREADS);
+    lua_setfield(L, -2, "MAX_THREADS");
     lua_pushliteral(L, "clvkit " CLV_VERSION);
     lua_setfield(L, -2, "_VERSION");
     return 1;

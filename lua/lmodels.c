@@ -514,4 +514,22 @@ void clvkit_open_models(lua_State *L)
     lua_setfield(L, -2, "methods");
     lua_pop(L, 1);
     luaL_setfuncs(L, model_funcs, 0);
+    /* core.model_kinds = {"bgnbd", ...}; core.fit_fields[kind] = the data
+     * fields of its fit, e.g. {"x", "t_x", "T", "weight"} */
+    lua_createtable(L, (int)nkinds, 0);
+    lua_createtable(L, 0, (int)nkinds);
+    for (size_t k = 1; k <= nkinds; k++) {
+        const char *name = clv_model_name((clv_model_kind)k);
+        lua_pushstring(L, name);
+        lua_rawseti(L, -3, (lua_Integer)k);
+        fields fl = fit_fields(clv_model_fit_func((clv_model_kind)k));
+        lua_createtable(L, fl.n, 0);
+        for (int i = 0; i < fl.n; i++) {
+            lua_pushstring(L, fl.name[i]);
+            lua_rawseti(L, -2, i + 1);
+        }
+        lua_setfield(L, -2, name);
+    }
+    lua_setfield(L, -3, "fit_fields");
+    lua_setfield(L, -2, "model_kinds");
 }
