@@ -259,18 +259,30 @@ double *check_sequence(lua_State *L, const char *fname, int idx, const char *nam
     return v;
 }
 
-/* Raises the error of an array function from its fault: `pos` gives the Lua
- * position of each argument index, `scalars` the value of scalar arguments
- * and `arrays` those of array arguments (NULL where not applicable). */
-static int array_error(lua_State *L, const char *fname, clv_status st,
-                       const clv_fault *f, const char *const *names, const int *pos,
-                       const double *scalars, const double *const *arrays)
+/* Raises the error of an array function from its fault, named by the
+ * function's row in the description.  Lua's positional arguments are the
+ * row's without the lengths, so the position follows from fault.arg (a
+ * length's fault blames its sequence); a named call is argument #1.
+ * scalars and arrays hold the values by C argument (NULL where none). */
+static int row_error(lua_State *L, const char *fname, const clv_func *row, int named,
+                     clv_status st, const clv_fault *f, const double *scalars,
+                     const double *const *arrays)
 {
-    if (f->arg == CLV_FAULT_NONE)
+    size_t arg = f->arg;
+    clv_arg a;
+    if (arg == CLV_FAULT_NONE || !clv_func_arg(row, arg, &a))
         return result_error(L, fname, st, f);
-    const double *value = f->element != CLV_FAULT_NONE ? &arrays[f->arg][f->element]
-                        : scalars ? &scalars[f->arg] : NULL;
-    return arg_error(L, fname, pos[f->arg], names[f->arg], f->element, f->reason, value);
+    if (a.shape == CLV_SHAPE_LENGTH && arg > 0)
+        clv_func_arg(row, --arg, &a);
+    int pos = 1;
+    for (size_t i = 0; i < arg; i++) {
+        clv_arg before;
+        clv_func_arg(row, i, &before);
+        pos += before.shape != CLV_SHAPE_LENGTH;
+    }
+    const double *value = f->element != CLV_FAULT_NONE && arrays ? &arrays[arg][f->element]
+                        : scalars ? &scalars[arg] : NULL;
+    return arg_error(L, fname, named ? 1 : pos, a.name, f->element, f->reason, value);
 }
 
 /* cac(spend, new_customers): numbers, or sequences blended over channels;
@@ -301,7 +313,7 @@ static int l_cac(lua_State *L)
         clv_fault fault;
         clv_status st = clv_fn_eval(clv_fn_find("cac"), a, 2, &v, &fault);
         if (st != CLV_OK)
-            return array_error(L, "cac", st, &fault, names, pos, a, NULL);
+            return row_error(L, fname, clv_func_find("cac"), named, st, &fault, a, NULL);
         lua_pushnumber(L, v);
         return 1;
     }
@@ -318,7 +330,7 @@ static int l_cac(lua_State *L)
     clv_fault fault;
     clv_status st = clv_cac(arrays[0], arrays[1], ns, &v, &fault);
     if (st != CLV_OK)
-        return array_error(L, "cac", st, &fault, names, pos, NULL, arrays);
+        return row_error(L, fname, clv_func_find("cac_channels"), named, st, &fault, NULL, arrays);
     lua_pushnumber(L, v);
     return 1;
 }
@@ -371,9 +383,8 @@ static int l_funnel_budget(lua_State *L)
                          fault.reason, &rates[fault.element]);
     }
     if (st != CLV_OK) {
-        const int pos[] = {1, named ? 1 : 2};
         const double *arrays[] = {NULL, rates};
-        return array_error(L, "funnel_budget", st, &fault, keys, pos, &max_cac, arrays);
+        return row_error(L, fname, clv_func_find("funnel_budget"), named, st, &fault, &max_cac, arrays);
     }
     lua_pushnumber(L, v);
     return 1;
@@ -384,8 +395,7 @@ static int l_funnel_budget(lua_State *L)
 static int l_clv_segment(lua_State *L)
 {
     const char *fname = "clv_segment";
-    /* indexed as clv_segment()'s fault.arg: value, values, n, high, low */
-    static const char *const names[] = {"value", "values", "values", "high_share", "low_share"};
+    const clv_func *row = clv_func_find("clv_segment");
     static const char *const keys[] = {"value", "values", "high_share", "low_share"};
     int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
     double a[5] = {0, NAN, NAN, CLV_SEGMENT_HIGH_SHARE, CLV_SEGMENT_LOW_SHARE};
@@ -409,9 +419,11 @@ static int l_clv_segment(lua_State *L)
         for (int i = 3; i <= 4; i++) {
             if (lua_isnoneornil(L, i))
                 continue;
+            clv_arg share; /* Lua's #3 and #4 are the row's arguments 3 and 4 */
+            clv_func_arg(row, (size_t)i, &share);
             if (lua_type(L, i) != LUA_TNUMBER)
                 bad_arg(L, fname, i, lua_pushfstring(L, "%s: number expected, got %s",
-                                                    names[i], luaL_typename(L, i)));
+                                                    share.name, luaL_typename(L, i)));
             a[i] = lua_tonumber(L, i);
         }
         values = check_sequence(L, fname, 2, "values", &n, 2);
@@ -422,9 +434,8 @@ static int l_clv_segment(lua_State *L)
     clv_fault fault;
     clv_status st = clv_segment(a[0], values, n, a[3], a[4], &seg, &fault);
     if (st != CLV_OK) {
-        const int pos[] = {1, named ? 1 : 2, named ? 1 : 2, named ? 1 : 3, named ? 1 : 4};
         const double *arrays[] = {NULL, values};
-        return array_error(L, "clv_segment", st, &fault, names, pos, a, arrays);
+        return row_error(L, fname, row, named, st, &fault, a, arrays);
     }
     lua_pushstring(L, clv_segment_name(seg));
     return 1;
