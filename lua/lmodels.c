@@ -19,7 +19,8 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
-#include "lclvkit.h"
+#include "lhelpers.h"
+#include "lopen.h"
 
 #define MODEL_META "clvkit.Model"
 

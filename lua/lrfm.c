@@ -15,7 +15,8 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
-#include "lclvkit.h"
+#include "lhelpers.h"
+#include "lopen.h"
 
 #define LOG_META "clvkit.Log"
 #define BOX_META "clvkit.Box"
