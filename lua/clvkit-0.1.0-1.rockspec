@@ -1,6 +1,6 @@
 -- luarocks make lua/clvkit-0.1.0-1.rockspec   (from the top of the checkout)
 -- Builds the C core and the Lua binding with CMake and installs the module
--- (clvkit, clvkit.core, clvkit.sweep, clvkit.svg) into the rocks tree.
+-- (clvkit, clvkit.core, clvkit.sweep, clvkit.svg, clvkit.models) into the rocks tree.
 rockspec_format = "3.0"
 package = "clvkit"
 version = "0.1.0-1"
@@ -13,7 +13,9 @@ description = {
   detailed = [[
     clvkit computes customer lifetime value, acquisition cost, payback,
     LTV:CAC, lead and funnel budgets and value segments in a small C core,
-    and sweeps millions of what-if scenarios per second from Lua.
+    sweeps millions of what-if scenarios per second from Lua, and fits the
+    predictive and retention models (BG/NBD, MBG/NBD, Pareto/NBD,
+    Gamma-Gamma, sBG, BG/BB) to transaction logs and cohorts.
   ]],
   license = "MIT",
 }

@@ -16,9 +16,8 @@ M.clv_segment = core.clv_segment
 M.range = core.range
 M.linspace = core.linspace
 M.sweep = sweep.sweep
-for _, name in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg", "sbg", "bgbb", "clv_predict", "rfm", "cohort" } do
-  M[name] = models[name]
-end
+for _, name in ipairs(core.model_kinds) do M[name] = models[name] end
+for _, name in ipairs { "clv_predict", "rfm", "cohort" } do M[name] = models[name] end
 M._VERSION = core._VERSION
 
 return M

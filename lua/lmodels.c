@@ -19,7 +19,8 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
-#include "lclvkit.h"
+#include "lhelpers.h"
+#include "lopen.h"
 
 #define MODEL_META "clvkit.Model"
 
@@ -134,45 +135,74 @@ static const double *data_field(lua_State *L, const char *fname, int idx, const 
     return v;
 }
 
-/* What each kind fits on: the data fields in the order of the C fit's
- * arguments, how many are required, and the fault index of the first one
- * (the fits count their arguments differently). */
-typedef struct layout {
-    clv_model_kind kind;
-    const char *fields[4];
-    int nfields, nrequired;
-    size_t fault_base, fault_opts; /* fault index of the first field, of opts */
-} layout;
+/* The sequence arguments of a fit's row, as data fields: names, which are
+ * required, and the C argument index of each (for its fault). */
+typedef struct fields {
+    const char *name[4];
+    size_t arg[4];
+    int required[4], n;
+} fields;
 
-static const layout layouts[] = {
-    {CLV_MODEL_BGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
-    {CLV_MODEL_MBGNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
-    {CLV_MODEL_PNBD, {"x", "t_x", "T", "weight"}, 4, 3, 1, 7},
-    {CLV_MODEL_GG, {"x", "m", "weight"}, 3, 2, 0, 4},
-    {CLV_MODEL_BGBB, {"x", "t_x", "n", "weight"}, 4, 3, 0, 5},
-    {CLV_MODEL_SBG, {"survivors"}, 1, 1, 0, 2},
-};
-
-/* The C fit of a layout on columns v[] of n rows (sBG: a survival curve, or
- * with `initial` > 0 the per-period losses). */
-static clv_status run_fit(clv_model_kind kind, const double *const *v, size_t n,
-                          double initial, clv_time_unit unit, const clv_fit_options *o,
-                          clv_model *m, clv_fit_info *info, clv_fault *fault)
+static fields fit_fields(const clv_func *fit)
 {
-    switch (kind) {
-    case CLV_MODEL_GG: return clv_gg_fit(v[0], v[1], v[2], n, o, m, info, fault);
-    case CLV_MODEL_BGBB: return clv_bgbb_fit(v[0], v[1], v[2], v[3], n, o, m, info, fault);
-    case CLV_MODEL_SBG:
-        return initial > 0 ? clv_sbg_fit_lost(v[0], n, initial, o, m, info, fault)
-                           : clv_sbg_fit(v[0], n, o, m, info, fault);
-    default: return clv_tx_fit(kind, v[0], v[1], v[2], v[3], n, unit, o, m, info, fault);
+    fields f = {{NULL}, {0}, {0}, 0};
+    clv_arg a;
+    for (size_t i = 0; clv_func_arg(fit, i, &a); i++)
+        if (a.shape == CLV_SHAPE_SEQUENCE && f.n < 4) {
+            f.name[f.n] = a.name;
+            f.arg[f.n] = i;
+            f.required[f.n++] = !a.optional;
+        }
+    return f;
+}
+
+/* Reads the fit options table at index 3 (argument #2) into *opts, *unit. */
+static void read_fit_options(lua_State *L, const char *fname, clv_model_kind kind,
+                             clv_fit_options *opts, clv_time_unit *unit)
+{
+    static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance"};
+    luaL_checktype(L, 3, LUA_TTABLE);
+    check_keys(L, fname, 3, 2, opt_keys, 4);
+    if (lua_getfield(L, 3, "unit") != LUA_TNIL)
+        *unit = check_unit(L, fname, 2, luaL_checkstring(L, -1));
+    if (lua_getfield(L, 3, "start") != LUA_TNIL) {
+        size_t ns;
+        opts->start = check_sequence(L, fname, lua_gettop(L), "start", &ns, 2);
+        if (ns != clv_model_nparams(kind))
+            bad_arg(L, fname, 2, lua_pushfstring(L, "start must hold %d parameters",
+                                                 (int)clv_model_nparams(kind)));
     }
+    double it = field_number(L, fname, 3, 2, "max_iterations", 1, 0);
+    if (!(it >= 0 && it == floor(it) && it <= 1e9))
+        bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
+    opts->max_iterations = (size_t)it;
+    opts->tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
+}
+
+/* Raises the error of a failed fit, naming the field the core's fault names
+ * (through the fit's row): the data's (#1) or the options' (#2). */
+static int fit_error(lua_State *L, const char *fname, const clv_func *fit, const fields *fl,
+                     const double *const *v, size_t n, clv_status st, const clv_fault *fault)
+{
+    const char *reason = fault->reason ? fault->reason : clv_strerror(st);
+    clv_arg a;
+    if (!clv_func_arg(fit, fault->arg, &a))
+        return bad_arg(L, fname, 1, reason);
+    if (a.shape == CLV_SHAPE_OPTIONS)
+        return bad_arg(L, fname, 2, reason);
+    for (int i = 0; i < fl->n; i++)
+        if (fl->arg[i] == fault->arg) {
+            const double *value = fault->element != CLV_FAULT_NONE && v[i] && fault->element < n
+                                      ? &v[i][fault->element] : NULL;
+            return arg_error(L, fname, 1, fl->name[i], fault->element, fault->reason, value);
+        }
+    return bad_arg(L, fname, 1, reason);
 }
 
 /* core.model_fit(kind, data, options) -> model | nil, message, code
- * data: {x, t_x, T [, weight]} (BG/NBD, MBG/NBD, Pareto/NBD), {x, m [, weight]}
- *       (Gamma-Gamma), {x, t_x, n [, weight]} (BG/BB), {survivors} or
- *       {lost, n} (sBG: n customers acquired).
+ * data: the sequence arguments of the kind's fit in the description
+ *       ({x, t_x, T [, weight]}, {x, m [, weight]}, {x, t_x, n [, weight]},
+ *       {survivors}), or for sBG {lost, n} (n customers acquired).
  * options: {unit = name, start = {...}, max_iterations = n, tolerance = e} */
 static int l_model_fit(lua_State *L)
 {
@@ -180,51 +210,31 @@ static int l_model_fit(lua_State *L)
     const char *fname = lua_pushfstring(L, "%s.fit", clv_model_name(kind));
     lua_replace(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    layout lay = layouts[0];
-    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
-        if (layouts[i].kind == kind)
-            lay = layouts[i];
+    const clv_func *fit = clv_model_fit_func(kind);
     double initial = 0;
     if (kind == CLV_MODEL_SBG && lua_getfield(L, 2, "lost") != LUA_TNIL) {
         static const char *const lost_keys[] = {"lost", "n"};
         check_keys(L, fname, 2, 1, lost_keys, 2);
-        lay.fields[0] = "lost";
-        lay.fault_opts = 3; /* clv_sbg_fit_lost(lost, n, initial, opts, ...) */
+        fit = clv_func_find("sbg_fit_lost");
         initial = field_number(L, fname, 2, 1, "n", 0, 0);
         if (!(initial > 0))
             bad_arg(L, fname, 1, "n (customers acquired) must be > 0");
-    } else {
-        check_keys(L, fname, 2, 1, lay.fields, (size_t)lay.nfields);
     }
+    fields fl = fit_fields(fit);
+    if (initial == 0)
+        check_keys(L, fname, 2, 1, fl.name, (size_t)fl.n);
     size_t n = 0;
     int have_n = 0;
     const double *v[4] = {NULL, NULL, NULL, NULL};
-    for (int i = 0; i < lay.nfields; i++)
-        v[i] = data_field(L, fname, 2, lay.fields[i], i >= lay.nrequired, &n, &have_n);
+    for (int i = 0; i < fl.n; i++)
+        v[i] = data_field(L, fname, 2, fl.name[i], !fl.required[i], &n, &have_n);
     if (n == 0)
-        bad_arg(L, fname, 1, lua_pushfstring(L, "%s must not be empty", lay.fields[0]));
+        bad_arg(L, fname, 1, lua_pushfstring(L, "%s must not be empty", fl.name[0]));
 
     clv_fit_options opts = {0};
     clv_time_unit unit = CLV_UNIT_NONE;
-    if (!lua_isnoneornil(L, 3)) {
-        static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance"};
-        luaL_checktype(L, 3, LUA_TTABLE);
-        check_keys(L, fname, 3, 2, opt_keys, 4);
-        if (lua_getfield(L, 3, "unit") != LUA_TNIL)
-            unit = check_unit(L, fname, 2, luaL_checkstring(L, -1));
-        if (lua_getfield(L, 3, "start") != LUA_TNIL) {
-            size_t ns;
-            opts.start = check_sequence(L, fname, lua_gettop(L), "start", &ns, 2);
-            if (ns != clv_model_nparams(kind))
-                bad_arg(L, fname, 2, lua_pushfstring(L, "start must hold %d parameters",
-                                                     (int)clv_model_nparams(kind)));
-        }
-        double it = field_number(L, fname, 3, 2, "max_iterations", 1, 0);
-        if (!(it >= 0 && it == floor(it) && it <= 1e9))
-            bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
-        opts.max_iterations = (size_t)it;
-        opts.tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
-    }
+    if (!lua_isnoneornil(L, 3))
+        read_fit_options(L, fname, kind, &opts, &unit);
     progress prog = {fname, now_seconds(), isatty(fileno(stderr)), 0};
     opts.progress = report_progress;
     opts.progress_data = &prog;
@@ -232,7 +242,7 @@ static int l_model_fit(lua_State *L)
     clv_model m;
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = run_fit(kind, v, n, initial, unit, &opts, &m, &info, &fault);
+    clv_status st = clv_func_fit(fit, kind, v, n, initial, unit, &opts, &m, &info, &fault);
     if (prog.shown)
         fprintf(stderr, "\n");
     if (st == CLV_ENOCONV || st == CLV_ENOMEM) {
@@ -242,18 +252,8 @@ static int l_model_fit(lua_State *L)
         lua_pushinteger(L, st);
         return 3;
     }
-    if (st != CLV_OK) {
-        /* the data's fault: name the field and the row; or the options' */
-        size_t f = fault.arg - lay.fault_base;
-        if (fault.arg == lay.fault_opts)
-            return bad_arg(L, fname, 2, fault.reason ? fault.reason : clv_strerror(st));
-        if (fault.arg == CLV_FAULT_NONE || fault.arg < lay.fault_base
-            || f >= (size_t)lay.nfields)
-            return bad_arg(L, fname, 1, fault.reason ? fault.reason : clv_strerror(st));
-        const double *value = fault.element != CLV_FAULT_NONE && v[f] && fault.element < n
-                                  ? &v[f][fault.element] : NULL;
-        return arg_error(L, fname, 1, lay.fields[f], fault.element, fault.reason, value);
-    }
+    if (st != CLV_OK)
+        return fit_error(L, fname, fit, &fl, v, n, st, &fault);
     if (unit != CLV_UNIT_NONE)
         m.unit = unit;
     push_model(L, &m, &info);
@@ -262,155 +262,54 @@ static int l_model_fit(lua_State *L)
 
 /* ---- predictions ------------------------------------------------------------------ */
 
-/* A prediction over k numeric arguments after self. */
-typedef clv_status (*predict_fn)(const clv_model *m, const double *a, double *out,
-                                 clv_fault *fault);
-
-static clv_status p_expected(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_tx_expected(m, a[0], out, f);
-}
-static clv_status p_pmf(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_tx_pmf(m, a[0], a[1], out, f);
-}
-static clv_status p_cond(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_tx_conditional_expected(m, a[0], a[1], a[2], a[3], out, f);
-}
-static clv_status p_palive(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_tx_palive(m, a[0], a[1], a[2], out, f);
-}
-static clv_status p_spend(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_gg_spend(m, a[0], a[1], out, f);
-}
-
-static clv_status p_survival(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_survival(m, a[0], out, f);
-}
-static clv_status p_retention(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_retention(m, a[0], out, f);
-}
-static clv_status p_churn(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_churn(m, a[0], out, f);
-}
-static clv_status p_del(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_del(m, a[0], out, f);
-}
-static clv_status p_derl(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_derl(m, a[0], a[1], out, f);
-}
-static clv_status p_sbg_clv(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_sbg_clv(m, a[0], a[1], a[2], out, f);
-}
-static clv_status p_bgbb_palive(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_bgbb_palive(m, a[0], a[1], a[2], out, f);
-}
-static clv_status p_bgbb_cond(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_bgbb_conditional_expected(m, a[0], a[1], a[2], a[3], out, f);
-}
-static clv_status p_bgbb_expected(const clv_model *m, const double *a, double *out,
-                                  clv_fault *f)
-{
-    return clv_bgbb_expected(m, a[0], out, f);
-}
-static clv_status p_bgbb_pmf(const clv_model *m, const double *a, double *out, clv_fault *f)
-{
-    return clv_bgbb_pmf(m, a[0], a[1], out, f);
-}
-
-/* The methods of each family of models: name, C call, argument names (the
- * C fault's argument i + 1 is the method's argument i). */
-typedef struct prediction {
-    const char *family; /* "tx", "gg", "sbg", "bgbb" */
-    const char *name;
-    predict_fn fn;
-    int k;
-    const char *args[4];
-} prediction;
-
-static const prediction predictions[] = {
-    {"tx", "expected", p_expected, 1, {"t"}},
-    {"tx", "pmf", p_pmf, 2, {"n", "t"}},
-    {"tx", "conditional_expected", p_cond, 4, {"t", "x", "t_x", "T"}},
-    {"tx", "palive", p_palive, 3, {"x", "t_x", "T"}},
-    {"gg", "spend", p_spend, 2, {"x", "m"}},
-    {"sbg", "survival", p_survival, 1, {"t"}},
-    {"sbg", "retention", p_retention, 1, {"t"}},
-    {"sbg", "churn", p_churn, 1, {"t"}},
-    {"sbg", "del", p_del, 1, {"d"}},
-    {"sbg", "derl", p_derl, 2, {"d", "n"}},
-    {"sbg", "clv", p_sbg_clv, 3, {"margin", "d", "n"}},
-    {"bgbb", "palive", p_bgbb_palive, 3, {"x", "t_x", "n"}},
-    {"bgbb", "conditional_expected", p_bgbb_cond, 4, {"nstar", "x", "t_x", "n"}},
-    {"bgbb", "expected", p_bgbb_expected, 1, {"n"}},
-    {"bgbb", "pmf", p_bgbb_pmf, 2, {"x", "n"}},
-};
-
-static const char *family_of(clv_model_kind kind)
-{
-    switch (kind) {
-    case CLV_MODEL_BGNBD: case CLV_MODEL_MBGNBD: case CLV_MODEL_PNBD: return "tx";
-    case CLV_MODEL_GG: return "gg";
-    case CLV_MODEL_SBG: return "sbg";
-    case CLV_MODEL_BGBB: return "bgbb";
-    default: return "none";
-    }
-}
-
 /* model:<prediction>(args...): numbers give a number; sequences (of one
- * length, numbers broadcast) give a sequence, one result per customer. */
+ * length, numbers broadcast) give a sequence, one result per customer.  The
+ * upvalue is the prediction's row: its arguments after the model are the
+ * method's, so the fault's argument i is the method's argument #i. */
 static int m_predict(lua_State *L)
 {
-    const prediction *p = (const prediction *)lua_touserdata(L, lua_upvalueindex(1));
-    const char *fname = p->name;
+    const clv_func *p = (const clv_func *)lua_touserdata(L, lua_upvalueindex(1));
+    const char *fname = clv_func_method(p);
     lmodel *u = check_model(L, 1);
+    int k = (int)clv_func_nargs(p) - 1;
     int top = lua_gettop(L); /* before the sequences below add to the stack */
-    if (top > p->k + 1)
-        bad_arg(L, fname, p->k + 1, lua_pushfstring(L, "at most %d arguments expected", p->k));
+    if (top > k + 1)
+        bad_arg(L, fname, k + 1, lua_pushfstring(L, "at most %d arguments expected", k));
     const double *seq[4] = {NULL, NULL, NULL, NULL};
     double a[4];
     size_t n = 1;
     int vector = 0;
-    for (int i = 0; i < p->k; i++) {
+    for (int i = 0; i < k; i++) {
         int pos = i + 2;
+        clv_arg arg;
+        clv_func_arg(p, (size_t)i + 1, &arg);
         if (lua_type(L, pos) == LUA_TTABLE) {
             size_t len;
-            seq[i] = check_sequence(L, fname, pos, p->args[i], &len, i + 1);
+            seq[i] = check_sequence(L, fname, pos, arg.name, &len, i + 1);
             if (vector && len != n)
                 bad_arg(L, fname, i + 1, lua_pushfstring(L, "%s has %d entries, others %d",
-                                                         p->args[i], (int)len, (int)n));
+                                                         arg.name, (int)len, (int)n));
             n = len;
             vector = 1;
         } else {
-            a[i] = check_number(L, fname, pos, i + 1, p->args[i], 0, 0);
+            a[i] = check_number(L, fname, pos, i + 1, arg.name, 0, 0);
         }
     }
     if (vector)
         lua_createtable(L, (int)n, 0);
     for (size_t r = 0; r < n; r++) {
-        for (int i = 0; i < p->k; i++)
+        for (int i = 0; i < k; i++)
             if (seq[i])
                 a[i] = seq[i][r];
         double v;
         clv_fault fault;
-        clv_status st = p->fn(&u->m, a, &v, &fault);
+        clv_status st = clv_func_predict(p, &u->m, a, (size_t)k, &v, &fault);
         if (st != CLV_OK) {
-            if (fault.arg == CLV_FAULT_NONE || fault.arg == 0 || fault.arg > (size_t)p->k)
+            if (fault.arg == CLV_FAULT_NONE || fault.arg == 0 || fault.arg > (size_t)k)
                 return result_error(L, fname, st, &fault);
             int i = (int)fault.arg - 1;
-            return arg_error(L, fname, i + 1, p->args[i], seq[i] ? r : CLV_FAULT_NONE,
-                             fault.reason, &a[i]);
+            return arg_error(L, fname, i + 1, clv_fault_param(p, &fault),
+                             seq[i] ? r : CLV_FAULT_NONE, fault.reason, &a[i]);
         }
         lua_pushnumber(L, v);
         if (vector)
@@ -471,7 +370,7 @@ static int m_index(lua_State *L)
         }
     }
     luaL_getmetafield(L, 1, "methods");
-    lua_getfield(L, -1, family_of(u->m.kind));
+    lua_getfield(L, -1, clv_model_name(u->m.kind));
     lua_pushvalue(L, 2);
     lua_rawget(L, -2);
     return 1;
@@ -501,6 +400,31 @@ static int m_tostring(lua_State *L)
 }
 
 /* ---- discounted CLV -------------------------------------------------------------- */
+
+/* Raises the error of clv_predict_clv, naming what its row names: a model
+ * (#1, #2), a customer field or an option (#3). */
+static int predict_error(lua_State *L, const char *fname, const clv_clv_options *o,
+                         const double *a, const double *const *seq, size_t row,
+                         clv_status st, const clv_fault *fault)
+{
+    const clv_func *f = clv_func_find("predict_clv");
+    const char *name = clv_fault_param(f, fault);
+    clv_arg arg;
+    if (!name || !clv_func_arg(f, fault->arg, &arg))
+        return result_error(L, fname, st, fault);
+    if (arg.shape == CLV_SHAPE_MODEL)
+        return bad_arg(L, fname, (int)fault->arg + 1, fault->reason);
+    if (arg.shape == CLV_SHAPE_NUMBER) {
+        size_t i = fault->arg - 2; /* x, t_x, T, m */
+        return arg_error(L, fname, 3, name, seq[i] ? row : CLV_FAULT_NONE, fault->reason,
+                         &a[i]);
+    }
+    const double values[] = {o->horizon, o->discount, NAN, o->margin};
+    if (fault->element >= 4)
+        return result_error(L, fname, st, fault);
+    return arg_error(L, fname, 3, name, CLV_FAULT_NONE, fault->reason,
+                     fault->element == 2 ? NULL : &values[fault->element]);
+}
 
 /* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m})
  * x, t_x, T, m: numbers (one customer) or sequences (one result each). */
@@ -548,21 +472,8 @@ static int l_clv_predict(lua_State *L)
         double v;
         clv_fault fault;
         clv_status st = clv_predict_clv(&tx->m, &gg->m, a[0], a[1], a[2], a[3], &o, &v, &fault);
-        if (st != CLV_OK) {
-            static const char *const opt_names[] = {"horizon", "discount", "unit", "margin"};
-            if (fault.arg == 0 || fault.arg == 1)
-                return bad_arg(L, fname, (int)fault.arg + 1, fault.reason);
-            if (fault.arg >= 2 && fault.arg <= 5) {
-                int i = (int)fault.arg - 2;
-                return arg_error(L, fname, 3, keys[4 + i], seq[i] ? r : CLV_FAULT_NONE,
-                                 fault.reason, &a[i]);
-            }
-            const double opt_values[] = {o.horizon, o.discount, NAN, o.margin};
-            if (fault.arg == 6 && fault.element < 4)
-                return arg_error(L, fname, 3, opt_names[fault.element], CLV_FAULT_NONE,
-                                 fault.reason, fault.element == 2 ? NULL : &opt_values[fault.element]);
-            return result_error(L, fname, st, &fault);
-        }
+        if (st != CLV_OK)
+            return predict_error(L, fname, &o, a, seq, r, st, &fault);
         lua_pushnumber(L, v);
         if (vector)
             lua_rawseti(L, -2, (lua_Integer)r + 1);
@@ -584,22 +495,42 @@ void clvkit_open_models(lua_State *L)
     static const luaL_Reg model_meta[] = {
         {"__index", m_index}, {"__tostring", m_tostring}, {NULL, NULL}};
     define_class(L, MODEL_META, model_meta, NULL);
-    static const char *const families[] = {"tx", "gg", "sbg", "bgbb"};
-    lua_createtable(L, 0, 4); /* methods, by family */
-    for (size_t f = 0; f < 4; f++) {
+    size_t nkinds = clv_model_kind_count();
+    lua_createtable(L, 0, (int)nkinds); /* methods, by kind: the description's predictions */
+    for (size_t k = 1; k <= nkinds; k++) {
         lua_createtable(L, 0, 8);
-        for (size_t i = 0; i < sizeof predictions / sizeof predictions[0]; i++) {
-            if (strcmp(predictions[i].family, families[f]) != 0)
+        for (size_t i = 0; i < clv_func_count(); i++) {
+            const clv_func *f = clv_func_at(i);
+            if (clv_func_group(f) != CLV_GROUP_PREDICT
+                || !clv_func_applies(f, (clv_model_kind)k))
                 continue;
-            lua_pushlightuserdata(L, (void *)&predictions[i]);
+            lua_pushlightuserdata(L, (void *)f);
             lua_pushcclosure(L, m_predict, 1);
-            lua_setfield(L, -2, predictions[i].name);
+            lua_setfield(L, -2, clv_func_method(f));
         }
         lua_pushcfunction(L, m_stderr);
         lua_setfield(L, -2, "stderr");
-        lua_setfield(L, -2, families[f]);
+        lua_setfield(L, -2, clv_model_name((clv_model_kind)k));
     }
     lua_setfield(L, -2, "methods");
     lua_pop(L, 1);
     luaL_setfuncs(L, model_funcs, 0);
+    /* core.model_kinds = {"bgnbd", ...}; core.fit_fields[kind] = the data
+     * fields of its fit, e.g. {"x", "t_x", "T", "weight"} */
+    lua_createtable(L, (int)nkinds, 0);
+    lua_createtable(L, 0, (int)nkinds);
+    for (size_t k = 1; k <= nkinds; k++) {
+        const char *name = clv_model_name((clv_model_kind)k);
+        lua_pushstring(L, name);
+        lua_rawseti(L, -3, (lua_Integer)k);
+        fields fl = fit_fields(clv_model_fit_func((clv_model_kind)k));
+        lua_createtable(L, fl.n, 0);
+        for (int i = 0; i < fl.n; i++) {
+            lua_pushstring(L, fl.name[i]);
+            lua_rawseti(L, -2, i + 1);
+        }
+        lua_setfield(L, -2, name);
+    }
+    lua_setfield(L, -3, "fit_fields");
+    lua_setfield(L, -2, "model_kinds");
 }

@@ -15,10 +15,12 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
-#include "lclvkit.h"
+#include "lhelpers.h"
+#include "lopen.h"
 
 #define LOG_META "clvkit.Log"
 #define BOX_META "clvkit.Box"
+#define SUMMARY_META "clvkit.Summary"
 
 /* A C result held in a userdata while Lua tables are built from it: if Lua
  * raises meanwhile (out of memory), the collector still frees it. */
@@ -103,19 +105,11 @@ static int to_day(lua_State *L, int idx, double *day, const char **why)
     size_t len;
     const char *s;
     if (lua_type(L, idx) == LUA_TNUMBER) {
-        /* a YYYYMMDD number: range-checked before any conversion */
-        double v = lua_tonumber(L, idx);
-        long y;
-        if (!(v >= 10000101 && v <= 99991231 && v == floor(v))
-            || (y = (long)v, clv_day_from_ymd((int)(y / 10000), (int)(y / 100 % 100),
-                                               (int)(y % 100), day) != CLV_OK)) {
-            *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
-            return 0;
-        }
-        return 1;
+        *why = CLV_DATE_REASON;
+        return clv_day_from_number(lua_tonumber(L, idx), day) == CLV_OK;
     }
     if (lua_type(L, idx) != LUA_TSTRING) {
-        *why = "is not a date (YYYY-MM-DD text or a YYYYMMDD number)";
+        *why = CLV_DATE_REASON;
         return 0;
     }
     s = lua_tolstring(L, idx, &len);
@@ -167,6 +161,7 @@ static int l_rfm_log(lua_State *L)
         lua_pop(L, 1); /* date */
         clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st;
+        const clv_func *row = clv_func_find("txlog_add");
         if (tid == LUA_TNUMBER && lua_isinteger(L, -1)) {
             /* exact text, as for numbers (17 and "17" are one customer),
              * without going through a double that merges ids above 2^53 */
@@ -174,9 +169,8 @@ static int l_rfm_log(lua_State *L)
             const char *id = lua_tolstring(L, -1, &len);
             st = clv_txlog_add(log, id, len, day, amount, &fault);
         } else if (tid == LUA_TNUMBER) {
+            row = clv_func_find("txlog_add_number");
             st = clv_txlog_add_number(log, lua_tonumber(L, -1), day, amount, &fault);
-            if (st != CLV_OK && fault.arg != CLV_FAULT_NONE)
-                fault.arg = fault.arg == 1 ? 1 : fault.arg + 1; /* align with clv_txlog_add */
         } else if (tid == LUA_TSTRING) {
             size_t len;
             const char *id = lua_tolstring(L, -1, &len);
@@ -189,7 +183,12 @@ static int l_rfm_log(lua_State *L)
         if (st == CLV_ENOMEM)
             return luaL_error(L, "%s: out of memory", fname);
         if (st != CLV_OK) {
-            const char *field = fault.arg == 4 ? "amount" : fault.arg == 3 ? "date" : "id";
+            /* the C day is the Lua table's date column */
+            const char *field = clv_fault_param(row, &fault);
+            if (!field || strcmp(field, "id_len") == 0)
+                field = "id";
+            else if (strcmp(field, "day") == 0)
+                field = "date";
             return bad_arg(L, fname, 1, lua_pushfstring(L, "%s[%d] %s", field, (int)i,
                                                         fault.reason ? fault.reason : clv_strerror(st)));
         }
@@ -271,31 +270,32 @@ static void set_numbers(lua_State *L, const char *key, const double *v, size_t n
     lua_setfield(L, -2, key);
 }
 
-/* log:summary({unit = ..., calibration_end = date [, holdout_end = date]})
+/* The summary of the log at index 1 with the options at index 2, for the
+ * function fname whose argument #pos the options are:
  * -> {id, x, t_x, T, mean_value, first_purchase, x_holdout, value_holdout,
- *     unit, calibration_end, holdout_end, rows, transactions, late_customers} */
-static int log_summary(lua_State *L)
+ *     unit, calibration_end, holdout_end, rows, transactions, late_customers}
+ * with the clvkit.Summary metatable (#summary is the number of customers). */
+static int summarize(lua_State *L, const char *fname, int pos)
 {
-    const char *fname = "summary";
     llog *u = check_log(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
     static const char *const keys[] = {"unit", "calibration_end", "holdout_end"};
-    check_keys(L, fname, 2, 1, keys, 3);
+    check_keys(L, fname, 2, pos, keys, 3);
     clv_rfm_options o;
     clv_rfm_options_init(&o);
     if (lua_getfield(L, 2, "unit") != LUA_TSTRING
         || clv_time_unit_parse(lua_tostring(L, -1), &o.unit) != CLV_OK)
-        bad_arg(L, fname, 1, "unit must be \"day\", \"week\", \"month\" or \"year\" (always explicit)");
+        bad_arg(L, fname, pos, "unit must be \"day\", \"week\", \"month\" or \"year\" (always explicit)");
     double *ends[] = {&o.calibration_end, &o.holdout_end};
     for (int i = 0; i < 2; i++) {
         const char *why;
         if (lua_getfield(L, 2, keys[i + 1]) != LUA_TNIL && !to_day(L, -1, ends[i], &why))
-            bad_arg(L, fname, 1, lua_pushfstring(L, "%s %s", keys[i + 1], why));
+            bad_arg(L, fname, pos, lua_pushfstring(L, "%s %s", keys[i + 1], why));
     }
     clv_rfm *r = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_rfm_summarize(u->log, &o, &r, &fault);
-    raise_unless_built(L, fname, st, &fault, 1);
+    raise_unless_built(L, fname, st, &fault, pos);
     box *held = push_box(L, r, free_rfm);
     lua_createtable(L, 0, 16);
     lua_createtable(L, (int)r->n, 0);
@@ -330,7 +330,52 @@ static int log_summary(lua_State *L)
     lua_setfield(L, -2, "transactions");
     lua_pushinteger(L, (lua_Integer)r->late_customers);
     lua_setfield(L, -2, "late_customers");
+    luaL_setmetatable(L, SUMMARY_META);
     release(held);
+    return 1;
+}
+
+/* log:summary({unit = ..., calibration_end = date [, holdout_end = date]}) */
+static int log_summary(lua_State *L) { return summarize(L, "summary", 1); }
+
+/* core.rfm_summary(log, opts, fname): the same, errors naming the caller
+ * fname's argument #2 (ck.rfm.summary, ck.rfm.read_csv). */
+static int l_rfm_summary(lua_State *L)
+{
+    const char *fname = luaL_checkstring(L, 3);
+    lua_settop(L, 2);
+    return summarize(L, fname, 2);
+}
+
+static int summary_len(lua_State *L)
+{
+    lua_getfield(L, 1, "x");
+    lua_pushinteger(L, luaL_len(L, -1));
+    return 1;
+}
+
+static int summary_tostring(lua_State *L)
+{
+    lua_getfield(L, 1, "x");
+    lua_Integer n = luaL_len(L, -1);
+    lua_getfield(L, 1, "unit");
+    const char *unit = luaL_tolstring(L, -1, NULL);
+    lua_getfield(L, 1, "calibration_end");
+    const char *end = luaL_tolstring(L, -1, NULL);
+    lua_pushfstring(L, "clvkit.Summary: %d customers, unit %s, calibration end %s", (int)n,
+                    unit, end);
+    return 1;
+}
+
+/* core.is_summary(t) -> true when t is a summary made here */
+static int l_is_summary(lua_State *L)
+{
+    int yes = lua_getmetatable(L, 1);
+    if (yes) {
+        luaL_getmetatable(L, SUMMARY_META);
+        yes = lua_rawequal(L, -1, -2);
+    }
+    lua_pushboolean(L, yes);
     return 1;
 }
 
@@ -489,6 +534,7 @@ static const luaL_Reg log_methods[] = {
 
 static const luaL_Reg rfm_funcs[] = {
     {"rfm_log", l_rfm_log}, {"rfm_read_log", l_rfm_read_log},
+    {"rfm_summary", l_rfm_summary}, {"is_summary", l_is_summary},
     {"cohort_table", l_cohort_table}, {"early_value", l_early_value}, {NULL, NULL}};
 
 void clvkit_open_rfm(lua_State *L)
@@ -499,6 +545,10 @@ void clvkit_open_rfm(lua_State *L)
     define_class(L, BOX_META, box_meta, NULL);
     lua_pop(L, 1);
     define_class(L, LOG_META, log_meta, log_methods);
+    lua_pop(L, 1);
+    static const luaL_Reg summary_meta[] = {
+        {"__len", summary_len}, {"__tostring", summary_tostring}, {NULL, NULL}};
+    define_class(L, SUMMARY_META, summary_meta, NULL);
     lua_pop(L, 1);
     luaL_setfuncs(L, rfm_funcs, 0);
 }

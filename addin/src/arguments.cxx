@@ -9,6 +9,8 @@
 #include <com/sun/star/sheet/NoConvergenceException.hpp>
 #include <rtl/ustrbuf.hxx>
 
+#include <org/clvkit/calc/NotANumberException.hpp>
+
 #include "function_table.hxx"
 
 namespace clvkit::calc {
@@ -54,6 +56,17 @@ void fail(std::size_t function, const clv_fault &fault)
     throw css::lang::IllegalArgumentException(msg, nullptr, position);
 }
 
+void fail_text(std::size_t function, const clv_fault &fault)
+{
+    throw org::clvkit::calc::NotANumberException(message(function, fault, nullptr),
+                                                 nullptr);
+}
+
+void fail_text(std::size_t function, std::size_t arg, const char *reason)
+{
+    fail_text(function, clv_fault{arg, CLV_FAULT_NONE, reason});
+}
+
 void fail(std::size_t function, clv_status status, const clv_fault &fault)
 {
     if (!no_convergence(status))
@@ -79,7 +92,7 @@ bool optional_number(const Any &value, std::size_t function, std::size_t arg,
     if ((value >>= range) && range.getLength() == 1
         && range[0].getLength() == 1 && cell_number(range[0][0], out))
         return true;
-    fail(function, arg, "must be a number");
+    fail_text(function, arg, "must be a number");
 }
 
 bool optional_range(const Any &value, std::size_t function, std::size_t arg,
@@ -91,7 +104,7 @@ bool optional_range(const Any &value, std::size_t function, std::size_t arg,
         return true;
     double x;
     if (!(value >>= x))
-        fail(function, arg, "must be a range of numbers");
+        fail_text(function, arg, "must be a range of numbers");
     css::uno::Sequence<Any> row(1);
     row.getArray()[0] <<= x;
     *out = AnyRange(&row, 1);
@@ -115,7 +128,7 @@ void append_numbers(const AnyRange &range, NonNumbers rule,
             if (cell_number(cell, &x))
                 out.push_back(x);
             else if (rule != NonNumbers::skip)
-                fail(function, arg, "must contain numbers only, no text");
+                fail_text(function, arg, "must contain numbers only, no text");
         }
     }
 }
@@ -129,7 +142,9 @@ void append_numbers(const Any &value, NonNumbers rule, std::size_t function,
         append_numbers(range, rule, function, arg, out);
     else if (value.hasValue() && (value >>= x))
         out.push_back(x);
-    else if (value.hasValue() || rule != NonNumbers::skip)
+    else if (value.hasValue())
+        fail_text(function, arg, "must be a number or a range of numbers");
+    else if (rule != NonNumbers::skip)
         fail(function, arg, "must be a number or a range of numbers");
 }
 

@@ -1,7 +1,9 @@
 /*
  * arguments.hxx -- turning what Calc passes into doubles, and clvkit's status
- * codes into the exception Calc shows as Err:502.  Types only: whether a
- * number is in a function's domain is the C core's business.
+ * codes into the exceptions Calc shows as #VALUE! (text where a number
+ * belongs), Err:502 (outside the domain) and Err:523 (no convergence).
+ * Types only: whether a number is in a function's domain is the C core's
+ * business.
  */
 #ifndef CLVKIT_ADDIN_ARGUMENTS_HXX
 #define CLVKIT_ADDIN_ARGUMENTS_HXX
@@ -18,12 +20,21 @@
 namespace clvkit::calc {
 
 using AnyRange = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
+/* A range Calc has turned into numbers (text and empty cells are 0). */
+using NumberRange = css::uno::Sequence<css::uno::Sequence<double>>;
 
 /* [[noreturn]]: throws IllegalArgumentException naming the function and,
  * when known, the argument (its display name) and the reason. */
 [[noreturn]] void fail(std::size_t function, const clv_fault &fault);
 [[noreturn]] void fail(std::size_t function, std::size_t arg,
                        const char *reason);
+
+/* As fail(), but for text or another non-number where a number belongs:
+ * throws NotANumberException, which Calc shows as #VALUE!, as it does for
+ * "a"+1. */
+[[noreturn]] void fail_text(std::size_t function, const clv_fault &fault);
+[[noreturn]] void fail_text(std::size_t function, std::size_t arg,
+                            const char *reason);
 
 /* Whether a failed call is Calc's Err:523 rather than Err:502: a fit or a
  * series that did not converge, or a result whose accuracy the core cannot
@@ -40,13 +51,13 @@ inline bool no_convergence(clv_status status)
 
 /* A number in an Any: true and *out set for a number, false for an empty
  * Any (an omitted optional argument).  Text, a range of more than one cell
- * or anything else throws for argument `arg` of `function`. */
+ * or anything else fails_text() for argument `arg` of `function`. */
 bool optional_number(const css::uno::Any &value, std::size_t function,
                      std::size_t arg, double *out);
 
 /* An optional range argument: false when omitted, else true and *out the
- * range (a single number becomes a one-cell range).  Anything else fails
- * for argument `arg`. */
+ * range (a single number becomes a one-cell range).  Anything else (text)
+ * fails_text() for argument `arg`. */
 bool optional_range(const css::uno::Any &value, std::size_t function,
                     std::size_t arg, AnyRange *out);
 
@@ -82,8 +93,8 @@ inline bool cell_number(const css::uno::Any &cell, double *out)
 
 /* What to do with the non-numbers in a range argument. */
 enum class NonNumbers {
-    reject,         /* text or empty cell: error */
-    empty_is_zero,  /* empty cell counts 0, text is an error */
+    reject,         /* text: #VALUE!, empty cell: Err:502 */
+    empty_is_zero,  /* empty cell counts 0, text is #VALUE! */
     skip            /* text and empty cells are left out */
 };
 

@@ -13,49 +13,70 @@ namespace clvkit::calc {
 
 using css::uno::Any;
 
-double error_value(clv_status status)
+double error_value(unsigned code)
 {
-    const std::uint64_t code = no_convergence(status) ? 523 : 502;
     const std::uint64_t bits = UINT64_C(0x7FF8000000000000) | code;
     double d;
     std::memcpy(&d, &bits, sizeof d);
     return d;
 }
 
-Cells::Cells(std::size_t function, std::initializer_list<const Any *> args,
+Cells::Cells(std::size_t function, std::initializer_list<CellArg> args,
              const double *defaults)
 {
     if (args.size() > MAX) /* a programming error in this add-in */
         throw css::uno::RuntimeException("clvkit: too many cell arguments");
-    for (const Any *arg : args) {
+    for (const CellArg &arg : args) {
         const std::size_t i = n_++;
         Operand &op = ops_[i];
-        const bool range = *arg >>= op.cells;
-        if (range && (op.cells.getLength() == 0 || op.cells[0].getLength() == 0))
-            fail(function, i, "must not be an empty range"); /* Calc never passes one */
+        if (arg.numbers) {
+            const NumberRange &numbers = *arg.numbers;
+            if (numbers.getLength() == 1 && numbers[0].getLength() == 1) {
+                op.constant = numbers[0][0]; /* one cell or value */
+                continue;
+            }
+            op.numbers = numbers;
+            shape(function, i, numbers.getLength(),
+                  numbers.hasElements() ? numbers[0].getLength() : 0);
+            for (const auto &cells_row : numbers)
+                if (cells_row.getLength() != cols_)
+                    fail(function, i, "must be a rectangular range");
+            continue;
+        }
+        const bool range = *arg.any >>= op.cells;
         if (!range || (op.cells.getLength() == 1 && op.cells[0].getLength() == 1)) {
             op.cells = AnyRange();
-            if (!optional_number(*arg, function, i, &op.constant))
+            if (!optional_number(*arg.any, function, i, &op.constant))
                 op.constant = defaults ? defaults[i] : 0;
             continue;
         }
-        const sal_Int32 r = op.cells.getLength(), c = op.cells[0].getLength();
+        shape(function, i, op.cells.getLength(),
+              op.cells.hasElements() ? op.cells[0].getLength() : 0);
         for (const auto &cells_row : op.cells)
-            if (cells_row.getLength() != c)
+            if (cells_row.getLength() != cols_)
                 fail(function, i, "must be a rectangular range");
-        if (shaped_ && (r != rows_ || c != cols_))
-            fail(function, i, "must be a range of the same size as the others");
-        rows_ = r, cols_ = c, shaped_ = true;
     }
+}
+
+void Cells::shape(std::size_t function, std::size_t i, sal_Int32 r, sal_Int32 c)
+{
+    if (r == 0 || c == 0)
+        fail(function, i, "must not be an empty range"); /* Calc never passes one */
+    if (shaped_ && (r != rows_ || c != cols_))
+        fail(function, i, "must be a range of the same size as the others");
+    rows_ = r, cols_ = c, shaped_ = true;
 }
 
 bool Cells::at(sal_Int32 r, sal_Int32 c, double *a) const
 {
     bool numbers = true;
     for (std::size_t i = 0; i < n_; i++) {
-        if (!ops_[i].cells.hasElements())
-            a[i] = ops_[i].constant;
-        else if (!cell_number(ops_[i].cells[r][c], &a[i]))
+        const Operand &op = ops_[i];
+        if (op.numbers.hasElements())
+            a[i] = op.numbers[r][c];
+        else if (!op.cells.hasElements())
+            a[i] = op.constant;
+        else if (!cell_number(op.cells[r][c], &a[i]))
             numbers = false;
     }
     return numbers;

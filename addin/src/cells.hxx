@@ -1,9 +1,9 @@
 /*
  * cells.hxx -- functions that compute cell by cell.  Each argument is one
  * number or a range; given only numbers (or one-cell ranges) the function
- * returns a number and a failure raises (Err:502 or Err:523), given ranges
- * of one size it returns an array of that size (an array formula) in which
- * only the failing cells hold an error.  Used by CLV and by the models'
+ * returns a number and a failure raises (#VALUE!, Err:502 or Err:523), given
+ * ranges of one size it returns an array of that size (an array formula) in
+ * which only the failing cells hold an error.  Used by CLV and by the models'
  * predictions (P(alive), expected transactions, spend, survival).
  * A 1x1 range and a number are the same: one cell.
  */
@@ -19,21 +19,40 @@
 
 namespace clvkit::calc {
 
-/* Calc keeps an error inside a number as a quiet NaN whose low payload bits
- * are the error code (LibreOffice formula/errorcodes.hxx): 502 shows as
- * Err:502, 523 as Err:523.  For the failing cells of an array result, where
- * throwing would turn every cell into an error. */
-double error_value(clv_status status);
+/* Calc keeps an error inside a number as a quiet NaN whose low 32 payload
+ * bits are the error code (GetDoubleErrorValue in LibreOffice's
+ * formula/errorcodes.hxx): 519 shows as #VALUE!, 502 as Err:502, 523 as
+ * Err:523 (test_functions.py checks it in real cells).  For the failing
+ * cells of an array result, where throwing would turn every cell into an
+ * error. */
+inline constexpr unsigned ERR_VALUE = 519, ERR_ILLEGAL_ARGUMENT = 502,
+                          ERR_NO_CONVERGENCE = 523;
+double error_value(unsigned code);
+
+/* The code of a failed status: Err:523 or Err:502. */
+inline unsigned error_code(clv_status status)
+{
+    return no_convergence(status) ? ERR_NO_CONVERGENCE : ERR_ILLEGAL_ARGUMENT;
+}
+
+/* One argument of a cell function as Calc passed it: an Any (a number, a
+ * sequence<sequence<any>> range or, optional, empty) or numbers only. */
+struct CellArg {
+    CellArg(const css::uno::Any *any) : any(any) {}
+    CellArg(const NumberRange &numbers) : numbers(&numbers) {}
+    const css::uno::Any *any = nullptr;
+    const NumberRange *numbers = nullptr;
+};
 
 class Cells {
 public:
     static constexpr std::size_t MAX = 6;
 
-    /* args[i] is a number, a range (sequence<sequence<any>>) or, for an
-     * optional argument, empty: then defaults[i] applies (defaults may be
-     * null when every argument is required).  Throws for text in a single
-     * cell and for ranges of different sizes or shapes. */
-    Cells(std::size_t function, std::initializer_list<const css::uno::Any *> args,
+    /* args[i] is a number, a range or, for an optional argument, empty:
+     * then defaults[i] applies (defaults may be null when every argument is
+     * required).  Throws for text in a single cell (#VALUE!) and for ranges
+     * of different sizes or shapes (Err:502). */
+    Cells(std::size_t function, std::initializer_list<CellArg> args,
           const double *defaults = nullptr);
 
     /* Only numbers and one-cell ranges were given. */
@@ -47,9 +66,12 @@ public:
 
 private:
     struct Operand {
-        AnyRange cells;  /* empty: `constant` applies to every cell */
+        AnyRange cells;      /* both empty: `constant` applies to every cell */
+        NumberRange numbers;
         double constant = 0;
     };
+    /* Takes a range of r x c cells for argument i. */
+    void shape(std::size_t function, std::size_t i, sal_Int32 r, sal_Int32 c);
     Operand ops_[MAX];
     std::size_t n_ = 0;
     sal_Int32 rows_ = 1, cols_ = 1;
@@ -99,12 +121,16 @@ css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where
         double *out = row[r].getArray();
         for (sal_Int32 c = 0; c < cells.cols(); c++) {
             spent = spent || budget.spent(); /* per cell: a 1 x N row is one row */
-            clv_status st = spent ? CLV_ENOCONV
-                            : cells.at(r, c, a) ? compute(a, &v, nullptr)
-                                                : CLV_EINVAL;
-            if (st == CLV_OK && !std::isfinite(v))
-                st = CLV_ERANGE;
-            out[c] = st == CLV_OK ? v : error_value(st);
+            if (spent) {
+                out[c] = error_value(ERR_NO_CONVERGENCE);
+            } else if (!cells.at(r, c, a)) {
+                out[c] = error_value(ERR_VALUE); /* text, as "a"+1 */
+            } else {
+                const clv_status st = compute(a, &v, nullptr);
+                out[c] = st != CLV_OK          ? error_value(error_code(st))
+                         : !std::isfinite(v)   ? error_value(ERR_ILLEGAL_ARGUMENT)
+                                               : v;
+            }
         }
     }
     return css::uno::Any(result);

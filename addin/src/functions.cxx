@@ -1,6 +1,6 @@
 /*
  * functions.cxx -- the sixteen functions: convert what Calc passes, call the
- * C core, and turn a failure into IllegalArgumentException (Err:502).  No
+ * C core, and turn a failure into an exception (arguments.hxx).  No
  * formula and no domain rule lives here; the core validates and computes.
  */
 #include "functions.hxx"
@@ -79,17 +79,15 @@ double Functions::evaluate(Id id, std::initializer_list<double> required,
     return out;
 }
 
-Any Functions::clv(const AnyRange &aov, const AnyRange &freq,
-                   const AnyRange &years, const Any &cost, const Any &yearlyCost)
+Any Functions::clv(const NumberRange &aov, const NumberRange &freq,
+                   const NumberRange &years, const Any &cost, const Any &yearlyCost)
 {
     const clv_fn *f = core_[CLV];
     const std::size_t n = FUNCTIONS[CLV].nargs;
     double defaults[Cells::MAX];
     for (std::size_t i = 0; i < n; i++)
         defaults[i] = clv_fn_param_default(f, i);
-    const Any ranges[] = {Any(aov), Any(freq), Any(years)};
-    const Cells cells(CLV, {&ranges[0], &ranges[1], &ranges[2], &cost, &yearlyCost},
-                      defaults);
+    const Cells cells(CLV, {aov, freq, years, &cost, &yearlyCost}, defaults);
     return each_cell(CLV, cells, Positions{0, 1, 2, 3, 4},
                      [f, n](const double *a, double *out, clv_fault *fault) {
                          return clv_fn_eval(f, a, n, out, fault);

@@ -56,8 +56,8 @@ public:
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
     /* XClvkit (functions.cxx) */
-    css::uno::Any SAL_CALL clv(const AnyRange &aov, const AnyRange &freq,
-                               const AnyRange &years, const css::uno::Any &cost,
+    css::uno::Any SAL_CALL clv(const NumberRange &aov, const NumberRange &freq,
+                               const NumberRange &years, const css::uno::Any &cost,
                                const css::uno::Any &yearlyCost) override;
     double SAL_CALL clvMargin(double aov, double freq, double years,
                               double margin, const css::uno::Any &cost,
@@ -118,17 +118,17 @@ public:
     /* XClvkit, sBG and BG/BB (retention_functions.cxx) */
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     sbgFit(const AnyRange &survivors) override;
-    css::uno::Any SAL_CALL sbgSurvival(const AnyRange &t, const AnyRange &alpha,
-                                       const AnyRange &beta) override;
-    css::uno::Any SAL_CALL sbgRetention(const AnyRange &t, const AnyRange &alpha,
-                                        const AnyRange &beta) override;
-    css::uno::Any SAL_CALL sbgDel(const AnyRange &d, const AnyRange &alpha,
-                                  const AnyRange &beta) override;
-    css::uno::Any SAL_CALL sbgDerl(const AnyRange &d, const AnyRange &n,
-                                   const AnyRange &alpha, const AnyRange &beta) override;
-    css::uno::Any SAL_CALL clvSbg(const AnyRange &margin, const AnyRange &d,
-                                  const AnyRange &n, const AnyRange &alpha,
-                                  const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgSurvival(const NumberRange &t, const NumberRange &alpha,
+                                       const NumberRange &beta) override;
+    css::uno::Any SAL_CALL sbgRetention(const NumberRange &t, const NumberRange &alpha,
+                                        const NumberRange &beta) override;
+    css::uno::Any SAL_CALL sbgDel(const NumberRange &d, const NumberRange &alpha,
+                                  const NumberRange &beta) override;
+    css::uno::Any SAL_CALL sbgDerl(const NumberRange &d, const NumberRange &n,
+                                   const NumberRange &alpha, const NumberRange &beta) override;
+    css::uno::Any SAL_CALL clvSbg(const NumberRange &margin, const NumberRange &d,
+                                  const NumberRange &n, const NumberRange &alpha,
+                                  const NumberRange &beta) override;
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     bgbbFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &n,
             const css::uno::Any &weights) override;

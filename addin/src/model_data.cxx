@@ -47,7 +47,7 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
                 fail(function, clv_fault{i, cell, "must not have an empty cell "
                                                   "where the other ranges have data"});
             if (!cell_number(v, &x))
-                fail(function, clv_fault{i, cell, "must contain numbers only, no text"});
+                fail_text(function, clv_fault{i, cell, "must contain numbers only, no text"});
             col_[i].push_back(x);
         }
         cell_.push_back(cell);
@@ -86,8 +86,10 @@ clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
     std::size_t i = 0;
     for (const auto &row : params) {
         for (const Any &cell : row) {
-            if (i < want && (empty_cell(cell) || !cell_number(cell, &model.param[i])))
-                fail(function, clv_fault{arg, i, "must contain numbers only"});
+            if (i < want && empty_cell(cell))
+                fail(function, clv_fault{arg, i, "must not have an empty cell"});
+            if (i < want && !cell_number(cell, &model.param[i]))
+                fail_text(function, clv_fault{arg, i, "must contain numbers only"});
             i++;
         }
     }

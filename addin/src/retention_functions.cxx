@@ -64,11 +64,10 @@ Any sbg_cells(std::size_t id, const Cells &cells, const SbgWhere &where, F call)
 /* An sBG function of one argument before alpha and beta, e.g. S(t). */
 using SbgOne = clv_status (*)(const clv_model *, double, double *, clv_fault *);
 
-Any sbg_one(std::size_t id, const AnyRange &arg, const AnyRange &alpha, const AnyRange &beta,
-            SbgOne f)
+Any sbg_one(std::size_t id, const NumberRange &arg, const NumberRange &alpha,
+            const NumberRange &beta, SbgOne f)
 {
-    const Any in[] = {Any(arg), Any(alpha), Any(beta)};
-    return sbg_cells(id, Cells(id, {&in[0], &in[1], &in[2]}), SbgWhere{1, Positions{NOWHERE, 0}},
+    return sbg_cells(id, Cells(id, {arg, alpha, beta}), SbgWhere{1, Positions{NOWHERE, 0}},
                      [f](const clv_model *m, const double *a, double *out, clv_fault *fault) {
                          return f(m, a[0], out, fault);
                      });
@@ -89,7 +88,7 @@ Sequence<Sequence<double>> Functions::sbgFit(const AnyRange &survivors)
                 if (first_empty == CLV_FAULT_NONE)
                     first_empty = cell;
             } else if (!cell_number(v, &x)) {
-                fail(SBG_FIT, clv_fault{0, cell, "must contain numbers only, no text"});
+                fail_text(SBG_FIT, clv_fault{0, cell, "must contain numbers only, no text"});
             } else if (first_empty != CLV_FAULT_NONE) {
                 fail(SBG_FIT, clv_fault{0, first_empty, "must not have an empty cell "
                                                         "before the last count"});
@@ -110,37 +109,35 @@ Sequence<Sequence<double>> Functions::sbgFit(const AnyRange &survivors)
     return fit_row(SBG_FIT, model, info.loglik);
 }
 
-Any Functions::sbgSurvival(const AnyRange &t, const AnyRange &alpha, const AnyRange &beta)
+Any Functions::sbgSurvival(const NumberRange &t, const NumberRange &alpha, const NumberRange &beta)
 {
     return sbg_one(SBG_SURVIVAL, t, alpha, beta, &clv_sbg_survival);
 }
 
-Any Functions::sbgRetention(const AnyRange &t, const AnyRange &alpha, const AnyRange &beta)
+Any Functions::sbgRetention(const NumberRange &t, const NumberRange &alpha, const NumberRange &beta)
 {
     return sbg_one(SBG_RETENTION, t, alpha, beta, &clv_sbg_retention);
 }
 
-Any Functions::sbgDel(const AnyRange &d, const AnyRange &alpha, const AnyRange &beta)
+Any Functions::sbgDel(const NumberRange &d, const NumberRange &alpha, const NumberRange &beta)
 {
     return sbg_one(SBG_DEL, d, alpha, beta, &clv_sbg_del);
 }
 
-Any Functions::sbgDerl(const AnyRange &d, const AnyRange &n, const AnyRange &alpha,
-                       const AnyRange &beta)
+Any Functions::sbgDerl(const NumberRange &d, const NumberRange &n, const NumberRange &alpha,
+                       const NumberRange &beta)
 {
-    const Any in[] = {Any(d), Any(n), Any(alpha), Any(beta)};
-    return sbg_cells(SBG_DERL, Cells(SBG_DERL, {&in[0], &in[1], &in[2], &in[3]}),
+    return sbg_cells(SBG_DERL, Cells(SBG_DERL, {d, n, alpha, beta}),
                      SbgWhere{2, Positions{NOWHERE, 0, 1}},
                      [](const clv_model *m, const double *a, double *out, clv_fault *f) {
                          return clv_sbg_derl(m, a[0], a[1], out, f);
                      });
 }
 
-Any Functions::clvSbg(const AnyRange &margin, const AnyRange &d, const AnyRange &n,
-                      const AnyRange &alpha, const AnyRange &beta)
+Any Functions::clvSbg(const NumberRange &margin, const NumberRange &d, const NumberRange &n,
+                      const NumberRange &alpha, const NumberRange &beta)
 {
-    const Any in[] = {Any(margin), Any(d), Any(n), Any(alpha), Any(beta)};
-    return sbg_cells(CLV_SBG, Cells(CLV_SBG, {&in[0], &in[1], &in[2], &in[3], &in[4]}),
+    return sbg_cells(CLV_SBG, Cells(CLV_SBG, {margin, d, n, alpha, beta}),
                      SbgWhere{3, Positions{NOWHERE, 0, 1, 2}},
                      [](const clv_model *m, const double *a, double *out, clv_fault *f) {
                          return clv_sbg_clv(m, a[0], a[1], a[2], out, f);

@@ -130,7 +130,7 @@ std::unique_ptr<clv_txlog, LogFree> read_log(const AnyRange &ids, const AnyRange
     const bool one_amount = amounts.getLength() == 1 && amounts[0].getLength() == 1
                             && (ids.getLength() != 1 || ids[0].getLength() != 1);
     if (one_amount && !cell_number(amounts[0][0], &every))
-        fail(RFM_SUMMARY, AMOUNTS, "must be a number or a range of numbers");
+        fail_text(RFM_SUMMARY, AMOUNTS, "must be a number or a range of numbers");
     const AnyRange *in[] = {&ids, &dates, &amounts};
     const std::size_t n = one_amount ? 2 : 3;
     same_size(RFM_SUMMARY, in, n);
@@ -144,7 +144,7 @@ std::unique_ptr<clv_txlog, LogFree> read_log(const AnyRange &ids, const AnyRange
             fail(RFM_SUMMARY, clv_fault{DATES, cell,
                                         "must be a date, YYYYMMDD or YYYY-MM-DD (years 1 to 9999)"});
         if (!one_amount && !cell_number(amounts[r][c], &amount))
-            fail(RFM_SUMMARY, clv_fault{AMOUNTS, cell, "must contain numbers only, no text"});
+            fail_text(RFM_SUMMARY, clv_fault{AMOUNTS, cell, "must contain numbers only, no text"});
         clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
         const bool numeric = id >>= number;
         OUString text;

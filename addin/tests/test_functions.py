@@ -27,6 +27,7 @@ INPUTS = [
     ("E1:E2", [[0.2], [0.05]]),                          # funnel stage rates
     ("E4:E5", [[None], [0.5]]),                          # a stage left empty
     ("G1:G11", [["Value"]] + [[v] for v in range(1, 11)]),  # with a header
+    ("U1:X2", [[0.243, 4.414, 0.793, 2.426], [6, 3, 10, None]]),  # model parameters
 ]
 
 # (formula, expected, tolerance); the comment says where the number is from.
@@ -43,8 +44,8 @@ CASES = [
     ("=CLV(50;12;-3)", E502),
     ("=CLV(50;12;3;-1)", E502),
     ("=CLV(50;12;3;0;-1)", E502),
-    ("=CLV(\"fifty\";12;3)", E502),
-    ("=CLV(50;12;3;\"x\")", E502),
+    ("=CLV(\"fifty\";12;3)", VALUE),
+    ("=CLV(50;12;3;\"x\")", VALUE),
     ("=CLV(1E308;1E10;1E10)", E502),      # overflows to infinity
     ("=CLV(A1:A2;12;3;B1:B3)", E502),     # ranges of different sizes
     # CLV_MARGIN -- catalogue: 720 (article 001)
@@ -67,7 +68,7 @@ CASES = [
     ("=CLV_RET(100;0.8;0.1;2.5)", E502),
     ("=CLV_RET(100;0.8;0.1;3;2)", E502),
     ("=CLV_RET(-100;0.8;0.1)", E502),
-    ("=CLV_RET(100;0.8;0.1;\"x\")", E502),
+    ("=CLV_RET(100;0.8;0.1;\"x\")", VALUE),
     # LTV_CHURN -- catalogue: 2000
     ("=LTV_CHURN(50;0.8;0.02)", 2000),
     ("=LTV_CHURN(50;0.8;0)", E502),
@@ -104,15 +105,15 @@ CASES = [
     ("=CAC(10000;0)", E502),
     ("=CAC(B9;C9)", E502),
     ("=CAC(B1:B3;C1:C2)", E502),
-    ("=CAC(B1:B2;D1:D2)", E502),
-    ("=CAC(\"x\";5)", E502),
+    ("=CAC(B1:B2;D1:D2)", VALUE),
+    ("=CAC(\"x\";5)", VALUE),
     # CAC_PAYBACK -- catalogue: 10
     ("=CAC_PAYBACK(200;50;0.4)", 10),
     ("=CAC_PAYBACK(200;50)", 4),          # hand: default margin 1
     ("=CAC_PAYBACK(200;0;0.4)", E502),
     ("=CAC_PAYBACK(200;50;0)", E502),
     ("=CAC_PAYBACK(-200;50;0.4)", E502),
-    ("=CAC_PAYBACK(200;50;\"x\")", E502),
+    ("=CAC_PAYBACK(200;50;\"x\")", VALUE),
     # LTV_CAC -- catalogue: 3
     ("=LTV_CAC(1800;600)", 3),
     ("=LTV_CAC(1800;0)", E502),
@@ -122,7 +123,7 @@ CASES = [
     ("=MAX_CAC(1800;4)", 450),            # hand
     ("=MAX_CAC(1800;0)", E502),
     ("=MAX_CAC(-1800)", E502),
-    ("=MAX_CAC(1800;\"three\")", E502),
+    ("=MAX_CAC(1800;\"three\")", VALUE),
     # SQL_BUDGET -- catalogue: 10 (article 002: EUR 200 x 5%)
     ("=SQL_BUDGET(200;5%)", 10),
     ("=SQL_BUDGET(200;1.5)", E502),
@@ -136,7 +137,7 @@ CASES = [
     ("=FUNNEL_BUDGET(-200;0.5)", E502),
     ("=FUNNEL_BUDGET(200;;0.5)", E502),
     ("=FUNNEL_BUDGET(200;E4:E5)", E502),
-    ("=FUNNEL_BUDGET(200;\"x\")", E502),
+    ("=FUNNEL_BUDGET(200;\"x\")", VALUE),
     # ROAS_BREAKEVEN -- catalogue: 4
     ("=ROAS_BREAKEVEN(0.25)", 4),
     ("=ROAS_BREAKEVEN(0)", E502),
@@ -150,7 +151,51 @@ CASES = [
     ("=CLV_SEGMENT(5;A1:A10;1.5)", E502),
     ("=CLV_SEGMENT(5;A1:A10;0.6;0.6)", E502),  # the bands overlap
     ("=CLV_SEGMENT(5;D1:D2)", E502),      # no number at all
-    ("=CLV_SEGMENT(5;A1:A10;\"x\")", E502),
+    ("=CLV_SEGMENT(5;A1:A10;\"x\")", VALUE),
+]
+
+# Text where a number belongs gives #VALUE! in every function, as "a"+1
+# does in Calc, whether typed or in a cell (D1 holds "text"), in a single
+# argument or in a range; the position is the first argument that takes a
+# number unless a later one is named.  U1:X1 BG/NBD-like parameters, U2:W2
+# Gamma-Gamma ones.
+TEXT_CELLS = [
+    "=CLV(D1;12;3)", "=CLV(50;D1;3)", "=CLV(50;12;3;D1)", "=CLV(50;12;3;0;D1)",
+    "=CLV_MARGIN(D1;12;3;0.4)", "=CLV_MARGIN(50;12;3;0.4;D1)",
+    "=CLV_RET(D1;0.8;0.1)", "=CLV_RET(100;0.8;0.1;D1)", "=LTV_CHURN(50;0.8;D1)",
+    "=CLV_AVG(D1;1;1)", "=LIFETIME(D1)", "=CHURN_PERIOD(D1;2)", "=DISCOUNT_PERIOD(0.1;D1)",
+    "=CAC(D1;5)", "=CAC(5000;D1)", "=CAC_PAYBACK(D1;50)", "=CAC_PAYBACK(200;50;D1)",
+    "=LTV_CAC(D1;600)", "=MAX_CAC(D1)", "=MAX_CAC(1800;D1)", "=SQL_BUDGET(D1;0.05)",
+    "=FUNNEL_BUDGET(D1;0.5)", "=FUNNEL_BUDGET(200;D1)", "=FUNNEL_BUDGET(200;0.5;D1:D2)",
+    "=ROAS_BREAKEVEN(D1)", "=CLV_SEGMENT(D1;A1:A10)", "=CLV_SEGMENT(5;A1:A10;D1)",
+    "=BGNBD_FIT(D1:D2;A1:A2;A3:A4)", "=BGNBD_PALIVE(D1;30;38;U1:X1)",
+    "=BGNBD_EXPECTED(D1;2;30;38;U1:X1)", "=BGNBD_EXPECTED_NEW(D1;U1:X1)",
+    "=BGNBD_CLV(D1;30;38;20;U1:X1;U2:W2;12;0.01)", "=BGNBD_PALIVE(2;30;38;D1:G1)",
+    "=MBGNBD_FIT(D1:D2;A1:A2;A3:A4)", "=MBGNBD_PALIVE(D1;30;38;U1:X1)",
+    "=MBGNBD_EXPECTED(1;2;D1;38;U1:X1)", "=MBGNBD_EXPECTED_NEW(D1;U1:X1)",
+    "=MBGNBD_CLV(2;30;38;D1;U1:X1;U2:W2;12;0.01)",
+    "=PNBD_FIT(A1:A2;A1:A2;D1:D2)", "=PNBD_PALIVE(2;D1;38;U1:X1)",
+    "=PNBD_EXPECTED(1;2;30;D1;U1:X1)", "=PNBD_EXPECTED_NEW(D1;U1:X1)",
+    "=PNBD_CLV(2;30;38;20;U1:X1;U2:W2;12;0.01;D1)",
+    "=GG_FIT(D1:D2;A1:A2)", "=GG_SPEND(D1;20;U2:W2)", "=GG_SPEND(2;D1;U2:W2)",
+    "=RFM_SUMMARY(A1:A2;A1:A2;D1:D2;\"day\")",
+    "=SBG_FIT(D1:D2)", "=SBG_SURVIVAL(D1;0.7;3.8)", "=SBG_RETENTION(1;D1;3.8)",
+    "=SBG_DEL(D1;0.7;3.8)", "=SBG_DERL(0.1;D1;0.7;3.8)", "=CLV_SBG(D1;0.1;1;0.7;3.8)",
+    "=CLV_SBG(\"x\";0.1;1;0.7;3.8)", "=SBG_SURVIVAL(1;0.7;\"x\")",
+    "=BGBB_FIT(D1:D2;A1:A2;A3:A4)", "=BGBB_PALIVE(D1;1;6;U1:X1)",
+    "=BGBB_EXPECTED(D1;1;1;6;U1:X1)", "=BGBB_EXPECTED_NEW(D1;U1:X1)",
+]
+CASES += [(formula, VALUE) for formula in TEXT_CELLS]
+
+# An empty cell where one number belongs is 0, as =Z1+1 is 1 in Calc
+# (Z1 is empty); whether 0 is in the domain is the function's business.
+CASES += [
+    ("=CLV(Z1;12;3)", 0),
+    ("=CLV_MARGIN(50;12;3;0.4;Z1)", 720),   # hand: 50x12x3x0.4 - 0
+    ("=MAX_CAC(1800;Z1)", E502),            # a ratio of 0
+    ("=LIFETIME(Z1)", E502),                # a churn of 0
+    ("=SBG_SURVIVAL(Z1;1;3)", 1),           # S(0) = 1: everyone is there at 0
+    ("=SBG_SURVIVAL(1;Z1;3)", E502),        # alpha 0
 ]
 
 # CLV over ranges as an array formula: (aov, freq, years, cost) per row and
@@ -159,7 +204,11 @@ ARRAY_ROWS = [
     ((50, 12, 3, 100), 1700),
     ((2000, 1, 8, 500), 15500),
     ((-1, 1, 1, 0), E502),                # only this row fails
-    (("text", 1, 1, 0), E502),
+    ((1, 1, 1, "text"), VALUE),           # text as cost: #VALUE!, as "a"+1
+    # Calc hands the add-in a range of aov, freq or years as numbers only
+    # (sequence<sequence<double>>, the cheap form): text there arrives as 0,
+    # as in SUMPRODUCT.  A single text cell gives #VALUE! (TEXT_CELLS below).
+    (("text", 1, 1, 0), 0),
     ((None, 1, 1, 0), 0),                 # an empty cell is 0, as in Calc
     ((10, 2, 3, 0), 60),
 ]

@@ -13,6 +13,7 @@
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/NoConvergenceException.hpp>
+#include <org/clvkit/calc/NotANumberException.hpp>
 #include <rtl/ref.hxx>
 
 #include "functions.hxx"
@@ -55,6 +56,35 @@ AnyRange column(std::initializer_list<Any> cells)
 }
 
 AnyRange one(double x) { return column({Any(x)}); }
+
+/* A column of numbers, as Calc passes a range to a sequence<sequence<double>>
+ * argument, and one value, as it passes a single cell there. */
+NumberRange numbers(std::initializer_list<double> values)
+{
+    NumberRange r(static_cast<sal_Int32>(values.size()));
+    sal_Int32 i = 0;
+    for (double v : values)
+        r.getArray()[i++] = Sequence<double>(&v, 1);
+    return r;
+}
+
+NumberRange num(double x) { return numbers({x}); }
+
+/* Calls f; true when it throws NotANumberException (Calc: #VALUE!) with a
+ * message containing `words`. */
+template <class F>
+bool throws_text(F f, const char *words)
+{
+    try {
+        f();
+    } catch (const org::clvkit::calc::NotANumberException &e) {
+        bool ok = utf8(e.Message).find(words) != std::string::npos;
+        if (!ok)
+            std::printf("  (message %s)\n", utf8(e.Message).c_str());
+        return ok;
+    }
+    return false;
+}
 
 /* Calls f; true when it throws IllegalArgumentException at `position` with
  * a message containing `words`. */
@@ -132,9 +162,9 @@ void test_functions(Functions &fn)
     check(near(fn.ltvChurn(50, 0.8, 0.02), 2000), "LTV_CHURN(50;0.8;0.02) = 2000");
     check(near(fn.clvRet(100, 0.8, 0.1, Any(3.0), Any(1.0)), 225.6198347107438), "CLV_RET(...;3;1)");
     double v = 0;
-    check((fn.clv(one(2000), one(1), one(8), Any(500.0), Any(200.0)) >>= v) && near(v, 13900),
+    check((fn.clv(num(2000), num(1), num(8), Any(500.0), Any(200.0)) >>= v) && near(v, 13900),
           "CLV(2000;1;8;500;200) = 13900");
-    check((fn.clv(one(50), one(12), one(3), none, Any(20.0)) >>= v) && near(v, 1740),
+    check((fn.clv(num(50), num(12), num(3), none, Any(20.0)) >>= v) && near(v, 1740),
           "omitted cost between given arguments takes the default");
     check(near(fn.maxCac(1800, none), 600), "MAX_CAC(1800) = 600");
     check(near(fn.cac(column({Any(5000.0), Any(OUString()), Any(2000.0)}),
@@ -151,10 +181,15 @@ void test_functions(Functions &fn)
     check(throws_at([&] { fn.lifetime(0); }, 0, "LIFETIME: churn must be"), "LIFETIME(0)");
     check(throws_at([&] { fn.clvRet(100, 1, 0, none, none); }, 1, "does not converge"),
           "CLV_RET diverging: Err:502 too");
-    check(throws_at([&] { fn.clv(column({Any(OUString("x"))}), one(1), one(1), none, none); }, 0,
-                    "CLV: aov must be a number"), "CLV text");
-    check(throws_at([&] { fn.clvMargin(1, 1, 1, 0.5, Any(OUString("x")), none); }, 4, "cost must be a number"),
-          "CLV_MARGIN text cost");
+    check(throws_text([&] { fn.clv(num(1), num(1), num(1), Any(OUString("x")), none); },
+                      "CLV: cost must be a number"), "CLV text cost: #VALUE!");
+    check(throws_text([&] { fn.clvMargin(1, 1, 1, 0.5, Any(OUString("x")), none); }, "cost must be a number"),
+          "CLV_MARGIN text cost: #VALUE!");
+    check(throws_text([&] { fn.cac(column({Any(OUString("x"))}), one(1)); }, "CAC: spend must contain numbers"),
+          "CAC text: #VALUE!");
+    check(throws_text([&] { const Any text(OUString("x")); fn.funnelBudget(200, Sequence<Any>(&text, 1)); },
+                      "must be a number or a range"),
+          "FUNNEL_BUDGET text: #VALUE!");
     check(throws_at([&] { fn.cac(one(1), column({Any(1.0), Any(2.0)})); }, 1, "as many cells"),
           "CAC sizes differ");
     check(throws_at([&] { fn.funnelBudget(200, Sequence<Any>()); }, 1, "at least one stage"),
@@ -165,25 +200,26 @@ void test_functions(Functions &fn)
           "CLV_SEGMENT overlapping bands name low_share");
     check(throws_at([&] { fn.clvSegment(1, column({Any(OUString("t"))}), none, none); }, 1,
                     "at least one number"), "CLV_SEGMENT without numbers");
-    check(throws_at([&] { fn.clv(one(1e308), one(1e308), one(1), none, none); }, -1, "too large"),
+    check(throws_at([&] { fn.clv(num(1e308), num(1e308), num(1), none, none); }, -1, "too large"),
           "CLV overflow names no argument");
 
-    /* the array form: one value per row, Err:502 coded in the failing ones */
-    Any result = fn.clv(column({Any(50.0), Any(-1.0), Any(OUString("x")), Any(OUString())}), one(12),
-                        one(3), Any(100.0), none);
+    /* the array form: one value per row, the error coded in the failing
+     * ones: Err:502 for a number out of the domain, #VALUE! for text */
+    Any result = fn.clv(numbers({50, -1, 10, 0}), num(12), num(3),
+                        Any(column({Any(100.0), Any(100.0), Any(OUString("x")), Any(OUString())})), none);
     Sequence<Sequence<double>> rows;
     check((result >>= rows) && rows.getLength() == 4, "array form returns 4 rows");
     if (rows.getLength() == 4) {
         check(near(rows[0][0], 1700), "array row 1 = 1700");
-        check(near(rows[3][0], -100), "array row 4: empty aov is 0");
-        for (int r : {1, 2}) {
-            std::uint64_t bits;
-            std::memcpy(&bits, &rows[r][0], sizeof bits);
-            check(bits == UINT64_C(0x7FF80000000001F6), "array failing row holds Calc's Err:502");
-        }
+        check(near(rows[3][0], 0), "array row 4: empty cost is 0");
+        std::uint64_t bits[2];
+        std::memcpy(&bits[0], &rows[1][0], sizeof bits[0]);
+        std::memcpy(&bits[1], &rows[2][0], sizeof bits[1]);
+        check(bits[0] == UINT64_C(0x7FF80000000001F6), "array row out of the domain holds Err:502");
+        check(bits[1] == UINT64_C(0x7FF8000000000207), "array row with text holds #VALUE! (519)");
     }
-    check(throws_at([&] { fn.clv(column({Any(1.0), Any(2.0)}), column({Any(1.0), Any(2.0), Any(3.0)}),
-                                 one(1), none, none); }, 1, "same size"), "array ranges of different sizes");
+    check(throws_at([&] { fn.clv(numbers({1, 2}), numbers({1, 2, 3}), num(1), none, none); }, 1, "same size"),
+          "array ranges of different sizes");
 }
 
 AnyRange row(std::initializer_list<double> values)
@@ -223,8 +259,8 @@ void test_models(Functions &fn)
     check(throws_at([&] { fn.bgnbdExpected(one(52), one(2), one(40), one(38.86), published); }, 2, "t_x"),
           "t_x > T names t_x");
     check(throws_at([&] { fn.mbgnbdExpectedNew(one(-1), published); }, 0, "t"), "negative t");
-    check(throws_at([&] { fn.bgnbdPAlive(column({Any(OUString("two"))}), one(1), one(2), published); }, 0,
-                    "x must be a number"), "text x");
+    check(throws_text([&] { fn.bgnbdPAlive(column({Any(OUString("two"))}), one(1), one(2), published); },
+                      "x must be a number"), "text x: #VALUE!");
 
     /* arrays: one result per row, errors only where the row is bad */
     const Any palive = fn.bgnbdPAlive(column({Any(2.0), Any(2.5), Any(OUString("x")), Any(0.0)}),
@@ -233,7 +269,7 @@ void test_models(Functions &fn)
     Sequence<Sequence<double>> rows;
     check((palive >>= rows) && rows.getLength() == 4 && std::fabs(rows[0][0] - 0.726579) < 1e-6
               && rows[3][0] == 1.0, "BGNBD_PALIVE over ranges");
-    check(array_error(palive, 1, 502) && array_error(palive, 2, 502), "fractional x and text: Err:502 there");
+    check(array_error(palive, 1, 502) && array_error(palive, 2, 519), "fractional x: Err:502, text: #VALUE!");
 
     /* fits: the data's errors, and Err:523 when the parameters are not identified */
     const AnyRange x = column({Any(1.0), Any(OUString()), Any(0.0)});
@@ -247,8 +283,8 @@ void test_models(Functions &fn)
     }
     check(throws_at([&] { fn.bgnbdFit(x, t_x, column({Any(2.0), Any(5.0), Any(3.0)}), none); }, 0,
                     "x_range (cell 2) must not have an empty cell"), "a half-empty row");
-    check(throws_at([&] { fn.pnbdFit(x, t_x, column({Any(2.0), Any(OUString()), Any(OUString("T"))}), none); },
-                    2, "T_range (cell 3) must contain numbers only"), "text in a fit");
+    check(throws_text([&] { fn.pnbdFit(x, t_x, column({Any(2.0), Any(OUString()), Any(OUString("T"))}), none); },
+                      "T_range (cell 3) must contain numbers only"), "text in a fit: #VALUE!");
     check(throws_at([&] { fn.mbgnbdFit(x, t_x, one(2), none); }, 2, "same size"), "fit ranges differ");
     check(throws_at([&] { fn.bgnbdFit(x, t_x, T, Any(column({Any(1.0), Any(1.0)}))); }, 3, "weights"),
           "weights of another size");
@@ -314,14 +350,14 @@ void test_value(Functions &fn)
 void test_retention(Functions &fn)
 {
     double v = 0;
-    check((fn.sbgSurvival(one(1), one(1), one(3)) >>= v) && near(v, 0.75), "SBG_SURVIVAL(1;1;3) = 3/4");
-    check(throws_at([&] { fn.sbgSurvival(one(1), one(-1), one(3)); }, 1, "SBG_SURVIVAL: alpha"),
+    check((fn.sbgSurvival(num(1), num(1), num(3)) >>= v) && near(v, 0.75), "SBG_SURVIVAL(1;1;3) = 3/4");
+    check(throws_at([&] { fn.sbgSurvival(num(1), num(-1), num(3)); }, 1, "SBG_SURVIVAL: alpha"),
           "SBG_SURVIVAL negative alpha");
-    check(throws_at([&] { fn.sbgRetention(one(0), one(1), one(3)); }, 0, "t"), "SBG_RETENTION t = 0");
-    check(throws_at([&] { fn.sbgDerl(one(0.1), one(1.5), one(1), one(3)); }, 1, "n"), "SBG_DERL n = 1.5");
-    check(throws_at([&] { fn.clvSbg(one(-5), one(0.1), one(1), one(1), one(3)); }, 0, "margin"),
+    check(throws_at([&] { fn.sbgRetention(num(0), num(1), num(3)); }, 0, "t"), "SBG_RETENTION t = 0");
+    check(throws_at([&] { fn.sbgDerl(num(0.1), num(1.5), num(1), num(3)); }, 1, "n"), "SBG_DERL n = 1.5");
+    check(throws_at([&] { fn.clvSbg(num(-5), num(0.1), num(1), num(1), num(3)); }, 0, "margin"),
           "CLV_SBG negative margin");
-    check(throws_at([&] { fn.clvSbg(one(5), one(0.1), one(1), one(1), one(0)); }, 4, "beta"),
+    check(throws_at([&] { fn.clvSbg(num(5), num(0.1), num(1), num(1), num(0)); }, 4, "beta"),
           "CLV_SBG beta 0");
     check(throws_at([&] { fn.sbgFit(column({Any(1000.0), Any(OUString()), Any(700.0)})); }, 0,
                     "survivors (cell 2) must not have an empty cell"), "SBG_FIT gap");

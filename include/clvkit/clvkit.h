@@ -9,6 +9,7 @@
  *   rfm.h        time units, days, transaction logs, CSV, RFM summaries
  *   models.h     BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, discounted CLV
  *   retention.h  sBG, BG/BB, cohort tables, early value
+ *   describe.h   one description of every public function, for the faces
  */
 #ifndef CLVKIT_CLVKIT_H
 #define CLVKIT_CLVKIT_H
@@ -22,5 +23,6 @@
 #include "clvkit/models.h"
 #include "clvkit/retention.h"
 #include "clvkit/tally.h"
+#include "clvkit/describe.h"
 
 #endif /* CLVKIT_CLVKIT_H */

@@ -29,22 +29,22 @@ extern "C" {
  * theta ~ Beta(alpha, beta) across customers.  Periods are counted from the
  * start: t = 0 is acquisition. */
 
-/* Log-likelihood of a survival curve: alive[t] customers still active at
- * t = 0..n-1 (alive[0] = the cohort; non-increasing, >= 0, may be
+/* Log-likelihood of a survival curve: survivors[t] customers still active at
+ * t = 0..n-1 (survivors[0] = the cohort; non-increasing, >= 0, may be
  * fractional, e.g. percentages):
- *   sum_{t=1}^{n-1} (alive[t-1] - alive[t]) ln P(T = t)
- *   + alive[n-1] ln S(n-1),
+ *   sum_{t=1}^{n-1} (survivors[t-1] - survivors[t]) ln P(T = t)
+ *   + survivors[n-1] ln S(n-1),
  *   P(T = t) = B(alpha+1, beta+t-1)/B(alpha, beta),
  *   S(t) = B(alpha, beta+t)/B(alpha, beta).
- *   fault: 0 model, 1 alive (with element), 2 n.
+ *   fault: 0 model, 1 survivors (with element), 2 n.
  * Errors: CLV_EINVAL (n < 2, NULL, non-finite), CLV_EDOM (negative count,
- * alive[0] = 0, a count above the one before). */
-clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n,
+ * survivors[0] = 0, a count above the one before). */
+clv_status clv_sbg_loglik(const clv_model *model, const double *survivors, size_t n,
                           double *out, clv_fault *fault);
 
 /* Fits alpha, beta to a survival curve (as clv_sbg_loglik).
- *   fault: 0 alive, 1 n, 2 opts.  Errors: as above, CLV_ENOCONV. */
-clv_status clv_sbg_fit(const double *alive, size_t n,
+ *   fault: 0 survivors, 1 n, 2 opts.  Errors: as above, CLV_ENOCONV. */
+clv_status clv_sbg_fit(const double *survivors, size_t n,
                        const clv_fit_options *opts, clv_model *out,
                        clv_fit_info *info, clv_fault *fault);
 

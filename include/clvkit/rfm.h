@@ -71,6 +71,16 @@ clv_status clv_day_parse(const char *text, size_t len, double *out);
  * after 9999). */
 clv_status clv_day_from_serial(double serial, double *out);
 
+/* Day number of a YYYYMMDD number (a spreadsheet cell or a Lua number
+ * holding 20240131), the one rule every face uses for numeric dates.
+ * Errors: CLV_EINVAL (not finite, NULL), CLV_EDOM (not a whole number
+ * between 10000101 and 99991231, or no such date); *out = NaN on failure. */
+clv_status clv_day_from_number(double date, double *out);
+
+/* A date a face could not read: "is not a date (YYYY-MM-DD text or a
+ * YYYYMMDD number)", completing "<argument>[row] ...". */
+#define CLV_DATE_REASON "is not a date (YYYY-MM-DD text or a YYYYMMDD number)"
+
 /* ---- The transaction log ------------------------------------------------- */
 
 /* Transactions (customer, day, amount) in the order added.  Customer ids

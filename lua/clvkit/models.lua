@@ -1,28 +1,14 @@
 --- clvkit.models: the predictive models in Lua -- ck.bgnbd, ck.mbgnbd,
--- ck.pnbd, ck.gg (each with new and fit), ck.clv_predict, and ck.rfm (the
--- summary of a transaction log).  The C binding (clvkit.core) does the
--- work; this file only lets a summary stand wherever customer data is asked.
+-- ck.pnbd, ck.gg, ck.sbg, ck.bgbb (each with new and fit), ck.clv_predict,
+-- ck.rfm (transaction logs and their summaries) and ck.cohort.  The C
+-- binding (clvkit.core) does the work; this file only lets a summary stand
+-- wherever customer data is asked.
 local core = require "clvkit.core"
+core.internal() -- errors point at the caller of this file's wrappers
 
 local M = {}
 
---- summaries ---------------------------------------------------------------
-
-local Summary = {}
-Summary.__index = Summary
-Summary.__name = "clvkit.Summary"
-
-function Summary:__len() return #self.x end
-
-function Summary:__tostring()
-  return ("clvkit.Summary: %d customers, unit %s, calibration end %s"):format(
-    #self.x, self.unit, self.calibration_end)
-end
-
-local function is_summary(t) return getmetatable(t) == Summary end
-M.is_summary = is_summary
-
-function M.summary(t) return setmetatable(t, Summary) end
+local is_summary = core.is_summary -- summaries carry the C binding's metatable
 
 --- transaction logs --------------------------------------------------------
 
@@ -47,8 +33,7 @@ end
 
 --- ck.rfm.summary(log, {unit = ..., calibration_end = date [, holdout_end = date]}) -> summary
 function M.rfm.summary(log, opts)
-  local s = log:summary(opts)
-  return setmetatable(s, Summary)
+  return core.rfm_summary(log, opts, "rfm.summary")
 end
 
 --- ck.rfm.read_csv(path, {customer, date, amount, separator, unit, calibration_end,
@@ -70,13 +55,13 @@ function M.rfm.read_csv(path, opts)
   end
   local log, err, code = core.rfm_read_log(path, log_opts)
   if not log then return nil, err, code end
-  local s = setmetatable(log:summary(summary_opts), Summary)
-  return s
+  return core.rfm_summary(log, summary_opts, "rfm.read_csv")
 end
 
 --- model families ----------------------------------------------------------
 
-local TRANSACTION = { bgnbd = true, mbgnbd = true, pnbd = true }
+-- a summary's column for each data field of a fit (core.fit_fields)
+local SUMMARY_COLUMN = { m = "mean_value" }
 
 local function family(kind)
   local f = {}
@@ -96,11 +81,11 @@ local function family(kind)
     end
     if is_summary(data) then
       local unit = data.unit
-      if TRANSACTION[kind] then
-        data = { x = data.x, t_x = data.t_x, T = data.T }
-      else
-        data = { x = data.x, m = data.mean_value }
+      local cols = {}
+      for _, field in ipairs(core.fit_fields[kind]) do
+        if field ~= "weight" then cols[field] = data[SUMMARY_COLUMN[field] or field] end
       end
+      data = cols
       opts = opts or {}
       if opts.unit == nil then
         local o = {}
@@ -115,7 +100,7 @@ local function family(kind)
   return f
 end
 
-for _, kind in ipairs { "bgnbd", "mbgnbd", "pnbd", "gg", "sbg", "bgbb" } do M[kind] = family(kind) end
+for _, kind in ipairs(core.model_kinds) do M[kind] = family(kind) end
 
 --- cohorts -----------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 -- the grid's axes once and one column of doubles per output (8 bytes a row),
 -- and rows are rebuilt from the row number when asked for.
 local core = require "clvkit.core"
+core.internal() -- errors of the core point past this file, at its caller
 local svg = require "clvkit.svg"
 
 local M = {}
@@ -243,8 +244,8 @@ function M.sweep(what, grid, opts)
       argerror("sweep", 3, "order and output are for Lua functions; a built-in's are fixed")
     end
     local t = opts.threads
-    if t ~= nil and (math.type(t) ~= "integer" or t < 1 or t > 16) then
-      argerror("sweep", 3, "threads must be a whole number from 1 to 16")
+    if t ~= nil and (math.type(t) ~= "integer" or t < 1 or t > core.MAX_THREADS) then
+      argerror("sweep", 3, ("threads must be a whole number from 1 to %d"):format(core.MAX_THREADS))
     end
     local result = sweep_builtin(what, grid, t) -- not a tail call: errors keep their level
     return result

@@ -30,25 +30,46 @@ clv_status clv_fail(clv_fault *fault, size_t arg, size_t element,
     return status;
 }
 
+const char *clv_domain_text(clv_domain d)
+{
+    switch (d) {
+    case CLV_D_REAL: return "must be a finite number";
+    case CLV_D_NONNEG: return "must be >= 0";
+    case CLV_D_POS: return "must be > 0";
+    case CLV_D_UNIT: return "must be between 0 and 1";
+    case CLV_D_UNIT_POS: return "must be > 0 and <= 1";
+    case CLV_D_RATE: return "must be > -1";
+    case CLV_D_WHOLE: return "must be a whole number >= 0";
+    case CLV_D_FLAG: return "must be 0 or 1";
+    case CLV_D_WHOLE_POS: return "must be a whole number >= 1";
+    }
+    return "must be a finite number";
+}
+
+static int in_domain(clv_domain d, double x)
+{
+    switch (d) {
+    case CLV_D_REAL: return 1;
+    case CLV_D_NONNEG: return x >= 0;
+    case CLV_D_POS: return x > 0;
+    case CLV_D_UNIT: return x >= 0 && x <= 1;
+    case CLV_D_UNIT_POS: return x > 0 && x <= 1;
+    case CLV_D_RATE: return x > -1;
+    case CLV_D_WHOLE: return x >= 0 && x == floor(x);
+    case CLV_D_FLAG: return x == 0 || x == 1;
+    case CLV_D_WHOLE_POS: return x >= 1 && x == floor(x);
+    }
+    return 0;
+}
+
 clv_status clv_domain_check(clv_domain d, double x, const char **reason)
 {
-    const char *why = NULL;
     if (!isfinite(x)) {
         *reason = "must be a finite number";
         return CLV_EINVAL;
     }
-    switch (d) {
-    case CLV_D_REAL: break;
-    case CLV_D_NONNEG: if (!(x >= 0)) why = "must be >= 0"; break;
-    case CLV_D_POS: if (!(x > 0)) why = "must be > 0"; break;
-    case CLV_D_UNIT: if (!(x >= 0 && x <= 1)) why = "must be between 0 and 1"; break;
-    case CLV_D_UNIT_POS: if (!(x > 0 && x <= 1)) why = "must be > 0 and <= 1"; break;
-    case CLV_D_RATE: if (!(x > -1)) why = "must be > -1"; break;
-    case CLV_D_WHOLE: if (!(x >= 0 && x == floor(x))) why = "must be a whole number >= 0"; break;
-    case CLV_D_FLAG: if (!(x == 0 || x == 1)) why = "must be 0 or 1"; break;
-    }
-    if (why) {
-        *reason = why;
+    if (!in_domain(d, x)) {
+        *reason = clv_domain_text(d);
         return CLV_EDOM;
     }
     return CLV_OK;

@@ -13,19 +13,9 @@
 #include <math.h>
 
 #include "clvkit/catalog.h"
+#include "clvkit/describe.h"
 #include "clvkit/status.h"
 
-/* What values a parameter accepts; every domain also requires finiteness. */
-typedef enum clv_domain {
-    CLV_D_REAL,     /* any finite number */
-    CLV_D_NONNEG,   /* >= 0 */
-    CLV_D_POS,      /* > 0 */
-    CLV_D_UNIT,     /* in [0, 1] */
-    CLV_D_UNIT_POS, /* in (0, 1] */
-    CLV_D_RATE,     /* > -1 */
-    CLV_D_WHOLE,    /* a whole number >= 0 */
-    CLV_D_FLAG      /* 0 or 1 */
-} clv_domain;
 
 #define CLV_FN_MAX_PARAMS 6
 

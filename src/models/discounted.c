@@ -30,7 +30,7 @@ static clv_status check_opts(const clv_clv_options *o, const clv_model *tx,
     if ((st = clv_domain_check(CLV_D_WHOLE, o->horizon, &why)) != CLV_OK)
         return clv_fail(fault, 6, 0, why, st);
     if (o->horizon < 1 || o->horizon > MAX_HORIZON)
-        return clv_fail(fault, 6, 0, "horizon must be between 1 and 100000",
+        return clv_fail(fault, 6, 0, "must be between 1 and 100000",
                         CLV_EDOM);
     if ((st = clv_domain_check(CLV_D_RATE, o->discount, &why)) != CLV_OK)
         return clv_fail(fault, 6, 1, why, st);

@@ -155,3 +155,18 @@ clv_status clv_day_from_serial(double serial, double *out)
     *out = d;
     return CLV_OK;
 }
+
+/* A YYYYMMDD number (20240131), as a spreadsheet cell or a Lua number holds
+ * it: range-checked before any conversion to an integer. */
+clv_status clv_day_from_number(double date, double *out)
+{
+    if (!out)
+        return CLV_EINVAL;
+    *out = NAN;
+    if (!isfinite(date))
+        return CLV_EINVAL;
+    if (!(date >= 10000101 && date <= 99991231 && date == floor(date)))
+        return CLV_EDOM;
+    long y = (long)date;
+    return clv_day_from_ymd((int)(y / 10000), (int)(y / 100 % 100), (int)(y % 100), out);
+}

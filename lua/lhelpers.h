@@ -1,13 +1,14 @@
 /*
- * lclvkit.h -- internal to the Lua binding: the argument and error helpers
- * that lclvkit.c (formulas, sweeps) and lmodels.c (predictive models) share.
- * Every error names the clvkit function as the user knows it.
+ * lhelpers.h -- internal to the Lua binding: the argument and error helpers
+ * (lhelpers.c) every other file of the binding shares.  Every error names
+ * the clvkit function as the user knows it.
  */
-#ifndef CLVKIT_LCLVKIT_H
-#define CLVKIT_LCLVKIT_H
+#ifndef CLVKIT_LHELPERS_H
+#define CLVKIT_LHELPERS_H
 
 #include <stddef.h>
 
+#include "lauxlib.h"
 #include "lua.h"
 
 #include "clvkit/status.h"
@@ -57,14 +58,8 @@ void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
 /* Monotonic seconds, for progress reports. */
 double now_seconds(void);
 
-/* Add the predictive models' and the transaction logs' functions to the
- * module table on top (lmodels.c, lrfm.c). */
-void clvkit_open_models(lua_State *L);
-void clvkit_open_rfm(lua_State *L);
+/* core.internal(): marks the calling Lua file as clvkit's own, so errors
+ * raised through it point at its caller's line. */
+int clvkit_internal(lua_State *L);
 
-/* Pushes a model object (lmodels.c); info NULL for known parameters. */
-struct clv_model;
-struct clv_fit_info;
-void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv_fit_info *info);
-
-#endif /* CLVKIT_LCLVKIT_H */
+#endif /* CLVKIT_LHELPERS_H */

@@ -1,21 +1,19 @@
 /*
- * lclvkit.c -- the Lua 5.4 binding of the clvkit C core: module "clvkit.core".
- *
- * Shaped after Lua's own lmathlib.c: one luaL_Reg table, luaL_newlib, each
- * function checks its arguments, calls C, pushes, returns the count.  No math
- * here: the formulas and their domain checks are the core's (catalog.h); this
- * file converts Lua values and turns a clv_fault into a Lua-style error,
+ * lformulas.c -- the formulas of the Lua binding: the catalogued scalar
+ * functions, the array functions (cac, funnel_budget, clv_segment), result
+ * columns and the threaded grid sweeps of clvkit/sweep.lua.  No math here:
+ * the formulas and their domain checks are the core's (catalog.h,
+ * describe.h); this file converts Lua values and turns a clv_fault into a
+ * Lua-style error,
  *   bad argument #3 to 'clv' (years must be >= 0, got -1)
- * The user-facing module "clvkit" (clvkit.lua) adds sweeps on top.
  */
-#define _DEFAULT_SOURCE /* clock_gettime, fileno, isatty, mmap, madvise */
+#define _DEFAULT_SOURCE /* fileno, isatty, mmap, madvise */
 
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,129 +22,10 @@
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
-#include "lclvkit.h"
+#include "lhelpers.h"
+#include "lopen.h"
 
 #define COLUMN_META "clvkit.Column"
-
-/* ---- error messages ----------------------------------------------------- */
-
-/* "got -1", "got nan": the value as the user would recognise it. */
-const char *show_number(lua_State *L, double x)
-{
-    if (isnan(x))
-        return lua_pushliteral(L, "nan");
-    if (isinf(x))
-        return lua_pushstring(L, x > 0 ? "inf" : "-inf");
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.14g", x);
-    return lua_pushstring(L, buf);
-}
-
-/* Raises "bad argument #pos to 'fname' (msg)".  Like luaL_argerror, but the
- * function is always named as clvkit knows it, however the caller reached
- * it (ck.clv, a local alias, pcall). */
-/* Pushes "file:line:" of the first caller outside clvkit's own Lua files
- * (clvkit/models.lua wraps some functions of this module), so an error
- * points at the user's line, as luaL_where(L, 1) does for direct calls. */
-static void push_where(lua_State *L)
-{
-    lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        lua_getinfo(L, "Sl", &ar);
-        size_t n = strlen(ar.source);
-        if (n >= 11 && strcmp(ar.source + n - 11, "/models.lua") == 0
-            && strstr(ar.source, "clvkit"))
-            continue;
-        if (ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
-            return;
-        }
-        break;
-    }
-    lua_pushliteral(L, "");
-}
-
-int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
-{
-    push_where(L);
-    lua_pushfstring(L, "bad argument #%d to '%s' (%s)", pos, fname, msg);
-    lua_concat(L, 2);
-    return lua_error(L);
-}
-
-/* Raises "bad argument #pos to 'f' (name[element] reason, got value)";
- * element is 0-based or CLV_FAULT_NONE, value NULL when not shown. */
-int arg_error(lua_State *L, const char *fname, int pos, const char *name,
-                     size_t element, const char *reason, const double *value)
-{
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    luaL_addstring(&b, name);
-    if (element != CLV_FAULT_NONE) {
-        lua_pushfstring(L, "[%d]", (int)element + 1);
-        luaL_addvalue(&b);
-    }
-    luaL_addchar(&b, ' ');
-    luaL_addstring(&b, reason);
-    if (value) {
-        luaL_addstring(&b, ", got ");
-        show_number(L, *value);
-        luaL_addvalue(&b);
-    }
-    luaL_pushresult(&b);
-    return bad_arg(L, fname, pos, lua_tostring(L, -1));
-}
-
-/* A fault no single argument is to blame for (an overflowing result). */
-int result_error(lua_State *L, const char *fname, clv_status st,
-                        const clv_fault *f)
-{
-    push_where(L);
-    lua_pushfstring(L, "%s: %s (%s)", fname, f->reason ? f->reason : "", clv_strerror(st));
-    lua_concat(L, 2);
-    return lua_error(L);
-}
-
-/* ---- named-argument tables ---------------------------------------------- */
-
-/* Rejects keys of the table at `idx` that are not in names[0..n-1]
- * (a typo in {retention = ...} must not pass silently). */
-void check_keys(lua_State *L, const char *fname, int idx, int pos, const char *const *names,
-                size_t n)
-{
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        size_t i = n, len;
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *k = lua_tolstring(L, -1, &len); /* may hold NUL bytes */
-            for (i = 0; i < n && !(strlen(names[i]) == len && memcmp(k, names[i], len) == 0); i++)
-                ;
-        }
-        if (i == n)
-            bad_arg(L, fname, pos, lua_pushfstring(L, "unknown argument '%s'",
-                                                  luaL_tolstring(L, -1, NULL)));
-    }
-}
-
-/* Field `name` of the table at idx as a number: nil gives `def` when
- * optional, else an error naming the field. */
-double field_number(lua_State *L, const char *fname, int idx, int pos, const char *name,
-                    int optional, double def)
-{
-    int t = lua_getfield(L, idx, name);
-    double v = def;
-    if (t == LUA_TNUMBER)
-        v = lua_tonumber(L, -1);
-    else if (t != LUA_TNIL || !optional) {
-        const char *msg = t == LUA_TNIL
-            ? lua_pushfstring(L, "missing '%s'", name)
-            : lua_pushfstring(L, "%s: number expected, got %s", name, luaL_typename(L, -1));
-        bad_arg(L, fname, pos, msg);
-    }
-    lua_pop(L, 1);
-    return v;
-}
 
 /* ---- the catalogued scalar functions -------------------------------------- */
 
@@ -207,46 +86,30 @@ static int fn_call(lua_State *L)
 
 /* ---- the array functions ------------------------------------------------------ */
 
-/* Reads the sequence at `idx` into a new userdata block (collected by the
- * GC even if an error follows) and returns it; *n receives its length. */
-/* No sequence is longer than this: 2^40 numbers would be 8 TB. */
-#define MAX_SEQUENCE ((lua_Unsigned)1 << 40)
-
-double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
-                              int argpos)
+/* Raises the error of an array function from its fault, named by the
+ * function's row in the description.  Lua's positional arguments are the
+ * row's without the lengths, so the position follows from fault.arg (a
+ * length's fault blames its sequence); a named call is argument #1.
+ * scalars and arrays hold the values by C argument (NULL where none). */
+static int row_error(lua_State *L, const char *fname, const clv_func *row, int named,
+                     clv_status st, const clv_fault *f, const double *scalars,
+                     const double *const *arrays)
 {
-    if (lua_type(L, idx) != LUA_TTABLE)
-        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s: table expected, got %s", name,
-                                                 luaL_typename(L, idx)));
-    idx = lua_absindex(L, idx);
-    lua_Integer len = luaL_len(L, idx); /* may come from a __len metamethod */
-    if (len < 0 || (lua_Unsigned)len > MAX_SEQUENCE)
-        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s has a length of %I, not between 0 and %I",
-                                                 name, len, (lua_Integer)MAX_SEQUENCE));
-    *n = (size_t)len;
-    double *v = (double *)lua_newuserdatauv(L, (*n ? *n : 1) * sizeof(double), 0);
-    for (lua_Integer i = 1; i <= len; i++) {
-        if (lua_geti(L, idx, i) != LUA_TNUMBER)
-            bad_arg(L, fname, argpos, lua_pushfstring(L, "%s[%d]: number expected, got %s",
-                                                     name, (int)i, luaL_typename(L, -1)));
-        v[i - 1] = lua_tonumber(L, -1);
-        lua_pop(L, 1);
-    }
-    return v;
-}
-
-/* Raises the error of an array function from its fault: `pos` gives the Lua
- * position of each argument index, `scalars` the value of scalar arguments
- * and `arrays` those of array arguments (NULL where not applicable). */
-static int array_error(lua_State *L, const char *fname, clv_status st,
-                       const clv_fault *f, const char *const *names, const int *pos,
-                       const double *scalars, const double *const *arrays)
-{
-    if (f->arg == CLV_FAULT_NONE)
+    size_t arg = f->arg;
+    clv_arg a;
+    if (arg == CLV_FAULT_NONE || !clv_func_arg(row, arg, &a))
         return result_error(L, fname, st, f);
-    const double *value = f->element != CLV_FAULT_NONE ? &arrays[f->arg][f->element]
-                        : scalars ? &scalars[f->arg] : NULL;
-    return arg_error(L, fname, pos[f->arg], names[f->arg], f->element, f->reason, value);
+    if (a.shape == CLV_SHAPE_LENGTH && arg > 0)
+        clv_func_arg(row, --arg, &a);
+    int pos = 1;
+    for (size_t i = 0; i < arg; i++) {
+        clv_arg before;
+        clv_func_arg(row, i, &before);
+        pos += before.shape != CLV_SHAPE_LENGTH;
+    }
+    const double *value = f->element != CLV_FAULT_NONE && arrays ? &arrays[arg][f->element]
+                        : scalars ? &scalars[arg] : NULL;
+    return arg_error(L, fname, named ? 1 : pos, a.name, f->element, f->reason, value);
 }
 
 /* cac(spend, new_customers): numbers, or sequences blended over channels;
@@ -277,7 +140,7 @@ static int l_cac(lua_State *L)
         clv_fault fault;
         clv_status st = clv_fn_eval(clv_fn_find("cac"), a, 2, &v, &fault);
         if (st != CLV_OK)
-            return array_error(L, "cac", st, &fault, names, pos, a, NULL);
+            return row_error(L, fname, clv_func_find("cac"), named, st, &fault, a, NULL);
         lua_pushnumber(L, v);
         return 1;
     }
@@ -294,7 +157,7 @@ static int l_cac(lua_State *L)
     clv_fault fault;
     clv_status st = clv_cac(arrays[0], arrays[1], ns, &v, &fault);
     if (st != CLV_OK)
-        return array_error(L, "cac", st, &fault, names, pos, NULL, arrays);
+        return row_error(L, fname, clv_func_find("cac_channels"), named, st, &fault, NULL, arrays);
     lua_pushnumber(L, v);
     return 1;
 }
@@ -347,9 +210,8 @@ static int l_funnel_budget(lua_State *L)
                          fault.reason, &rates[fault.element]);
     }
     if (st != CLV_OK) {
-        const int pos[] = {1, named ? 1 : 2};
         const double *arrays[] = {NULL, rates};
-        return array_error(L, "funnel_budget", st, &fault, keys, pos, &max_cac, arrays);
+        return row_error(L, fname, clv_func_find("funnel_budget"), named, st, &fault, &max_cac, arrays);
     }
     lua_pushnumber(L, v);
     return 1;
@@ -360,8 +222,7 @@ static int l_funnel_budget(lua_State *L)
 static int l_clv_segment(lua_State *L)
 {
     const char *fname = "clv_segment";
-    /* indexed as clv_segment()'s fault.arg: value, values, n, high, low */
-    static const char *const names[] = {"value", "values", "values", "high_share", "low_share"};
+    const clv_func *row = clv_func_find("clv_segment");
     static const char *const keys[] = {"value", "values", "high_share", "low_share"};
     int named = lua_gettop(L) == 1 && lua_type(L, 1) == LUA_TTABLE;
     double a[5] = {0, NAN, NAN, CLV_SEGMENT_HIGH_SHARE, CLV_SEGMENT_LOW_SHARE};
@@ -385,9 +246,11 @@ static int l_clv_segment(lua_State *L)
         for (int i = 3; i <= 4; i++) {
             if (lua_isnoneornil(L, i))
                 continue;
+            clv_arg share; /* Lua's #3 and #4 are the row's arguments 3 and 4 */
+            clv_func_arg(row, (size_t)i, &share);
             if (lua_type(L, i) != LUA_TNUMBER)
                 bad_arg(L, fname, i, lua_pushfstring(L, "%s: number expected, got %s",
-                                                    names[i], luaL_typename(L, i)));
+                                                    share.name, luaL_typename(L, i)));
             a[i] = lua_tonumber(L, i);
         }
         values = check_sequence(L, fname, 2, "values", &n, 2);
@@ -398,9 +261,8 @@ static int l_clv_segment(lua_State *L)
     clv_fault fault;
     clv_status st = clv_segment(a[0], values, n, a[3], a[4], &seg, &fault);
     if (st != CLV_OK) {
-        const int pos[] = {1, named ? 1 : 2, named ? 1 : 2, named ? 1 : 3, named ? 1 : 4};
         const double *arrays[] = {NULL, values};
-        return array_error(L, "clv_segment", st, &fault, names, pos, a, arrays);
+        return row_error(L, fname, row, named, st, &fault, a, arrays);
     }
     lua_pushstring(L, clv_segment_name(seg));
     return 1;
@@ -542,15 +404,6 @@ static const double *selected(lua_State *L, column *c, int idx, size_t *n)
     return g->data;
 }
 
-void set_number_field(lua_State *L, const char *k, double v)
-{
-    if (isnan(v))
-        lua_pushnil(L);
-    else
-        lua_pushnumber(L, v);
-    lua_setfield(L, -2, k);
-}
-
 /* col:summary([selection]) -> {count, failed, min, max, mean, p05 .. p95} */
 static int col_summary(lua_State *L)
 {
@@ -597,13 +450,6 @@ static int col_best(lua_State *L)
 
 /* ---- sweeps of catalogued functions --------------------------------------------- */
 
-double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 /* One thread's share of a sweep: rows [first, last) in chunks, counting
  * finished rows in *progress for the thread that reports. */
 typedef struct sweep_part {
@@ -647,7 +493,8 @@ static int l_sweep(lua_State *L)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     lua_Integer nthreads = luaL_optinteger(L, 3, cores > 0 ? cores : 1);
     if (nthreads < 1 || nthreads > SWEEP_MAX_THREADS)
-        bad_arg(L, fname, 3, "threads must be between 1 and 16");
+        bad_arg(L, fname, 3, lua_pushfstring(L, "threads must be between 1 and %d",
+                                             SWEEP_MAX_THREADS));
     size_t np = clv_fn_nparams(f), lens[8], rows;
     const double *axes[8];
     luaL_argcheck(L, luaL_len(L, 2) == (lua_Integer)np, 2, "one axis per parameter expected");
@@ -657,7 +504,7 @@ static int l_sweep(lua_State *L)
         luaL_argcheck(L, lens[i] > 0, 2, "an axis is empty");
     }
     if (clv_grid_rows(lens, np, &rows) != CLV_OK)
-        return luaL_error(L, "sweep: the grid has too many scenarios");
+        return bad_arg(L, fname, 2, "the grid has too many scenarios");
     if ((size_t)nthreads > rows / SWEEP_CHUNK + 1)
         nthreads = (lua_Integer)(rows / SWEEP_CHUNK + 1);
     column *out = new_column(L, rows);
@@ -754,18 +601,6 @@ static int l_params(lua_State *L)
 
 #define MAX_AXIS 100000000 /* 1e8 values: a bigger axis is a mistake */
 
-/* Argument `pos` of fname as a number (or `def` when optional and nil). */
-double check_number(lua_State *L, const char *fname, int idx, int pos, const char *name,
-                    int optional, double def)
-{
-    if (optional && lua_isnoneornil(L, idx))
-        return def;
-    if (lua_type(L, idx) != LUA_TNUMBER)
-        bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s", name,
-                                               luaL_typename(L, idx)));
-    return lua_tonumber(L, idx);
-}
-
 static int l_range(lua_State *L)
 {
     const char *fname = "range";
@@ -837,25 +672,13 @@ static int l_path_kind(lua_State *L)
     return 1;
 }
 
-void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                  const luaL_Reg *methods)
-{
-    luaL_newmetatable(L, name);
-    luaL_setfuncs(L, meta, 0);
-    if (methods) {
-        lua_newtable(L);
-        luaL_setfuncs(L, methods, 0);
-        lua_setfield(L, -2, "__index");
-    }
-}
-
-/* ---- the module ---------------------------------------------------------------------- */
+/* ---- the opener ---------------------------------------------------------------------- */
 
 static const luaL_Reg column_methods[] = {
     {"get", col_get},         {"set", col_set},   {"failed", col_failed},
     {"summary", col_summary}, {"best", col_best}, {NULL, NULL}};
 
-static const luaL_Reg core_funcs[] = {
+static const luaL_Reg formula_funcs[] = {
     {"cac", l_cac},
     {"funnel_budget", l_funnel_budget},
     {"clv_segment", l_clv_segment},
@@ -870,21 +693,14 @@ static const luaL_Reg core_funcs[] = {
     {"path_kind", l_path_kind},
     {NULL, NULL}};
 
-/* The only exported symbol (the module is built with hidden visibility). */
-__attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
+void clvkit_open_formulas(lua_State *L)
 {
-    if (clv_version_number() != CLV_VERSION_NUMBER)
-        return luaL_error(L, "clvkit: binding built for C library %s, loaded %s",
-                          CLV_VERSION, clv_version());
     static const luaL_Reg column_meta[] = {{"__len", col_len}, {"__gc", col_gc}, {NULL, NULL}};
     define_class(L, COLUMN_META, column_meta, column_methods);
     lua_pop(L, 1);
-
-    luaL_newlib(L, core_funcs);
-    clvkit_open_models(L);
-    clvkit_open_rfm(L);
+    luaL_setfuncs(L, formula_funcs, 0);
     /* every catalogued scalar function except those with an array form above */
-    lua_createtable(L, (int)clv_fn_count(), 0); /* core.names */
+    lua_createtable(L, (int)clv_fn_count(), 0); /* core.builtins */
     for (size_t i = 0; i < clv_fn_count(); i++) {
         const clv_fn *f = clv_fn_at(i);
         lua_pushstring(L, clv_fn_name(f));
@@ -899,7 +715,6 @@ __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
         lua_setfield(L, -3, clv_fn_name(f));
     }
     lua_setfield(L, -2, "builtins");
-    lua_pushliteral(L, "clvkit " CLV_VERSION);
-    lua_setfield(L, -2, "_VERSION");
-    return 1;
+    lua_pushinteger(L, SWEEP_MAX_THREADS);
+    lua_setfield(L, -2, "MAX_THREADS");
 }
