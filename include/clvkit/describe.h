@@ -60,7 +60,8 @@ typedef enum clv_shape {
     CLV_SHAPE_TEXTS,    /* const char *const *: one text per row */
     CLV_SHAPE_OPTIONS,  /* a struct of options: its fields are described
                            (clv_func_field); fault.element names the field */
-    CLV_SHAPE_RESULT    /* an out-parameter: model, fit info, table, log */
+    CLV_SHAPE_RESULT,   /* an out-parameter: model, fit info, table, log */
+    CLV_SHAPE_TALLY     /* clv_tally * (tally.h) */
 } clv_shape;
 
 /* What a number means, for a face's labels and formats. */
@@ -91,7 +92,8 @@ typedef enum clv_group {
     CLV_GROUP_VALUE,     /* discounted customer value from two models */
     CLV_GROUP_TXLOG,     /* transaction logs and days (rfm.h) */
     CLV_GROUP_RFM,       /* the RFM summary (rfm.h) */
-    CLV_GROUP_COHORT     /* cohort tables and early value (retention.h) */
+    CLV_GROUP_COHORT,    /* cohort tables and early value (retention.h) */
+    CLV_GROUP_TALLY      /* distinct rows with counts: a fit's state (tally.h) */
 } clv_group;
 
 /* One argument (or an options field, or the result), copied out. */

@@ -209,6 +209,17 @@ static const arg_desc a_read_csv[] = {OF("path", CLV_SHAPE_TEXT),
 static const arg_desc a_read_csv_buffer[] = {
     OF("data", CLV_SHAPE_TEXT), LEN("len"),
     {"opts", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, f_csv_opts, COUNT(f_csv_opts)}};
+static const arg_desc a_tally_add[] = {OF("tally", CLV_SHAPE_TALLY),
+                                      SEQ("row", CLV_D_REAL, CLV_Q_NONE),
+                                      NUM("weight", CLV_D_POS, CLV_Q_COUNT)};
+static const arg_desc a_tally_merge[] = {OF("into", CLV_SHAPE_TALLY),
+                                        OF("from", CLV_SHAPE_TALLY)};
+static const arg_desc a_tally_columns[] = {OF("tally", CLV_SHAPE_TALLY),
+                                          OF("cols", CLV_SHAPE_RESULT),
+                                          OF("weights", CLV_SHAPE_RESULT)};
+static const arg_desc a_tally_write[] = {OF("tally", CLV_SHAPE_TALLY),
+                                        OF("buf", CLV_SHAPE_RESULT), LEN("size")};
+static const arg_desc a_tally_read[] = {OF("buf", CLV_SHAPE_TEXT), LEN("size")};
 static const arg_desc a_day_number[] = {NUM("date", CLV_D_WHOLE, CLV_Q_NONE)};
 static const arg_desc a_day_parse[] = {OF("text", CLV_SHAPE_TEXT), LEN("len")};
 static const arg_desc a_day_serial[] = {NUM("serial", CLV_D_REAL, CLV_Q_NONE)};
@@ -430,6 +441,17 @@ static const clv_func funcs[] = {
         CLV_GROUP_COHORT, a_cohort, RESULT("table")),
     MODEL_ROW("cohort_sbg", "clv_cohort_sbg", "the sBG of one cohort", CLV_GROUP_FIT, NULL,
               SBG, a_cohort_sbg, RESULT("model")),
+    /* the tally: a fit's data as distinct rows with counts */
+    ROW("tally_add", "clv_tally_add", "adds customers with one row", CLV_GROUP_TALLY,
+        a_tally_add, RESULT("status")),
+    ROW("tally_merge", "clv_tally_merge", "adds another tally's rows", CLV_GROUP_TALLY,
+        a_tally_merge, RESULT("status")),
+    ROW("tally_columns", "clv_tally_columns", "the rows as sorted columns", CLV_GROUP_TALLY,
+        a_tally_columns, RESULT("status")),
+    ROW("tally_write", "clv_tally_write", "the tally as portable bytes", CLV_GROUP_TALLY,
+        a_tally_write, RESULT("status")),
+    ROW("tally_read", "clv_tally_read", "a tally from its bytes", CLV_GROUP_TALLY,
+        a_tally_read, RESULT("tally")),
     ROW("early_value_build", "clv_early_value_build", "early value per cohort and age",
         CLV_GROUP_COHORT, a_early, RESULT("early_value")),
 };
