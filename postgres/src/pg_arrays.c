@@ -1,6 +1,8 @@
 /*
- * pg_arrays.c -- the core's functions over lists (cac over channels,
- * funnel_budget, clv_segment) on float8[] arguments.
+ * pg_arrays.c -- the core's functions over lists (group ARRAY of the
+ * description: cac over channels, funnel_budget, clv_segment) on float8[]
+ * arguments.  The row says which argument is a number, a list or a list's
+ * length; an error names the argument the core blames.
  */
 #include "postgres.h"
 
@@ -8,28 +10,29 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "clvkit/economics.h"
 #include "pg_errors.h"
+#include "pg_names.h"
 
-PG_FUNCTION_INFO_V1(clvkit_cac_channels);
-PG_FUNCTION_INFO_V1(clvkit_funnel_budget);
-PG_FUNCTION_INFO_V1(clvkit_segment);
+PG_FUNCTION_INFO_V1(clvkit_array);
+
+#define MAX_ARGS 8
 
 /* The elements of a one-dimensional float8[] argument, palloc'd; NULL
- * elements and more dimensions are errors naming the parameter. */
-static double *float8_list(const char *fn, const char *param, ArrayType *a,
-                           size_t *n)
+ * elements and more dimensions are errors naming the argument. */
+static double *float8_list(const char *fn, const char *param, ArrayType *a, size_t *n)
 {
     Datum *items;
     bool *nulls;
     int count;
 
     if (ARR_NDIM(a) > 1)
-        clvpg_fail(fn, CLV_EINVAL, param, CLV_FAULT_NONE,
-                   "must be a one-dimensional array", 0, 0);
-    deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
-                      TYPALIGN_DOUBLE, &items, &nulls, &count);
+        clvpg_fail(fn, CLV_EINVAL, param, CLV_FAULT_NONE, "must be a one-dimensional array",
+                   0, 0);
+    deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &items,
+                      &nulls, &count);
     double *v = palloc(sizeof(double) * (count > 0 ? (size_t)count : 1));
     for (int i = 0; i < count; i++) {
         if (nulls[i])
@@ -40,73 +43,76 @@ static double *float8_list(const char *fn, const char *param, ArrayType *a,
     return v;
 }
 
-/* A fault of a core call: params and values by the fault's argument position
- * in the C call (a list's length included).  TODO(issue 11): the core's fault
- * will carry the parameter's name; then this map goes. */
-static void fail_at(const char *fn, clv_status st, const clv_fault *f,
-                    const char *const *params, size_t nparams,
-                    const double *const *values)
-{
-    int named = f->arg < nparams;
-    int has_got = named && values[f->arg] != NULL;
-    double got = 0;
-    if (has_got)
-        got = values[f->arg][f->element == CLV_FAULT_NONE ? 0 : f->element];
-    clvpg_fail(fn, st, named ? params[f->arg] : NULL, named ? f->element : CLV_FAULT_NONE,
-               f->reason, has_got, got);
-}
-
-Datum clvkit_cac_channels(PG_FUNCTION_ARGS)
-{
-    static const char *const params[] = {"spend", "customers", "customers"};
-    size_t ns, nc;
-    double *spend = float8_list("cac", params[0], PG_GETARG_ARRAYTYPE_P(0), &ns);
-    double *customers = float8_list("cac", params[1], PG_GETARG_ARRAYTYPE_P(1), &nc);
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-
-    if (ns != nc)
-        clvpg_fail("cac", CLV_EINVAL, params[1], CLV_FAULT_NONE,
-                   "must have as many elements as spend", 0, 0);
-    clv_status st = clv_cac(spend, customers, ns, &out, &f);
-    if (st != CLV_OK) {
-        const double *values[] = {spend, customers, NULL};
-        fail_at("cac", st, &f, params, 3, values);
-    }
-    PG_RETURN_FLOAT8(out);
-}
-
-Datum clvkit_funnel_budget(PG_FUNCTION_ARGS)
-{
-    static const char *const params[] = {"max_cac", "rates", "rates"};
-    double max_cac = PG_GETARG_FLOAT8(0);
+/* The row's arguments in C order: numbers, lists and their common length. */
+typedef struct call_args {
+    double num[MAX_ARGS];
+    const double *list[MAX_ARGS];
     size_t n;
-    double *rates = float8_list("funnel_budget", params[1], PG_GETARG_ARRAYTYPE_P(1), &n);
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    const char *first_list; /* the name of the first list */
+} call_args;
 
-    clv_status st = clv_funnel_budget(max_cac, rates, n, &out, &f);
-    if (st != CLV_OK) {
-        const double *values[] = {&max_cac, rates, NULL};
-        fail_at("funnel_budget", st, &f, params, 3, values);
+static void read_args(FunctionCallInfo fcinfo, const clv_func *f, const char *fn,
+                      call_args *c)
+{
+    int sql = 0;
+    c->n = 0;
+    c->first_list = NULL;
+    for (size_t i = 0; i < clv_func_nargs(f) && i < MAX_ARGS; i++) {
+        clv_arg a;
+        clv_func_arg(f, i, &a);
+        if (a.shape == CLV_SHAPE_NUMBER) {
+            c->num[i] = PG_GETARG_FLOAT8(sql++);
+        } else if (a.shape == CLV_SHAPE_SEQUENCE) {
+            size_t n;
+            c->list[i] = float8_list(fn, a.name, PG_GETARG_ARRAYTYPE_P(sql++), &n);
+            if (c->first_list && n != c->n)
+                clvpg_fail(fn, CLV_EINVAL, a.name, CLV_FAULT_NONE,
+                           psprintf("must have as many elements as %s", c->first_list), 0, 0);
+            c->first_list = c->first_list ? c->first_list : a.name;
+            c->n = n;
+        }
     }
-    PG_RETURN_FLOAT8(out);
 }
 
-Datum clvkit_segment(PG_FUNCTION_ARGS)
+/* The typed call of each array row (the core has no generic one). */
+static clv_status call(const clv_func *f, const call_args *c, double *out, clv_fault *fault)
 {
-    static const char *const params[] = {"value", "values", "values", "high_share", "low_share"};
-    double value = PG_GETARG_FLOAT8(0);
-    size_t n;
-    double *values = float8_list("clv_segment", params[1], PG_GETARG_ARRAYTYPE_P(1), &n);
-    double high = PG_GETARG_FLOAT8(2), low = PG_GETARG_FLOAT8(3);
-    clv_segment_class out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    const char *name = clv_func_name(f);
+    if (strcmp(name, "cac_channels") == 0)
+        return clv_cac(c->list[0], c->list[1], c->n, out, fault);
+    if (strcmp(name, "funnel_budget") == 0)
+        return clv_funnel_budget(c->num[0], c->list[1], c->n, out, fault);
+    clv_segment_class cls = CLV_SEGMENT_NONE;
+    clv_status st = clv_segment(c->num[0], c->list[1], c->n, c->num[3], c->num[4], &cls, fault);
+    *out = (double)cls;
+    return st;
+}
 
-    clv_status st = clv_segment(value, values, n, high, low, &out, &f);
+Datum clvkit_array(PG_FUNCTION_ARGS)
+{
+    char *fn = get_func_name(fcinfo->flinfo->fn_oid);
+    const clv_func *f = clvpg_find_array(fn);
+    if (!f)
+        ereport(ERROR, (errcode(ERRCODE_UNDEFINED_FUNCTION),
+                        errmsg("clvkit has no function over lists named \"%s\"", fn)));
+    call_args c;
+    read_args(fcinfo, f, fn, &c);
+    double out;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_status st = call(f, &c, &out, &fault);
     if (st != CLV_OK) {
-        const double *got[] = {&value, values, NULL, &high, &low};
-        fail_at("clv_segment", st, &f, params, 5, got);
+        clv_arg a = {0};
+        int known = fault.arg < MAX_ARGS && clv_func_arg(f, fault.arg, &a);
+        if (known && a.shape == CLV_SHAPE_LENGTH) /* SQL has no length: the lists */
+            clvpg_fail(fn, st, c.first_list, CLV_FAULT_NONE, "must not be empty", 0, 0);
+        int row = clv_fault_has_row(f, &fault);
+        int has_got = known && (a.shape == CLV_SHAPE_NUMBER || row);
+        double got = !has_got ? 0 : a.shape == CLV_SHAPE_NUMBER ? c.num[fault.arg]
+                                                                : c.list[fault.arg][fault.element];
+        clvpg_fail(fn, st, clv_fault_param(f, &fault), row ? fault.element : CLV_FAULT_NONE,
+                   fault.reason, has_got, got);
     }
-    PG_RETURN_TEXT_P(cstring_to_text(clv_segment_name(out)));
+    if (clvpg_returns_text(f))
+        PG_RETURN_TEXT_P(cstring_to_text(clv_segment_name((clv_segment_class)out)));
+    PG_RETURN_FLOAT8(out);
 }

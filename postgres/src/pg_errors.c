@@ -4,6 +4,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "nodes/primnodes.h"
+#include "catalog/pg_type.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
@@ -59,4 +60,19 @@ char *clvpg_called_name(FunctionCallInfo fcinfo)
 {
     Aggref *agg = AggGetAggref(fcinfo);
     return get_func_name(agg ? agg->aggfnoid : fcinfo->flinfo->fn_oid);
+}
+
+int clvpg_arg_value(FunctionCallInfo fcinfo, const char *name, double *got)
+{
+    if (!name)
+        return 0;
+    for (int i = 0; i < PG_NARGS(); i++) {
+        char *arg = clvpg_arg_name(fcinfo, (size_t)i);
+        if (arg && strcmp(arg, name) == 0 && !PG_ARGISNULL(i) &&
+            get_fn_expr_argtype(fcinfo->flinfo, i) == FLOAT8OID) {
+            *got = PG_GETARG_FLOAT8(i);
+            return 1;
+        }
+    }
+    return 0;
 }

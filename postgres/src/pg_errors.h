@@ -24,6 +24,10 @@ void clvpg_fail(const char *fn, clv_status st, const char *param,
 struct FunctionCallInfoBaseData;
 char *clvpg_arg_name(struct FunctionCallInfoBaseData *fcinfo, size_t i);
 
+/* The value of the float8 argument of the called function named `name`
+ * into *got: 1, or 0 when there is none (an error message then says less). */
+int clvpg_arg_value(struct FunctionCallInfoBaseData *fcinfo, const char *name, double *got);
+
 /* The SQL name of the aggregate (or function) being called, palloc'd. */
 char *clvpg_called_name(struct FunctionCallInfoBaseData *fcinfo);
 

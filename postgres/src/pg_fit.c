@@ -20,6 +20,7 @@
 #include "clvkit/tally.h"
 #include "pg_errors.h"
 #include "pg_model.h"
+#include "pg_names.h"
 
 /* The state lives in the aggregate's memory context; the tally is the
  * core's (malloc'd), freed when that context goes. */
@@ -58,11 +59,6 @@ static tally_state *state_new(MemoryContext ctx, size_t width, clv_tally *tally)
     return s;
 }
 
-/* The columns of each kind's rows, as the SQL aggregates name them. */
-static const char *const tx_columns[] = {"x", "t_x", "T"};
-static const char *const bgbb_columns[] = {"x", "t_x", "n"};
-static const char *const gg_columns[] = {"x", "mean_value"};
-
 /* The unit argument after the row, the same in every row of a group. */
 static void take_unit(FunctionCallInfo fcinfo, tally_state *s, int arg)
 {
@@ -82,11 +78,26 @@ static void take_unit(FunctionCallInfo fcinfo, tally_state *s, int arg)
     s->unit = (int32)unit;
 }
 
-/* Adds one row of `width` float8 arguments after the state (and an optional
- * unit).  A row with a NULL is left out, as avg() leaves out NULLs. */
-static Datum add_row(FunctionCallInfo fcinfo, size_t width, const char *const *names)
+/* The fit of the aggregate being computed: its kind from its SQL name
+ * ("bgnbd_fit"), its columns and unit from the core's description. */
+static clvpg_fit_shape shape_of_call(FunctionCallInfo fcinfo)
+{
+    char *name = clvpg_called_name(fcinfo);
+    clvpg_fit_shape s;
+    if (!clvpg_fit_shape_of(clvpg_kind_of_aggregate(name), &s))
+        ereport(ERROR, (errcode(ERRCODE_UNDEFINED_FUNCTION),
+                        errmsg("clvkit has no fit aggregate named \"%s\"", name)));
+    return s;
+}
+
+/* Adds one row of float8 arguments after the state (and an optional unit).
+ * A row with a NULL is left out, as avg() leaves out NULLs. */
+PG_FUNCTION_INFO_V1(clvkit_fit_add);
+Datum clvkit_fit_add(PG_FUNCTION_ARGS)
 {
     MemoryContext ctx = aggregate_context(fcinfo, "a fit's transition");
+    clvpg_fit_shape shape = shape_of_call(fcinfo);
+    size_t width = shape.width;
     for (size_t j = 1; j <= width; j++)
         if (PG_ARGISNULL((int)j)) {
             if (PG_ARGISNULL(0))
@@ -103,27 +114,19 @@ static Datum add_row(FunctionCallInfo fcinfo, size_t width, const char *const *n
     clv_status st = clv_tally_add(s->tally, row, 1, &fault);
     if (st != CLV_OK) {
         int named = fault.arg == 1 && fault.element < width;
-        clvpg_fail(clvpg_called_name(fcinfo), st, named ? names[fault.element] : NULL, CLV_FAULT_NONE,
-                   fault.reason, named, named ? row[fault.element] : 0);
+        clvpg_fail(clvpg_called_name(fcinfo), st, named ? shape.column[fault.element] : NULL,
+                   CLV_FAULT_NONE, fault.reason, named, named ? row[fault.element] : 0);
     }
     PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(clvkit_tx_add);
-PG_FUNCTION_INFO_V1(clvkit_bgbb_add);
-PG_FUNCTION_INFO_V1(clvkit_gg_add);
-
-Datum clvkit_tx_add(PG_FUNCTION_ARGS) { return add_row(fcinfo, 3, tx_columns); }
-Datum clvkit_bgbb_add(PG_FUNCTION_ARGS) { return add_row(fcinfo, 3, bgbb_columns); }
-Datum clvkit_gg_add(PG_FUNCTION_ARGS) { return add_row(fcinfo, 2, gg_columns); }
-
 /* ---- combine, serialise, deserialise ------------------------------------- */
 
-PG_FUNCTION_INFO_V1(clvkit_tally_combine);
-PG_FUNCTION_INFO_V1(clvkit_tally_serialize);
-PG_FUNCTION_INFO_V1(clvkit_tally_deserialize);
+PG_FUNCTION_INFO_V1(clvkit_fit_combine);
+PG_FUNCTION_INFO_V1(clvkit_fit_serialize);
+PG_FUNCTION_INFO_V1(clvkit_fit_deserialize);
 
-Datum clvkit_tally_combine(PG_FUNCTION_ARGS)
+Datum clvkit_fit_combine(PG_FUNCTION_ARGS)
 {
     MemoryContext ctx = aggregate_context(fcinfo, "tally_combine");
     if (PG_ARGISNULL(1))
@@ -143,7 +146,7 @@ Datum clvkit_tally_combine(PG_FUNCTION_ARGS)
     PG_RETURN_POINTER(into);
 }
 
-Datum clvkit_tally_serialize(PG_FUNCTION_ARGS)
+Datum clvkit_fit_serialize(PG_FUNCTION_ARGS)
 {
     tally_state *s = (tally_state *)PG_GETARG_POINTER(0);
     size_t size = clv_tally_size(s->tally);
@@ -160,7 +163,7 @@ Datum clvkit_tally_serialize(PG_FUNCTION_ARGS)
     PG_RETURN_BYTEA_P(out);
 }
 
-Datum clvkit_tally_deserialize(PG_FUNCTION_ARGS)
+Datum clvkit_fit_deserialize(PG_FUNCTION_ARGS)
 {
     MemoryContext ctx = aggregate_context(fcinfo, "tally_deserialize");
     bytea *in = PG_GETARG_BYTEA_PP(0);
@@ -184,62 +187,48 @@ Datum clvkit_tally_deserialize(PG_FUNCTION_ARGS)
 
 /* ---- final: the fit ------------------------------------------------------ */
 
-/* A fit's complaint about one row of the data: the reason and that row. */
+/* A fit's complaint about one row of the data: the column the core blames,
+ * its reason, and that row. */
 static void fail_fit(const char *fn, clv_status st, const clv_fault *fault,
-                     const double *const *col, size_t width, size_t n,
-                     const char *const *names)
+                     const clvpg_fit_shape *shape, const double *const *col, size_t n)
 {
     const char *why = fault->reason ? fault->reason : clv_strerror(st);
     if (fault->element == CLV_FAULT_NONE || fault->element >= n)
         clvpg_fail(fn, st, NULL, CLV_FAULT_NONE, why, 0, 0);
     StringInfoData row;
     initStringInfo(&row);
-    for (size_t j = 0; j < width; j++)
-        appendStringInfo(&row, "%s%s=%g", j ? ", " : "", names[j], col[j][fault->element]);
-    clvpg_fail(fn, st, NULL, CLV_FAULT_NONE, psprintf("%s (in the row %s)", why, row.data),
-               0, 0);
+    for (size_t j = 0; j < shape->width; j++)
+        appendStringInfo(&row, "%s%s=%g", j ? ", " : "", shape->column[j],
+                         col[j][fault->element]);
+    clvpg_fail(fn, st, clv_fault_param(shape->fit, fault), CLV_FAULT_NONE,
+               psprintf("%s (in the row %s)", why, row.data), 0, 0);
 }
 
-static Datum fit_final(FunctionCallInfo fcinfo, clv_model_kind kind, const char *fn)
+/* The fit, once, over the merged tally. */
+PG_FUNCTION_INFO_V1(clvkit_fit_final);
+Datum clvkit_fit_final(PG_FUNCTION_ARGS)
 {
     if (PG_ARGISNULL(0))
         PG_RETURN_NULL(); /* no rows: no model, as avg() of nothing */
+    char *fn = clvpg_called_name(fcinfo);
+    clv_model_kind kind = clvpg_kind_of_aggregate(fn);
+    clvpg_fit_shape shape = shape_of_call(fcinfo);
     tally_state *s = (tally_state *)PG_GETARG_POINTER(0);
-    const double *col[CLV_TALLY_MAXWIDTH], *w;
+    const double *col[CLV_TALLY_MAXWIDTH + 1], *w;
     clv_status st = clv_tally_columns(s->tally, col, &w);
     size_t n = clv_tally_rows(s->tally);
-    const char *const *names = kind == CLV_MODEL_GG     ? gg_columns
-                               : kind == CLV_MODEL_BGBB ? bgbb_columns
-                                                        : tx_columns;
+    col[shape.width] = w; /* the fit's sequences: the columns, then the weights */
     clv_model m;
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    if (st == CLV_OK) {
-        if (kind == CLV_MODEL_GG)
-            st = clv_gg_fit(col[0], col[1], w, n, NULL, &m, &info, &fault);
-        else if (kind == CLV_MODEL_BGBB)
-            st = clv_bgbb_fit(col[0], col[1], col[2], w, n, NULL, &m, &info, &fault);
-        else
-            st = clv_tx_fit(kind, col[0], col[1], col[2], w, n,
-                            s->unit < 0 ? CLV_UNIT_NONE : (clv_time_unit)s->unit, NULL,
-                            &m, &info, &fault);
-    }
+    if (st == CLV_OK)
+        st = clv_func_fit(shape.fit, kind, col, n, 0,
+                          s->unit < 0 ? CLV_UNIT_NONE : (clv_time_unit)s->unit, NULL, &m, &info,
+                          &fault);
     if (st != CLV_OK)
-        fail_fit(fn, st, &fault, col, clv_tally_width(s->tally), n, names);
+        fail_fit(fn, st, &fault, &shape, col, n);
     PG_RETURN_POINTER(clvpg_model_make(&m, &info));
 }
-
-PG_FUNCTION_INFO_V1(clvkit_bgnbd_final);
-PG_FUNCTION_INFO_V1(clvkit_mbgnbd_final);
-PG_FUNCTION_INFO_V1(clvkit_pnbd_final);
-PG_FUNCTION_INFO_V1(clvkit_gg_final);
-PG_FUNCTION_INFO_V1(clvkit_bgbb_final);
-
-Datum clvkit_bgnbd_final(PG_FUNCTION_ARGS) { return fit_final(fcinfo, CLV_MODEL_BGNBD, "bgnbd_fit"); }
-Datum clvkit_mbgnbd_final(PG_FUNCTION_ARGS) { return fit_final(fcinfo, CLV_MODEL_MBGNBD, "mbgnbd_fit"); }
-Datum clvkit_pnbd_final(PG_FUNCTION_ARGS) { return fit_final(fcinfo, CLV_MODEL_PNBD, "pnbd_fit"); }
-Datum clvkit_gg_final(PG_FUNCTION_ARGS) { return fit_final(fcinfo, CLV_MODEL_GG, "gg_fit"); }
-Datum clvkit_bgbb_final(PG_FUNCTION_ARGS) { return fit_final(fcinfo, CLV_MODEL_BGBB, "bgbb_fit"); }
 
 /* ---- sBG from survivors: a plain function over an array ------------------ */
 

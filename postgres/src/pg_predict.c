@@ -1,165 +1,78 @@
 /*
- * pg_predict.c -- predictions from a clv_model, one SQL function each, with
- * the core's argument order (so an error names the SQL argument at the
- * core's fault position).  The model's kind picks the core function.
+ * pg_predict.c -- predictions from a clv_model.  One C entry serves every
+ * prediction method of the description (group PREDICT): the SQL function's
+ * name is the method, the model's kind picks the row, and the core's generic
+ * call computes it; an error names the argument the core blames.
+ * Discounted value (clv_predict, two models and options) has its own entry.
  */
 #include "postgres.h"
 
-#include "fmgr.h"
 #include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "clvkit/retention.h"
 #include "pg_errors.h"
 #include "pg_model.h"
+#include "pg_names.h"
 
-/* Raises the core's error for this call. */
-static void fail_call(FunctionCallInfo fcinfo, clv_status st, const clv_fault *f)
+#define MAX_ARGS 8
+
+/* The model kinds a method serves, for the message when the model is not
+ * one of them. */
+static char *kinds_of(const char *method, size_t nargs)
 {
+    StringInfoData s;
+    int count = 0;
+    initStringInfo(&s);
+    for (size_t k = 1; k <= clv_model_kind_count(); k++)
+        if (clvpg_find_prediction(method, (clv_model_kind)k, nargs))
+            appendStringInfo(&s, "%s%s", count++ ? ", " : "", clv_model_name((clv_model_kind)k));
+    return count > 1 ? psprintf("one of %s", s.data) : s.data;
+}
+
+/* Raises the core's error: the argument it blames, by name, and its value. */
+static void fail_call(FunctionCallInfo fcinfo, const char *fn, const clv_func *f,
+                      clv_status st, const clv_fault *fault)
+{
+    const char *param = clv_fault_param(f, fault);
+    double got = 0;
+    int has_got = clvpg_arg_value(fcinfo, param, &got);
+    clvpg_fail(fn, st, param, CLV_FAULT_NONE, fault->reason, has_got, got);
+}
+
+PG_FUNCTION_INFO_V1(clvkit_predict);
+Datum clvkit_predict(PG_FUNCTION_ARGS)
+{
+    char *method = get_func_name(fcinfo->flinfo->fn_oid);
+    clv_model m = clvpg_model_core(PG_GETARG_CLVMODEL(0));
     size_t nargs = (size_t)PG_NARGS();
-    int named = f->arg < nargs;
-    char *param = named ? clvpg_arg_name(fcinfo, f->arg) : NULL;
-    int has_got = named && f->arg > 0 && get_fn_expr_argtype(fcinfo->flinfo, (int)f->arg) == FLOAT8OID;
-    clvpg_fail(get_func_name(fcinfo->flinfo->fn_oid), st, param, CLV_FAULT_NONE, f->reason,
-               has_got, has_got ? PG_GETARG_FLOAT8((int)f->arg) : 0);
-}
-
-/* The model argument, checked to be one of the kinds a function serves. */
-static clv_model model_of(FunctionCallInfo fcinfo, int arg, unsigned kinds_mask)
-{
-    clv_model m = clvpg_model_core(PG_GETARG_CLVMODEL(arg));
-    if (!(kinds_mask & (1u << m.kind))) {
-        char *fn = get_func_name(fcinfo->flinfo->fn_oid);
+    const clv_func *f = clvpg_find_prediction(method, m.kind, nargs);
+    if (!f)
         ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("%s: %s cannot be a %s model", fn,
-                               clvpg_arg_name(fcinfo, (size_t)arg),
-                               clv_model_name(m.kind))));
-    }
-    return m;
-}
-
-#define KIND(k) (1u << (k))
-#define TX_KINDS (KIND(CLV_MODEL_BGNBD) | KIND(CLV_MODEL_MBGNBD) | KIND(CLV_MODEL_PNBD))
-
-#define RETURN_RESULT(st, value, fault)                                         \
-    do {                                                                        \
-        if ((st) != CLV_OK)                                                     \
-            fail_call(fcinfo, (st), &(fault));                                  \
-        PG_RETURN_FLOAT8(value);                                                \
-    } while (0)
-
-PG_FUNCTION_INFO_V1(clvkit_palive);
-Datum clvkit_palive(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, TX_KINDS | KIND(CLV_MODEL_BGBB));
+                        errmsg("%s: model must be %s, got a %s model", method,
+                               kinds_of(method, nargs), clv_model_name(m.kind))));
+    double a[MAX_ARGS] = {0};
+    for (size_t i = 1; i < nargs && i < MAX_ARGS; i++)
+        a[i] = PG_GETARG_FLOAT8((int)i);
     double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    double a = PG_GETARG_FLOAT8(1), b = PG_GETARG_FLOAT8(2), c = PG_GETARG_FLOAT8(3);
-    clv_status st = m.kind == CLV_MODEL_BGBB ? clv_bgbb_palive(&m, a, b, c, &out, &f)
-                                             : clv_tx_palive(&m, a, b, c, &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_conditional_expected);
-Datum clvkit_conditional_expected(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, TX_KINDS | KIND(CLV_MODEL_BGBB));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    double t = PG_GETARG_FLOAT8(1), x = PG_GETARG_FLOAT8(2), t_x = PG_GETARG_FLOAT8(3),
-           T = PG_GETARG_FLOAT8(4);
-    clv_status st = m.kind == CLV_MODEL_BGBB
-                        ? clv_bgbb_conditional_expected(&m, t, x, t_x, T, &out, &f)
-                        : clv_tx_conditional_expected(&m, t, x, t_x, T, &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_expected);
-Datum clvkit_expected(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, TX_KINDS | KIND(CLV_MODEL_BGBB));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    double t = PG_GETARG_FLOAT8(1);
-    clv_status st = m.kind == CLV_MODEL_BGBB ? clv_bgbb_expected(&m, t, &out, &f)
-                                             : clv_tx_expected(&m, t, &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_pmf);
-Datum clvkit_pmf(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, TX_KINDS | KIND(CLV_MODEL_BGBB));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    double n = PG_GETARG_FLOAT8(1), t = PG_GETARG_FLOAT8(2);
-    clv_status st = m.kind == CLV_MODEL_BGBB ? clv_bgbb_pmf(&m, n, t, &out, &f)
-                                             : clv_tx_pmf(&m, n, t, &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_spend);
-Datum clvkit_spend(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, KIND(CLV_MODEL_GG));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_gg_spend(&m, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-/* sBG: survival(model, t), retention(model, t), del(model, discount),
- * derl(model, discount, periods). */
-PG_FUNCTION_INFO_V1(clvkit_sbg_survival);
-Datum clvkit_sbg_survival(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, KIND(CLV_MODEL_SBG));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_sbg_survival(&m, PG_GETARG_FLOAT8(1), &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_sbg_retention);
-Datum clvkit_sbg_retention(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, KIND(CLV_MODEL_SBG));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_sbg_retention(&m, PG_GETARG_FLOAT8(1), &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_sbg_del);
-Datum clvkit_sbg_del(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, KIND(CLV_MODEL_SBG));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_sbg_del(&m, PG_GETARG_FLOAT8(1), &out, &f);
-    RETURN_RESULT(st, out, f);
-}
-
-PG_FUNCTION_INFO_V1(clvkit_sbg_derl);
-Datum clvkit_sbg_derl(PG_FUNCTION_ARGS)
-{
-    clv_model m = model_of(fcinfo, 0, KIND(CLV_MODEL_SBG));
-    double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_sbg_derl(&m, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), &out, &f);
-    RETURN_RESULT(st, out, f);
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_status st = clv_func_predict(f, &m, a + 1, nargs - 1, &out, &fault);
+    if (st != CLV_OK)
+        fail_call(fcinfo, method, f, st, &fault);
+    PG_RETURN_FLOAT8(out);
 }
 
 /* clv_predict(model, gg_model, x, t_x, T, mean_value, horizon, unit,
- * discount, margin): the core's options are the last four arguments, in the
- * order of the fault's elements (horizon, discount, period, margin) but for
- * unit, which SQL reads as text before discount. */
+ * discount, margin): the row "predict_clv" names a failing argument or
+ * options field. */
 PG_FUNCTION_INFO_V1(clvkit_clv_predict);
 Datum clvkit_clv_predict(PG_FUNCTION_ARGS)
 {
-    clv_model tx = model_of(fcinfo, 0, TX_KINDS);
-    clv_model gg = model_of(fcinfo, 1, KIND(CLV_MODEL_GG));
+    const clv_func *f = clv_func_find("predict_clv");
+    clv_model tx = clvpg_model_core(PG_GETARG_CLVMODEL(0));
+    clv_model gg = clvpg_model_core(PG_GETARG_CLVMODEL(1));
     clv_clv_options o;
     clv_clv_options_init(&o);
     o.horizon = PG_GETARG_FLOAT8(6);
@@ -171,12 +84,10 @@ Datum clvkit_clv_predict(PG_FUNCTION_ARGS)
     o.discount = PG_GETARG_FLOAT8(8);
     o.margin = PG_GETARG_FLOAT8(9);
     double out;
-    clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_predict_clv(&tx, &gg, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3),
-                                    PG_GETARG_FLOAT8(4), PG_GETARG_FLOAT8(5), &o, &out, &f);
-    if (st != CLV_OK && f.arg == 6 && f.element < 4) {
-        static const size_t sql_arg[] = {6, 8, 7, 9}; /* horizon discount unit margin */
-        f.arg = sql_arg[f.element];
-    }
-    RETURN_RESULT(st, out, f);
+                                    PG_GETARG_FLOAT8(4), PG_GETARG_FLOAT8(5), &o, &out, &fault);
+    if (st != CLV_OK)
+        fail_call(fcinfo, "clv_predict", f, st, &fault);
+    PG_RETURN_FLOAT8(out);
 }

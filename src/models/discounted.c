@@ -46,7 +46,7 @@ static clv_status check_opts(const clv_clv_options *o, const clv_model *tx,
     double model_days = clv_time_unit_days(tx->unit);
     if (!isfinite(model_days))
         return clv_fail(fault, 6, 2,
-                        "period is set but the model has no time unit",
+                        "is set but the model has no time unit",
                         CLV_EINVAL);
     *period = days / model_days;
     return CLV_OK;

@@ -83,11 +83,40 @@ SELECT round(param(m, 'alpha')::numeric, 3) AS alpha, round(param(m, 'beta')::nu
        round(loglik(m)::numeric, 1) AS ll
 FROM (SELECT sbg_fit(ARRAY[1000, 869, 743, 653, 593, 551, 517, 491]) AS m) s;
 
+-- sBG's predictions, held together by their definitions: r(1) = S(1)/S(0) =
+-- S(1), churn(1) = 1 - S(1), DEL = 1 + DERL(d, 1)/(1 + d) (FH 2010).
+SELECT abs(retention(m, 1) - survival(m, 1)) < 1e-15 AS retention_1,
+       abs(churn(m, 1) - (1 - survival(m, 1))) < 1e-15 AS churn_1,
+       abs(del(m, 0.1) - (1 + derl(m, 0.1, 1) / 1.1)) < 1e-12 AS del_derl,
+       abs(clv(m, 100, 0.1, 1) - 100 * derl(m, 0.1, 1)) < 1e-9 AS clv_margin_derl
+FROM (SELECT sbg_fit(ARRAY[1000, 869, 743, 653, 593, 551, 517, 491]) AS m) s;
+
+-- BG/BB on the donations data (Fader, Hardie & Shang 2010: 11,104 donors,
+-- alpha 1.204, beta 0.750, gamma 0.657, delta 2.783; P(alive in 2002)
+-- 0.11, 0.59, 0.93 for (x, t_x) = (0, 0), (2, 4), (6, 6); Hardie's
+-- spreadsheet: 3454.9 donors expected with 0 donations in 6, 1253.1 with 6).
+\set donations_file :srcdir '/../data/refdata/lifetimes_donations.csv'
+CREATE TABLE donations (x float8, t_x float8, n float8, weight int);
+COPY donations FROM :'donations_file' (FORMAT csv, HEADER true);
+CREATE TABLE bgbb AS
+SELECT bgbb_fit(x, t_x, n) AS m FROM donations, generate_series(1, weight);
+SELECT customers(m), round(param(m, 'alpha')::numeric, 3) AS alpha,
+       round(param(m, 'beta')::numeric, 3) AS beta, round(param(m, 'gamma')::numeric, 3) AS gamma,
+       round(param(m, 'delta')::numeric, 3) AS delta,
+       round(palive(m, 0, 0, 6)::numeric, 2) AS "0.11", round(palive(m, 2, 4, 6)::numeric, 2) AS "0.59",
+       round(palive(m, 6, 6, 6)::numeric, 2) AS "0.93",
+       round((11104 * pmf(m, 0, 6))::numeric, 1) AS "3454.9",
+       round((11104 * pmf(m, 6, 6))::numeric, 1) AS "1253.1"
+FROM bgbb;
+
 -- Bad input: errors naming the function and the parameter.
 SELECT try($$SELECT palive(bg, 2, 40, 38.86) FROM fits$$);
 SELECT try($$SELECT palive(bg, -1, 0, 38.86) FROM fits$$);
 SELECT try($$SELECT conditional_expected(bg, 'NaN', 2, 30, 38) FROM fits$$);
 SELECT try($$SELECT spend(bg, 2, 10) FROM fits$$);
+SELECT try($$SELECT palive(gg, 1, 2, 3) FROM fits$$);
+SELECT try($$SELECT survival(bg, 1) FROM fits$$);
+SELECT try($$SELECT palive(m, 3, 2, 6) FROM bgbb$$);
 SELECT try($$SELECT param(bg, 'beta') FROM fits$$);
 SELECT try($$SELECT 'bgnbd(r=0.243, alpha=4.414, a=0.793)'::clv_model$$);
 SELECT try($$SELECT 'bgnbd(r=-1, alpha=4.414, a=0.793, b=2.4)'::clv_model$$);

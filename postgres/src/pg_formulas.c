@@ -1,5 +1,5 @@
 /*
- * pg_scalar.c -- every formula of the core's catalogue as one SQL function
+ * pg_formulas.c -- every formula of the core's catalogue as one SQL function
  * each, all served by one C entry: the SQL name of the called function picks
  * the catalogue entry (cached per call site), so adding a formula to the core
  * adds it here with no code (pg_sqlgen writes the CREATE FUNCTION).
@@ -14,7 +14,7 @@
 #include "clvkit/catalog.h"
 #include "pg_errors.h"
 
-PG_FUNCTION_INFO_V1(clvkit_scalar);
+PG_FUNCTION_INFO_V1(clvkit_formula);
 
 static const clv_fn *catalogue_entry(FunctionCallInfo fcinfo)
 {
@@ -34,7 +34,7 @@ static const clv_fn *catalogue_entry(FunctionCallInfo fcinfo)
     return clv_fn_at(cached - 1);
 }
 
-Datum clvkit_scalar(PG_FUNCTION_ARGS)
+Datum clvkit_formula(PG_FUNCTION_ARGS)
 {
     const clv_fn *f = catalogue_entry(fcinfo);
     size_t nargs = (size_t)PG_NARGS();
