@@ -1,0 +1,147 @@
+/*
+ * bench_scale.c -- clvkit at scale (bench/README.md, "## Scale").  Not a
+ * test: it prints figures.  Each measurement runs in its own process so
+ * that its peak resident memory is its own.
+ *
+ *   build/bench/bench_scale fit [n]        BG/NBD, MBG/NBD, Pareto/NBD fits
+ *                                          on n exact-time and 10n/1M
+ *                                          day-recorded customers
+ *   build/bench/bench_scale predict [n]    P(alive) and conditional
+ *                                          expectations for n and 2,357
+ *                                          customers
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clvkit/clvkit.h"
+#include "synth.h"
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static double peak_mb(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)u.ru_maxrss / 1024.0;
+}
+
+static const double truth[4] = {0.243, 4.414, 0.793, 2.426};
+
+typedef struct {
+    double *x, *t_x, *T;
+    size_t n;
+} customers;
+
+static customers make(size_t n, int continuous)
+{
+    customers c = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
+                   malloc(n * sizeof(double)), n};
+    if (!c.x || !c.t_x || !c.T)
+        exit(1);
+    synth_bgnbd(n, truth, continuous, c.x, c.t_x, c.T);
+    return c;
+}
+
+/* One fit in this process: best of `runs`, peak memory beyond the input. */
+static void fit_once(clv_model_kind kind, size_t n, int continuous, int runs)
+{
+    customers c = make(n, continuous);
+    double before = peak_mb(), best = INFINITY;
+    clv_model m;
+    clv_fit_info info;
+    clv_status st = CLV_OK;
+    for (int k = 0; k < runs; k++) {
+        double t0 = now();
+        st = clv_tx_fit(kind, c.x, c.t_x, c.T, NULL, n, CLV_UNIT_WEEK, NULL, &m,
+                        &info, NULL);
+        best = fmin(best, now() - t0);
+    }
+    printf("  %-7s %9zu%s %9zu %8.3f s %5zu evals %7.1f MB %5.1f B/row  ",
+           clv_model_name(kind), n, continuous ? "*" : " ", info.distinct,
+           best, info.evaluations, peak_mb() - before,
+           (peak_mb() - before) * 1048576.0 / (double)info.distinct);
+    if (st != CLV_OK)
+        printf("failed: %s\n", clv_strerror(st));
+    else
+        printf("%.10g %.10g %.10g %.10g\n", m.param[0], m.param[1], m.param[2],
+               m.param[3]);
+}
+
+/* Runs fn(arg...) in a child so its peak memory is its own. */
+#define IN_CHILD(call)                                                         \
+    do {                                                                       \
+        fflush(stdout);                                                        \
+        pid_t pid = fork();                                                    \
+        if (pid == 0) {                                                        \
+            call;                                                              \
+            fflush(stdout);                                                    \
+            _exit(0);                                                          \
+        }                                                                      \
+        waitpid(pid, NULL, 0);                                                 \
+    } while (0)
+
+static void bench_fits(size_t n)
+{
+    printf("fits (best of 3; * = exact times; memory beyond the input):\n");
+    static const clv_model_kind kinds[] = {CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD,
+                                           CLV_MODEL_PNBD};
+    for (int k = 0; k < 3; k++)
+        IN_CHILD(fit_once(kinds[k], n, 1, 3));
+    IN_CHILD(fit_once(CLV_MODEL_BGNBD, 10 * n, 0, 3));
+}
+
+/* ---- predictions --------------------------------------------------------- */
+
+static void predict_once(size_t n, int reps)
+{
+    customers c = make(n, 1);
+    clv_model m = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK};
+    double *out = malloc(n * sizeof *out);
+    double tp = INFINITY, tc = INFINITY, sum = 0;
+    for (int k = 0; k < reps; k++) {
+        double t0 = now();
+        for (size_t i = 0; i < n; i++)
+            clv_tx_palive(&m, c.x[i], c.t_x[i], c.T[i], &out[i], NULL);
+        tp = fmin(tp, now() - t0);
+        t0 = now();
+        for (size_t i = 0; i < n; i++)
+            clv_tx_conditional_expected(&m, 39, c.x[i], c.t_x[i], c.T[i],
+                                        &out[i], NULL);
+        tc = fmin(tc, now() - t0);
+    }
+    for (size_t i = 0; i < n; i++)
+        sum += out[i];
+    printf("  %9zu  P(alive) %9.4f ms  E[Y(39)|x,t_x,T] %9.4f ms  "
+           "(sum %.6g)\n",
+           n, tp * 1e3, tc * 1e3, sum);
+    free(out);
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "all";
+    size_t n = argc > 2 ? (size_t)atol(argv[2]) : 1000000;
+    if (!strcmp(what, "bgnbd")) /* one fit in this process, for profiling */
+        fit_once(CLV_MODEL_BGNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
+    if (!strcmp(what, "fit") || !strcmp(what, "all"))
+        bench_fits(n);
+    if (!strcmp(what, "predict") || !strcmp(what, "all")) {
+        printf("predictions (BG/NBD, best of runs):\n");
+        IN_CHILD(predict_once(2357, 200));
+        IN_CHILD(predict_once(10 * n, 2));
+    }
+    return 0;
+}
