@@ -18,6 +18,11 @@
 /* Likelihood data for fits and clv_tx_loglik: built from compressed rows
  * (x, t_x, T), freed with clv_bg_data_free. */
 void *clv_bg_data_create(const clv_patterns *pat, int mbg);
+/* The same with the evaluation chosen: by_row = 0 tables per distinct x, T
+ * and t_x (today's way for any data; the tests' oracle), 1 the rows
+ * directly, vectorised and on the cores (what clv_bg_data_create picks
+ * when T hardly repeats). */
+void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int by_row);
 void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
 
