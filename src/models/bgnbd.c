@@ -414,11 +414,17 @@ clv_status clv_bg_expected(const double *p, int mbg, double t, double *out)
     return bg_G(p[0], p[1], p[2], p[3], t, mbg, out);
 }
 
+clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
+                                    double x, double T, double *out)
+{
+    return bg_G(p[0] + x, p[1] + T, p[2], p[3] + x + mbg, t, 0, out);
+}
+
 clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
                               double t_x, double T, double *out)
 {
     double g;
-    clv_status st = bg_G(p[0] + x, p[1] + T, p[2], p[3] + x + mbg, t, 0, &g);
+    clv_status st = clv_bg_conditional_alive(p, mbg, t, x, T, &g);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     *out = g * clv_bg_palive(p, mbg, x, t_x, T);

@@ -32,6 +32,10 @@ clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
 clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
                               double t_x, double T, double *out);
 double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T);
+/* E[Y(t) | x, T, alive]: the conditional expectation without P(alive),
+ * which is all that depends on t_x. */
+clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
+                                    double x, double T, double *out);
 
 /* ---- pnbd.c: Pareto/NBD -------------------------------------------------- */
 

@@ -57,6 +57,70 @@ static clv_status fit_with(const clv_patterns *pat, int mbg, int by_row,
     return st;
 }
 
+/* Whole-base predictions against the one-customer functions, on customers
+ * with exact times and on the same rounded to days (repeats). */
+static void test_many(const double *x, const double *t_x, const double *T,
+                      size_t n)
+{
+    static const clv_model models[3] = {
+        {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK},
+        {CLV_MODEL_MBGNBD, {0.525, 6.183, 0.891, 1.614}, CLV_UNIT_WEEK},
+        {CLV_MODEL_PNBD, {0.553, 10.578, 0.606, 11.669}, CLV_UNIT_WEEK}};
+    double *tx = malloc(n * sizeof *tx), *TT = malloc(n * sizeof *TT),
+           *a = malloc(n * sizeof *a), *c = malloc(n * sizeof *c);
+    for (int rounded = 0; rounded < 2; rounded++) {
+        for (size_t i = 0; i < n; i++) {
+            TT[i] = rounded ? round(T[i] * 7) / 7 : T[i];
+            tx[i] = rounded ? fmin(round(t_x[i] * 7) / 7, TT[i]) : t_x[i];
+        }
+        for (int k = 0; k < 3; k++) {
+            size_t m = k == 2 ? n / 10 : n; /* Pareto/NBD is slow */
+            CHECK_STATUS("palive_many",
+                         clv_tx_palive_many(&models[k], x, tx, TT, m, a, NULL),
+                         CLV_OK);
+            CHECK_STATUS("conditional_many",
+                         clv_tx_conditional_expected_many(&models[k], 26, x, tx,
+                                                          TT, m, c, NULL),
+                         CLV_OK);
+            double wa = 0, wc = 0;
+            for (size_t i = 0; i < m; i++) {
+                double pa, ce;
+                clv_tx_palive(&models[k], x[i], tx[i], TT[i], &pa, NULL);
+                clv_tx_conditional_expected(&models[k], 26, x[i], tx[i], TT[i],
+                                            &ce, NULL);
+                wa = fmax(wa, fabs(a[i] - pa) / pa);
+                wc = fmax(wc, fabs(c[i] - ce) / fmax(ce, 1e-300));
+            }
+            if (!CHECK("P(alive) as one customer at a time, 1e-14",
+                       wa <= 1e-14))
+                fprintf(stderr, "  %s worst %.3g\n",
+                        clv_model_name(models[k].kind), wa);
+            if (!CHECK("E[Y] as one customer at a time, 1e-14", wc <= 1e-14))
+                fprintf(stderr, "  %s worst %.3g\n",
+                        clv_model_name(models[k].kind), wc);
+        }
+    }
+    /* a bad row is found before anything is computed */
+    clv_fault f;
+    tx[7] = TT[7] + 1;
+    CHECK_STATUS("t_x > T", clv_tx_palive_many(&models[0], x, tx, TT, n, a, &f),
+                 CLV_EDOM);
+    CHECK("names t_x and the row", f.arg == 2 && f.element == 7 && isnan(a[0]));
+    CHECK_STATUS("t_x > T",
+                 clv_tx_conditional_expected_many(&models[0], 1, x, tx, TT, n,
+                                                  c, &f),
+                 CLV_EDOM);
+    CHECK("names t_x and the row", f.arg == 3 && f.element == 7);
+    CHECK_STATUS("negative t",
+                 clv_tx_conditional_expected_many(&models[0], -1, x, t_x, T, n,
+                                                  c, &f),
+                 CLV_EDOM);
+    CHECK_STATUS("NULL out",
+                 clv_tx_palive_many(&models[0], x, t_x, T, n, NULL, &f),
+                 CLV_EINVAL);
+    free(tx), free(TT), free(a), free(c);
+}
+
 int main(void)
 {
     enum { N = 20000 };
@@ -117,5 +181,6 @@ int main(void)
                      CLV_OK);
     }
     clv_patterns_free(&pat);
+    test_many(x, t_x, T, N);
     return check_report("test_fastfit");
 }
