@@ -100,8 +100,38 @@ static void test_many(const double *x, const double *t_x, const double *T,
                         clv_model_name(models[k].kind), wc);
         }
     }
-    /* a bad row is found before anything is computed */
+    /* discounted CLV: 12 months, 1% a month, margin 0.3 */
+    clv_model gg = {CLV_MODEL_GG, {6.25, 3.74, 15.44}, CLV_UNIT_NONE};
+    clv_clv_options o;
+    clv_clv_options_init(&o);
+    o.discount = 0.01, o.period = CLV_UNIT_MONTH, o.margin = 0.3;
+    double *mv = malloc(n * sizeof *mv);
+    for (size_t i = 0; i < n; i++)
+        mv[i] = x[i] > 0 ? 5 + (double)(i % 97) : 0;
+    for (int k = 0; k < 3; k++) {
+        size_t m = k == 2 ? n / 50 : n / 4;
+        CHECK_STATUS("clv_many", clv_predict_clv_many(&models[k], &gg, x, t_x, T,
+                                                      mv, &o, m, c, NULL),
+                     CLV_OK);
+        double w = 0;
+        for (size_t i = 0; i < m; i++) {
+            double v;
+            clv_predict_clv(&models[k], &gg, x[i], t_x[i], T[i], mv[i], &o, &v,
+                            NULL);
+            w = fmax(w, fabs(c[i] - v) / fmax(v, 1e-300));
+        }
+        if (!CHECK("CLV as one customer at a time, 1e-13", w <= 1e-13))
+            fprintf(stderr, "  %s worst %.3g\n", clv_model_name(models[k].kind),
+                    w);
+    }
+    mv[5] = -1;
     clv_fault f;
+    CHECK_STATUS("negative m", clv_predict_clv_many(&models[0], &gg, x, t_x, T,
+                                                    mv, &o, n, c, &f),
+                 CLV_EDOM);
+    CHECK("names m and the row", f.arg == 5 && f.element == 5);
+    free(mv);
+    /* a bad row is found before anything is computed */
     tx[7] = TT[7] + 1;
     CHECK_STATUS("t_x > T", clv_tx_palive_many(&models[0], x, tx, TT, n, a, &f),
                  CLV_EDOM);
