@@ -215,7 +215,7 @@ void clv_rfm_free(clv_rfm *rfm);
  * Two orders:
  *  - CLV_STREAM_SORTED: each customer's rows come in non-decreasing day
  *    order (any log sorted by date, or by customer and date).  The state is
- *    a fixed record per customer (~90 bytes with its id): memory grows with
+ *    a fixed record per customer (64 bytes, and its id): memory grows with
  *    customers, not transactions.  A row earlier than that customer's
  *    latest day is an error (CLV_EDOM, fault arg 3): never a wrong count.
  *    Two sorted streams merge when, for every customer in both, one

@@ -20,15 +20,20 @@
 
 #define NO_DAY INT32_MAX /* a record without rows */
 
+/* 64 bytes: the state of one customer in a sorted stream. */
 typedef struct {
     int32_t first, last, last_cal; /* last: latest day, still open */
+    uint32_t days, x, xh;          /* closed days: all, calibration days
+                                      after the first, holdout */
     double pending;                /* amount on `last`, not yet folded */
     double first_amount;           /* amount on `first`, once closed */
-    double days;                   /* closed days */
-    double x, value, mean;         /* calibration days after the first */
-    double xh, vh;                 /* holdout days */
-    size_t head, tail, nrows;      /* any order: the rows (index + 1) */
+    double value, mean, vh;        /* sums (and the running mean) */
 } record;
+
+/* Any order: where a customer's rows are (index + 1; 0 = none). */
+typedef struct {
+    size_t head, tail, nrows;
+} chain;
 
 struct clv_rfm_stream {
     clv_rfm_options opts;
@@ -36,7 +41,8 @@ struct clv_rfm_stream {
     double cal, hold; /* +inf when open */
     clv_txlog *ids;   /* id table only */
     record *rec;
-    size_t rcap, rows;
+    chain *ch; /* any order only */
+    size_t rcap, chcap, rows;
     int32_t lo, hi;            /* first and last day streamed */
     int32_t *rday;             /* any order: rows */
     double *ramt;
@@ -92,9 +98,9 @@ static void append(record *a, const record *b, double cal, double hold)
     sorted_add(a, b->first, b->first_amount, cal, hold);
     fold(a, a->last, a->pending, cal, hold);
     a->days += b->days - 1;
-    double x = a->x + b->x;
+    uint32_t x = a->x + b->x;
     if (x > 0)
-        a->mean += (b->mean - a->mean) * (b->x / x);
+        a->mean += (b->mean - a->mean) * ((double)b->x / x);
     if (b->x > 0)
         a->last_cal = b->last_cal;
     a->x = x;
@@ -110,7 +116,7 @@ void clv_rfm_stream_free(clv_rfm_stream *s)
     if (!s)
         return;
     clv_txlog_free(s->ids);
-    free(s->rec), free(s->rday), free(s->ramt), free(s->rnext), free(s);
+    free(s->rec), free(s->ch), free(s->rday), free(s->ramt), free(s->rnext), free(s);
 }
 
 clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
@@ -177,7 +183,9 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 /* The record of an id, a new empty one if unseen; NULL when out of memory. */
 static record *customer(clv_rfm_stream *s, const char *id, size_t len)
 {
-    if (grow((void **)&s->rec, &s->rcap, s->ids->ncust + 1, sizeof *s->rec))
+    if (grow((void **)&s->rec, &s->rcap, s->ids->ncust + 1, sizeof *s->rec) ||
+        (s->order == CLV_STREAM_ANY &&
+         grow((void **)&s->ch, &s->chcap, s->ids->ncust + 1, sizeof *s->ch)))
         return NULL;
     size_t n = s->ids->ncust, c = clv_txlog_intern(s->ids, id, len);
     if (c == (size_t)-1)
@@ -185,6 +193,8 @@ static record *customer(clv_rfm_stream *s, const char *id, size_t len)
     if (c == n) {
         memset(&s->rec[c], 0, sizeof s->rec[c]);
         s->rec[c].first = NO_DAY;
+        if (s->ch)
+            memset(&s->ch[c], 0, sizeof s->ch[c]);
     }
     return &s->rec[c];
 }
@@ -192,6 +202,7 @@ static record *customer(clv_rfm_stream *s, const char *id, size_t len)
 /* Any order: the row goes on the customer's chain. */
 static int chain_add(clv_rfm_stream *s, record *c, int32_t d, double a)
 {
+    chain *h = &s->ch[c - s->rec];
     size_t cap = s->nrcap;
     if (grow((void **)&s->rday, &cap, s->nr + 1, sizeof *s->rday))
         return 1;
@@ -204,12 +215,12 @@ static int chain_add(clv_rfm_stream *s, record *c, int32_t d, double a)
     s->nrcap = cap;
     size_t r = s->nr++;
     s->rday[r] = d, s->ramt[r] = a, s->rnext[r] = 0;
-    if (c->tail)
-        s->rnext[c->tail - 1] = r + 1;
+    if (h->tail)
+        s->rnext[h->tail - 1] = r + 1;
     else
-        c->head = r + 1;
-    c->tail = r + 1;
-    c->nrows++;
+        h->head = r + 1;
+    h->tail = r + 1;
+    h->nrows++;
     if (d < c->first || c->first == NO_DAY)
         c->first = d;
     return 0;
@@ -311,7 +322,7 @@ clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
         if (b->first == NO_DAY)
             continue;
         if (into->order == CLV_STREAM_ANY) {
-            for (size_t r = b->head; r; r = from->rnext[r - 1])
+            for (size_t r = from->ch[j].head; r; r = from->rnext[r - 1])
                 if (chain_add(into, a, from->rday[r - 1], from->ramt[r - 1])) {
                     free(map);
                     return CLV_ENOMEM;
@@ -340,14 +351,15 @@ size_t clv_rfm_stream_bytes(const clv_rfm_stream *s)
     if (!s)
         return 0;
     const clv_txlog *t = s->ids;
-    return sizeof *s + s->rcap * sizeof *s->rec + t->pool_cap +
+    return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch +
+           t->pool_cap +
            t->ccap * 2 * sizeof(size_t) + t->slots * sizeof(size_t) +
            s->nrcap * (sizeof *s->rday + sizeof *s->ramt + sizeof *s->rnext);
 }
 
 /* Any order: the customer's days sorted and merged as rfm.c does, folded
  * into a record.  rows, days, amounts: buffers of c->nrows. */
-static record chain_record(const clv_rfm_stream *s, const record *c,
+static record chain_record(const clv_rfm_stream *s, const chain *c,
                            size_t *rows, int32_t *days, double *amounts,
                            double cal, double hold)
 {
@@ -384,9 +396,9 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
                         CLV_EDOM);
     const clv_txlog *ids = s->ids;
     size_t maxrows = 1;
-    for (size_t c = 0; c < ids->ncust; c++)
-        if (s->rec[c].nrows > maxrows)
-            maxrows = s->rec[c].nrows;
+    for (size_t c = 0; s->ch && c < ids->ncust; c++)
+        if (s->ch[c].nrows > maxrows)
+            maxrows = s->ch[c].nrows;
     size_t *rows = NULL;
     int32_t *days = NULL;
     double *amounts = NULL;
@@ -431,7 +443,8 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
         if (src->first == NO_DAY || src->first > cal)
             continue;
         record e = s->order == CLV_STREAM_ANY
-                       ? chain_record(s, src, rows, days, amounts, cal, s->hold)
+                       ? chain_record(s, &s->ch[c], rows, days, amounts, cal,
+                                      s->hold)
                        : *src;
         fold(&e, e.last, e.pending, cal, s->hold); /* close the open day */
         memcpy(pool, ids->pool + ids->id_off[c], ids->id_len[c] + 1);
