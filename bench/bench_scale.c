@@ -9,6 +9,11 @@
  *   build/bench/bench_scale predict [n]    P(alive) and conditional
  *                                          expectations for n and 2,357
  *                                          customers
+ *   build/bench/bench_scale export n exact path   the simulated customers
+ *                                          as raw doubles (x, t_x, T), and
+ *   build/bench/bench_scale many n exact   one line "palive_s ce_s": the
+ *                                          _many functions' best wall
+ *                                          times (for lifetimes_side.py)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -160,6 +165,31 @@ int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "all";
     size_t n = argc > 2 ? (size_t)atol(argv[2]) : 1000000;
+    if (!strcmp(what, "export") && argc > 4) {
+        customers c = make(n, atoi(argv[3]));
+        FILE *f = fopen(argv[4], "wb");
+        if (!f || fwrite(c.x, sizeof(double), n, f) != n ||
+            fwrite(c.t_x, sizeof(double), n, f) != n ||
+            fwrite(c.T, sizeof(double), n, f) != n || fclose(f))
+            return 1;
+        return 0;
+    }
+    if (!strcmp(what, "many")) {
+        customers c = make(n, argc > 3 ? atoi(argv[3]) : 0);
+        clv_model m = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426},
+                       CLV_UNIT_WEEK};
+        double *out = malloc(n * sizeof *out), tp = INFINITY, tc = INFINITY;
+        for (int k = 0; k < (n < 100000 ? 200 : 3); k++) {
+            double t0 = now();
+            clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL);
+            double t1 = now();
+            clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out,
+                                             NULL);
+            tp = fmin(tp, t1 - t0), tc = fmin(tc, now() - t1);
+        }
+        printf("%.9g %.9g\n", tp, tc);
+        return 0;
+    }
     if (!strcmp(what, "bgnbd")) /* one fit in this process, for profiling */
         fit_once(CLV_MODEL_BGNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
     if (!strcmp(what, "fit") || !strcmp(what, "all"))
