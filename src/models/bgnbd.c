@@ -28,7 +28,7 @@
 
 typedef struct {
     int o;
-    int by_row; /* no per-T and per-t_x tables: T hardly repeats */
+    int mode; /* BG_TABLES, BG_ROWS or BG_CHUNKED (txmodel.h) */
     const clv_patterns *pat;
     size_t nx, nT, nt;
     double *xv, *Tv, *tv; /* distinct values (xv ascending) */
@@ -76,14 +76,15 @@ static int t_is_exact(const clv_patterns *pat)
     return distinct > m / 4;
 }
 
-void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int by_row)
+void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
 {
+    int by_row = mode == BG_ROWS;
     bg_data *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->o = mbg;
     d->pat = pat;
-    d->by_row = by_row;
+    d->mode = mode;
     if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi))
         goto fail;
     if (by_row) {
@@ -188,9 +189,15 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g)
     return ll;
 }
 
+/* Below this many rows the per-row work is too small to split. */
+#define SMALL 20000
+
 void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 {
-    return clv_bg_data_create_mode(pat, mbg, t_is_exact(pat));
+    int mode = t_is_exact(pat)  ? BG_ROWS
+               : pat->n > SMALL ? BG_CHUNKED
+                                : BG_TABLES;
+    return clv_bg_data_create_mode(pat, mbg, mode);
 }
 
 /* ---- the rows directly --------------------------------------------------- */
@@ -253,6 +260,48 @@ static void row_chunk(void *vjob, size_t k)
     out[0] = ll, out[1] = g0, out[2] = g1, out[3] = sa, out[4] = sb;
 }
 
+/* The bracket terms of chunk k from the per-T and per-t_x tables: the same
+ * sums as the straightforward loop in clv_bg_loglik, by chunk. */
+static void bracket_chunk(void *vjob, size_t k)
+{
+    row_job *j = vjob;
+    const bg_data *d = j->d;
+    const clv_patterns *pat = d->pat;
+    size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
+    double r = j->r, lna = j->lna;
+    double ll = 0, sr = 0, sal = 0, sa = 0, sb = 0;
+    double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK];
+    for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
+        size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
+        const double *x = pat->col[0] + b0;
+        for (size_t i = 0; i < m; i++) {
+            size_t q = b0 + i;
+            on[i] = d->o || x[i] > 0;
+            lr[i] = on[i] > 0 ? lna - d->lb[d->xi[q]] +
+                                    (r + x[i]) *
+                                        (d->lT[d->Ti[q]] - d->lt[d->ti[q]])
+                              : 0;
+            e[i] = -fabs(lr[i]);
+        }
+        clv_vexp(e, e, m);
+        clv_vlog1p(e, l1, m);
+        for (size_t i = 0; i < m; i++) {
+            size_t q = b0 + i;
+            if (!(on[i] > 0))
+                continue;
+            double w = pat->w[q];
+            ll += w * (fmax(lr[i], 0) + l1[i]);
+            double sig = w * (lr[i] > 0 ? 1 : e[i]) / (1 + e[i]);
+            sr += sig * (d->lT[d->Ti[q]] - d->lt[d->ti[q]]);
+            sal += sig * (r + x[i]) * (d->iT[d->Ti[q]] - d->it[d->ti[q]]);
+            sa += sig;
+            sb += sig * d->ib[d->xi[q]];
+        }
+    }
+    double *out = j->part[k];
+    out[0] = ll, out[1] = sr, out[2] = sal, out[3] = sa, out[4] = sb;
+}
+
 static int loglik_rows(const bg_data *d, const double *p, double *llp,
                        double *dll)
 {
@@ -290,7 +339,7 @@ static int loglik_rows(const bg_data *d, const double *p, double *llp,
 int clv_bg_loglik(const double *p, double *llp, double *dll, void *data)
 {
     const bg_data *d = data;
-    if (d->by_row)
+    if (d->mode == BG_ROWS)
         return loglik_rows(d, p, llp, dll);
     const clv_patterns *pat = d->pat;
     double r = p[0], al = p[1], a = p[2], b = p[3];
@@ -312,7 +361,22 @@ int clv_bg_loglik(const double *p, double *llp, double *dll, void *data)
         d->it[j] = 1 / (al + d->tv[j]);
     }
     double lna = log(a), sr = 0, sal = 0, sa = 0, sb = 0;
-    for (size_t i = 0; i < pat->n; i++) {
+    if (d->mode == BG_CHUNKED) {
+        row_job *job = malloc(sizeof *job);
+        if (!job)
+            return 1;
+        job->d = d, job->r = r, job->al = al, job->lna = lna;
+        clv_par_for(CHUNKS, pat->n * 20, bracket_chunk, job);
+        for (size_t k = 0; k < CHUNKS; k++) {
+            ll += job->part[k][0];
+            sr += job->part[k][1];
+            sal += job->part[k][2];
+            sa += job->part[k][3];
+            sb += job->part[k][4];
+        }
+        free(job);
+    }
+    for (size_t i = 0; d->mode == BG_TABLES && i < pat->n; i++) {
         double x = pat->col[0][i];
         if (d->o == 0 && x == 0)
             continue;

@@ -18,11 +18,14 @@
 /* Likelihood data for fits and clv_tx_loglik: built from compressed rows
  * (x, t_x, T), freed with clv_bg_data_free. */
 void *clv_bg_data_create(const clv_patterns *pat, int mbg);
-/* The same with the evaluation chosen: by_row = 0 tables per distinct x, T
- * and t_x (today's way for any data; the tests' oracle), 1 the rows
- * directly, vectorised and on the cores (what clv_bg_data_create picks
- * when T hardly repeats). */
-void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int by_row);
+/* The same with the evaluation chosen: BG_TABLES per distinct x, T and
+ * t_x, one row at a time (today's way; the tests' oracle, and what small
+ * data get); BG_CHUNKED the same tables with the per-row terms in fixed
+ * chunks over the cores, exps and logs four at a time (data that compress
+ * to over 20,000 rows); BG_ROWS no T and t_x tables, the rows directly,
+ * chunked and vectorised (T hardly repeats: exact times). */
+enum { BG_TABLES = 0, BG_ROWS = 1, BG_CHUNKED = 2 };
+void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode);
 void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
 

@@ -1,9 +1,9 @@
 /*
  * test_fastfit.c -- the fast paths of the fits against today's
  * straightforward evaluation (the oracle, kept in the library as
- * clv_bg_data_create_mode(..., 0)): the BG/NBD and MBG/NBD likelihood and
- * gradient evaluated row by row (vectorised, over the cores) agree with the
- * per-value tables at random points, do not depend on the thread count, and
+ * clv_bg_data_create_mode(..., BG_TABLES)): the BG/NBD and MBG/NBD
+ * likelihood and gradient evaluated row by row or by chunks (vectorised,
+ * over the cores) agree with the per-value tables at random points, do not depend on the thread count, and
  * give the same fitted parameters to 1e-10.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -44,10 +44,10 @@ static void customers(size_t n, double *x, double *t_x, double *T)
 }
 
 /* The fit with a given evaluation, through the library's one driver. */
-static clv_status fit_with(const clv_patterns *pat, int mbg, int by_row,
+static clv_status fit_with(const clv_patterns *pat, int mbg, int mode,
                            const double *start, double *param)
 {
-    void *d = clv_bg_data_create_mode(pat, mbg, by_row);
+    void *d = clv_bg_data_create_mode(pat, mbg, mode);
     clv_fit_problem pb = {4, clv_bg_loglik, d, 1, 1, {{0}}, pat->total,
                           pat->n};
     for (int i = 0; i < 4; i++)
@@ -161,55 +161,59 @@ int main(void)
     CHECK_STATUS("patterns", clv_patterns_build(cols, 3, NULL, N, &pat),
                  CLV_OK);
     CHECK("exact times: nothing compresses", pat.n == N);
-    for (int mbg = 0; mbg < 2; mbg++) {
-        void *oracle = clv_bg_data_create_mode(&pat, mbg, 0);
-        void *fast = clv_bg_data_create(&pat, mbg);
-        /* random points over a wide range of each parameter */
-        double worst = 0, worst_g = 0;
-        for (int k = 0; k < 50; k++) {
-            double p[4], l0, l1, g0[4], g1[4];
-            for (int i = 0; i < 4; i++)
-                p[i] = exp(-3 + 6 * uniform());
-            p[3] += 1.01; /* b > 1: the BG/NBD bracket's log(b-1) */
-            CHECK("oracle evaluates", clv_bg_loglik(p, &l0, g0, oracle) == 0);
-            CHECK("fast evaluates", clv_bg_loglik(p, &l1, g1, fast) == 0);
-            worst = fmax(worst, fabs(l1 - l0) / fabs(l0));
-            for (int i = 0; i < 4; i++)
-                worst_g = fmax(worst_g, fabs(g1[i] - g0[i]) /
-                                            fmax(1e-3 * fabs(l0), fabs(g0[i])));
-        }
-        if (!CHECK("log-likelihood within 1e-13 of the oracle", worst <= 1e-13))
-            fprintf(stderr, "  worst %.3g\n", worst);
-        if (!CHECK("gradient within 1e-11 of the oracle", worst_g <= 1e-11))
-            fprintf(stderr, "  worst %.3g\n", worst_g);
-        /* the same bits on one thread and on several */
-        double p[4] = {0.3, 4, 0.8, 2.5}, la, lb, ga[4], gb[4];
-        setenv("CLVKIT_THREADS", "1", 1);
-        clv_bg_loglik(p, &la, ga, fast);
-        setenv("CLVKIT_THREADS", "3", 1);
-        clv_bg_loglik(p, &lb, gb, fast);
-        unsetenv("CLVKIT_THREADS");
-        CHECK("one thread or three: identical",
-              la == lb && ga[0] == gb[0] && ga[1] == gb[1] && ga[2] == gb[2] &&
-                  ga[3] == gb[3]);
-        clv_bg_data_free(oracle), clv_bg_data_free(fast);
+    for (int mbg = 0; mbg < 2; mbg++)
+        for (int mode = BG_ROWS; mode <= BG_CHUNKED; mode++) {
+            void *oracle = clv_bg_data_create_mode(&pat, mbg, BG_TABLES);
+            void *fast = clv_bg_data_create_mode(&pat, mbg, mode);
+            /* random points over a wide range of each parameter */
+            double worst = 0, worst_g = 0;
+            for (int k = 0; k < 50; k++) {
+                double p[4], l0, l1, g0[4], g1[4];
+                for (int i = 0; i < 4; i++)
+                    p[i] = exp(-3 + 6 * uniform());
+                p[3] += 1.01; /* b > 1: the BG/NBD bracket's log(b-1) */
+                CHECK("oracle evaluates",
+                      clv_bg_loglik(p, &l0, g0, oracle) == 0);
+                CHECK("fast evaluates", clv_bg_loglik(p, &l1, g1, fast) == 0);
+                worst = fmax(worst, fabs(l1 - l0) / fabs(l0));
+                for (int i = 0; i < 4; i++)
+                    worst_g = fmax(worst_g,
+                                   fabs(g1[i] - g0[i]) /
+                                       fmax(1e-3 * fabs(l0), fabs(g0[i])));
+            }
+            if (!CHECK("log-likelihood within 1e-13 of the oracle",
+                       worst <= 1e-13))
+                fprintf(stderr, "  mode %d worst %.3g\n", mode, worst);
+            if (!CHECK("gradient within 1e-11 of the oracle", worst_g <= 1e-11))
+                fprintf(stderr, "  mode %d worst %.3g\n", mode, worst_g);
+            /* the same bits on one thread and on several */
+            double p[4] = {0.3, 4, 0.8, 2.5}, la, lb, ga[4], gb[4];
+            setenv("CLVKIT_THREADS", "1", 1);
+            clv_bg_loglik(p, &la, ga, fast);
+            setenv("CLVKIT_THREADS", "3", 1);
+            clv_bg_loglik(p, &lb, gb, fast);
+            unsetenv("CLVKIT_THREADS");
+            CHECK("one thread or three: identical",
+                  la == lb && ga[0] == gb[0] && ga[1] == gb[1] &&
+                      ga[2] == gb[2] && ga[3] == gb[3]);
+            clv_bg_data_free(oracle), clv_bg_data_free(fast);
 
-        /* fitted parameters */
-        double want[4], got[4];
-        const double start[4] = {1, 5, 1, 2};
-        CHECK_STATUS("oracle fit", fit_with(&pat, mbg, 0, start, want), CLV_OK);
-        CHECK_STATUS("fast fit", fit_with(&pat, mbg, 1, start, got), CLV_OK);
-        for (int i = 0; i < 4; i++)
-            CHECK_REL("parameter as the oracle's, 1e-10", got[i], want[i],
-                      1e-10);
-        /* and the public fit takes the fast path here */
-        clv_model m;
-        CHECK_STATUS("clv_tx_fit",
-                     clv_tx_fit(mbg ? CLV_MODEL_MBGNBD : CLV_MODEL_BGNBD, x,
-                                t_x, T, NULL, N, CLV_UNIT_WEEK, NULL, &m, NULL,
-                                NULL),
-                     CLV_OK);
-    }
+            /* fitted parameters */
+            double want[4], got[4];
+            const double start[4] = {1, 5, 1, 2};
+            CHECK_STATUS("oracle fit", fit_with(&pat, mbg, BG_TABLES, start, want),
+                         CLV_OK);
+            CHECK_STATUS("fast fit", fit_with(&pat, mbg, mode, start, got),
+                         CLV_OK);
+            for (int i = 0; i < 4; i++)
+                CHECK_REL("parameter as the oracle's, 1e-10", got[i], want[i],
+                          1e-10);
+        }
+    /* the public fit (the row path here) */
+    clv_model m;
+    CHECK_STATUS("clv_tx_fit", clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, N,
+                                          CLV_UNIT_WEEK, NULL, &m, NULL, NULL),
+                 CLV_OK);
     clv_patterns_free(&pat);
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
