@@ -53,7 +53,7 @@ def best(fn, reps):
 def main():
     bench = sys.argv[1] if len(sys.argv) > 1 else "build/bench/bench_scale"
     cases = [(2357, 0, 200), (1000000, 1, 3), (10000000, 0, 1)]
-    print("%-22s %12s %12s %8s %12s %12s %8s" % (
+    print("%-22s %12s %12s %8s %12s %12s %8s  (ms)" % (
         "customers", "P(alive) np", "clvkit", "ratio", "E[Y] np", "clvkit", "ratio"))
     with tempfile.TemporaryDirectory() as d:
         for n, exact, reps in cases:
@@ -67,8 +67,8 @@ def main():
                                  capture_output=True, text=True).stdout.split()
             cp, cc = float(out[0]), float(out[1])
             label = "%d%s" % (n, " exact times" if exact else " by day")
-            print("%-22s %10.4f s %10.4f s %7.1fx %10.4f s %10.4f s %7.1fx" % (
-                label, tp, cp, tp / cp, tc, cc, tc / cc))
+            print("%-22s %12.3f %12.3f %7.1fx %12.3f %12.3f %7.1fx" % (
+                label, 1e3 * tp, 1e3 * cp, tp / cp, 1e3 * tc, 1e3 * cc, tc / cc))
 
 
 if __name__ == "__main__":
