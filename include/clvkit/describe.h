@@ -61,7 +61,8 @@ typedef enum clv_shape {
     CLV_SHAPE_OPTIONS,  /* a struct of options: its fields are described
                            (clv_func_field); fault.element names the field */
     CLV_SHAPE_RESULT,   /* an out-parameter: model, fit info, table, log */
-    CLV_SHAPE_TALLY     /* clv_tally * (tally.h) */
+    CLV_SHAPE_TALLY,    /* clv_tally * (tally.h) */
+    CLV_SHAPE_STREAM    /* clv_rfm_stream * (rfm.h) */
 } clv_shape;
 
 /* What a number means, for a face's labels and formats. */
@@ -93,7 +94,8 @@ typedef enum clv_group {
     CLV_GROUP_TXLOG,     /* transaction logs and days (rfm.h) */
     CLV_GROUP_RFM,       /* the RFM summary (rfm.h) */
     CLV_GROUP_COHORT,    /* cohort tables and early value (retention.h) */
-    CLV_GROUP_TALLY      /* distinct rows with counts: a fit's state (tally.h) */
+    CLV_GROUP_TALLY,     /* distinct rows with counts: a fit's state (tally.h) */
+    CLV_GROUP_BULK       /* a prediction over whole sequences of customers */
 } clv_group;
 
 /* One argument (or an options field, or the result), copied out. */

@@ -221,6 +221,73 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
 /* Frees a summary; NULL is a no-op. */
 void clv_rfm_free(clv_rfm *rfm);
 
+/* ---- The RFM summary, streamed --------------------------------------------
+ *
+ * The same summary as clv_rfm_summarize(), built in one pass over
+ * transactions without keeping the log, and mergeable: two streams over
+ * disjoint transactions (e.g. two halves of a file, two database workers)
+ * combine into the stream of all of them.  The state is flat arrays per
+ * customer (no pointers between customers), so it can be written out and
+ * read back.
+ *
+ * Two orders:
+ *  - CLV_STREAM_SORTED: each customer's rows come in non-decreasing day
+ *    order (any log sorted by date, or by customer and date).  The state is
+ *    a fixed record per customer (64 bytes, and its id): memory grows with
+ *    customers, not transactions.  A row earlier than that customer's
+ *    latest day is an error (CLV_EDOM, fault arg 3): never a wrong count.
+ *    Two sorted streams merge when, for every customer in both, one
+ *    stream's days all come no later than the other's (a file split by
+ *    time); otherwise CLV_EDOM.
+ *  - CLV_STREAM_ANY: rows in any order.  Same-day purchases can only be
+ *    merged exactly by remembering the days, so the state keeps each row's
+ *    day and amount (20 bytes a row, still less than a clv_txlog) and merges
+ *    any split.
+ * Counts and days are exact in every case; summed amounts of a merged
+ * stream may differ from a single pass in the last bits (the additions run
+ * in another order). */
+
+typedef enum clv_stream_order {
+    CLV_STREAM_SORTED = 0,
+    CLV_STREAM_ANY = 1
+} clv_stream_order;
+
+typedef struct clv_rfm_stream clv_rfm_stream;
+
+/* A new stream with the options of the summary (checked as in
+ * clv_rfm_summarize; fault arg 0 opts, element as there; arg 1 order).
+ * A NaN calibration_end means the latest day streamed.
+ * Errors: CLV_EINVAL, CLV_EDOM, CLV_ENOMEM. */
+clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
+                                 clv_stream_order order, clv_rfm_stream **out,
+                                 clv_fault *fault);
+
+/* Frees a stream; NULL is a no-op. */
+void clv_rfm_stream_free(clv_rfm_stream *s);
+
+/* Adds one transaction, checked as clv_txlog_add() (fault: 0 stream, 1 id,
+ * 2 id_len, 3 day, 4 amount).  Also CLV_EDOM for a row out of day order in
+ * a CLV_STREAM_SORTED stream.  On failure the stream is unchanged. */
+clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id,
+                              size_t id_len, double day, double amount,
+                              clv_fault *fault);
+
+/* Adds the transactions of `from` (unchanged) to `into`.  Both must have
+ * the same order and options (else CLV_EINVAL).  Errors: CLV_EDOM (sorted
+ * streams whose days interleave for a customer; `into` is then
+ * unchanged), CLV_ENOMEM (`into` may hold part of `from`: discard it). */
+clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
+                                const clv_rfm_stream *from, clv_fault *fault);
+
+/* The summary of everything streamed so far (the stream stays usable).
+ * Identical to clv_rfm_summarize() on a log of the same rows in the same
+ * order.  Errors: as clv_rfm_summarize(). */
+clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
+                                  clv_fault *fault);
+
+/* Bytes the stream holds (for the memory figures). */
+size_t clv_rfm_stream_bytes(const clv_rfm_stream *s);
+
 #ifdef __cplusplus
 }
 #endif

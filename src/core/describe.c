@@ -227,6 +227,27 @@ static const arg_desc f_rfm_opts[] = {
     OUNIT("unit"), OPT("calibration_end", CLV_D_REAL, CLV_Q_DAY, NAN),
     OPT("holdout_end", CLV_D_REAL, CLV_Q_DAY, NAN)};
 static const arg_desc a_rfm[] = {OF("log", CLV_SHAPE_LOG), OPTS("opts", f_rfm_opts)};
+static const arg_desc a_tx_palive_many[] = {
+    OF("model", CLV_SHAPE_MODEL), SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME), SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), LEN("n")};
+static const arg_desc a_tx_cond_many[] = {
+    OF("model", CLV_SHAPE_MODEL), NUM("t", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT), SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), LEN("n")};
+static const arg_desc a_predict_clv_many[] = {
+    OF("tx", CLV_SHAPE_MODEL), OF("gg", CLV_SHAPE_MODEL),
+    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT), SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), SEQ("m", CLV_D_NONNEG, CLV_Q_MONEY),
+    OPTS("opts", f_clv_opts), LEN("n")};
+/* order: CLV_STREAM_SORTED (0) or CLV_STREAM_ANY (1) */
+static const arg_desc a_stream_create[] = {OPTS("opts", f_rfm_opts),
+                                          NUM("order", CLV_D_FLAG, CLV_Q_NONE)};
+static const arg_desc a_stream_add[] = {
+    OF("s", CLV_SHAPE_STREAM), OF("id", CLV_SHAPE_TEXT), LEN("id_len"),
+    NUM("day", CLV_D_REAL, CLV_Q_DAY), NUM("amount", CLV_D_NONNEG, CLV_Q_MONEY)};
+static const arg_desc a_stream_merge[] = {OF("into", CLV_SHAPE_STREAM),
+                                         OF("from", CLV_SHAPE_STREAM)};
+static const arg_desc a_stream_summary[] = {OF("s", CLV_SHAPE_STREAM)};
 static const arg_desc f_cohort_opts[] = {OUNIT("period"),
                                          OPT("end", CLV_D_REAL, CLV_Q_DAY, NAN)};
 static const arg_desc a_cohort[] = {OF("log", CLV_SHAPE_LOG), OPTS("opts", f_cohort_opts),
@@ -441,6 +462,23 @@ static const clv_func funcs[] = {
         CLV_GROUP_COHORT, a_cohort, RESULT("table")),
     MODEL_ROW("cohort_sbg", "clv_cohort_sbg", "the sBG of one cohort", CLV_GROUP_FIT, NULL,
               SBG, a_cohort_sbg, RESULT("model")),
+    /* whole customer bases at once */
+    MODEL_ROW("tx_palive_many", "clv_tx_palive_many", "P(alive) of many customers",
+              CLV_GROUP_BULK, NULL, TX, a_tx_palive_many, RESULT("values")),
+    MODEL_ROW("tx_conditional_expected_many", "clv_tx_conditional_expected_many",
+              "expected transactions of many customers", CLV_GROUP_BULK, NULL, TX,
+              a_tx_cond_many, RESULT("values")),
+    MODEL_ROW("predict_clv_many", "clv_predict_clv_many", "discounted value of many customers",
+              CLV_GROUP_BULK, NULL, TX | GG, a_predict_clv_many, RESULT("values")),
+    /* the RFM summary streamed */
+    ROW("rfm_stream_create", "clv_rfm_stream_create", "a stream for the RFM summary",
+        CLV_GROUP_RFM, a_stream_create, RESULT("stream")),
+    ROW("rfm_stream_add", "clv_rfm_stream_add", "adds a transaction to a stream", CLV_GROUP_RFM,
+        a_stream_add, RESULT("status")),
+    ROW("rfm_stream_merge", "clv_rfm_stream_merge", "adds another stream's transactions",
+        CLV_GROUP_RFM, a_stream_merge, RESULT("status")),
+    ROW("rfm_stream_summary", "clv_rfm_stream_summary", "the summary of a stream",
+        CLV_GROUP_RFM, a_stream_summary, RESULT("summary")),
     /* the tally: a fit's data as distinct rows with counts */
     ROW("tally_add", "clv_tally_add", "adds customers with one row", CLV_GROUP_TALLY,
         a_tally_add, RESULT("status")),

@@ -243,14 +243,43 @@ static clv_status rowset_init(rowset *s, size_t n)
     return s->slot ? CLV_OK : CLV_ENOMEM;
 }
 
-clv_status clv_patterns_build(const double *const *cols, size_t k,
-                              const double *weight, size_t nrows,
-                              clv_patterns *out)
+static uint64_t row_hash(const double *const *cols, size_t k, size_t i)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (size_t c = 0; c < k; c++)
+        h = mix(h ^ bits(cols[c][i]));
+    return h;
+}
+
+/* Doubles the table of distinct rows: it grows with the distinct rows, not
+ * with the input (10M customers recorded by day are ~200k patterns). */
+static clv_status rowset_grow(rowset *s, const clv_patterns *p)
+{
+    rowset t;
+    if (rowset_init(&t, s->cap) != CLV_OK)
+        return CLV_ENOMEM;
+    for (size_t j = 0; j < p->n; j++) {
+        size_t pos = (size_t)row_hash((const double *const *)p->col, p->k, j) &
+                     (t.cap - 1);
+        while (t.slot[pos])
+            pos = (pos + 1) & (t.cap - 1);
+        t.slot[pos] = j + 1;
+    }
+    clv_free(s->slot);
+    *s = t;
+    return CLV_OK;
+}
+
+/* The distinct rows; index (may be NULL) gets each row's pattern, or
+ * (size_t)-1 for a row of weight 0. */
+static clv_status build(const double *const *cols, size_t k,
+                        const double *weight, size_t nrows, clv_patterns *out,
+                        size_t *index)
 {
     memset(out, 0, sizeof *out);
     out->k = k;
     rowset set;
-    if (rowset_init(&set, nrows) != CLV_OK)
+    if (rowset_init(&set, 512) != CLV_OK)
         return CLV_ENOMEM;
     for (size_t c = 0; c < k; c++)
         out->col[c] = clv_malloc((nrows ? nrows : 1) * sizeof(double));
@@ -258,20 +287,14 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
     int nomem = !out->w;
     for (size_t c = 0; c < k; c++)
         nomem |= !out->col[c];
-    if (nomem) {
-        clv_free(set.slot);
-        clv_patterns_free(out);
-        return CLV_ENOMEM;
-    }
-    for (size_t i = 0; i < nrows; i++) {
+    for (size_t i = 0; i < nrows && !nomem; i++) {
         double w = weight ? weight[i] : 1;
+        if (index)
+            index[i] = (size_t)-1;
         if (w == 0)
             continue;
         out->total += w;
-        uint64_t h = 0x9e3779b97f4a7c15ULL;
-        for (size_t c = 0; c < k; c++)
-            h = mix(h ^ bits(cols[c][i]));
-        size_t pos = (size_t)h & (set.cap - 1);
+        size_t pos = (size_t)row_hash(cols, k, i) & (set.cap - 1);
         for (;;) {
             size_t r = set.slot[pos];
             if (r == 0) {
@@ -280,6 +303,10 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
                     out->col[c][j] = cols[c][i] + 0.0;
                 out->w[j] = w;
                 set.slot[pos] = j + 1;
+                if (index)
+                    index[i] = j;
+                if (2 * out->n > set.cap && rowset_grow(&set, out) != CLV_OK)
+                    nomem = 1;
                 break;
             }
             int same = 1;
@@ -287,13 +314,40 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
                 same = out->col[c][r - 1] == cols[c][i];
             if (same) {
                 out->w[r - 1] += w;
+                if (index)
+                    index[i] = r - 1;
                 break;
             }
             pos = (pos + 1) & (set.cap - 1);
         }
     }
     clv_free(set.slot);
+    if (nomem) {
+        clv_patterns_free(out);
+        return CLV_ENOMEM;
+    }
     return CLV_OK;
+}
+
+clv_status clv_patterns_build(const double *const *cols, size_t k,
+                              const double *weight, size_t nrows,
+                              clv_patterns *out)
+{
+    return build(cols, k, weight, nrows, out, NULL);
+}
+
+clv_status clv_patterns_index(const double *const *cols, size_t k,
+                              size_t nrows, clv_patterns *out, size_t **index)
+{
+    *index = clv_malloc((nrows ? nrows : 1) * sizeof **index);
+    clv_status st =
+        *index ? build(cols, k, NULL, nrows, out, *index) : CLV_ENOMEM;
+    if (st != CLV_OK) {
+        clv_free(*index);
+        *index = NULL;
+        memset(out, 0, sizeof *out);
+    }
+    return st;
 }
 
 void clv_patterns_free(clv_patterns *p)

@@ -25,6 +25,11 @@ clv_status clv_patterns_build(const double *const *cols, size_t k,
                               clv_patterns *out);
 void clv_patterns_free(clv_patterns *p);
 
+/* The same (weights 1) with, per row, the index of its pattern in *index
+ * (n values, free with free()).  Errors: CLV_ENOMEM (*index NULL). */
+clv_status clv_patterns_index(const double *const *cols, size_t k,
+                              size_t nrows, clv_patterns *out, size_t **index);
+
 /* The distinct values of v[0..n-1] (*uniq, *nuniq) and, per element, the
  * index of its value (*index).  Errors: CLV_ENOMEM. */
 clv_status clv_values_index(const double *v, size_t n, double **uniq,

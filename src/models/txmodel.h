@@ -18,6 +18,14 @@
 /* Likelihood data for fits and clv_tx_loglik: built from compressed rows
  * (x, t_x, T), freed with clv_bg_data_free. */
 void *clv_bg_data_create(const clv_patterns *pat, int mbg);
+/* The same with the evaluation chosen: BG_TABLES per distinct x, T and
+ * t_x, one row at a time (today's way; the tests' oracle, and what small
+ * data get); BG_CHUNKED the same tables with the per-row terms in fixed
+ * chunks over the cores, exps and logs four at a time (data that compress
+ * to over 20,000 rows); BG_ROWS no T and t_x tables, the rows directly,
+ * chunked and vectorised (T hardly repeats: exact times). */
+enum { BG_TABLES = 0, BG_ROWS = 1, BG_CHUNKED = 2 };
+void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode);
 void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
 
@@ -27,6 +35,10 @@ clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
 clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
                               double t_x, double T, double *out);
 double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T);
+/* E[Y(t) | x, T, alive]: the conditional expectation without P(alive),
+ * which is all that depends on t_x. */
+clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
+                                    double x, double T, double *out);
 
 /* ---- pnbd.c: Pareto/NBD -------------------------------------------------- */
 

@@ -35,7 +35,7 @@ void clv_rfm_free(clv_rfm *rfm)
 }
 
 /* One allocation for the eight double arrays, one for the ids' text. */
-static clv_rfm *rfm_alloc(size_t n, size_t textlen)
+clv_rfm *clv_rfm_alloc(size_t n, size_t textlen)
 {
     clv_rfm *s = clv_calloc(1, sizeof *s);
     if (!s)
@@ -126,7 +126,7 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
                 text += log->id_len[c] + 1;
             }
         }
-        s = rfm_alloc(nin, text);
+        s = clv_rfm_alloc(nin, text);
     }
     if (!s) {
         clv_free(start), clv_free(row), clv_free(days), clv_free(amounts), clv_free(first);

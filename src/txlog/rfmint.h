@@ -41,6 +41,15 @@ void clv_txlog_customer_days(const clv_txlog *log, const size_t *rows,
                              size_t nrows, int32_t *days, double *amounts,
                              size_t *n);
 
+/* Index of a customer id in the log's id table, added if new (rows are
+ * not touched); (size_t)-1 when out of memory.  The streaming summary
+ * (stream.c) keeps its ids in a log with no rows. */
+size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len);
+
+/* A summary of n rows with textlen bytes of id text, arrays unset (rfm.c);
+ * NULL when out of memory. */
+clv_rfm *clv_rfm_alloc(size_t n, size_t textlen);
+
 int clv_days_in_month(long y, int m);
 long clv_days_from_civil(long y, int m, int d);
 void clv_civil_from_days(long z, long *y, int *m, int *d);

@@ -91,7 +91,7 @@ static int rehash(clv_txlog *log, size_t slots)
 }
 
 /* Index of a customer id, added if new; (size_t)-1 when out of memory. */
-static size_t intern(clv_txlog *log, const char *id, size_t len)
+size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len)
 {
     if (2 * (log->ncust + 1) > log->slots &&
         rehash(log, log->slots ? 2 * log->slots : 64))
@@ -154,7 +154,7 @@ static clv_status add_row(clv_txlog *log, const char *id, size_t len,
     if (grow((void **)&log->amount, &cap, log->rows + 1, sizeof(double)))
         return CLV_ENOMEM;
     log->cap = cap;
-    size_t c = intern(log, id, len);
+    size_t c = clv_txlog_intern(log, id, len);
     if (c == (size_t)-1)
         return CLV_ENOMEM;
     int32_t d = (int32_t)floor(day);
@@ -302,6 +302,12 @@ static void sort_days(int32_t *d, double *a, size_t n)
                 swap_at(d, a, j, j - 1);
         return;
     }
+    size_t k = 1; /* already in order (a log sorted by date): keep it, so
+                   * same-day amounts add up in log order as in a stream */
+    while (k < n && d[k - 1] <= d[k])
+        k++;
+    if (k == n)
+        return;
     for (size_t i = n / 2; i-- > 0;)
         sift_down(d, a, i, n);
     for (size_t end = n; end-- > 1;) {

@@ -1,0 +1,469 @@
+/*
+ * stream.c -- the RFM summary in one pass (clv_rfm_stream_* in rfm.h).
+ *
+ * Ids live in a clv_txlog that never gets rows (its interning table); per
+ * customer one fixed record.  A sorted stream folds each day into the
+ * record as soon as a later day shows it is complete ("closed"); the latest
+ * day stays open (same-day rows may still come).  An any-order stream
+ * keeps every row on a per-customer chain and, when summarised, sorts and
+ * merges each customer's days exactly as rfm.c does, then folds them into
+ * a record the same way.  So both orders and clv_rfm_summarize() count
+ * with one rule: fold() below mirrors rfm.c's loop, day by day.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fn.h"
+#include "core/alloc.h"
+#include "txlog/rfmint.h"
+
+#define NO_DAY INT32_MAX /* a record without rows */
+
+/* 64 bytes: the state of one customer in a sorted stream. */
+typedef struct {
+    int32_t first, last, last_cal; /* last: latest day, still open */
+    uint32_t days, x, xh;          /* closed days: all, calibration days
+                                      after the first, holdout */
+    double pending;                /* amount on `last`, not yet folded */
+    double first_amount;           /* amount on `first`, once closed */
+    double value, mean, vh;        /* sums (and the running mean) */
+} record;
+
+/* Any order: where a customer's rows are (index + 1; 0 = none). */
+typedef struct {
+    size_t head, tail, nrows;
+} chain;
+
+struct clv_rfm_stream {
+    clv_rfm_options opts;
+    clv_stream_order order;
+    double cal, hold; /* +inf when open */
+    clv_txlog *ids;   /* id table only */
+    record *rec;
+    chain *ch; /* any order only */
+    size_t rcap, chcap, rows;
+    int32_t lo, hi;            /* first and last day streamed */
+    int32_t *rday;             /* any order: rows */
+    double *ramt;
+    size_t *rnext, nr, nrcap;
+};
+
+static void fold(record *c, int32_t d, double a, double cal, double hold)
+{
+    c->days++;
+    if (d == c->first) {
+        c->first_amount = a;
+    } else if (d <= cal) {
+        c->x++;
+        c->value += a;
+        c->mean += (a - c->mean) / c->x; /* used when value overflows */
+        c->last_cal = d;
+    } else if (d <= hold) {
+        c->xh++;
+        c->vh += a;
+    }
+}
+
+static void open_record(record *c, int32_t d, double a)
+{
+    memset(c, 0, sizeof *c);
+    c->first = c->last = c->last_cal = d;
+    c->pending = a;
+}
+
+/* A sorted row: same day, a later day, or (an error) an earlier one. */
+static int sorted_add(record *c, int32_t d, double a, double cal, double hold)
+{
+    if (c->first == NO_DAY)
+        open_record(c, d, a);
+    else if (d == c->last)
+        c->pending += a;
+    else if (d > c->last) {
+        fold(c, c->last, c->pending, cal, hold);
+        c->last = d;
+        c->pending = a;
+    } else
+        return 1;
+    return 0;
+}
+
+/* Appends the days of b to a, all of which come no earlier than a's. */
+static void append(record *a, const record *b, double cal, double hold)
+{
+    if (b->last == b->first) {
+        sorted_add(a, b->first, b->pending, cal, hold);
+        return;
+    }
+    sorted_add(a, b->first, b->first_amount, cal, hold);
+    fold(a, a->last, a->pending, cal, hold);
+    a->days += b->days - 1;
+    uint32_t x = a->x + b->x;
+    if (x > 0)
+        a->mean += (b->mean - a->mean) * ((double)b->x / x);
+    if (b->x > 0)
+        a->last_cal = b->last_cal;
+    a->x = x;
+    a->value += b->value;
+    a->xh += b->xh;
+    a->vh += b->vh;
+    a->last = b->last;
+    a->pending = b->pending;
+}
+
+void clv_rfm_stream_free(clv_rfm_stream *s)
+{
+    if (!s)
+        return;
+    clv_txlog_free(s->ids);
+    clv_free(s->rec), clv_free(s->ch), clv_free(s->rday), clv_free(s->ramt), clv_free(s->rnext), clv_free(s);
+}
+
+clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
+                                 clv_stream_order order, clv_rfm_stream **out,
+                                 clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NULL;
+    if (!opts)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    if (order != CLV_STREAM_SORTED && order != CLV_STREAM_ANY)
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "must be SORTED or ANY",
+                        CLV_EINVAL);
+    if (!isfinite(clv_time_unit_days(opts->unit)))
+        return clv_fail(fault, 0, 0, "unit must be day, week, month or year",
+                        CLV_EINVAL);
+    const double d[2] = {opts->calibration_end, opts->holdout_end};
+    for (size_t k = 0; k < 2; k++) {
+        if (isnan(d[k]))
+            continue;
+        if (!isfinite(d[k]))
+            return clv_fail(fault, 0, k + 1, "must be a finite day or NaN",
+                            CLV_EINVAL);
+        if (floor(d[k]) < CLV_DAY_MIN || floor(d[k]) > CLV_DAY_MAX)
+            return clv_fail(fault, 0, k + 1,
+                            "must be a day between the years 1 and 9999",
+                            CLV_EDOM);
+    }
+    if (floor(d[1]) < floor(d[0]))
+        return clv_fail(fault, 0, 2,
+                        "holdout_end must not be before calibration_end",
+                        CLV_EDOM);
+    clv_rfm_stream *s = clv_calloc(1, sizeof *s);
+    if (!s || !(s->ids = clv_txlog_create())) {
+        clv_free(s);
+        return CLV_ENOMEM;
+    }
+    s->opts = *opts;
+    s->order = order;
+    s->cal = isnan(d[0]) ? INFINITY : floor(d[0]);
+    s->hold = isnan(d[1]) ? INFINITY : floor(d[1]);
+    s->lo = INT32_MAX;
+    s->hi = INT32_MIN;
+    *out = s;
+    return CLV_OK;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = clv_realloc(*p, c * size);
+    if (!q)
+        return 1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+/* The record of an id, a new empty one if unseen; NULL when out of memory. */
+static record *customer(clv_rfm_stream *s, const char *id, size_t len)
+{
+    if (grow((void **)&s->rec, &s->rcap, s->ids->ncust + 1, sizeof *s->rec) ||
+        (s->order == CLV_STREAM_ANY &&
+         grow((void **)&s->ch, &s->chcap, s->ids->ncust + 1, sizeof *s->ch)))
+        return NULL;
+    size_t n = s->ids->ncust, c = clv_txlog_intern(s->ids, id, len);
+    if (c == (size_t)-1)
+        return NULL;
+    if (c == n) {
+        memset(&s->rec[c], 0, sizeof s->rec[c]);
+        s->rec[c].first = NO_DAY;
+        if (s->ch)
+            memset(&s->ch[c], 0, sizeof s->ch[c]);
+    }
+    return &s->rec[c];
+}
+
+/* Any order: the row goes on the customer's chain. */
+static int chain_add(clv_rfm_stream *s, record *c, int32_t d, double a)
+{
+    chain *h = &s->ch[c - s->rec];
+    size_t cap = s->nrcap;
+    if (grow((void **)&s->rday, &cap, s->nr + 1, sizeof *s->rday))
+        return 1;
+    cap = s->nrcap;
+    if (grow((void **)&s->ramt, &cap, s->nr + 1, sizeof *s->ramt))
+        return 1;
+    cap = s->nrcap;
+    if (grow((void **)&s->rnext, &cap, s->nr + 1, sizeof *s->rnext))
+        return 1;
+    s->nrcap = cap;
+    size_t r = s->nr++;
+    s->rday[r] = d, s->ramt[r] = a, s->rnext[r] = 0;
+    if (h->tail)
+        s->rnext[h->tail - 1] = r + 1;
+    else
+        h->head = r + 1;
+    h->tail = r + 1;
+    h->nrows++;
+    if (d < c->first || c->first == NO_DAY)
+        c->first = d;
+    return 0;
+}
+
+static void note_day(clv_rfm_stream *s, int32_t d)
+{
+    if (d < s->lo)
+        s->lo = d;
+    if (d > s->hi)
+        s->hi = d;
+}
+
+clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id,
+                              size_t id_len, double day, double amount,
+                              clv_fault *fault)
+{
+    if (!s || !id)
+        return clv_fail(fault, s ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
+                        CLV_EINVAL);
+    if (id_len == 0)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "id must not be empty",
+                        CLV_EINVAL);
+    if (!isfinite(day))
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be a finite number",
+                        CLV_EINVAL);
+    if (floor(day) < CLV_DAY_MIN || floor(day) > CLV_DAY_MAX)
+        return clv_fail(fault, 3, CLV_FAULT_NONE,
+                        "must be a day between the years 1 and 9999", CLV_EDOM);
+    const char *why;
+    clv_status st = clv_domain_check(CLV_D_NONNEG, amount, &why);
+    if (st != CLV_OK)
+        return clv_fail(fault, 4, CLV_FAULT_NONE, why, st);
+    record *c = customer(s, id, id_len);
+    if (!c)
+        return CLV_ENOMEM;
+    int32_t d = (int32_t)floor(day);
+    if (s->order == CLV_STREAM_ANY) {
+        if (chain_add(s, c, d, amount))
+            return CLV_ENOMEM;
+    } else if (sorted_add(c, d, amount, s->cal, s->hold)) {
+        return clv_fail(fault, 3, CLV_FAULT_NONE,
+                        "is before this customer's previous day: the rows "
+                        "are not in day order (stream with "
+                        "CLV_STREAM_ANY)",
+                        CLV_EDOM);
+    }
+    note_day(s, d);
+    s->rows++;
+    return CLV_OK;
+}
+
+static int same_options(const clv_rfm_stream *a, const clv_rfm_stream *b)
+{
+    return a->order == b->order && a->opts.unit == b->opts.unit &&
+           (a->cal == b->cal || (isinf(a->cal) && isinf(b->cal))) &&
+           (a->hold == b->hold || (isinf(a->hold) && isinf(b->hold)));
+}
+
+clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
+                                const clv_rfm_stream *from, clv_fault *fault)
+{
+    if (!into || !from)
+        return clv_fail(fault, into ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
+                        CLV_EINVAL);
+    if (into == from || !same_options(into, from))
+        return clv_fail(fault, 1, CLV_FAULT_NONE,
+                        "must be another stream with the same order and "
+                        "options",
+                        CLV_EINVAL);
+    const clv_txlog *fi = from->ids;
+    /* first the ids (a customer new to `into` gets an empty record, which
+     * summaries skip) and, for sorted streams, the check that no
+     * customer's days interleave: `into` counts nothing new on failure */
+    size_t *map = clv_malloc((fi->ncust ? fi->ncust : 1) * sizeof *map);
+    if (!map)
+        return CLV_ENOMEM;
+    for (size_t j = 0; j < fi->ncust; j++) {
+        record *a = customer(into, fi->pool + fi->id_off[j], fi->id_len[j]);
+        if (!a) {
+            clv_free(map);
+            return CLV_ENOMEM;
+        }
+        map[j] = (size_t)(a - into->rec);
+        const record *b = &from->rec[j];
+        if (into->order == CLV_STREAM_SORTED && a->first != NO_DAY &&
+            b->first != NO_DAY && a->last > b->first && b->last > a->first) {
+            clv_free(map);
+            return clv_fail(fault, 1, j,
+                            "a customer's days interleave in the two "
+                            "streams: merge sorted streams split by time, "
+                            "or stream with CLV_STREAM_ANY",
+                            CLV_EDOM);
+        }
+    }
+    for (size_t j = 0; j < fi->ncust; j++) {
+        record *a = &into->rec[map[j]];
+        const record *b = &from->rec[j];
+        if (b->first == NO_DAY)
+            continue;
+        if (into->order == CLV_STREAM_ANY) {
+            for (size_t r = from->ch[j].head; r; r = from->rnext[r - 1])
+                if (chain_add(into, a, from->rday[r - 1], from->ramt[r - 1])) {
+                    clv_free(map);
+                    return CLV_ENOMEM;
+                }
+        } else if (a->first == NO_DAY) {
+            *a = *b;
+        } else if (a->last <= b->first) {
+            append(a, b, into->cal, into->hold);
+        } else {
+            record t = *b;
+            append(&t, a, into->cal, into->hold);
+            *a = t;
+        }
+    }
+    clv_free(map);
+    into->rows += from->rows;
+    if (from->rows) {
+        note_day(into, from->lo);
+        note_day(into, from->hi);
+    }
+    return CLV_OK;
+}
+
+size_t clv_rfm_stream_bytes(const clv_rfm_stream *s)
+{
+    if (!s)
+        return 0;
+    const clv_txlog *t = s->ids;
+    return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch +
+           t->pool_cap +
+           t->ccap * 2 * sizeof(size_t) + t->slots * sizeof(size_t) +
+           s->nrcap * (sizeof *s->rday + sizeof *s->ramt + sizeof *s->rnext);
+}
+
+/* Any order: the customer's days sorted and merged as rfm.c does, folded
+ * into a record.  rows, days, amounts: buffers of c->nrows. */
+static record chain_record(const clv_rfm_stream *s, const chain *c,
+                           size_t *rows, int32_t *days, double *amounts,
+                           double cal, double hold)
+{
+    size_t k = 0, nd;
+    for (size_t r = c->head; r; r = s->rnext[r - 1])
+        rows[k++] = r - 1;
+    clv_txlog view; /* the rows seen as a log's columns */
+    memset(&view, 0, sizeof view);
+    view.day = s->rday;
+    view.amount = s->ramt;
+    clv_txlog_customer_days(&view, rows, k, days, amounts, &nd);
+    record out;
+    open_record(&out, days[0], amounts[0]);
+    for (size_t j = 1; j < nd; j++)
+        sorted_add(&out, days[j], amounts[j], cal, hold);
+    return out;
+}
+
+clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
+                                  clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NULL;
+    if (!s)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    if (s->rows == 0)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "the stream is empty",
+                        CLV_EDOM);
+    double cal = isinf(s->cal) ? s->hi : s->cal;
+    if (s->hold < cal)
+        return clv_fail(fault, 0, 2,
+                        "holdout_end must not be before calibration_end",
+                        CLV_EDOM);
+    const clv_txlog *ids = s->ids;
+    size_t maxrows = 1;
+    for (size_t c = 0; s->ch && c < ids->ncust; c++)
+        if (s->ch[c].nrows > maxrows)
+            maxrows = s->ch[c].nrows;
+    size_t *rows = NULL;
+    int32_t *days = NULL;
+    double *amounts = NULL;
+    if (s->order == CLV_STREAM_ANY) {
+        rows = clv_malloc(maxrows * sizeof *rows);
+        days = clv_malloc(maxrows * sizeof *days);
+        amounts = clv_malloc(maxrows * sizeof *amounts);
+    }
+    /* first pass: who is in, and the text they need */
+    size_t nin = 0, text = 0, late = 0;
+    for (size_t c = 0; c < ids->ncust; c++) {
+        int32_t f = s->rec[c].first;
+        if (f == NO_DAY)
+            continue;
+        if (f <= cal)
+            nin++, text += ids->id_len[c] + 1;
+        else
+            late++;
+    }
+    clv_rfm *r = NULL;
+    if ((s->order == CLV_STREAM_SORTED || (rows && days && amounts)) && nin)
+        r = clv_rfm_alloc(nin, text);
+    if (!r) {
+        clv_free(rows), clv_free(days), clv_free(amounts);
+        return nin ? CLV_ENOMEM
+                   : clv_fail(fault, 0, 1,
+                              "no customer bought on or before "
+                              "calibration_end",
+                              CLV_EDOM);
+    }
+    double unit = clv_time_unit_days(s->opts.unit);
+    char *pool = (char *)(r->id + nin);
+    r->n = nin;
+    r->unit = s->opts.unit;
+    r->calibration_end = cal;
+    r->holdout_end = isinf(s->hold) ? NAN : s->hold;
+    r->rows = s->rows;
+    r->late_customers = late;
+    size_t i = 0;
+    for (size_t c = 0; c < ids->ncust; c++) {
+        const record *src = &s->rec[c];
+        if (src->first == NO_DAY || src->first > cal)
+            continue;
+        record e = s->order == CLV_STREAM_ANY
+                       ? chain_record(s, &s->ch[c], rows, days, amounts, cal,
+                                      s->hold)
+                       : *src;
+        fold(&e, e.last, e.pending, cal, s->hold); /* close the open day */
+        memcpy(pool, ids->pool + ids->id_off[c], ids->id_len[c] + 1);
+        r->id[i] = pool;
+        r->id_len[i] = ids->id_len[c];
+        pool += ids->id_len[c] + 1;
+        r->x[i] = e.x;
+        r->t_x[i] = (e.last_cal - e.first) / unit;
+        r->T[i] = (cal - e.first) / unit;
+        double mean = e.x > 0 ? e.value / e.x : 0;
+        r->mean_value[i] = isfinite(mean) ? mean : e.mean;
+        r->first_day[i] = e.first;
+        r->x_holdout[i] = e.xh;
+        r->value_holdout[i] = e.vh;
+        r->transactions += (size_t)e.days;
+        i++;
+    }
+    clv_free(rows), clv_free(days), clv_free(amounts);
+    *out = r;
+    return CLV_OK;
+}
