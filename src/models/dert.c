@@ -29,6 +29,21 @@ static clv_status worse(clv_status a, clv_status b)
     return a != CLV_OK ? a : b;
 }
 
+/* ln[z^a U(a, a; z)]: for large z the asymptotic series
+ * 1 - a/z + a(a+1)/z^2 - ... (DLMF 13.7.3), whose next term is below 1e-18
+ * relative beyond z = 10^6 (a+2); the integral otherwise. */
+static clv_status lzu(double a, double z, double *out)
+{
+    if (z > 1e6 * (a + 2)) {
+        *out = log1p(-a / z * (1 - (a + 1) / z));
+        return CLV_OK;
+    }
+    double lu;
+    clv_status st = clv_sf_lhyperu_e(a, a, z, &lu);
+    *out = a * log(z) + lu;
+    return st;
+}
+
 typedef struct {
     double k, c, delta;
     clv_status st;
@@ -43,12 +58,13 @@ static double bg_dert_integrand(double p, double q, double *g, void *vctx)
     (void)g;
     if (!(p > 0))
         return -INFINITY;
-    double z = c->delta * c->c / p, lu;
-    clv_status st = clv_sf_lhyperu_e(c->k + 1, c->k + 1, z, &lu);
+    /* (k/p) z^k U(k+1, k+1; z) = k/(delta c) z^(k+1) U(k+1, k+1; z) */
+    double z = c->delta * c->c / p, l;
+    clv_status st = lzu(c->k + 1, z, &l);
     c->st = worse(c->st, st);
     if (st != CLV_OK && st != CLV_ELOSS)
         return NAN;
-    return log(c->k) - log(p) + c->k * log(z) + lu;
+    return log(c->k) - log(c->delta * c->c) + l;
 }
 
 static clv_status dert_bg(const clv_model *m, double delta, double x,
@@ -78,16 +94,16 @@ static clv_status dert_pnbd(const clv_model *m, double delta, double x,
                             double t_x, double T, double *out)
 {
     const double *p = m->param;
-    double pa, lu;
+    double pa, l;
     clv_status st = clv_tx_palive(m, x, t_x, T, &pa, NULL);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     double z = delta * (p[3] + T);
-    clv_status su = clv_sf_lhyperu_e(p[2], p[2], z, &lu);
+    clv_status su = isfinite(z) ? lzu(p[2], z, &l) : CLV_ERANGE;
     st = worse(st, su);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
-    double v = pa * (p[0] + x) / (p[1] + T) * exp(p[2] * log(z) + lu) / delta;
+    double v = pa * (p[0] + x) / (p[1] + T) * exp(l) / delta;
     if (!isfinite(v))
         return CLV_ERANGE;
     *out = v;

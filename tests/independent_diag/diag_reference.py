@@ -12,7 +12,9 @@ clvkit:
 DERT of every model is also delta * int_0^inf e^(-delta t) E[Y(t)|...] dt by
 mpmath quadrature of the closed-form conditional expectation.
 
-Usage:  diag_reference.py REFDATA_DIR OUT_DIR     (writes the CSVs)
+Usage:  diag_reference.py REFDATA_DIR OUT_DIR [--dert | --hyperu]
+            (writes the CSVs; --dert only dert.csv and hyperu.csv,
+            --hyperu only hyperu.csv)
         diag_reference.py REFDATA_DIR OUT_DIR --verify
             (recomputes a subset and compares with the CSVs in OUT_DIR)
 """
@@ -99,10 +101,10 @@ def palive(model, x, tx, T):
     return 1 / (1 + a / (b + x) * ratio)
 
 
-def conditional(model, t, x, tx, T):
-    """E[Y(t) | x, t_x, T]."""
+def conditional(model, t, x, tx, T, pa=None):
+    """E[Y(t) | x, t_x, T] (pa: P(alive) when already known)."""
     t, x, T = mpf(t), mpf(x), mpf(T)
-    pa = palive(model, x, tx, T)
+    pa = palive(model, x, tx, T) if pa is None else pa
     if model == "pnbd":
         r, alpha, s, b = PARAMS[model]
         return pa * (r + x) * (b + T) / ((alpha + T) * (s - 1)) * \
@@ -119,8 +121,10 @@ def conditional(model, t, x, tx, T):
 
 def dert_integral(model, delta, x, tx, T):
     delta = mpf(delta)
+    pa = palive(model, x, tx, T)
     return delta * quad(lambda t: exp(-delta * t) *
-                        conditional(model, t, x, tx, T), [0, 1, 10, 100, inf])
+                        conditional(model, t, x, tx, T, pa),
+                        [0, 1, 10, 100, 1000, inf])
 
 
 def dert_closed_pnbd(delta, x, tx, T):
@@ -218,7 +222,8 @@ DERT_DELTAS = ["0.0019", "0.05"]   # ~10 % a year in weeks, and 5 % a week
 HYPERU = [(0.6, 0.6, 0.07), (0.6062402, 0.6062402, 0.1), (1.5, 1.5, 2.0),
           (3.2, 3.2, 0.004), (27.2, 27.2, 0.08), (0.01, 2.5, 30.0),
           (2.0, -3.5, 5.0), (150.0, 150.0, 1e-3), (0.5, 0.5, 1e4),
-          (5.0, 0.3, 1e-6)]
+          (5.0, 0.3, 1e-6), (0.001, 0.001, 0.5), (1e3, 1e3, 0.02),
+          (1e4, 1e4, 3.0), (0.3, 5.0, 1e-8), (2.5, 2.5, 1e8)]
 
 
 def fmt(v):
@@ -234,7 +239,11 @@ def write(out_dir, name, header, rows):
                         for v in r])
 
 
-def generate(refdata, out_dir):
+def generate(refdata, out_dir, only=None):
+    if only == "--dert":
+        return generate_dert(out_dir)
+    if only == "--hyperu":
+        return generate_hyperu(out_dir)
     cbs = read_cbs(refdata)
     births = read_births(refdata)
     weeks = list(range(1, 79))
@@ -254,6 +263,10 @@ def generate(refdata, out_dir):
             rows.append([m, name, 0, 0, v])
     write(out_dir, "holdout.csv", ["model", "group", "count", "actual",
                                    "expected"], rows)
+    generate_dert(out_dir)
+
+
+def generate_dert(out_dir):
     rows = []
     for m in MODELS:
         for d in DERT_DELTAS:
@@ -264,8 +277,13 @@ def generate(refdata, out_dir):
                              else mpf(0)])
     write(out_dir, "dert.csv", ["model", "delta", "x", "t_x", "T",
                                 "integral", "closed_form"], rows)
-    write(out_dir, "hyperu.csv", ["a", "b", "z", "U"],
-          [[mpf(a), mpf(b), mpf(z), hyperu(a, b, z)] for a, b, z in HYPERU])
+    generate_hyperu(out_dir)
+
+
+def generate_hyperu(out_dir):
+    write(out_dir, "hyperu.csv", ["a", "b", "z", "U", "lnU"],
+          [[mpf(a), mpf(b), mpf(z), hyperu(a, b, z), log(hyperu(a, b, z))]
+           for a, b, z in HYPERU])
 
 
 def verify(refdata, out_dir):
@@ -308,4 +326,5 @@ if __name__ == "__main__":
         sys.exit(__doc__)
     if "--verify" in sys.argv[3:]:
         sys.exit(verify(sys.argv[1], sys.argv[2]))
-    generate(sys.argv[1], sys.argv[2])
+    generate(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3
+             else None)
