@@ -31,39 +31,19 @@ static void fill_nan(double *v, size_t n)
 
 /* ---- tracking ------------------------------------------------------------ */
 
-clv_status clv_tracking_expected(const clv_model *model, const double *birth,
-                                 const double *weight, size_t n, double period,
-                                 size_t periods, double *cum, clv_fault *fault)
+/* The sums of clv_tracking_expected() on checked arguments, with births
+ * and the period in any scale: age = ((k+1) period - birth) / unit.  The
+ * log passes whole days and the unit in days, so equal ages are equal
+ * doubles and each is evaluated once. */
+static clv_status expected_cum(const clv_model *model, const double *birth,
+                               const double *weight, size_t n, double period,
+                               double unit, size_t periods, double *cum)
 {
-    if (!cum)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    if (periods == 0)
-        return clv_fail(fault, 5, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
-    fill_nan(cum, periods);
-    clv_status st = tx_model(model, 0, fault);
-    if (st != CLV_OK)
-        return st;
-    if (!birth)
-        return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
-    if (n == 0)
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
-    for (size_t i = 0; i < n; i++)
-        if ((st = clv_check_arg(birth[i], CLV_D_NONNEG, 1, fault)) != CLV_OK) {
-            if (fault)
-                fault->element = i;
-            return st;
-        }
-    if ((st = clv_check_weights(weight, n, 2, fault)) != CLV_OK ||
-        (st = clv_check_arg(period, CLV_D_POS, 4, fault)) != CLV_OK)
-        return st;
-
-    /* distinct births with their weights, then every age k p - s once */
     double *ub = NULL, *age = NULL, *uage = NULL, *bw = NULL, *ex = NULL;
     size_t *bix = NULL, *aix = NULL, nb = 0, na = 0;
     if (clv_values_index(birth, n, &ub, &nb, &bix) != CLV_OK)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
-    st = CLV_ENOMEM;
+        return CLV_ENOMEM;
+    clv_status st = CLV_ENOMEM;
     if (periods > ((size_t)-1 / sizeof(double)) / nb) {
         st = CLV_ERANGE;
         goto done;
@@ -76,7 +56,7 @@ clv_status clv_tracking_expected(const clv_model *model, const double *birth,
         bw[bix[i]] += weight ? weight[i] : 1;
     for (size_t k = 0; k < periods; k++)
         for (size_t b = 0; b < nb; b++) {
-            double a = (double)(k + 1) * period - ub[b];
+            double a = ((double)(k + 1) * period - ub[b]) / unit;
             age[k * nb + b] = a > 0 ? a : 0;
         }
     if (clv_values_index(age, periods * nb, &uage, &na, &aix) != CLV_OK)
@@ -108,15 +88,50 @@ done:
     free(uage);
     free(aix);
     free(ex);
-    if (!usable(st)) {
-        fill_nan(cum, periods);
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        st == CLV_ENOMEM ? "out of memory"
-                                         : "the expected transactions could "
-                                           "not be computed",
-                        st);
-    }
     return st;
+}
+
+static clv_status expected_fail(double *cum, size_t periods, clv_status st,
+                                clv_fault *fault)
+{
+    fill_nan(cum, periods);
+    return clv_fail(fault, st == CLV_ERANGE ? 5 : CLV_FAULT_NONE,
+                    CLV_FAULT_NONE,
+                    st == CLV_ENOMEM   ? "out of memory"
+                    : st == CLV_ERANGE ? "times the distinct births is too "
+                                         "large"
+                                       : "the expected transactions could "
+                                         "not be computed",
+                    st);
+}
+
+clv_status clv_tracking_expected(const clv_model *model, const double *birth,
+                                 const double *weight, size_t n, double period,
+                                 size_t periods, double *cum, clv_fault *fault)
+{
+    if (!cum)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    if (periods == 0)
+        return clv_fail(fault, 5, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
+    fill_nan(cum, periods);
+    clv_status st = tx_model(model, 0, fault);
+    if (st != CLV_OK)
+        return st;
+    if (!birth)
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    if (n == 0)
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
+    for (size_t i = 0; i < n; i++)
+        if ((st = clv_check_arg(birth[i], CLV_D_NONNEG, 1, fault)) != CLV_OK) {
+            if (fault)
+                fault->element = i;
+            return st;
+        }
+    if ((st = clv_check_weights(weight, n, 2, fault)) != CLV_OK ||
+        (st = clv_check_arg(period, CLV_D_POS, 4, fault)) != CLV_OK)
+        return st;
+    st = expected_cum(model, birth, weight, n, period, 1, periods, cum);
+    return usable(st) ? st : expected_fail(cum, periods, st, fault);
 }
 
 void clv_tracking_free(clv_tracking *tr)
@@ -147,7 +162,7 @@ static clv_tracking *tracking_alloc(size_t periods)
     return tr;
 }
 
-/* Births (units from the origin) and actual repeat transactions per
+/* Births (whole days from the origin) and actual repeat transactions per
  * period of every customer in the log. */
 static clv_status tracking_actual(const clv_txlog *log, double origin,
                                   double unit_days, clv_tracking *tr,
@@ -174,7 +189,7 @@ static clv_status tracking_actual(const clv_txlog *log, double origin,
         size_t nd;
         clv_txlog_customer_days(log, row + start[c], start[c + 1] - start[c],
                                 days, amt, &nd);
-        birth[c] = (days[0] - origin) / unit_days;
+        birth[c] = days[0] - origin; /* whole days */
         for (size_t j = 1; j < nd; j++) {
             double k = floor((days[j] - origin) / plen);
             if (k < (double)tr->periods)
@@ -234,19 +249,13 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
     tr->origin = origin;
     tr->customers = log->ncust;
     st = tracking_actual(log, origin, ud, tr, birth);
-    if (st == CLV_OK) {
-        clv_fault f;
-        st = clv_tracking_expected(model, birth, NULL, log->ncust, period,
-                                   periods, tr->expected_cum, &f);
-        if (!usable(st) && fault)
-            *fault = f;
-    } else {
-        clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
-    }
+    if (st == CLV_OK)
+        st = expected_cum(model, birth, NULL, log->ncust, period * ud, ud,
+                          periods, tr->expected_cum);
     free(birth);
     if (!usable(st)) {
         clv_tracking_free(tr);
-        return st;
+        return expected_fail(NULL, 0, st, fault);
     }
     double acc = 0;
     for (size_t k = 0; k < periods; k++) {
