@@ -24,5 +24,7 @@
 #include "clvkit/retention.h"
 #include "clvkit/tally.h"
 #include "clvkit/describe.h"
+#include "clvkit/diagnostics.h"
+#include "clvkit/intervals.h"
 
 #endif /* CLVKIT_CLVKIT_H */
