@@ -156,9 +156,10 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
 }
 
 /* The three curves at t: S(t), r(t), P(T = t). */
+/* B(a, b+t)/B(a, b) <= 1; the difference of two ln B can round above 0 */
 static double survival_at(double a, double b, double t)
 {
-    return exp(lsurv(a, b, clv_sf_lbeta(a, b), t));
+    return fmin(1, exp(lsurv(a, b, clv_sf_lbeta(a, b), t)));
 }
 
 static double retention_at(double a, double b, double t)

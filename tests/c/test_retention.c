@@ -251,7 +251,7 @@ static void test_bgbb_long_rows(void)
     for (int k = 0; k < 200; k++) {
         double p[4];
         for (int j = 0; j < 4; j++)
-            p[j] = exp(-3 + 6 * rand() / (double)RAND_MAX); /* 0.05 .. 20 */
+            p[j] = exp(-3 + 6.0 * rand() / RAND_MAX); /* 0.05 .. 20 */
         double n = 1001 + rand() % 30000;
         double tx = rand() % 3 == 0 ? 0 : rand() % (int)(n - 1000);
         double x = tx == 0 ? 0 : 1 + rand() % (int)tx;
