@@ -111,10 +111,20 @@ int arg_error(lua_State *L, const char *fname, int pos, const char *name,
     return bad_arg(L, fname, pos, lua_tostring(L, -1));
 }
 
+/* The message and kind of error Lua itself raises when memory runs out
+ * (no position: it is not the line's fault). */
+int memory_error(lua_State *L)
+{
+    lua_pushliteral(L, "not enough memory");
+    return lua_error(L);
+}
+
 /* A fault no single argument is to blame for (an overflowing result). */
 int result_error(lua_State *L, const char *fname, clv_status st,
                         const clv_fault *f)
 {
+    if (st == CLV_ENOMEM)
+        return memory_error(L);
     push_where(L);
     lua_pushfstring(L, "%s: %s (%s)", fname, f->reason ? f->reason : "", clv_strerror(st));
     lua_concat(L, 2);

@@ -24,7 +24,12 @@ int bad_arg(lua_State *L, const char *fname, int pos, const char *msg);
 int arg_error(lua_State *L, const char *fname, int pos, const char *name,
               size_t element, const char *reason, const double *value);
 
-/* Raises "fname: reason (status text)" for a fault no argument is to blame for. */
+/* Raises "not enough memory", as Lua does when its own allocator fails: a
+ * core allocation that failed (CLV_ENOMEM) is the same event for the user. */
+int memory_error(lua_State *L);
+
+/* Raises "fname: reason (status text)" for a fault no argument is to blame
+ * for; "not enough memory" when st is CLV_ENOMEM. */
 int result_error(lua_State *L, const char *fname, clv_status st, const clv_fault *f);
 
 /* Rejects keys of the table at stack index idx that are not among

@@ -245,7 +245,9 @@ static int l_model_fit(lua_State *L)
     clv_status st = clv_func_fit(fit, kind, v, n, initial, unit, &opts, &m, &info, &fault);
     if (prog.shown)
         fprintf(stderr, "\n");
-    if (st == CLV_ENOCONV || st == CLV_ENOMEM) {
+    if (st == CLV_ENOMEM)
+        return memory_error(L);
+    if (st == CLV_ENOCONV) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: %s (%s)", fname, fault.reason ? fault.reason : "",
                         clv_strerror(st));

@@ -23,7 +23,9 @@
 #define SUMMARY_META "clvkit.Summary"
 
 /* A C result held in a userdata while Lua tables are built from it: if Lua
- * raises meanwhile (out of memory), the collector still frees it. */
+ * raises meanwhile (out of memory), the collector still frees it.  The box
+ * is made before the core call that fills it, so no Lua allocation can fail
+ * between the C result's birth and its owner's. */
 typedef struct box {
     void *p;
     void (*free)(void *);
@@ -38,13 +40,12 @@ static int box_gc(lua_State *L)
     return 0;
 }
 
-static box *push_box(lua_State *L, void *p, void (*free_fn)(void *))
+static box *push_box(lua_State *L, void (*free_fn)(void *))
 {
     box *b = (box *)lua_newuserdatauv(L, sizeof(box), 0);
     b->p = NULL;
     b->free = free_fn;
     luaL_setmetatable(L, BOX_META);
-    b->p = p;
     return b;
 }
 
@@ -60,7 +61,7 @@ static void raise_unless_built(lua_State *L, const char *fname, clv_status st,
                                const clv_fault *fault, int pos)
 {
     if (st == CLV_ENOMEM)
-        luaL_error(L, "%s: out of memory", fname);
+        memory_error(L);
     if (st != CLV_OK)
         bad_arg(L, fname, pos, fault->reason ? fault->reason : clv_strerror(st));
 }
@@ -81,13 +82,14 @@ static llog *check_log(lua_State *L, int idx)
     return u;
 }
 
-/* A new userdata that owns `log` (the collector frees it). */
-static void push_log(lua_State *L, clv_txlog *log)
+/* A new log userdata, empty until the caller stores the C log in it right
+ * after making it (the collector frees it from then on). */
+static llog *push_log(lua_State *L)
 {
     llog *u = (llog *)lua_newuserdatauv(L, sizeof(llog), 0);
     u->log = NULL;
     luaL_setmetatable(L, LOG_META);
-    u->log = log;
+    return u;
 }
 
 static int log_gc(lua_State *L)
@@ -140,10 +142,10 @@ static int l_rfm_log(lua_State *L)
         bad_arg(L, fname, 1, "id, date and amount must have the same length");
     if (n == 0)
         bad_arg(L, fname, 1, "the log is empty");
-    clv_txlog *log = clv_txlog_create();
+    llog *owner = push_log(L);
+    clv_txlog *log = owner->log = clv_txlog_create(); /* an error below frees it */
     if (!log)
-        return luaL_error(L, "%s: out of memory", fname);
-    push_log(L, log); /* owned from here: an error below frees it */
+        return memory_error(L);
     for (lua_Integer i = 1; i <= n; i++) {
         double day, amount = 0;
         const char *why = NULL;
@@ -181,7 +183,7 @@ static int l_rfm_log(lua_State *L)
         }
         lua_pop(L, 1);
         if (st == CLV_ENOMEM)
-            return luaL_error(L, "%s: out of memory", fname);
+            return memory_error(L);
         if (st != CLV_OK) {
             /* the C day is the Lua table's date column */
             const char *field = clv_fault_param(row, &fault);
@@ -221,9 +223,11 @@ static int l_rfm_read_log(lua_State *L)
             bad_arg(L, fname, 2, "separator must be \",\", \";\", \"\\t\" or \" \"");
         o.separator = sep[0];
     }
-    clv_txlog *log = NULL;
+    llog *owner = push_log(L);
     clv_csv_error err = {0, 0, NULL};
-    clv_status st = clv_txlog_read_csv(path, &o, &log, &err);
+    clv_status st = clv_txlog_read_csv(path, &o, &owner->log, &err);
+    if (st == CLV_ENOMEM)
+        return memory_error(L);
     if (st == CLV_EINVAL)
         return bad_arg(L, fname, 2, err.reason ? err.reason : clv_strerror(st));
     if (st != CLV_OK) {
@@ -236,7 +240,6 @@ static int l_rfm_read_log(lua_State *L)
         lua_pushinteger(L, st);
         return 3;
     }
-    push_log(L, log);
     return 1;
 }
 
@@ -294,9 +297,10 @@ static int summarize(lua_State *L, const char *fname, int pos)
     }
     clv_rfm *r = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    box *held = push_box(L, free_rfm);
     clv_status st = clv_rfm_summarize(u->log, &o, &r, &fault);
+    held->p = r;
     raise_unless_built(L, fname, st, &fault, pos);
-    box *held = push_box(L, r, free_rfm);
     lua_createtable(L, 0, 16);
     lua_createtable(L, (int)r->n, 0);
     for (size_t i = 0; i < r->n; i++) {
@@ -445,9 +449,10 @@ static int l_cohort_table(lua_State *L)
                             opt_day(L, fname, 2, "end")};
     clv_cohort_table *t = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    box *held = push_box(L, free_cohorts);
     clv_status st = clv_cohort_table_build(u->log, &o, &t, &fault);
+    held->p = t;
     raise_unless_built(L, fname, st, &fault, fault.arg == 0 ? 1 : 2);
-    box *held = push_box(L, t, free_cohorts);
     lua_createtable(L, 0, 2);
     lua_pushstring(L, clv_time_unit_name(t->period));
     lua_setfield(L, -2, "period");
@@ -467,7 +472,10 @@ static int l_cohort_table(lua_State *L)
         clv_model m;
         clv_fit_info info;
         clv_fault f2 = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-        if (clv_cohort_sbg(t, c, NULL, &m, &info, &f2) == CLV_OK) {
+        clv_status fit = clv_cohort_sbg(t, c, NULL, &m, &info, &f2);
+        if (fit == CLV_ENOMEM)
+            return memory_error(L);
+        if (fit == CLV_OK) {
             clvkit_push_model(L, &m, &info);
             lua_setfield(L, -2, "sbg");
         } else {
@@ -502,9 +510,10 @@ static int l_early_value(lua_State *L)
     o.ages = check_sequence(L, fname, lua_gettop(L), "ages", &o.nages, 2);
     clv_early_value *ev = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    box *held = push_box(L, free_early);
     clv_status st = clv_early_value_build(u->log, &o, &ev, &fault);
+    held->p = ev;
     raise_unless_built(L, fname, st, &fault, fault.arg == 0 ? 1 : 2);
-    box *held = push_box(L, ev, free_early);
     lua_createtable(L, 0, 5);
     set_numbers(L, "ages", ev->ages, ev->nages, NAN_FALSE);
     lua_pushstring(L, clv_time_unit_name(ev->unit));

@@ -113,96 +113,130 @@ local function sweep_builtin(what, grid, threads)
   }
 end
 
+-- The axis names of a Lua-function sweep: opts.order checked against the
+-- grid, or the grid's keys in alphabetical order.  Errors at ck.sweep's caller.
+local function axis_order(grid, names)
+  if not names then return sorted_keys(grid) end
+  if type(names) ~= "table" then
+    argerror("sweep", 3, "order must be a list of the grid's names, got " .. type(names), 4)
+  end
+  local seen = {}
+  for i, name in ipairs(names) do
+    if grid[name] == nil then
+      argerror("sweep", 3, ("order[%d]: the grid has no '%s'"):format(i, tostring(name)), 4)
+    elseif seen[name] then
+      argerror("sweep", 3, ("order[%d]: '%s' is listed twice"):format(i, name), 4)
+    end
+    seen[name] = true
+  end
+  for _, k in ipairs(sorted_keys(grid)) do
+    if not seen[k] then argerror("sweep", 3, ("order lacks '%s'"):format(k), 4) end
+  end
+  return names
+end
+
+-- The name of a function's plain-number result, and the names no output may
+-- take (an axis of the grid, "error").
+local function output_names(grid, opts)
+  local default_output = opts.output or "value"
+  if type(default_output) ~= "string" then
+    argerror("sweep", 3, "output must be a name, got " .. type(default_output), 4)
+  end
+  local function reserved(name) return grid[name] ~= nil or name == "error" end
+  if reserved(default_output) and opts.output == nil then
+    argerror("sweep", 2, "the grid's 'value' is also the default output's name: "
+      .. "name the output with {output = ...}", 4)
+  elseif reserved(default_output) then
+    argerror("sweep", 3, ("output '%s' would hide a column of the same name"):format(default_output), 4)
+  end
+  return default_output, reserved
+end
+
+-- A Lua-function sweep's result being filled row by row.
+local Filling = {}
+Filling.__index = Filling
+
+function Filling:fail(row, msg)
+  self.failed = self.failed + 1
+  self.s.errors[row] = msg
+end
+
+function Filling:column(name)
+  local s = self.s
+  local c = s.columns[name]
+  if not c then
+    c = core.column(s.nrows)
+    s.columns[name] = c
+    s.outputs[#s.outputs + 1] = name
+  end
+  return c
+end
+
+-- Stores what the function returned for a row (pcall's ok, res).
+function Filling:store(row, ok, res)
+  if not ok then
+    local shown_ok, msg = pcall(tostring, res) -- even a __tostring that raises
+    return self:fail(row, shown_ok and msg or "the function raised an error that cannot be shown")
+  elseif type(res) == "number" then
+    if finite(res) then return self:column(self.default):set(row, res) end
+    return self:fail(row, "the function returned a value that is not finite")
+  elseif type(res) ~= "table" then
+    return self:fail(row, "the function returned " .. type(res) .. ", not a number or a table")
+  end
+  for key, v in pairs(res) do
+    local bad
+    if type(key) ~= "string" then
+      bad = ("outputs must be named by strings, got key %s"):format(tostring(key))
+    elseif self.reserved(key) then
+      bad = ("output '%s' has the name of an axis of the grid or of the error column"):format(key)
+    elseif type(v) ~= "number" or not finite(v) then
+      bad = ("output '%s' is not a finite number"):format(key)
+    end
+    if bad then return self:fail(row, bad) end
+  end
+  for key, v in pairs(res) do self:column(key):set(row, v) end
+end
+
+-- A scenario that left out an output another one gave is a failed row too.
+function Filling:finish()
+  local s = self.s
+  if #s.outputs == 0 then self:column(self.default) end
+  for row = 1, s.nrows do
+    if not s.errors[row] then
+      for _, out in ipairs(s.outputs) do
+        if s.columns[out]:get(row) == nil then
+          self:fail(row, ("the function returned no '%s'"):format(out))
+          break
+        end
+      end
+    end
+  end
+  table.sort(s.outputs)
+  s.failed = self.failed
+  return s
+end
+
 -- Lua function: called with one scenario table per row, in row order.
 local function sweep_function(fn, grid, opts)
-  local names = opts.order
-  if names then
-    if type(names) ~= "table" then
-      argerror("sweep", 3, "order must be a list of the grid's names, got " .. type(names), 3)
-    end
-    local seen = {}
-    for i, name in ipairs(names) do
-      if grid[name] == nil then
-        argerror("sweep", 3, ("order[%d]: the grid has no '%s'"):format(i, tostring(name)), 3)
-      elseif seen[name] then
-        argerror("sweep", 3, ("order[%d]: '%s' is listed twice"):format(i, name), 3)
-      end
-      seen[name] = true
-    end
-    for _, k in ipairs(sorted_keys(grid)) do
-      if not seen[k] then argerror("sweep", 3, ("order lacks '%s'"):format(k), 3) end
-    end
-  else
-    names = sorted_keys(grid)
-  end
+  local names = axis_order(grid, opts.order)
   local axes, rows = {}, 1.0
   for i, name in ipairs(names) do
     axes[i] = to_axis(name, grid[name])
     rows = rows * #axes[i]
   end
   if rows > 2 ^ 40 then argerror("sweep", 2, "the grid has too many scenarios", 3) end
-  local default_output = opts.output or "value"
-  if type(default_output) ~= "string" then
-    argerror("sweep", 3, "output must be a name, got " .. type(default_output), 3)
-  end
-  local function reserved(name) return grid[name] ~= nil or name == "error" end
-  if reserved(default_output) and opts.output == nil then
-    argerror("sweep", 2, "the grid's 'value' is also the default output's name: "
-      .. "name the output with {output = ...}", 3)
-  elseif reserved(default_output) then
-    argerror("sweep", 3, ("output '%s' would hide a column of the same name"):format(default_output), 3)
-  end
+  local default_output, reserved = output_names(grid, opts)
   local s = new_sweep { names = names, axes = axes, outputs = {}, columns = {}, errors = {} }
-
+  local filling = setmetatable({ s = s, failed = 0, default = default_output,
+                                 reserved = reserved }, Filling)
   local n, k = s.nrows, #names
   local idx = {}
   for i = 1, k do idx[i] = 1 end
-  local failed, start, tty, shown = 0, core.clock(), core.stderr_isatty(), false
-
-  local function fail(row, msg)
-    failed = failed + 1
-    s.errors[row] = msg
-  end
-
-  local function column_of(name)
-    local c = s.columns[name]
-    if not c then
-      c = core.column(n)
-      s.columns[name] = c
-      s.outputs[#s.outputs + 1] = name
-    end
-    return c
-  end
-
+  local start, tty, shown = core.clock(), core.stderr_isatty(), false
   for row = 1, n do
     local scenario = {}
     for i = 1, k do scenario[names[i]] = axes[i][idx[i]] end
-    local ok, res = pcall(fn, scenario)
-    if not ok then
-      local shown_ok, msg = pcall(tostring, res) -- even a __tostring that raises
-      fail(row, shown_ok and msg or "the function raised an error that cannot be shown")
-    elseif type(res) == "number" then
-      if finite(res) then column_of(default_output):set(row, res)
-      else fail(row, "the function returned a value that is not finite") end
-    elseif type(res) == "table" then
-      local bad
-      for key, v in pairs(res) do
-        if type(key) ~= "string" then
-          bad = ("outputs must be named by strings, got key %s"):format(tostring(key))
-        elseif reserved(key) then
-          bad = ("output '%s' has the name of an axis of the grid or of the error column"):format(key)
-        elseif type(v) ~= "number" or not finite(v) then
-          bad = ("output '%s' is not a finite number"):format(key)
-        end
-        if bad then break end
-      end
-      if bad then fail(row, bad)
-      else
-        for key, v in pairs(res) do column_of(key):set(row, v) end
-      end
-    else
-      fail(row, "the function returned " .. type(res) .. ", not a number or a table")
-    end
+    filling:store(row, pcall(fn, scenario))
     -- advance the odometer: the last axis runs fastest
     for i = k, 1, -1 do
       idx[i] = idx[i] + 1
@@ -215,21 +249,7 @@ local function sweep_function(fn, grid, opts)
     end
   end
   if shown then io.stderr:write("\n") end
-  if #s.outputs == 0 then column_of(default_output) end
-  -- a scenario that left out an output another one gave is a failed row too
-  for row = 1, n do
-    if not s.errors[row] then
-      for _, out in ipairs(s.outputs) do
-        if s.columns[out]:get(row) == nil then
-          fail(row, ("the function returned no '%s'"):format(out))
-          break
-        end
-      end
-    end
-  end
-  table.sort(s.outputs)
-  s.failed = failed
-  return s
+  return filling:finish()
 end
 
 --- ck.sweep(what, grid [, options]) -> result

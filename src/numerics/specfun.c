@@ -84,13 +84,6 @@ double clv_sf_logaddexp(double a, double b)
     return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
 }
 
-double clv_sf_log1mexp(double a)
-{
-    if (a > 0)
-        return NAN;
-    return a > -0.6931471805599453 ? log(-expm1(a)) : log1p(-exp(a));
-}
-
 /* ---- incomplete beta ----------------------------------------------------- */
 
 /* The continued fraction of I_x(a, b) without its prefactor (DLMF 8.17.22),
@@ -330,11 +323,4 @@ clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z, double *out)
     if (st != CLV_OK && st != CLV_ELOSS)
         *out = NAN;
     return st;
-}
-
-double clv_sf_hyp2f1(double a, double b, double c, double z)
-{
-    double out;
-    clv_status st = clv_sf_hyp2f1_e(a, b, c, z, &out);
-    return st == CLV_OK ? out : NAN;
 }

@@ -26,9 +26,6 @@ double clv_sf_digamma(double x);
 /* ln(e^a + e^b) without overflow; -inf + -inf = -inf. */
 double clv_sf_logaddexp(double a, double b);
 
-/* ln(1 - e^a) for a <= 0, accurate near both ends (Maechler 2012). */
-double clv_sf_log1mexp(double a);
-
 /* Regularized incomplete beta: *I = I_x(a, b) and *Ic = 1 - I_x(a, b),
  * each accurate relative to itself (the smaller one is never formed as a
  * difference).  a, b > 0, 0 <= x <= 1, and y = 1 - x passed separately so
@@ -55,6 +52,5 @@ clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
  * integer with no integral available, or a quadrature that did not settle);
  * CLV_ENOCONV (the series needed more than 10^6 terms; NaN written). */
 clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z, double *out);
-double clv_sf_hyp2f1(double a, double b, double c, double z);
 
 #endif /* CLVKIT_SPECFUN_H */

@@ -4,8 +4,9 @@
  * analysis in a discrete-time noncontractual setting", Marketing Science
  * 29(6)).  Every sum over opportunities runs by ratios of neighbouring Beta
  * functions, in log space, so it costs one multiplication per opportunity
- * and never overflows; opportunities are capped at 10^7 so no call can run
- * for minutes.
+ * and never overflows; the likelihood's sum stops after 1000 opportunities
+ * and adds the rest by Euler-Maclaurin (row_ll_grad), so a fit costs the
+ * same for n = 10^7 (the cap) as for n = 1000.
  */
 #include <math.h>
 
@@ -13,6 +14,7 @@
 #include "models/fit.h"
 #include "core/fn.h"
 #include "models/model.h"
+#include "numerics/quad.h"
 #include "numerics/specfun.h"
 
 #define BGBB CLV_MODEL_BGBB, CLV_MODEL_NONE, CLV_MODEL_NONE
@@ -55,6 +57,104 @@ static bgbb_par params(const double *p)
     return q;
 }
 
+/* A running sum of c * e^l and of gradient parts e^l * d[0..3], kept
+ * relative to e^m (the largest l so far) so it never overflows. */
+typedef struct {
+    double m, v, g[4];
+} lsum4;
+
+static void lsum4_add(lsum4 *a, double l, double c, const double d[4])
+{
+    if (l == -INFINITY)
+        return;
+    if (l > a->m) {
+        double k = exp(a->m - l);
+        a->v *= k;
+        for (int j = 0; j < 4; j++)
+            a->g[j] *= k;
+        a->m = l;
+    }
+    double w = exp(l - a->m);
+    a->v += c * w;
+    for (int j = 0; j < 4; j++)
+        a->g[j] += w * d[j];
+}
+
+/* One customer: a = alpha + x, b = beta + t_x - x, d = delta + t_x, and the
+ * parts of the gradient that do not depend on the opportunity. */
+typedef struct {
+    const bgbb_par *q;
+    double a, b, d, ca, cb, cg, cd;
+} bgbb_row;
+
+/* The term "alive through t_x + s, then gone": returns its log
+ * l(s) = ln B(a, b+s)/B(alpha, beta) + ln B(gamma+1, d+s)/B(gamma, delta),
+ * writes dl/dparam to gl and, when h is not NULL, dl/ds to *h and
+ * d(dl/ds)/dparam to dh (then s >= 1000: the trigamma series below needs
+ * large arguments). */
+static double term(const bgbb_row *r, double s, double gl[4], double *h,
+                   double dh[4])
+{
+    const bgbb_par *q = r->q;
+    double z1 = r->b + s, z2 = r->a + r->b + s, z3 = r->d + s,
+           z4 = q->ga + 1 + r->d + s;
+    double p1 = clv_sf_digamma(z1), p2 = clv_sf_digamma(z2),
+           p3 = clv_sf_digamma(z3), p4 = clv_sf_digamma(z4);
+    gl[0] = r->ca - p2, gl[1] = p1 - p2 + r->cb;
+    gl[2] = r->cg - p4, gl[3] = p3 - p4 + r->cd;
+    if (h) {
+        /* trigamma by its asymptotic series: exact to rounding for z >= 1000 */
+        double t[4], z[4] = {z1, z2, z3, z4};
+        for (int j = 0; j < 4; j++) {
+            double u = 1 / z[j], u2 = u * u;
+            t[j] = u + u2 * (0.5 + u * (1.0 / 6 - u2 * (1.0 / 30 - u2 / 42)));
+        }
+        *h = p1 - p2 + p3 - p4;
+        dh[0] = -t[1], dh[1] = t[0] - t[1], dh[2] = -t[3], dh[3] = t[2] - t[3];
+    }
+    return clv_sf_lbeta(r->a, z1) - q->lab + clv_sf_lbeta(q->ga + 1, z3) -
+           q->lgd;
+}
+
+/* The tail's integrand over u = ln s (smooth, for tanh-sinh). */
+static double tail_integrand(double u, double dl, double dr, double *g,
+                             void *ctx)
+{
+    (void)dl, (void)dr;
+    return term(ctx, exp(u), g, NULL, NULL) + u;
+}
+
+/* Opportunities summed one by one; beyond DIRECT the terms, which fall
+ * monotonically and smoothly in s, are summed by Euler-Maclaurin:
+ *   sum_{i=K}^{M} f(i) = int_K^M f + (f(K) + f(M))/2 + (f'(M) - f'(K))/12
+ * leaving an error of order f^(3)(K)/720, about f(K) 1e-12 at K = 1000.  So
+ * a row costs at most K steps and one quadrature, whatever n (<= 10^7). */
+#define DIRECT 1000.0
+
+static void tail_sum(bgbb_row *r, double K, double M, lsum4 *acc)
+{
+    static const double sign[2] = {-1, 1};
+    const double ends[2] = {K, M};
+    double gl[4], h, dh[4], d[4];
+    for (int e = 0; e < 2; e++) {
+        double l = term(r, ends[e], gl, &h, dh);
+        for (int j = 0; j < 4; j++)
+            d[j] = 0.5 * gl[j];
+        lsum4_add(acc, l, 0.5, d); /* (f(K) + f(M)) / 2 */
+        for (int j = 0; j < 4; j++)
+            d[j] = sign[e] * (gl[j] * h + dh[j]) / 12;
+        lsum4_add(acc, l, sign[e] * h / 12, d); /* f' = f h */
+    }
+    double li, mean[4];
+    clv_status st = clv_quad_log(tail_integrand, r, log(K), log(M), 4,
+                                 &li, mean);
+    if (st != CLV_OK && st != CLV_ELOSS)
+        li = NAN; /* the row's likelihood becomes NaN: the fit says so */
+    for (int j = 0; j < 4; j++)
+        d[j] = mean[j];
+    lsum4_add(acc, li, 1, d);
+}
+
 /* ln L(x, t_x, n) and, when g is not NULL, its gradient: each term of L
  * is a product of Beta ratios whose log-derivatives are digamma
  * differences, run up the opportunities by psi(z+1) = psi(z) + 1/z; the
@@ -67,6 +167,14 @@ static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
     double pa = clv_sf_digamma(al), pb = clv_sf_digamma(be);
     double pg = clv_sf_digamma(ga), pd = clv_sf_digamma(de);
     double pax = clv_sf_digamma(al + x);
+    bgbb_row r = {q,
+                  al + x,
+                  be + tx - x,
+                  de + tx,
+                  pax - pa + pab,
+                  pab - pb,
+                  clv_sf_digamma(ga + 1) - pg + pgd,
+                  pgd - pd};
     /* the "alive after n" term */
     double l0 = clv_sf_lbeta(al + x, be + n - x) - q->lab +
                 clv_sf_lbeta(ga, de + n) - q->lgd;
@@ -75,57 +183,36 @@ static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
     double d0[4] = {pax - pabn - pa + pab,
                     clv_sf_digamma(be + n - x) - pabn - pb + pab, pgd - pgdn,
                     clv_sf_digamma(de + n) - pgdn - pd + pgd};
-    lse acc = {-INFINITY, 0};
-    lse_add(&acc, l0);
-    double m = l0, s[4];
-    for (int k = 0; k < 4; k++)
-        s[k] = d0[k]; /* sum of weight * gradient, weights relative to m */
-    double l = clv_sf_lbeta(al + x, be + tx - x) - q->lab +
-               clv_sf_lbeta(ga + 1, de + tx) - q->lgd;
-    double p1 = clv_sf_digamma(be + tx - x), p2 = clv_sf_digamma(al + be + tx);
-    double p3 = clv_sf_digamma(de + tx), p4 = clv_sf_digamma(ga + de + tx + 1);
-    double pg1 = clv_sf_digamma(ga + 1);
-    for (double i = 0; i < n - tx; i++) {
-        if (l > m) { /* rescale the running sums to the new maximum */
-            double k = exp(m - l);
-            for (int j = 0; j < 4; j++)
-                s[j] *= k;
-            m = l;
-        }
-        double w = exp(l - m);
-        s[0] += w * (pax - p2 - pa + pab);
-        s[1] += w * (p1 - p2 - pb + pab);
-        s[2] += w * (pg1 - p4 - pg + pgd);
-        s[3] += w * (p3 - p4 - pd + pgd);
-        lse_add(&acc, l);
-        double z1 = be + tx - x + i, z2 = al + be + tx + i, z3 = de + tx + i,
-               z4 = ga + de + tx + i + 1;
+    lsum4 acc = {-INFINITY, 0, {0, 0, 0, 0}};
+    lsum4_add(&acc, l0, 1, d0);
+    double p1 = clv_sf_digamma(r.b), p2 = clv_sf_digamma(r.a + r.b),
+           p3 = clv_sf_digamma(r.d), p4 = clv_sf_digamma(ga + 1 + r.d);
+    double l = clv_sf_lbeta(r.a, r.b) - q->lab + clv_sf_lbeta(ga + 1, r.d) -
+               q->lgd;
+    double m = n - tx, direct = fmin(m, DIRECT);
+    for (double i = 0; i < direct; i++) {
+        double d[4] = {r.ca - p2, p1 - p2 + r.cb, r.cg - p4, p3 - p4 + r.cd};
+        lsum4_add(&acc, l, 1, d);
+        double z1 = r.b + i, z2 = r.a + r.b + i, z3 = r.d + i,
+               z4 = ga + 1 + r.d + i;
         l += log(z1 * z3 / (z2 * z4));
         p1 += 1 / z1, p2 += 1 / z2, p3 += 1 / z3, p4 += 1 / z4;
     }
-    double ll = lse_get(&acc);
-    if (g) {
-        double total = exp(ll - m); /* sum of weights relative to m */
+    /* the rest, unless all of it at the size of the next term (the terms
+     * fall) is below rounding */
+    if (m > direct && l + log(m - direct) > acc.m + log(acc.v) - 40)
+        tail_sum(&r, direct, m - 1, &acc);
+    double ll = acc.v > 0 ? acc.m + log(acc.v) : -INFINITY;
+    if (g)
         for (int k = 0; k < 4; k++)
-            g[k] = s[k] / total;
-    }
+            g[k] = acc.g[k] / acc.v;
     return ll;
 }
 
 /* ln L(x, t_x, n) */
 static double row_ll(const bgbb_par *q, double x, double tx, double n)
 {
-    lse acc = {-INFINITY, 0};
-    lse_add(&acc, clv_sf_lbeta(q->al + x, q->be + n - x) - q->lab +
-                      clv_sf_lbeta(q->ga, q->de + n) - q->lgd);
-    double l = clv_sf_lbeta(q->al + x, q->be + tx - x) - q->lab +
-               clv_sf_lbeta(q->ga + 1, q->de + tx) - q->lgd;
-    for (double i = 0; i < n - tx; i++) {
-        lse_add(&acc, l);
-        l += log((q->be + tx - x + i) * (q->de + tx + i) /
-                 ((q->al + q->be + tx + i) * (q->ga + q->de + tx + i + 1)));
-    }
-    return lse_get(&acc);
+    return row_ll_grad(q, x, tx, n, NULL);
 }
 
 /* ln sum_{t=from}^{to} B(gamma, delta+t)/B(gamma, delta), from >= 1 */

@@ -4,6 +4,7 @@
  * from Fader & Hardie 2010, "Customer-base valuation in a contractual
  * setting: the perils of ignoring heterogeneity").
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -155,17 +156,18 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
     return st;
 }
 
-/* The three curves at t: S(t), r(t), P(T = t). */
+/* The three curves at t: S(t), r(t), P(T = t).  S = B(a, b+t)/B(a, b) <= 1,
+ * but the difference of two ln B can round above 0. */
 static double survival_at(double a, double b, double t)
 {
-    /* ln S(t) is a difference of two ln B: when it is below their rounding
-     * (alpha 1e-6, beta 1e6) it may come out a hair above 0 */
     return fmin(1, exp(lsurv(a, b, clv_sf_lbeta(a, b), t)));
 }
 
+/* c/(a + c), c = b + t - 1; scaled when a + c overflows (inf/inf) */
 static double retention_at(double a, double b, double t)
 {
-    return (b + (t - 1)) / (a + b + (t - 1));
+    double c = b + (t - 1);
+    return a + c <= DBL_MAX ? c / (a + c) : 1 / (1 + a / c);
 }
 
 /* P(T = t) = S(t-1) alpha/(alpha+beta+t-1): exact at t = 1 and never above
@@ -187,6 +189,8 @@ static clv_status curve_at(const clv_model *model, double t, int domain,
         st = clv_fail(fault, 1, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
     if (st == CLV_OK)
         *out = f(model->param[0], model->param[1], t);
+    if (st == CLV_OK && isnan(*out)) /* ln B of parameters near DBL_MAX */
+        st = CLV_ERANGE;
     return st;
 }
 

@@ -218,6 +218,70 @@ static void load_donations(void)
 static const clv_model btyd = {
     CLV_MODEL_BGBB, {1.203528, 0.7497260, 0.6567808, 2.783796}, 0};
 
+/* The likelihood summed opportunity by opportunity, as bgbb.c did before it
+ * summed long rows' tails by Euler-Maclaurin: the oracle for long rows. */
+static double bgbb_row_ll_direct(const double *p, double x, double tx, double n)
+{
+    double al = p[0], be = p[1], ga = p[2], de = p[3];
+    double lab = lgamma(al) + lgamma(be) - lgamma(al + be);
+    double lgd = lgamma(ga) + lgamma(de) - lgamma(ga + de);
+#define LB(a, b) (lgamma(a) + lgamma(b) - lgamma((a) + (b)))
+    double m = LB(al + x, be + n - x) - lab + LB(ga, de + n) - lgd, s = 1;
+    double l = LB(al + x, be + tx - x) - lab + LB(ga + 1, de + tx) - lgd;
+#undef LB
+    for (double i = 0; i < n - tx; i++) {
+        if (l > m) {
+            s = s * exp(m - l) + 1;
+            m = l;
+        } else {
+            s += exp(l - m);
+        }
+        l += log((be + tx - x + i) * (de + tx + i) /
+                 ((al + be + tx + i) * (ga + de + tx + i + 1)));
+    }
+    return m + log(s);
+}
+
+/* Rows with more than 1000 opportunities after t_x against the direct sum;
+ * a fit on them ends at a maximum (its gradient is the tail's too). */
+static void test_bgbb_long_rows(void)
+{
+    srand(7);
+    double worst = 0;
+    for (int k = 0; k < 200; k++) {
+        double p[4];
+        for (int j = 0; j < 4; j++)
+            p[j] = exp(-3 + 6.0 * rand() / RAND_MAX); /* 0.05 .. 20 */
+        double n = 1001 + rand() % 30000;
+        double tx = rand() % 3 == 0 ? 0 : rand() % (int)(n - 1000);
+        double x = tx == 0 ? 0 : 1 + rand() % (int)tx;
+        clv_model m = {CLV_MODEL_BGBB, {p[0], p[1], p[2], p[3]}, 0};
+        double v, want = bgbb_row_ll_direct(p, x, tx, n);
+        CHECK_STATUS("long row", clv_bgbb_loglik(&m, &x, &tx, &n, NULL, 1, &v, NULL),
+                     CLV_OK);
+        double err = fabs(v - want) / fmax(1, fabs(want));
+        worst = fmax(worst, err);
+        if (!CHECK("long row: as the direct sum", err < 1e-10))
+            printf("  x %g t_x %g n %g params %g %g %g %g: %.17g vs %.17g\n", x,
+                   tx, n, p[0], p[1], p[2], p[3], v, want);
+    }
+    printf("BG/BB rows with n - t_x > 1000: worst relative difference from the "
+           "direct sum %.2g\n", worst);
+    double x[4] = {0, 3, 40, 200}, tx[4] = {0, 50, 3000, 90000},
+           n[4] = {1e5, 1e5, 1e5, 1e5}, w[4] = {50, 30, 15, 5};
+    clv_model fit;
+    CHECK_STATUS("fit, n = 10^5", clv_bgbb_fit(x, tx, n, w, 4, NULL, &fit, NULL, NULL),
+                 CLV_OK);
+    double best, v;
+    clv_bgbb_loglik(&fit, x, tx, n, w, 4, &best, NULL);
+    for (int j = 0; j < 8; j++) {
+        clv_model near = fit;
+        near.param[j / 2] *= j % 2 ? 1.001 : 0.999;
+        clv_bgbb_loglik(&near, x, tx, n, w, 4, &v, NULL);
+        CHECK("fit, n = 10^5: a maximum", v <= best);
+    }
+}
+
 static void test_bgbb(void)
 {
     clv_model m;
@@ -643,6 +707,7 @@ int main(void)
     test_sbg_errors();
     test_bgbb();
     test_bgbb_identities();
+    test_bgbb_long_rows();
     test_bgbb_errors();
     test_cohort_table();
     test_cohort_sbg();

@@ -122,10 +122,6 @@ static void fits(fz *in)
         st = clv_gg_fit(x, m, weight, n, &o, &out, &info, NULL);
         break;
     default:
-        /* a BG/BB row costs its n per evaluation: see open/README.md */
-        for (size_t i = 0; i < n; i++)
-            if (T[i] > 1000)
-                T[i] = 1000;
         st = clv_bgbb_fit(x, t_x, T, weight, n, &o, &out, &info, NULL);
         break;
     }

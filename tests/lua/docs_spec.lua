@@ -1,6 +1,6 @@
 -- docs_spec.lua: the Lua examples of the docs run, and print what they say.
 --
--- Every ```lua block of README.md and docs/lua.md runs, in order, in one
+-- Every ```lua block of README.md, docs/lua.md and docs/models.md runs, in order, in one
 -- environment per document (as a reader would type them into one session;
 -- top-level locals become that environment's variables), in a scratch
 -- directory so written files land there.  A line
@@ -12,7 +12,7 @@
 local ck = require "clvkit"
 
 local ROOT = os.getenv("CLVKIT_SOURCE_DIR") or "../.."
-local DOCS = { "README.md", "docs/lua.md" }
+local DOCS = { "README.md", "docs/lua.md", "docs/models.md" }
 
 local function read(path)
   local f = assert(io.open(ROOT .. "/" .. path))
