@@ -367,6 +367,14 @@ static int m_matrix(lua_State *L)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "values");
+    lua_pushnumber(L, T);
+    lua_setfield(L, -2, "T");
+    lua_pushnumber(L, t);
+    lua_setfield(L, -2, "t");
+    if (m->unit != CLV_UNIT_NONE) {
+        lua_pushstring(L, clv_time_unit_name(m->unit));
+        lua_setfield(L, -2, "unit");
+    }
     return 1;
 }
 
