@@ -5,7 +5,7 @@
 -- figures of tests/independent_diag (never clvkit's own output); errors
 -- naming the argument; the SVG pictures written safely.
 local ck = require "clvkit"
-local ref = require "refdata"
+local ref = dofile(debug.getinfo(1, "S").source:match("@(.*/)") .. "refdata.lua")
 
 local DIAG = (os.getenv("CLVKIT_SOURCE_DIR") or "../..") .. "/tests/independent_diag"
 
