@@ -18,6 +18,7 @@ M.linspace = core.linspace
 M.sweep = sweep.sweep
 for _, name in ipairs(core.model_kinds) do M[name] = models[name] end
 for _, name in ipairs { "clv_predict", "rfm", "cohort" } do M[name] = models[name] end
+M.diagnostics = require "clvkit.diagnostics"
 M._VERSION = core._VERSION
 
 return M

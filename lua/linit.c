@@ -15,6 +15,7 @@ static void (*const openers[])(lua_State *L) = {
     clvkit_open_formulas, /* lformulas.c: formulas, arrays, columns, sweeps */
     clvkit_open_models,   /* lmodels.c: model objects, fits, predictions */
     clvkit_open_rfm,      /* lrfm.c: transaction logs, summaries, cohorts */
+    clvkit_open_diagnostics, /* ldiagnostics.c: diagnostics and intervals (after models) */
 };
 
 /* The only exported symbol (the module is built with hidden visibility). */

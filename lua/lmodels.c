@@ -51,6 +51,14 @@ void clvkit_push_model(lua_State *L, const clv_model *m, const clv_fit_info *inf
     push_model(L, m, info);
 }
 
+const clv_model *clvkit_check_model(lua_State *L, int idx, const clv_fit_info **info)
+{
+    lmodel *u = check_model(L, idx);
+    if (info)
+        *info = u->fitted ? &u->info : NULL;
+    return &u->m;
+}
+
 static clv_model_kind check_kind(lua_State *L, int idx)
 {
     clv_model_kind k;

@@ -11,10 +11,27 @@
 void clvkit_open_formulas(lua_State *L); /* lformulas.c */
 void clvkit_open_models(lua_State *L);   /* lmodels.c */
 void clvkit_open_rfm(lua_State *L);      /* lrfm.c */
+void clvkit_open_diagnostics(lua_State *L); /* ldiagnostics.c: methods of the models */
 
 /* Pushes a model object (lmodels.c); info NULL for known parameters. */
 struct clv_model;
 struct clv_fit_info;
 void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv_fit_info *info);
+
+/* The model at idx (lmodels.c); *info (when info is not NULL) its fit's
+ * information, or NULL for a model made from known parameters. */
+const struct clv_model *clvkit_check_model(lua_State *L, int idx,
+                                           const struct clv_fit_info **info);
+
+/* The transaction log at idx (lrfm.c). */
+struct clv_txlog;
+struct clv_txlog *clvkit_check_log(lua_State *L, int idx);
+
+/* Holds a C result in a userdata the collector frees with free_fn, while
+ * Lua tables are built from it (lrfm.c). */
+/* A new box on the stack that frees what is stored in the returned slot
+ * when collected: make it before the core call that allocates, so a Lua
+ * error after that call cannot leak the result. */
+void **clvkit_push_box(lua_State *L, void (*free_fn)(void *));
 
 #endif /* CLVKIT_LOPEN_H */

@@ -66,6 +66,11 @@ static void raise_unless_built(lua_State *L, const char *fname, clv_status st,
         bad_arg(L, fname, pos, fault->reason ? fault->reason : clv_strerror(st));
 }
 
+void **clvkit_push_box(lua_State *L, void (*free_fn)(void *))
+{
+    return &push_box(L, free_fn)->p;
+}
+
 static void free_rfm(void *p) { clv_rfm_free((clv_rfm *)p); }
 static void free_cohorts(void *p) { clv_cohort_table_free((clv_cohort_table *)p); }
 static void free_early(void *p) { clv_early_value_free((clv_early_value *)p); }
@@ -81,6 +86,8 @@ static llog *check_log(lua_State *L, int idx)
         luaL_error(L, "the transaction log was freed");
     return u;
 }
+
+clv_txlog *clvkit_check_log(lua_State *L, int idx) { return check_log(L, idx)->log; }
 
 /* A new log userdata, empty until the caller stores the C log in it right
  * after making it (the collector frees it from then on). */

@@ -62,7 +62,11 @@ typedef enum clv_shape {
                            (clv_func_field); fault.element names the field */
     CLV_SHAPE_RESULT,   /* an out-parameter: model, fit info, table, log */
     CLV_SHAPE_TALLY,    /* clv_tally * (tally.h) */
-    CLV_SHAPE_STREAM    /* clv_rfm_stream * (rfm.h) */
+    CLV_SHAPE_STREAM,   /* clv_rfm_stream * (rfm.h) */
+    CLV_SHAPE_MATRIX,   /* const double [CLV_MODEL_MAXPARAMS][...]: the
+                           covariance of a model's parameters; fault.element
+                           is i * nparams + j */
+    CLV_SHAPE_BOOTSTRAP /* const clv_bootstrap * (intervals.h) */
 } clv_shape;
 
 /* What a number means, for a face's labels and formats. */
@@ -95,7 +99,11 @@ typedef enum clv_group {
     CLV_GROUP_RFM,       /* the RFM summary (rfm.h) */
     CLV_GROUP_COHORT,    /* cohort tables and early value (retention.h) */
     CLV_GROUP_TALLY,     /* distinct rows with counts: a fit's state (tally.h) */
-    CLV_GROUP_BULK       /* a prediction over whole sequences of customers */
+    CLV_GROUP_BULK,      /* a prediction over whole sequences of customers */
+    CLV_GROUP_DIAGNOSTIC, /* a model against a cohort: tracking, period counts,
+                             holdout, matrices (diagnostics.h) */
+    CLV_GROUP_INTERVAL   /* intervals of parameters and predictions, the
+                            bootstrap (intervals.h) */
 } clv_group;
 
 /* One argument (or an options field, or the result), copied out. */

@@ -248,4 +248,87 @@ function M.heatmap(o)
   return document(w, h, title, table.concat(out))
 end
 
+-- Legend entries at the top right of a plot area: {label, colour, kind}
+-- where kind is "line", "dash" or "bar".
+local function legend(out, area, entries)
+  for n, e in ipairs(entries) do
+    local x, y = area.x + area.w + 12, area.y + 14 + (n - 1) * 18
+    if e.kind == "bar" then
+      out[#out + 1] = ('<rect x="%s" y="%s" width="20" height="10" fill="%s"/>\n')
+        :format(num(x), num(y - 5), e.colour)
+    else
+      out[#out + 1] = ('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"%s/>\n')
+        :format(num(x), num(y), num(x + 20), num(y), e.colour,
+                e.kind == "dash" and ' stroke-dasharray="6 4"' or "")
+    end
+    out[#out + 1] = ('<text x="%s" y="%s">%s</text>\n'):format(num(x + 24), num(y + 4), esc(e.label))
+  end
+end
+
+--- Line chart of named series over one x axis: o.xs, o.series = {{label,
+--- values [, dash]}}, o.xlabel, o.ylabel, o.title, and o.marker = {x, label}
+--- for a vertical line (say the end of the calibration period).
+function M.series(o)
+  local w, h = o.width or 760, o.height or 440
+  local area = { x = 70, y = 36, w = w - 70 - 170, h = h - 36 - 56 }
+  local ys = { 0 }
+  for _, s in ipairs(o.series) do
+    for _, v in ipairs(s.values) do ys[#ys + 1] = v end
+  end
+  local xr, yr = range_of(o.xs), range_of(ys)
+  local out, entries = {}, {}
+  local sx, sy = frame(out, area, xr, yr, o.xlabel, o.ylabel, ticks(xr[1], xr[2], 8), ticks(yr[1], yr[2], 6))
+  if o.marker and o.marker.x >= xr[1] and o.marker.x <= xr[2] then
+    local x = sx(o.marker.x)
+    out[#out + 1] = ('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#777" stroke-dasharray="3 3"/>'
+      .. '<text x="%s" y="%s" text-anchor="end" fill="#555">%s</text>\n')
+      :format(num(x), num(area.y), num(x), num(area.y + area.h), num(x - 4), num(area.y + 14),
+              esc(o.marker.label or ""))
+  end
+  for n, s in ipairs(o.series) do
+    local colour = PALETTE[(n - 1) % #PALETTE + 1]
+    local pts = {}
+    for i, v in ipairs(s.values) do pts[#pts + 1] = num(sx(o.xs[i])) .. "," .. num(sy(v)) end
+    out[#out + 1] = ('<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>\n')
+      :format(colour, s.dash and ' stroke-dasharray="6 4"' or "", table.concat(pts, " "))
+    entries[#entries + 1] = { label = s.label, colour = colour, kind = s.dash and "dash" or "line" }
+  end
+  legend(out, area, entries)
+  return document(w, h, o.title, table.concat(out))
+end
+
+--- Grouped bars: o.groups = labels along x, o.series = {{label, values}}
+--- (one bar per series in each group), o.xlabel, o.ylabel, o.title.
+function M.bars(o)
+  local w, h = o.width or 760, o.height or 440
+  local area = { x = 70, y = 36, w = w - 70 - 170, h = h - 36 - 56 }
+  local ys = { 0 }
+  for _, s in ipairs(o.series) do
+    for _, v in ipairs(s.values) do ys[#ys + 1] = v end
+  end
+  local yr = range_of(ys)
+  local ng, ns = #o.groups, #o.series
+  local out, entries = {}, {}
+  local _, sy = frame(out, area, { 0, 1 }, yr, o.xlabel, o.ylabel, {}, ticks(yr[1], yr[2], 6))
+  local gw = area.w / ng
+  local bw = gw * 0.8 / ns
+  for g = 1, ng do
+    out[#out + 1] = ('<text x="%s" y="%s" text-anchor="middle">%s</text>\n')
+      :format(num(area.x + (g - 0.5) * gw), num(area.y + area.h + 18), esc(o.groups[g]))
+  end
+  for n, s in ipairs(o.series) do
+    local colour = PALETTE[(n - 1) % #PALETTE + 1]
+    for g, v in ipairs(s.values) do
+      local x = area.x + (g - 1) * gw + gw * 0.1 + (n - 1) * bw
+      local y0, y1 = sy(0), sy(v)
+      out[#out + 1] = ('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s, %s: %s</title></rect>\n')
+        :format(num(x), num(math.min(y0, y1)), num(bw), num(math.abs(y0 - y1)), colour,
+                esc(s.label), esc(o.groups[g]), esc(fmt(v)))
+    end
+    entries[#entries + 1] = { label = s.label, colour = colour, kind = "bar" }
+  end
+  legend(out, area, entries)
+  return document(w, h, o.title, table.concat(out))
+end
+
 return M

@@ -627,4 +627,7 @@ function Sweep:__tostring()
     #self, table.concat(self.outputs, ", "), self.failed)
 end
 
+-- for the other writers of the module (clvkit.diagnostics)
+M.write_atomically = write_atomically
+
 return M

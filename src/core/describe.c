@@ -260,6 +260,69 @@ static const arg_desc f_early_opts[] = {
 static const arg_desc a_early[] = {OF("log", CLV_SHAPE_LOG), OPTS("opts", f_early_opts),
                                    RESULT("out")};
 
+/* ---- diagnostics, DERT, intervals (diagnostics.h, intervals.h) ----------------------- */
+
+#define TOP OPT("top", CLV_D_WHOLE_POS, CLV_Q_COUNT, 7)
+static const arg_desc a_tracking_expected[] = {
+    OF("model", CLV_SHAPE_MODEL), SEQ("birth", CLV_D_NONNEG, CLV_Q_TIME),
+    OSEQ("weight", CLV_D_NONNEG, CLV_Q_COUNT), LEN("n"),
+    NUM("period", CLV_D_POS, CLV_Q_TIME), NUM("periods", CLV_D_WHOLE_POS, CLV_Q_PERIODS),
+    RESULT("cum")};
+/* periods 0: as many as cover the log; origin NaN: the log's first day */
+static const arg_desc a_tracking_log[] = {
+    OF("model", CLV_SHAPE_MODEL), OF("log", CLV_SHAPE_LOG),
+    OPT("period", CLV_D_POS, CLV_Q_TIME, 1), OPT("periods", CLV_D_WHOLE, CLV_Q_PERIODS, 0),
+    OPT("origin", CLV_D_REAL, CLV_Q_DAY, NAN), RESULT("out")};
+static const arg_desc a_period_counts[] = {
+    OF("model", CLV_SHAPE_MODEL), SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), OSEQ("weight", CLV_D_NONNEG, CLV_Q_COUNT), LEN("n"),
+    TOP, RESULT("actual"), RESULT("expected")};
+static const arg_desc a_holdout[] = {
+    OF("model", CLV_SHAPE_MODEL), NUM("t", CLV_D_POS, CLV_Q_TIME),
+    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT), SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), SEQ("x_holdout", CLV_D_WHOLE, CLV_Q_COUNT),
+    OSEQ("weight", CLV_D_NONNEG, CLV_Q_COUNT), LEN("n"), TOP, RESULT("count"),
+    RESULT("actual"), RESULT("expected"), RESULT("errors")};
+/* kind: CLV_MATRIX_EXPECTED (0) or CLV_MATRIX_PALIVE (1) */
+static const arg_desc a_tx_matrix[] = {
+    OF("model", CLV_SHAPE_MODEL), NUM("kind", CLV_D_FLAG, CLV_Q_NONE),
+    OPT("t", CLV_D_POS, CLV_Q_TIME, 1), NUM("T", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("freq", CLV_D_WHOLE, CLV_Q_COUNT), LEN("nf"), SEQ("rec", CLV_D_NONNEG, CLV_Q_TIME),
+    LEN("nr"), RESULT("out")};
+static const arg_desc a_tx_dert[] = {
+    OF("model", CLV_SHAPE_MODEL), NUM("delta", CLV_D_POS, CLV_Q_RATE),
+    NUM("x", CLV_D_WHOLE, CLV_Q_COUNT), NUM("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    NUM("T", CLV_D_NONNEG, CLV_Q_TIME)};
+static const arg_desc a_dert_clv[] = {
+    OF("tx", CLV_SHAPE_MODEL), OF("gg", CLV_SHAPE_MODEL), NUM("delta", CLV_D_POS, CLV_Q_RATE),
+    NUM("margin", CLV_D_UNIT, CLV_Q_SHARE), NUM("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    NUM("t_x", CLV_D_NONNEG, CLV_Q_TIME), NUM("T", CLV_D_NONNEG, CLV_Q_TIME),
+    NUM("m", CLV_D_NONNEG, CLV_Q_MONEY), RESULT("out")};
+/* pred (a clv_prediction): a fault's element is the customer, not a field,
+ * so its fields are not described here (intervals.h lists them). */
+#define PRED {"pred", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, NULL, 0}
+#define LEVEL OPT("level", CLV_D_UNIT_POS, CLV_Q_PROBABILITY, 0.9)
+#define OMODEL(n) {n, CLV_SHAPE_MODEL, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}
+#define COV(n, o) {n, CLV_SHAPE_MATRIX, CLV_D_REAL, CLV_Q_NONE, o, 0, NULL, 0}
+static const arg_desc a_prediction_eval[] = {OF("tx", CLV_SHAPE_MODEL), OMODEL("gg"), PRED,
+                                             RESULT("out")};
+static const arg_desc a_param_intervals[] = {OF("model", CLV_SHAPE_MODEL), COV("cov", 0),
+                                             LEVEL, RESULT("out")};
+static const arg_desc a_interval_delta[] = {
+    OF("tx", CLV_SHAPE_MODEL), COV("tx_cov", 0), OMODEL("gg"), COV("gg_cov", 1), PRED, LEVEL,
+    RESULT("out")};
+static const arg_desc f_boot_opts[] = {
+    OPT("replicates", CLV_D_WHOLE, CLV_Q_COUNT, 200), OPT("seed", CLV_D_WHOLE, CLV_Q_NONE, 0),
+    OPT("threads", CLV_D_WHOLE, CLV_Q_COUNT, 0)};
+static const arg_desc a_bootstrap_fit[] = {
+    OF("kind", CLV_SHAPE_MODEL), SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME), SEQ("T", CLV_D_NONNEG, CLV_Q_TIME),
+    OSEQ("m", CLV_D_NONNEG, CLV_Q_MONEY), LEN("n"), OUNIT("unit"), OPTS("opts", f_boot_opts),
+    RESULT("out")};
+#define BOOT OF("boot", CLV_SHAPE_BOOTSTRAP)
+static const arg_desc a_param_intervals_boot[] = {BOOT, LEVEL, RESULT("tx"), RESULT("gg")};
+static const arg_desc a_interval_boot[] = {BOOT, PRED, LEVEL, RESULT("out")};
+
 /* ---- the predictions' generic calls ---------------------------------------------- */
 
 static clv_status p_tx_expected(const clv_model *m, const double *a, double *o, clv_fault *f)
@@ -277,6 +340,10 @@ static clv_status p_tx_cond(const clv_model *m, const double *a, double *o, clv_
 static clv_status p_tx_palive(const clv_model *m, const double *a, double *o, clv_fault *f)
 {
     return clv_tx_palive(m, a[0], a[1], a[2], o, f);
+}
+static clv_status p_tx_dert(const clv_model *m, const double *a, double *o, clv_fault *f)
+{
+    return clv_tx_dert(m, a[0], a[1], a[2], a[3], o, f);
 }
 static clv_status p_gg_spend(const clv_model *m, const double *a, double *o, clv_fault *f)
 {
@@ -492,6 +559,48 @@ static const clv_func funcs[] = {
         a_tally_read, RESULT("tally")),
     ROW("early_value_build", "clv_early_value_build", "early value per cohort and age",
         CLV_GROUP_COHORT, a_early, RESULT("early_value")),
+    /* diagnostics: can I trust this model? (diagnostics.h) */
+    MODEL_ROW("tracking_expected", "clv_tracking_expected",
+              "expected cumulative repeat transactions of a cohort per period",
+              CLV_GROUP_DIAGNOSTIC, NULL, TX, a_tracking_expected, RESULT("cum")),
+    MODEL_ROW("tracking_log", "clv_tracking_log",
+              "repeat transactions of a log per period, actual and expected",
+              CLV_GROUP_DIAGNOSTIC, "tracking", TX, a_tracking_log, RESULT("tracking")),
+    MODEL_ROW("period_counts", "clv_period_counts",
+              "customers by repeat transactions in calibration, actual and expected",
+              CLV_GROUP_DIAGNOSTIC, "period_counts", TX, a_period_counts,
+              RESULT("counts")),
+    MODEL_ROW("holdout_by_frequency", "clv_holdout_by_frequency",
+              "holdout transactions per calibration frequency, actual and expected",
+              CLV_GROUP_DIAGNOSTIC, "holdout_by_frequency", TX, a_holdout,
+              RESULT("groups")),
+    MODEL_ROW("tx_matrix", "clv_tx_matrix",
+              "expected transactions or P(alive) over frequency and recency",
+              CLV_GROUP_DIAGNOSTIC, "matrix", TX, a_tx_matrix, RESULT("out")),
+    PREDICT("tx_dert", "clv_tx_dert", "discounted expected residual transactions", "dert",
+            TX, a_tx_dert, RET("result", CLV_D_NONNEG, CLV_Q_COUNT), p_tx_dert),
+    MODEL_ROW("dert_clv", "clv_dert_clv", "residual value of a customer from DERT",
+              CLV_GROUP_VALUE, NULL, TX | GG, a_dert_clv,
+              RET("result", CLV_D_NONNEG, CLV_Q_MONEY)),
+    /* intervals (intervals.h) */
+    MODEL_ROW("prediction_eval", "clv_prediction_eval",
+              "a prediction of one customer or the sum over a cohort", CLV_GROUP_INTERVAL,
+              NULL, TX | GG, a_prediction_eval, RET("result", CLV_D_REAL, CLV_Q_NONE)),
+    MODEL_ROW("param_intervals", "clv_param_intervals",
+              "intervals of the parameters by the delta method", CLV_GROUP_INTERVAL, NULL,
+              TX | GG | SBG | BGBB, a_param_intervals, RESULT("intervals")),
+    MODEL_ROW("interval_delta", "clv_interval_delta",
+              "interval of a prediction by the delta method", CLV_GROUP_INTERVAL,
+              "interval", TX | GG, a_interval_delta, RESULT("interval")),
+    MODEL_ROW("bootstrap_fit", "clv_bootstrap_fit",
+              "fits on customers resampled with a seed", CLV_GROUP_INTERVAL, NULL, TX | GG,
+              a_bootstrap_fit, RESULT("bootstrap")),
+    ROW("param_intervals_bootstrap", "clv_param_intervals_bootstrap",
+        "percentile intervals of the parameters over a bootstrap", CLV_GROUP_INTERVAL,
+        a_param_intervals_boot, RESULT("intervals")),
+    ROW("interval_bootstrap", "clv_interval_bootstrap",
+        "percentile interval of a prediction over a bootstrap", CLV_GROUP_INTERVAL,
+        a_interval_boot, RESULT("interval")),
 };
 
 #define NFUNCS COUNT(funcs)
