@@ -308,11 +308,11 @@ inline constexpr Function FUNCTIONS[] = {
           "Gemiddelde levensduur van een klant: 1 / churn, in de perioden van de churn."}},
         table_detail::LIFETIME_ARGS),
     table_detail::row("churnPeriod", "CHURN_PERIOD", "churn_period",
-        {{"Churn over several periods: 1 - (1 - churn)^periods.",
+        {{"Churn over k periods: 1 - (1 - churn)^k.",
           "Churn over meerdere perioden: 1 - (1 - churn)^perioden."}},
         table_detail::CHURN_PERIOD_ARGS),
     table_detail::row("discountPeriod", "DISCOUNT_PERIOD", "discount_period",
-        {{"Discount rate over several periods: (1 + rate)^periods - 1.",
+        {{"Discount rate over k periods: (1 + rate)^k - 1.",
           "Disconteringsvoet over meerdere perioden: (1 + voet)^perioden - 1."}},
         table_detail::DISCOUNT_PERIOD_ARGS),
     table_detail::row("cac", "CAC", "cac_channels",
@@ -387,12 +387,12 @@ inline constexpr Function FUNCTIONS[] = {
           "aankopen en waarde na de kalibratie. Aankopen op één dag tellen als één. 7 kolommen."}},
         table_detail::RFM_SUMMARY_ARGS),
     table_detail::stat_row("sbgFit", "SBG_FIT", "sbg_fit", "sbg",
-        {{"Fits the shifted-beta-geometric retention model (sBG, Fader & Hardie 2007) to a "
-          "survival curve. Returns alpha, beta, LL: an array formula over three cells. Err:523: "
-          "no fit.",
-          "Schat het verschoven beta-geometrische retentiemodel (sBG, Fader & Hardie 2007) op een "
-          "overlevingscurve. Geeft alpha, beta, LL: matrixformule over drie cellen. Err:523: "
-          "geen schatting."}},
+        {{"Fits the shifted-beta-geometric model (sBG, Fader & Hardie 2007) to a survival "
+          "curve (empty cells at its end are left out). Returns alpha, beta, LL: an array "
+          "formula, three cells. Err:523: no fit.",
+          "Schat het sBG-model (verschoven beta-geometrisch, Fader & Hardie 2007) op een "
+          "overlevingscurve (lege cellen aan het eind tellen niet mee). Geeft alpha, beta, LL "
+          "(matrixformule). Err:523: niet geschat."}},
         table_detail::SBG_FIT_ARGS),
     table_detail::stat_row("sbgSurvival", "SBG_SURVIVAL", "sbg_survival", "sbg",
         {{"Share of a cohort still active after t periods under the sBG model: S(t), also "

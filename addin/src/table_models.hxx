@@ -154,9 +154,9 @@ struct TxArgs {
         {{"Fits the " model " model (" source ") to purchase histories. "      \
           "Returns " params ", LL: an array formula over five cells. Empty "   \
           "rows are skipped. Err:523: no fit.",                                \
-          "Schat het " model "-model (" source ") op de aankoophistorie van "  \
-          "klanten. Geeft " params ", LL: matrixformule over vijf cellen. "    \
-          "Err:523: geen schatting."}},                                        \
+          "Schat het " model "-model (" source ") op de aankoophistorie. "     \
+          "Geeft " params ", LL: matrixformule over vijf cellen. "    \
+          "Lege rijen tellen niet mee. Err:523: niet geschat."}},              \
         table_detail::TX_FIT_ARGS),                                            \
     table_detail::stat_row(fam "PAlive", FAM "_PALIVE", "tx_palive", fam,      \
         {{"Probability that a customer with this purchase history is still "   \
