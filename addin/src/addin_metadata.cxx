@@ -1,10 +1,13 @@
 /*
  * addin_metadata.cxx -- what Calc asks about the functions (XAddIn), in the
  * language setLocale() chose, and the service identity.  Every answer is a
- * lookup in function_table.hxx.  Calc asks these once, when it loads the
- * add-in, so a linear search by name is fine here.
+ * lookup in function_table.hxx (English argument names: in the
+ * description).  Calc asks these once, when it loads the add-in, so a
+ * linear search by name is fine here.
  */
 #include "functions.hxx"
+
+#include "core_row.hxx"
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/supportsservice.hxx>
@@ -27,6 +30,20 @@ const Argument *find_argument(const OUString &method, sal_Int32 arg)
     if (!f || arg < 0 || static_cast<std::size_t>(arg) >= f->nargs)
         return nullptr;
     return &f->args[arg];
+}
+
+/* The English name is the description's (core_row.hxx), the Dutch one the
+ * table's. */
+OUString argument_name(const OUString &method, sal_Int32 arg, Language language)
+{
+    const Argument *a = find_argument(method, arg);
+    if (!a)
+        return OUString();
+    if (language == NL)
+        return OUString::fromUtf8(a->nl);
+    const Function *f = find_method(method);
+    const std::string &name = passes(static_cast<std::size_t>(f - FUNCTIONS), arg).name;
+    return OUString::fromUtf8(name.empty() ? a->core : name.c_str());
 }
 
 OUString text(const Text &t, Language language)
@@ -58,8 +75,7 @@ OUString Functions::getFunctionDescription(const OUString &method)
 
 OUString Functions::getDisplayArgumentName(const OUString &method, sal_Int32 arg)
 {
-    const Argument *a = find_argument(method, arg);
-    return a ? text(a->name, language_) : OUString();
+    return argument_name(method, arg, language_);
 }
 
 OUString Functions::getArgumentDescription(const OUString &method, sal_Int32 arg)

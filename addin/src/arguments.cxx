@@ -11,6 +11,7 @@
 
 #include <org/clvkit/calc/NotANumberException.hpp>
 
+#include "core_row.hxx"
 #include "function_table.hxx"
 
 namespace clvkit::calc {
@@ -33,7 +34,8 @@ OUString message(std::size_t function, const clv_fault &fault,
     sal_Int16 at = -1;
     if (fault.arg < f.nargs) {
         at = static_cast<sal_Int16>(fault.arg);
-        msg.appendAscii(f.args[fault.arg].name.in[EN]);
+        const std::string &name = passes(function, fault.arg).name;
+        msg.appendAscii(name.empty() ? f.args[fault.arg].core : name.c_str());
         if (fault.element != CLV_FAULT_NONE) {
             msg.append(" (cell ");
             msg.append(static_cast<sal_Int64>(fault.element + 1));

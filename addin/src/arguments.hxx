@@ -19,12 +19,14 @@
 
 namespace clvkit::calc {
 
+/* A range as Calc passes it to a sequence<sequence<any>> argument: numbers,
+ * text and empty cells told apart (see XClvkit.idl for why no argument is
+ * a sequence<sequence<double>>). */
 using AnyRange = css::uno::Sequence<css::uno::Sequence<css::uno::Any>>;
-/* A range Calc has turned into numbers (text and empty cells are 0). */
-using NumberRange = css::uno::Sequence<css::uno::Sequence<double>>;
 
 /* [[noreturn]]: throws IllegalArgumentException naming the function and,
- * when known, the argument (its display name) and the reason. */
+ * when known, the argument (its English name, from the description: `arg`
+ * and fault.arg are Calc argument positions) and the reason. */
 [[noreturn]] void fail(std::size_t function, const clv_fault &fault);
 [[noreturn]] void fail(std::size_t function, std::size_t arg,
                        const char *reason);

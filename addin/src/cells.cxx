@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <iterator>
 
 #include <com/sun/star/uno/RuntimeException.hpp>
 
@@ -21,32 +20,21 @@ double error_value(unsigned code)
     return d;
 }
 
-Cells::Cells(std::size_t function, std::initializer_list<CellArg> args,
+Cells::Cells(std::size_t function, const Any *const *args, std::size_t n,
              const double *defaults)
 {
-    if (args.size() > MAX) /* a programming error in this add-in */
+    if (n > MAX) /* a programming error in this add-in */
         throw css::uno::RuntimeException("clvkit: too many cell arguments");
-    for (const CellArg &arg : args) {
+    for (std::size_t k = 0; k < n; k++) {
+        const Any *arg = args[k];
         const std::size_t i = n_++;
         Operand &op = ops_[i];
-        if (arg.numbers) {
-            const NumberRange &numbers = *arg.numbers;
-            if (numbers.getLength() == 1 && numbers[0].getLength() == 1) {
-                op.constant = numbers[0][0]; /* one cell or value */
-                continue;
-            }
-            op.numbers = numbers;
-            shape(function, i, numbers.getLength(),
-                  numbers.hasElements() ? numbers[0].getLength() : 0);
-            for (const auto &cells_row : numbers)
-                if (cells_row.getLength() != cols_)
-                    fail(function, i, "must be a rectangular range");
-            continue;
-        }
-        const bool range = *arg.any >>= op.cells;
+        if (!arg)
+            continue; /* not a cell: constant 0 */
+        const bool range = *arg >>= op.cells;
         if (!range || (op.cells.getLength() == 1 && op.cells[0].getLength() == 1)) {
             op.cells = AnyRange();
-            if (!optional_number(*arg.any, function, i, &op.constant))
+            if (!optional_number(*arg, function, i, &op.constant))
                 op.constant = defaults ? defaults[i] : 0;
             continue;
         }
@@ -72,30 +60,12 @@ bool Cells::at(sal_Int32 r, sal_Int32 c, double *a) const
     bool numbers = true;
     for (std::size_t i = 0; i < n_; i++) {
         const Operand &op = ops_[i];
-        if (op.numbers.hasElements())
-            a[i] = op.numbers[r][c];
-        else if (!op.cells.hasElements())
+        if (!op.cells.hasElements())
             a[i] = op.constant;
         else if (!cell_number(op.cells[r][c], &a[i]))
             numbers = false;
     }
     return numbers;
-}
-
-Positions::Positions(std::initializer_list<std::size_t> at)
-{
-    for (std::size_t p : at)
-        if (n_ < std::size(at_))
-            at_[n_++] = p;
-}
-
-clv_fault Positions::operator()(clv_fault fault) const
-{
-    if (fault.arg != CLV_FAULT_NONE)
-        fault.arg = fault.arg < n_ ? at_[fault.arg] : NOWHERE;
-    if (fault.arg == NOWHERE)
-        fault.element = CLV_FAULT_NONE;
-    return fault;
 }
 
 } // namespace clvkit::calc

@@ -10,12 +10,13 @@
 #ifndef CLVKIT_ADDIN_CELLS_HXX
 #define CLVKIT_ADDIN_CELLS_HXX
 
-#include <cmath>
 #include <cstddef>
 #include <initializer_list>
 
 #include "arguments.hxx"
 #include "budget.hxx"
+#include "core_row.hxx"
+#include "function_table.hxx"
 
 namespace clvkit::calc {
 
@@ -35,24 +36,22 @@ inline unsigned error_code(clv_status status)
     return no_convergence(status) ? ERR_NO_CONVERGENCE : ERR_ILLEGAL_ARGUMENT;
 }
 
-/* One argument of a cell function as Calc passed it: an Any (a number, a
- * sequence<sequence<any>> range or, optional, empty) or numbers only. */
-struct CellArg {
-    CellArg(const css::uno::Any *any) : any(any) {}
-    CellArg(const NumberRange &numbers) : numbers(&numbers) {}
-    const css::uno::Any *any = nullptr;
-    const NumberRange *numbers = nullptr;
-};
-
 class Cells {
 public:
-    static constexpr std::size_t MAX = 6;
+    static constexpr std::size_t MAX = MAX_ARGS;
 
     /* args[i] is a number, a range or, for an optional argument, empty:
      * then defaults[i] applies (defaults may be null when every argument is
-     * required).  Throws for text in a single cell (#VALUE!) and for ranges
-     * of different sizes or shapes (Err:502). */
-    Cells(std::size_t function, std::initializer_list<CellArg> args,
+     * required).  args[i] is Calc argument i of `function`.  Throws for
+     * text in a single cell (#VALUE!) and for ranges of different sizes or
+     * shapes (Err:502). */
+    Cells(std::size_t function, std::initializer_list<const css::uno::Any *> args,
+          const double *defaults = nullptr)
+        : Cells(function, args.begin(), args.size(), defaults)
+    {
+    }
+    /* The same on n arguments, of which null ones are no cells (0 there). */
+    Cells(std::size_t function, const css::uno::Any *const *args, std::size_t n,
           const double *defaults = nullptr);
 
     /* Only numbers and one-cell ranges were given. */
@@ -66,8 +65,7 @@ public:
 
 private:
     struct Operand {
-        AnyRange cells;      /* both empty: `constant` applies to every cell */
-        NumberRange numbers;
+        AnyRange cells; /* empty: `constant` applies to every cell */
         double constant = 0;
     };
     /* Takes a range of r x c cells for argument i. */
@@ -78,28 +76,13 @@ private:
     bool shaped_ = false;
 };
 
-/* Where a C function's fault points in the Calc argument list: at[k] is
- * the Calc position of the C function's argument k (NOWHERE: none, e.g. an
- * options struct).  A callable: each_cell() maps every fault through it. */
-inline constexpr std::size_t NOWHERE = CLV_FAULT_NONE;
-
-class Positions {
-public:
-    Positions(std::initializer_list<std::size_t> at);
-    clv_fault operator()(clv_fault fault) const;
-
-private:
-    std::size_t at_[Cells::MAX + 4];
-    std::size_t n_ = 0;
-};
-
 /* compute(const double *a, double *out, clv_fault *fault) -> clv_status is
- * the C call on one cell's arguments (fault may be null); where(fault) puts
- * its fault in Calc's terms (e.g. a Positions).  An array stops when the
- * call's time budget is spent: the cells left show Err:523. */
-template <class W, class F>
-css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where,
-                        F compute)
+ * the C call on one cell's arguments, a[i] Calc argument i (fault may be
+ * null); a fault names the Calc argument the description says it passes
+ * (calc_fault).  An array stops when the call's time budget is spent: the
+ * cells left show Err:523. */
+template <class F>
+css::uno::Any each_cell(std::size_t function, const Cells &cells, F compute)
 {
     double a[Cells::MAX], v;
     if (cells.single()) {
@@ -107,9 +90,7 @@ css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where
         cells.at(0, 0, a); /* text was refused when cells was built */
         const clv_status st = compute(a, &v, &fault);
         if (st != CLV_OK)
-            fail(function, st, where(fault));
-        if (!std::isfinite(v)) /* the core guarantees it; a cell must never see it */
-            fail(function, CLV_FAULT_NONE, "the result is not a finite number");
+            fail(function, st, calc_fault(function, fault));
         return css::uno::Any(v);
     }
     const Budget budget;
@@ -127,9 +108,7 @@ css::uno::Any each_cell(std::size_t function, const Cells &cells, const W &where
                 out[c] = error_value(ERR_VALUE); /* text, as "a"+1 */
             } else {
                 const clv_status st = compute(a, &v, nullptr);
-                out[c] = st != CLV_OK          ? error_value(error_code(st))
-                         : !std::isfinite(v)   ? error_value(ERR_ILLEGAL_ARGUMENT)
-                                               : v;
+                out[c] = st != CLV_OK ? error_value(error_code(st)) : v;
             }
         }
     }

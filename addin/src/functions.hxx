@@ -1,7 +1,8 @@
 /*
  * functions.hxx -- the UNO component: one object that is the Calc add-in
  * (XAddIn: the Function Wizard's texts, from function_table.hxx) and the
- * functions themselves (XClvkit: convert, call the C core, map errors).
+ * functions themselves (XClvkit: convert, call the C core through its
+ * description, map errors).
  */
 #ifndef CLVKIT_ADDIN_FUNCTIONS_HXX
 #define CLVKIT_ADDIN_FUNCTIONS_HXX
@@ -55,9 +56,9 @@ public:
     sal_Bool SAL_CALL supportsService(const OUString &name) override;
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
-    /* XClvkit (functions.cxx) */
-    css::uno::Any SAL_CALL clv(const NumberRange &aov, const NumberRange &freq,
-                               const NumberRange &years, const css::uno::Any &cost,
+    /* XClvkit, the scalar and array formulas (formula_functions.cxx) */
+    css::uno::Any SAL_CALL clv(const AnyRange &aov, const AnyRange &freq,
+                               const AnyRange &years, const css::uno::Any &cost,
                                const css::uno::Any &yearlyCost) override;
     double SAL_CALL clvMargin(double aov, double freq, double years,
                               double margin, const css::uno::Any &cost,
@@ -83,8 +84,8 @@ public:
                                  const css::uno::Any &highShare,
                                  const css::uno::Any &lowShare) override;
 
-    /* XClvkit, the transaction models (tx_functions.cxx): the same five
-     * methods for each model */
+    /* XClvkit, the transaction models (transaction_models.cxx): the same
+     * five methods for each model */
 #define CLVKIT_TX_DECLARE(fam)                                                 \
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Fit(          \
         const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
@@ -106,29 +107,30 @@ public:
     CLVKIT_TX_DECLARE(pnbd)
 #undef CLVKIT_TX_DECLARE
 
-    /* XClvkit, Gamma-Gamma and the RFM summary (value_functions.cxx) */
+    /* XClvkit, Gamma-Gamma (transaction_models.cxx) */
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     ggFit(const AnyRange &x, const AnyRange &m, const css::uno::Any &weights) override;
     css::uno::Any SAL_CALL ggSpend(const AnyRange &x, const AnyRange &m,
                                    const AnyRange &params) override;
+    /* XClvkit, the RFM summary of a transaction log (rfm_summary.cxx) */
     AnyRange SAL_CALL rfmSummary(const AnyRange &ids, const AnyRange &dates,
                                  const AnyRange &amounts, const OUString &unit,
                                  const css::uno::Any &calibrationEnd) override;
 
-    /* XClvkit, sBG and BG/BB (retention_functions.cxx) */
+    /* XClvkit, sBG and BG/BB (retention_models.cxx) */
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     sbgFit(const AnyRange &survivors) override;
-    css::uno::Any SAL_CALL sbgSurvival(const NumberRange &t, const NumberRange &alpha,
-                                       const NumberRange &beta) override;
-    css::uno::Any SAL_CALL sbgRetention(const NumberRange &t, const NumberRange &alpha,
-                                        const NumberRange &beta) override;
-    css::uno::Any SAL_CALL sbgDel(const NumberRange &d, const NumberRange &alpha,
-                                  const NumberRange &beta) override;
-    css::uno::Any SAL_CALL sbgDerl(const NumberRange &d, const NumberRange &n,
-                                   const NumberRange &alpha, const NumberRange &beta) override;
-    css::uno::Any SAL_CALL clvSbg(const NumberRange &margin, const NumberRange &d,
-                                  const NumberRange &n, const NumberRange &alpha,
-                                  const NumberRange &beta) override;
+    css::uno::Any SAL_CALL sbgSurvival(const AnyRange &t, const AnyRange &alpha,
+                                       const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgRetention(const AnyRange &t, const AnyRange &alpha,
+                                        const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDel(const AnyRange &d, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
+    css::uno::Any SAL_CALL sbgDerl(const AnyRange &d, const AnyRange &n,
+                                   const AnyRange &alpha, const AnyRange &beta) override;
+    css::uno::Any SAL_CALL clvSbg(const AnyRange &margin, const AnyRange &d,
+                                  const AnyRange &n, const AnyRange &alpha,
+                                  const AnyRange &beta) override;
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     bgbbFit(const AnyRange &x, const AnyRange &t_x, const AnyRange &n,
             const css::uno::Any &weights) override;
@@ -142,11 +144,10 @@ public:
 
 private:
     /* A catalogue function on its required numbers and optional arguments
-     * (omitted ones take the catalogue's defaults). */
+     * (omitted ones take the description's defaults). */
     double evaluate(Id id, std::initializer_list<double> required,
                     std::initializer_list<const css::uno::Any *> optional = {});
 
-    const clv_fn *core_[FUNCTION_COUNT]; /* by Id; nullptr for array rows */
     css::lang::Locale locale_;
     Language language_ = EN;
 };

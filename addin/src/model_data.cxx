@@ -3,7 +3,8 @@
  */
 #include "model_data.hxx"
 
-#include <cmath>
+#include "cells.hxx"
+#include "core_row.hxx"
 
 namespace clvkit::calc {
 
@@ -26,14 +27,12 @@ void same_size(std::size_t function, const AnyRange *const in[], std::size_t n)
 Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
                  const Any &weights)
 {
-    const AnyRange *in[MAX];
+    const AnyRange *in[MAX_ARGS];
     AnyRange weight_cells;
     for (const AnyRange *r : ranges)
         in[n_++] = r;
-    if (optional_range(weights, function, n_, &weight_cells)) {
+    if (optional_range(weights, function, n_, &weight_cells))
         in[n_++] = &weight_cells;
-        weighted_ = true;
-    }
     same_size(function, in, n_);
     const std::size_t cells = static_cast<std::size_t>(in[0]->getLength())
                               * (in[0]->getLength() ? (*in[0])[0].getLength() : 0);
@@ -54,19 +53,6 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
     });
     if (cell_.empty())
         fail(function, 0, "must contain at least one row of numbers");
-}
-
-clv_fault Columns::calc_fault(clv_fault fault, std::size_t first) const
-{
-    if (fault.arg == CLV_FAULT_NONE || fault.arg < first || fault.arg - first >= n_) {
-        fault.arg = CLV_FAULT_NONE;
-        fault.element = CLV_FAULT_NONE;
-        return fault;
-    }
-    fault.arg -= first;
-    if (fault.element < cell_.size())
-        fault.element = cell_[fault.element];
-    return fault;
 }
 
 clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
@@ -96,19 +82,81 @@ clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
     return model;
 }
 
-Sequence<Sequence<double>> fit_row(std::size_t function, const clv_model &model,
-                                   double loglik)
+Sequence<Sequence<double>> run_fit(std::size_t function, const double *const columns[],
+                                   std::size_t n, const std::vector<std::size_t> &cells)
 {
-    const std::size_t n = clv_model_nparams(model.kind);
-    Sequence<double> row(static_cast<sal_Int32>(n + 1));
-    double *out = row.getArray();
-    for (std::size_t i = 0; i < n; i++)
-        out[i] = model.param[i];
-    out[n] = loglik;
-    for (std::size_t i = 0; i <= n; i++)
-        if (!std::isfinite(out[i])) /* the core guarantees it; never show it */
-            fail(function, CLV_FAULT_NONE, "the fit is not a finite number");
-    return Sequence<Sequence<double>>(&row, 1);
+    /* clv_func_fit takes the row's sequences in C order */
+    const clv_func *row = core_row(function);
+    const double *seqs[MAX_ARGS] = {};
+    for (std::size_t i = 0; i < FUNCTIONS[function].nargs; i++) {
+        const Passes &p = passes(function, i);
+        std::size_t rank = 0;
+        clv_arg a;
+        for (std::size_t k = 0; k < p.arg && clv_func_arg(row, k, &a); k++)
+            rank += a.shape == CLV_SHAPE_SEQUENCE;
+        if (p.desc.shape == CLV_SHAPE_SEQUENCE && rank < MAX_ARGS)
+            seqs[rank] = columns[i];
+    }
+    const FitBudget budget;
+    clv_model model;
+    clv_fit_info info;
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    const clv_status st = clv_func_fit(row, model_kind(function), seqs, n, 0, CLV_UNIT_NONE,
+                                       budget.options(), &model, &info, &fault);
+    if (st != CLV_OK) {
+        clv_fault at = calc_fault(function, fault);
+        if (at.element < cells.size()) /* a row of the columns: its cell */
+            at.element = cells[at.element];
+        fail(function, st, at);
+    }
+    const std::size_t k = clv_model_nparams(model.kind);
+    Sequence<double> out(static_cast<sal_Int32>(k + 1));
+    double *v = out.getArray();
+    for (std::size_t i = 0; i < k; i++)
+        v[i] = model.param[i];
+    v[k] = info.loglik;
+    return Sequence<Sequence<double>>(&out, 1);
+}
+
+Any predict(std::size_t function, std::initializer_list<const Any *> args)
+{
+    const clv_func *row = core_row(function);
+    const clv_model_kind kind = model_kind(function);
+    clv_model model{};
+    model.kind = kind;
+    model.unit = CLV_UNIT_NONE;
+    /* where cell operand i goes: a model parameter or an argument after the model */
+    const Any *cell[MAX_ARGS] = {};
+    std::size_t slot[MAX_ARGS] = {};
+    bool param[MAX_ARGS] = {};
+    std::size_t n = 0;
+    for (const Any *a : args) {
+        const Passes &p = passes(function, n);
+        if (p.whole_model) {
+            AnyRange range;
+            if (!(*a >>= range))
+                fail_text(function, n, "must be a range of numbers");
+            model = read_model(function, n, kind, range);
+        } else {
+            cell[n] = a;
+            param[n] = p.param != NOWHERE;
+            slot[n] = param[n] ? p.param : p.arg - 1; /* the model is the row's argument 0 */
+        }
+        n++;
+    }
+    const std::size_t na = clv_func_nargs(row) - 1;
+    return each_cell(function, Cells(function, cell, n),
+                     [&](const double *v, double *out, clv_fault *fault) {
+                         clv_model m = model;
+                         double a[MAX_ARGS];
+                         for (std::size_t i = 0; i < n; i++) {
+                             if (param[i])
+                                 m.param[slot[i]] = v[i];
+                             else if (cell[i])
+                                 a[slot[i]] = v[i];
+                         }
+                         return clv_func_predict(row, &m, a, na, out, fault);
+                     });
 }
 
 FitBudget::FitBudget()

@@ -1,8 +1,9 @@
 /*
  * model_data.hxx -- what the model functions read from a sheet and give
  * back: the columns of customers a fit eats, the parameter range a
- * prediction takes, and the row a fit returns.  Conversions only: the C
- * core checks the domains and does the mathematics.
+ * prediction takes, and the row a fit returns, and the generic fit and
+ * prediction of every model through the core's description.  Conversions
+ * only: the C core checks the domains and does the mathematics.
  */
 #ifndef CLVKIT_ADDIN_MODEL_DATA_HXX
 #define CLVKIT_ADDIN_MODEL_DATA_HXX
@@ -13,6 +14,7 @@
 
 #include "arguments.hxx"
 #include "budget.hxx"
+#include "function_table.hxx"
 #include "clvkit/models.h"
 
 namespace clvkit::calc {
@@ -45,41 +47,46 @@ void each_row(const AnyRange *const in[], std::size_t n, F row)
  * reach past the data; any other empty cell, and text, is an error. */
 class Columns {
 public:
-    static constexpr std::size_t MAX = 4;
-
-    /* ranges: the data arguments at positions 0, 1, ...; weights: the
+    /* ranges: the data arguments at Calc positions 0, 1, ...; weights: the
      * optional argument after them (empty: no weights). */
     Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
             const css::uno::Any &weights);
 
     std::size_t size() const { return cell_.size(); }
-    const double *column(std::size_t i) const { return col_[i].data(); }
-    /* The weights, or null when none were given. */
-    const double *weights() const { return weighted_ ? col_[n_ - 1].data() : nullptr; }
-
-    /* A fit's fault in Calc's terms: the C function's data arguments are
-     * numbered from `first` on in the order of the ranges and weights
-     * (anything after them names no argument), and its element, a row of
-     * the columns, becomes the cell of the range it was read from. */
-    clv_fault calc_fault(clv_fault fault, std::size_t first) const;
+    /* The data of Calc argument i, or null (weights not given). */
+    const double *column(std::size_t i) const
+    {
+        return i < n_ ? col_[i].data() : nullptr;
+    }
+    /* The cell (index in the ranges) each row was read from. */
+    const std::vector<std::size_t> &cells() const { return cell_; }
 
 private:
-    std::vector<double> col_[MAX];
+    std::vector<double> col_[MAX_ARGS];
     std::vector<std::size_t> cell_; /* index in the ranges of each row kept */
     std::size_t n_ = 0;
-    bool weighted_ = false;
 };
 
-/* A model of `kind` from the range at position `arg`: its parameters in
- * order, nparams cells, or nparams + 1 (the row the fit returns, whose last
- * cell, the log-likelihood, is ignored), in a row or a column. */
+/* A model of `kind` from the range at Calc position `arg`: its parameters
+ * in order, nparams cells, or nparams + 1 (the row the fit returns, whose
+ * last cell, the log-likelihood, is ignored), in a row or a column. */
 clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
                      const AnyRange &params);
 
-/* The row a fit returns: the parameters, then the log-likelihood. */
-css::uno::Sequence<css::uno::Sequence<double>> fit_row(std::size_t function,
-                                                       const clv_model &model,
-                                                       double loglik);
+/* The fit its description row names for `function` (clv_func_fit):
+ * columns[i] holds the n rows of Calc argument i (null: omitted), row k
+ * read from cell cells[k].  Returns the parameters and the
+ * log-likelihood in a row; a fault names the argument and cell. */
+css::uno::Sequence<css::uno::Sequence<double>>
+run_fit(std::size_t function, const double *const columns[], std::size_t n,
+        const std::vector<std::size_t> &cells);
+
+/* The prediction its description row names for `function`
+ * (clv_func_predict), cell by cell: args[i] is Calc argument i; the one
+ * that passes a whole model is its parameter range, every other one (also
+ * a single parameter, "model.alpha") a number or a range (cells.hxx). */
+css::uno::Any predict(std::size_t function,
+                      std::initializer_list<const css::uno::Any *> args);
 
 /* Fit options whose progress callback stops the fit when the call's time
  * budget is spent (the fit then fails with CLV_ENOCONV: Err:523). */

@@ -8,49 +8,41 @@
 
 namespace clvkit::calc::table_detail {
 
-/* ---- sBG ---------------------------------------------------------------------- */
+/* ---- sBG: alpha and beta are cells (ranges give one result per cell) ---------- */
 
 inline constexpr Argument SBG_ALPHA{
-    {{"alpha", "alpha"}},
+    "model.alpha", "alpha",
     {{"The alpha of the sBG model (> 0), e.g. from SBG_FIT.",
       "De alpha van het sBG-model (> 0), bijvoorbeeld uit SBG_FIT."}}};
 inline constexpr Argument SBG_BETA{
-    {{"beta", "beta"}},
+    "model.beta", "beta",
     {{"The beta of the sBG model (> 0), e.g. from SBG_FIT.",
       "De beta van het sBG-model (> 0), bijvoorbeeld uit SBG_FIT."}}};
 inline constexpr Argument SBG_DISCOUNT{
-    {{"discount", "disconteringsvoet"}},
+    "d", "disconteringsvoet",
     {{"Discount rate per period (>= 0; 10% is 0.1).",
       "Disconteringsvoet per periode (>= 0; 10% is 0,1)."}}};
 inline constexpr Argument SBG_PERIOD{
-    {{"n", "n"}},
-    {{"The customer's period: 1 in the first period, 2 after one renewal, "
-      "... (a whole number >= 1).",
-      "De periode van de klant: 1 in de eerste periode, 2 na één verlenging, "
-      "... (een geheel getal >= 1)."}}};
+    "n", "n",
+    {{"The customer's period: 1 in the first, 2 after one renewal, ... (a whole number >= 1).",
+      "De periode van de klant: 1 in de eerste, 2 na één verlenging, ... (een geheel getal >= 1)."}}};
 
 inline constexpr Argument SBG_FIT_ARGS[] = {
-    {{{"survivors", "actieve_klanten"}},
-     {{"Customers still active at the start (period 0) and after each "
-       "period: 1000, 869, 743, ... (a range, not increasing; empty cells at "
-       "the end are left out).",
-       "Klanten die aan het begin (periode 0) en na elke periode nog actief "
-       "zijn: 1000, 869, 743, ... (een bereik, niet stijgend; lege cellen aan "
-       "het eind tellen niet mee)."}}},
+    {"survivors", "actieve_klanten",
+     {{"Customers active at the start and after each period: 1000, 869, 743, ... (a range).",
+       "Klanten actief aan het begin en na elke periode: 1000, 869, 743, ... (een bereik)."}}},
 };
 
 inline constexpr Argument SBG_SURVIVAL_ARGS[] = {
-    {{{"t", "t"}},
-     {{"Number of periods since acquisition (>= 0). A range gives one result "
-       "per cell.",
-       "Aantal perioden sinds de werving (>= 0). Een bereik geeft een "
-       "uitkomst per cel."}}},
+    {"t", "t",
+     {{"Number of periods since acquisition (>= 0). A range gives one result per cell.",
+       "Aantal perioden sinds de werving (>= 0). Een bereik geeft een uitkomst per cel."}}},
     SBG_ALPHA,
     SBG_BETA,
 };
 
 inline constexpr Argument SBG_RETENTION_ARGS[] = {
-    {{{"t", "t"}},
+    {"t", "t",
      {{"The period (>= 1). A range gives one result per cell.",
        "De periode (>= 1). Een bereik geeft een uitkomst per cel."}}},
     SBG_ALPHA,
@@ -58,10 +50,9 @@ inline constexpr Argument SBG_RETENTION_ARGS[] = {
 };
 
 inline constexpr Argument SBG_DEL_ARGS[] = {SBG_DISCOUNT, SBG_ALPHA, SBG_BETA};
-inline constexpr Argument SBG_DERL_ARGS[] = {SBG_DISCOUNT, SBG_PERIOD, SBG_ALPHA,
-                                             SBG_BETA};
+inline constexpr Argument SBG_DERL_ARGS[] = {SBG_DISCOUNT, SBG_PERIOD, SBG_ALPHA, SBG_BETA};
 inline constexpr Argument CLV_SBG_ARGS[] = {
-    {{{"margin", "marge"}},
+    {"margin", "marge",
      {{"Margin per period from a subscriber (>= 0).",
        "Marge per periode van een abonnee (>= 0)."}}},
     SBG_DISCOUNT,
@@ -73,51 +64,38 @@ inline constexpr Argument CLV_SBG_ARGS[] = {
 /* ---- BG/BB -------------------------------------------------------------------- */
 
 inline constexpr Argument BGBB_X{
-    {{"x", "x"}},
-    {{"Transactions of the customer in the n opportunities (a whole number "
-      ">= 0). Give ranges for one result per row (enter as an array "
-      "formula).",
-      "Aantal transacties van de klant in de n momenten (een geheel getal "
-      ">= 0). Geef bereiken op voor een uitkomst per rij (invoeren als "
-      "matrixformule)."}}};
+    "x", "x",
+    {{"Transactions in the n opportunities (a whole number >= 0), or a range: one result per row.",
+      "Aantal transacties in de n momenten (een geheel getal >= 0), of een bereik: een uitkomst per rij."}}};
 inline constexpr Argument BGBB_T_X{
-    {{"t_x", "t_x"}},
+    "t_x", "t_x",
     {{"The opportunity of the last transaction (0 when x is 0).",
       "Het moment van de laatste transactie (0 als x 0 is)."}}};
 inline constexpr Argument BGBB_N{
-    {{"n", "n"}},
+    "n", "n",
     {{"Number of opportunities observed (a whole number >= t_x).",
       "Aantal waargenomen momenten (een geheel getal >= t_x)."}}};
 inline constexpr Argument BGBB_PARAMS{
-    {{"params", "parameters"}},
-    {{"The parameters alpha, beta, gamma, delta in a row or a column: the "
-      "row BGBB_FIT returns (its LL may be included).",
-      "De parameters alpha, beta, gamma, delta in een rij of kolom: de rij "
-      "die BGBB_FIT oplevert (de LL mag erbij)."}}};
+    "model", "parameters",
+    {{"The parameters alpha, beta, gamma, delta in a row or column, as BGBB_FIT returns them.",
+      "De parameters alpha, beta, gamma, delta in een rij of kolom, zoals BGBB_FIT ze geeft."}}};
 
 inline constexpr Argument BGBB_FIT_ARGS[] = {
-    {{{"x_range", "x_bereik"}},
-     {{"Transactions per customer in the n opportunities (a range of whole "
-       "numbers >= 0). Rows that are empty in every range are skipped.",
-       "Aantal transacties per klant in de n momenten (een bereik met gehele "
-       "getallen >= 0). Rijen die in alle bereiken leeg zijn, worden "
-       "overgeslagen."}}},
-    {{{"t_x_range", "t_x_bereik"}},
-     {{"Per customer, the opportunity of the last transaction (0 when x is "
-       "0); a range of the same size.",
-       "Per klant het moment van de laatste transactie (0 als x 0 is); een "
-       "bereik even groot."}}},
-    {{{"n_range", "n_bereik"}},
-     {{"Per customer, the number of opportunities observed (a whole number "
-       ">= t_x); a range of the same size.",
-       "Per klant het aantal waargenomen momenten (een geheel getal >= t_x); "
-       "een bereik even groot."}}},
-    WEIGHTS,
+    {"x", "x_bereik",
+     {{"Transactions per customer in the n opportunities (a range of whole numbers >= 0).",
+       "Aantal transacties per klant in de n momenten (een bereik met gehele getallen >= 0)."}}},
+    {"t_x", "t_x_bereik",
+     {{"Per customer, the opportunity of the last transaction (0 when x is 0).",
+       "Per klant het moment van de laatste transactie (0 als x 0 is)."}}},
+    {"n", "n_bereik",
+     {{"Per customer, the number of opportunities observed (a whole number >= t_x).",
+       "Per klant het aantal waargenomen momenten (een geheel getal >= t_x)."}}},
+    WEIGHT,
 };
 
 inline constexpr Argument BGBB_PALIVE_ARGS[] = {BGBB_X, BGBB_T_X, BGBB_N, BGBB_PARAMS};
 inline constexpr Argument BGBB_EXPECTED_ARGS[] = {
-    {{{"n_star", "n_ster"}},
+    {"nstar", "n_ster",
      {{"Number of opportunities ahead (a whole number >= 0).",
        "Aantal momenten vooruit (een geheel getal >= 0)."}}},
     BGBB_X,
@@ -126,11 +104,9 @@ inline constexpr Argument BGBB_EXPECTED_ARGS[] = {
     BGBB_PARAMS,
 };
 inline constexpr Argument BGBB_EXPECTED_NEW_ARGS[] = {
-    {{{"n", "n"}},
-     {{"Number of opportunities (a whole number >= 0). A range gives one "
-       "result per cell.",
-       "Aantal momenten (een geheel getal >= 0). Een bereik geeft een "
-       "uitkomst per cel."}}},
+    {"n", "n",
+     {{"Number of opportunities (a whole number >= 0). A range gives one result per cell.",
+       "Aantal momenten (een geheel getal >= 0). Een bereik geeft een uitkomst per cel."}}},
     BGBB_PARAMS,
 };
 

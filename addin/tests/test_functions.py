@@ -205,10 +205,12 @@ ARRAY_ROWS = [
     ((2000, 1, 8, 500), 15500),
     ((-1, 1, 1, 0), E502),                # only this row fails
     ((1, 1, 1, "text"), VALUE),           # text as cost: #VALUE!, as "a"+1
-    # Calc hands the add-in a range of aov, freq or years as numbers only
-    # (sequence<sequence<double>>, the cheap form): text there arrives as 0,
-    # as in SUMPRODUCT.  A single text cell gives #VALUE! (TEXT_CELLS below).
-    (("text", 1, 1, 0), 0),
+    # text in any range is #VALUE! in its row, never a number (the add-in
+    # takes sequence<sequence<any>>: with sequence<sequence<double>> Calc
+    # would pass the text as 0 and the row would silently compute)
+    (("text", 1, 1, 0), VALUE),
+    ((1, "text", 1, 0), VALUE),
+    ((1, 1, "text", 0), VALUE),
     ((None, 1, 1, 0), 0),                 # an empty cell is 0, as in Calc
     ((10, 2, 3, 0), 60),
 ]

@@ -99,6 +99,10 @@ CASES = [
 ARRAYS = [  # the projected curve and a bad row alone (hand: S(0) = 1)
     ("G1:G13", "=SBG_SURVIVAL($Data.A2:A14;%s;%s)" % (ALPHA, BETA), {1: 1.0, 13: 0.3780}, 5e-5),
     ("H1:H3", "=SBG_SURVIVAL({0|-1|12};%s;%s)" % (ALPHA, BETA), {1: 1.0, 2: E502, 3: 0.3780}, 5e-5),
+    # text inside a range is #VALUE! in its cell, never computed as 0
+    ("I1:I3", "=SBG_SURVIVAL({0|\"x\"|12};%s;%s)" % (ALPHA, BETA), {1: 1.0, 2: VALUE, 3: 0.3780},
+     5e-5),
+    ("J1:J2", "=CLV_SBG(10;0.1;{1|2};{0.7|\"x\"};3.8)", {2: VALUE}, 0),
 ]
 
 FOREVER = ["SBGFIT", "SBGSURVIVAL", "SBGRETENTION", "SBGDEL", "SBGDERL", "CLVSBG",

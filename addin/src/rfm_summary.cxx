@@ -1,18 +1,19 @@
 /*
- * value_functions.cxx -- the Gamma-Gamma spend model in cells (GG_FIT,
- * GG_SPEND) and RFM_SUMMARY, which turns a transaction log on a sheet into
- * the (x, t_x, T, mean value) rows the models take.  Conversions only: the
- * C core (clvkit/models.h, clvkit/rfm.h) summarises, fits and predicts.
+ * rfm_summary.cxx -- RFM_SUMMARY, which turns a transaction log on a sheet
+ * into the (x, t_x, T, mean value) rows the models take.  Conversions
+ * only: the C core (clvkit/rfm.h) reads dates, keeps the log and
+ * summarises; a fault names the argument the description says it blames.
  */
 #include "functions.hxx"
 
-#include <cmath>
+#include <iterator>
 #include <memory>
 
 #include <rtl/math.h>
 #include <rtl/string.hxx>
 
 #include "cells.hxx"
+#include "core_row.hxx"
 #include "model_data.hxx"
 
 namespace clvkit::calc {
@@ -21,35 +22,7 @@ using css::uno::Any;
 using css::uno::Sequence;
 using org::clvkit::calc::XClvkit;
 
-static_assert(arity(&XClvkit::ggFit) == FUNCTIONS[GG_FIT].nargs);
-static_assert(arity(&XClvkit::ggSpend) == FUNCTIONS[GG_SPEND].nargs);
 static_assert(arity(&XClvkit::rfmSummary) == FUNCTIONS[RFM_SUMMARY].nargs);
-
-Sequence<Sequence<double>> Functions::ggFit(const AnyRange &x, const AnyRange &m,
-                                            const Any &weights)
-{
-    const Columns data(GG_FIT, {&x, &m}, weights);
-    const FitBudget budget;
-    clv_model model;
-    clv_fit_info info;
-    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    const clv_status st = clv_gg_fit(data.column(0), data.column(1), data.weights(),
-                                     data.size(), budget.options(), &model, &info,
-                                     &fault);
-    if (st != CLV_OK) /* the C arguments x, m, weight are 0 to 2 */
-        fail(GG_FIT, st, data.calc_fault(fault, 0));
-    return fit_row(GG_FIT, model, info.loglik);
-}
-
-Any Functions::ggSpend(const AnyRange &x, const AnyRange &m, const AnyRange &params)
-{
-    const clv_model model = read_model(GG_SPEND, 2, CLV_MODEL_GG, params);
-    const Any in[] = {Any(x), Any(m)};
-    return each_cell(GG_SPEND, Cells(GG_SPEND, {&in[0], &in[1]}), Positions{2, 0, 1},
-                     [&model](const double *a, double *out, clv_fault *fault) {
-                         return clv_gg_spend(&model, a[0], a[1], out, fault);
-                     });
-}
 
 namespace {
 
@@ -58,10 +31,9 @@ enum { IDS, DATES, AMOUNTS, UNIT, CALIBRATION_END };
 
 rtl::OString utf8(const OUString &s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8); }
 
-/* The day number of a date: a Calc date (a serial number), a number
- * YYYYMMDD such as 19970101 (no serial date reaches 10,000,101: year 9999
- * ends at 2,958,465, so the two never meet), or a text YYYY-MM-DD or
- * YYYYMMDD. */
+/* The day number of a date: a text YYYY-MM-DD or YYYYMMDD, a number
+ * YYYYMMDD (the core's rule, clv_day_from_number), else a Calc date (a
+ * serial number: no serial date reaches the YYYYMMDD numbers). */
 clv_status day_of(const Any &value, double *day)
 {
     double v;
@@ -72,13 +44,7 @@ clv_status day_of(const Any &value, double *day)
     }
     if (!(value >>= v))
         return CLV_EINVAL;
-    if (v >= 10000101 && v <= 99991231 && v == std::floor(v)) {
-        const long ymd = static_cast<long>(v);
-        return clv_day_from_ymd(static_cast<int>(ymd / 10000),
-                                static_cast<int>(ymd / 100 % 100),
-                                static_cast<int>(ymd % 100), day);
-    }
-    return clv_day_from_serial(v, day);
+    return clv_day_from_number(v, day) == CLV_OK ? CLV_OK : clv_day_from_serial(v, day);
 }
 
 /* "dag", "maand", ... as well as the English names clv_time_unit_parse()
@@ -104,17 +70,14 @@ struct LogFree {
     void operator()(clv_rfm *rfm) const { clv_rfm_free(rfm); }
 };
 
-/* A fault of clv_txlog_add (1 id, 2 id length, 3 day, 4 amount) or of
- * clv_txlog_add_number (1 id, 2 day, 3 amount) at a cell of the ranges. */
-[[noreturn]] void fail_row(clv_fault fault, bool numeric_id, std::size_t cell)
+/* A fault of adding the transaction at `cell`: the argument that passes
+ * what the row blames (both rows call them id, day, amount). */
+[[noreturn]] void fail_row(const clv_fault &fault, bool numeric_id, std::size_t cell)
 {
-    static constexpr std::size_t TEXT_ID[] = {NOWHERE, IDS, IDS, DATES, AMOUNTS};
-    static constexpr std::size_t NUMBER_ID[] = {NOWHERE, IDS, DATES, AMOUNTS};
-    const std::size_t k = fault.arg;
-    fault.arg = numeric_id ? (k < std::size(NUMBER_ID) ? NUMBER_ID[k] : NOWHERE)
-                           : (k < std::size(TEXT_ID) ? TEXT_ID[k] : NOWHERE);
-    fault.element = fault.arg == NOWHERE ? CLV_FAULT_NONE : cell;
-    fail(RFM_SUMMARY, fault);
+    clv_fault at = calc_fault(RFM_SUMMARY, fault,
+                              clv_func_find(numeric_id ? "txlog_add_number" : "txlog_add"));
+    at.element = at.arg == NOWHERE ? CLV_FAULT_NONE : cell;
+    fail(RFM_SUMMARY, at);
 }
 
 /* The log of the sheet's rows; *numeric_ids tells whether every id was a
@@ -142,7 +105,7 @@ std::unique_ptr<clv_txlog, LogFree> read_log(const AnyRange &ids, const AnyRange
             fail(RFM_SUMMARY, clv_fault{IDS, cell, "must not be empty where there is a date"});
         if (empty_cell(dates[r][c]) || day_of(dates[r][c], &day) != CLV_OK)
             fail(RFM_SUMMARY, clv_fault{DATES, cell,
-                                        "must be a date, YYYYMMDD or YYYY-MM-DD (years 1 to 9999)"});
+                                        CLV_DATE_REASON});
         if (!one_amount && !cell_number(amounts[r][c], &amount))
             fail_text(RFM_SUMMARY, clv_fault{AMOUNTS, cell, "must contain numbers only, no text"});
         clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
@@ -175,17 +138,14 @@ AnyRange Functions::rfmSummary(const AnyRange &ids, const AnyRange &dates,
     clv_rfm_options_init(&opts);
     opts.unit = unit_of(unit);
     if (calibrationEnd.hasValue() && day_of(calibrationEnd, &opts.calibration_end) != CLV_OK)
-        fail(RFM_SUMMARY, CALIBRATION_END, "must be a date, YYYYMMDD or YYYY-MM-DD");
+        fail(RFM_SUMMARY, CALIBRATION_END, CLV_DATE_REASON);
 
     clv_rfm *out = nullptr;
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
     const clv_status st = clv_rfm_summarize(log.get(), &opts, &out, &fault);
     const std::unique_ptr<clv_rfm, LogFree> rfm(out);
-    if (st != CLV_OK) { /* arg 1 is the options: element 0 unit, 1 calibration end */
-        fault.arg = fault.arg == 1 && fault.element < 2 ? UNIT + fault.element : NOWHERE;
-        fault.element = CLV_FAULT_NONE;
-        fail(RFM_SUMMARY, st, fault);
-    }
+    if (st != CLV_OK)
+        fail(RFM_SUMMARY, st, calc_fault(RFM_SUMMARY, fault));
 
     AnyRange result(static_cast<sal_Int32>(rfm->n));
     auto *row = result.getArray();
@@ -200,11 +160,8 @@ AnyRange Functions::rfmSummary(const AnyRange &ids, const AnyRange &dates,
             cell[0] <<= OUString(id, static_cast<sal_Int32>(len), RTL_TEXTENCODING_UTF8);
         const double values[] = {rfm->x[i], rfm->t_x[i], rfm->T[i], rfm->mean_value[i],
                                  rfm->x_holdout[i], rfm->value_holdout[i]};
-        for (std::size_t k = 0; k < std::size(values); k++) {
-            if (!std::isfinite(values[k])) /* the core guarantees it; never show it */
-                fail(RFM_SUMMARY, CLV_FAULT_NONE, "the summary is not finite");
+        for (std::size_t k = 0; k < std::size(values); k++)
             cell[k + 1] <<= values[k];
-        }
         row[i] = cells;
     }
     return result;

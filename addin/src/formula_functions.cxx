@@ -1,15 +1,18 @@
 /*
- * functions.cxx -- the sixteen functions: convert what Calc passes, call the
- * C core, and turn a failure into an exception (arguments.hxx).  No
- * formula and no domain rule lives here; the core validates and computes.
+ * formula_functions.cxx -- the sixteen formulas of customer economics:
+ * convert what Calc passes, call the C core (the catalogue entry or the
+ * array function its description row names), and turn a failure into an
+ * exception naming the argument the description says it blames
+ * (arguments.hxx, core_row.hxx).  No formula, no domain rule and no
+ * default lives here; the core validates and computes.
  */
 #include "functions.hxx"
 
-#include <cmath>
 #include <vector>
 
 #include "cells.hxx"
 #include "clvkit/economics.h"
+#include "core_row.hxx"
 
 namespace clvkit::calc {
 
@@ -36,29 +39,20 @@ static_assert(arity(&XClvkit::funnelBudget) == FUNCTIONS[FUNNEL_BUDGET].nargs);
 static_assert(arity(&XClvkit::roasBreakeven) == FUNCTIONS[ROAS_BREAKEVEN].nargs);
 static_assert(arity(&XClvkit::clvSegment) == FUNCTIONS[CLV_SEGMENT].nargs);
 
-constexpr std::size_t most_arguments()
-{
-    std::size_t n = 0;
-    for (const Function &f : FUNCTIONS)
-        n = f.nargs > n ? f.nargs : n;
-    return n;
-}
+/* A formula row's default of Calc argument i (the description's). */
+double default_of(Id id, std::size_t i) { return passes(id, i).desc.def; }
 
 } // namespace
 
-Functions::Functions()
-{
-    for (std::size_t i = 0; i < FUNCTION_COUNT; i++)
-        core_[i] = FUNCTIONS[i].core ? clv_fn_find(FUNCTIONS[i].core) : nullptr;
-}
+Functions::Functions() = default;
 
 double Functions::evaluate(Id id, std::initializer_list<double> required,
                            std::initializer_list<const Any *> optional)
 {
-    const clv_fn *f = core_[id];
-    if (!f) /* the C catalogue lost a function the table names */
+    const clv_fn *f = clv_func_formula(core_row(id));
+    if (!f) /* the description lost a function the table names */
         throw css::uno::RuntimeException("clvkit: function missing from the core");
-    double a[most_arguments()];
+    double a[MAX_ARGS];
     std::size_t n = 0, given;
     for (double x : required)
         a[n++] = x;
@@ -66,32 +60,30 @@ double Functions::evaluate(Id id, std::initializer_list<double> required,
     for (const Any *value : optional) {
         if (optional_number(*value, id, n, &a[n]))
             given = n + 1;
-        else /* omitted between given ones: the catalogue's default */
-            a[n] = clv_fn_param_default(f, n);
+        else /* omitted between given ones: the description's default */
+            a[n] = default_of(id, n);
         n++;
     }
     double out;
     clv_fault fault;
     if (clv_fn_eval(f, a, given, &out, &fault) != CLV_OK)
-        fail(id, fault);
-    if (!std::isfinite(out)) /* the core guarantees it; a cell must never see it */
-        fail(id, CLV_FAULT_NONE, "the result is not a finite number");
+        fail(id, calc_fault(id, fault));
     return out;
 }
 
-Any Functions::clv(const NumberRange &aov, const NumberRange &freq,
-                   const NumberRange &years, const Any &cost, const Any &yearlyCost)
+Any Functions::clv(const AnyRange &aov, const AnyRange &freq, const AnyRange &years,
+                   const Any &cost, const Any &yearlyCost)
 {
-    const clv_fn *f = core_[CLV];
+    const clv_fn *f = clv_func_formula(core_row(CLV));
     const std::size_t n = FUNCTIONS[CLV].nargs;
-    double defaults[Cells::MAX];
+    double defaults[MAX_ARGS];
     for (std::size_t i = 0; i < n; i++)
-        defaults[i] = clv_fn_param_default(f, i);
-    const Cells cells(CLV, {aov, freq, years, &cost, &yearlyCost}, defaults);
-    return each_cell(CLV, cells, Positions{0, 1, 2, 3, 4},
-                     [f, n](const double *a, double *out, clv_fault *fault) {
-                         return clv_fn_eval(f, a, n, out, fault);
-                     });
+        defaults[i] = default_of(CLV, i);
+    const Any in[] = {Any(aov), Any(freq), Any(years)};
+    const Cells cells(CLV, {&in[0], &in[1], &in[2], &cost, &yearlyCost}, defaults);
+    return each_cell(CLV, cells, [f, n](const double *a, double *out, clv_fault *fault) {
+        return clv_fn_eval(f, a, n, out, fault);
+    });
 }
 
 double Functions::clvMargin(double aov, double freq, double years, double margin,
@@ -138,9 +130,7 @@ double Functions::cac(const AnyRange &spend, const AnyRange &newCustomers)
     double out;
     clv_fault fault;
     if (clv_cac(s.data(), c.data(), s.size(), &out, &fault) != CLV_OK)
-        fail(CAC, fault);
-    if (!std::isfinite(out)) /* the core guarantees it; a cell must never see it */
-        fail(CAC, CLV_FAULT_NONE, "the result is not a finite number");
+        fail(CAC, calc_fault(CAC, fault));
     return out;
 }
 
@@ -171,11 +161,8 @@ double Functions::funnelBudget(double maxCac, const Sequence<Any> &rates)
         append_numbers(rate, NonNumbers::reject, FUNNEL_BUDGET, 1, r);
     double out;
     clv_fault fault;
-    if (clv_funnel_budget(maxCac, r.data(), r.size(), &out, &fault) != CLV_OK) {
-        if (fault.arg == 2) /* the core's count argument: no stage given */
-            fail(FUNNEL_BUDGET, 1, "needs at least one stage");
-        fail(FUNNEL_BUDGET, fault);
-    }
+    if (clv_funnel_budget(maxCac, r.data(), r.size(), &out, &fault) != CLV_OK)
+        fail(FUNNEL_BUDGET, calc_fault(FUNNEL_BUDGET, fault));
     return out;
 }
 
@@ -189,20 +176,14 @@ OUString Functions::clvSegment(double value, const AnyRange &values,
 {
     std::vector<double> v;
     append_numbers(values, NonNumbers::skip, CLV_SEGMENT, 1, v);
-    double high = CLV_SEGMENT_HIGH_SHARE, low = CLV_SEGMENT_LOW_SHARE;
+    double high = default_of(CLV_SEGMENT, 2), low = default_of(CLV_SEGMENT, 3);
     optional_number(highShare, CLV_SEGMENT, 2, &high);
     optional_number(lowShare, CLV_SEGMENT, 3, &low);
     clv_segment_class segment;
     clv_fault fault;
     if (clv_segment(value, v.data(), v.size(), high, low, &segment, &fault)
-        != CLV_OK) {
-        /* The core counts (value, values, n, high, low); Calc has no n. */
-        if (fault.arg == 2)
-            fail(CLV_SEGMENT, 1, "must contain at least one number");
-        if (fault.arg == 3 || fault.arg == 4)
-            fault.arg--;
-        fail(CLV_SEGMENT, fault);
-    }
+        != CLV_OK)
+        fail(CLV_SEGMENT, calc_fault(CLV_SEGMENT, fault));
     return OUString::createFromAscii(clv_segment_name(segment));
 }
 
