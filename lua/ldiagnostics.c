@@ -597,7 +597,7 @@ void clvkit_open_diagnostics(lua_State *L)
             if (!clv_func_applies(f, (clv_model_kind)k) || (clv_model_kind)k == CLV_MODEL_GG)
                 continue;
             lua_getfield(L, -1, clv_model_name((clv_model_kind)k));
-            lua_pushlightuserdata(L, (void *)f);
+            lua_pushlightuserdata(L, (void *)(uintptr_t)f); /* light userdata has no const */
             lua_pushcclosure(L, methods[i].fn, 1);
             lua_setfield(L, -2, clv_func_method(f));
             lua_pop(L, 1);

@@ -9,6 +9,7 @@
  */
 #define _DEFAULT_SOURCE /* fileno, isatty, mmap, madvise */
 
+#include <stdint.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -710,7 +711,7 @@ void clvkit_open_formulas(lua_State *L)
             continue;
         }
         lua_pop(L, 1);
-        lua_pushlightuserdata(L, (void *)f);
+        lua_pushlightuserdata(L, (void *)(uintptr_t)f); /* light userdata has no const */
         lua_pushcclosure(L, fn_call, 1);
         lua_setfield(L, -3, clv_fn_name(f));
     }

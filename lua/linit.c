@@ -18,7 +18,9 @@ static void (*const openers[])(lua_State *L) = {
     clvkit_open_diagnostics, /* ldiagnostics.c: diagnostics and intervals (after models) */
 };
 
-/* The only exported symbol (the module is built with hidden visibility). */
+/* The only exported symbol (the module is built with hidden visibility);
+ * declared here because no header needs it: Lua finds it by name. */
+int luaopen_clvkit_core(lua_State *L);
 __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
 {
     if (clv_version_number() != CLV_VERSION_NUMBER)

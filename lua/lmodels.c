@@ -10,6 +10,7 @@
  */
 #define _DEFAULT_SOURCE /* fileno, isatty */
 
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -514,7 +515,7 @@ void clvkit_open_models(lua_State *L)
             if (clv_func_group(f) != CLV_GROUP_PREDICT
                 || !clv_func_applies(f, (clv_model_kind)k))
                 continue;
-            lua_pushlightuserdata(L, (void *)f);
+            lua_pushlightuserdata(L, (void *)(uintptr_t)f); /* light userdata has no const */
             lua_pushcclosure(L, m_predict, 1);
             lua_setfield(L, -2, clv_func_method(f));
         }

@@ -142,10 +142,10 @@ void check_row(std::size_t i)
         const bool model = d.shape == CLV_SHAPE_MODEL && g != CLV_GROUP_FIT;
         if (d.shape != CLV_SHAPE_NUMBER && d.shape != CLV_SHAPE_SEQUENCE && !model)
             continue;
-        bool passed = model && params == clv_model_nparams(model_kind(i));
+        bool given = model && params == clv_model_nparams(model_kind(i));
         for (std::size_t a = 0; a < f.nargs; a++)
-            passed = passed || (passes(i, a).row == row && passes(i, a).arg == k);
-        check(passed, std::string("the table passes ") + f.display + " " + d.name);
+            given = given || (passes(i, a).row == row && passes(i, a).arg == k);
+        check(given, std::string("the table passes ") + f.display + " " + d.name);
     }
 }
 

@@ -148,7 +148,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
             th0[i] = log(p0[i]);
         info->starts++;
         clv_optim o;
-        st = clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th0,
+        clv_fit_problem problem = *pb; /* the optimiser's context is not const */
+        st = clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th0,
                             -THETA_BOUND, THETA_BOUND);
         if (st == CLV_OK) {
             int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
@@ -222,8 +223,9 @@ clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
     for (size_t i = 0; i < pb->n; i++)
         th[i] = log(p[i]);
     clv_optim o;
+    clv_fit_problem problem = *pb; /* the optimiser's context is not const */
     /* a wide box: the point is given, not searched */
-    if (clv_optim_init(&o, pb->n, objective, (void *)pb, pb->analytic, th, -800,
+    if (clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th, -800,
                        800) != CLV_OK ||
         clv_optim_hessian(&o, H) != CLV_OK ||
         clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)

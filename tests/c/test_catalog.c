@@ -150,8 +150,8 @@ static void test_sweep_matches_eval(void)
               clv_fn_sweep(f, ax2, l2, 1, 5, o2, &failed) == CLV_OK);
         CHECK("fixed trailing axes: failed count", failed == (bad ? 5u : 0u));
         for (size_t k = 0; k < 5; k++) {
-            size_t row = k + 1;
-            double args[] = {m2[row / 2], 0.5, d2[row % 2], 4, bad ? 2 : 1}, v;
+            size_t grid_row = k + 1;
+            double args[] = {m2[grid_row / 2], 0.5, d2[grid_row % 2], 4, bad ? 2 : 1}, v;
             if (clv_fn_eval(f, args, 5, &v, NULL) == CLV_OK)
                 CHECK_CLOSE("fixed trailing axes: row = eval", o2[k], v, 0);
             else

@@ -10,7 +10,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    clv_tally *t = (clv_tally *)data; /* must be reset on failure */
+    static char not_a_tally;
+    clv_tally *t = (clv_tally *)(void *)&not_a_tally; /* must be reset on failure */
     clv_status st = clv_tally_read(data, size, &t);
     if (st != CLV_OK) {
         FUZZ_ASSERT(t == NULL);
