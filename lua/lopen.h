@@ -1,10 +1,13 @@
 /*
  * lopen.h -- internal to the Lua binding: the openers linit.c calls, each
  * adding its functions to the module table on top of the stack, and the one
- * function a part shares with another (lrfm.c pushes lmodels.c's models).
+ * functions a part shares with another (lrfm.c pushes lmodels.c's models,
+ * lmodels.c lformulas.c's columns).
  */
 #ifndef CLVKIT_LOPEN_H
 #define CLVKIT_LOPEN_H
+
+#include <stddef.h>
 
 #include "lua.h"
 
@@ -16,5 +19,9 @@ void clvkit_open_rfm(lua_State *L);      /* lrfm.c */
 struct clv_model;
 struct clv_fit_info;
 void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv_fit_info *info);
+
+/* Pushes a new result column of n rows (lformulas.c: "clvkit.Column", NaN
+ * marking a failed row) and returns its data, contents undefined. */
+double *clvkit_push_column(lua_State *L, size_t n);
 
 #endif /* CLVKIT_LOPEN_H */
