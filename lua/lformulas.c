@@ -423,6 +423,23 @@ static int col_len(lua_State *L)
     return 1;
 }
 
+/* col[i] (as col:get(i)) or col.method: upvalue 1 is the methods table */
+static int col_index(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    if (lua_isinteger(L, 2)) {
+        lua_Integer i = lua_tointeger(L, 2);
+        if (i >= 1 && (size_t)i <= c->n && !isnan(c->data[i - 1]))
+            lua_pushnumber(L, c->data[i - 1]);
+        else
+            lua_pushnil(L);
+        return 1;
+    }
+    lua_pushvalue(L, 2);
+    lua_gettable(L, lua_upvalueindex(1));
+    return 1;
+}
+
 /* col:get(i) -> the value, or nil for a failed row */
 static int col_get(lua_State *L)
 {
@@ -767,6 +784,9 @@ void clvkit_open_formulas(lua_State *L)
 {
     static const luaL_Reg column_meta[] = {{"__len", col_len}, {"__gc", col_gc}, {NULL, NULL}};
     define_class(L, COLUMN_META, column_meta, column_methods);
+    lua_getfield(L, -1, "__index"); /* col[i] as well as col:method() */
+    lua_pushcclosure(L, col_index, 1);
+    lua_setfield(L, -2, "__index");
     lua_pop(L, 1);
     spare *s = (spare *)lua_newuserdatauv(L, sizeof(spare), 0);
     *s = (spare){NULL, 0, 0};

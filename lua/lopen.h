@@ -24,4 +24,10 @@ void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv
  * marking a failed row) and returns its data, contents undefined. */
 double *clvkit_push_column(lua_State *L, size_t n);
 
+/* The array behind a summary's number column at idx (lrfm.c) and its
+ * length, or NULL when the value is not one. */
+const double *clvkit_summary_column(lua_State *L, int idx, size_t *n);
+/* 1 when the value at idx is a summary (lrfm.c). */
+int clvkit_is_summary(lua_State *L, int idx);
+
 #endif /* CLVKIT_LOPEN_H */
