@@ -377,6 +377,15 @@ static column *new_column(lua_State *L, size_t n)
     return make_column(L, state_spare(L), n);
 }
 
+const double *clvkit_column_data(lua_State *L, int idx, size_t *n)
+{
+    column *c = (column *)luaL_testudata(L, idx, COLUMN_META);
+    if (!c)
+        return NULL;
+    *n = c->n;
+    return c->data;
+}
+
 double *clvkit_push_column(lua_State *L, size_t n)
 {
     return new_column(L, n)->data;

@@ -114,12 +114,15 @@ static int report_progress(void *data, size_t iteration, double loglik)
     return 0;
 }
 
-/* The sequence at idx: a summary's column is read where it is, anything
- * else is copied by check_sequence (into a block on the stack). */
+/* The sequence at idx: a summary's column or a result column is read where
+ * it is, anything else is copied by check_sequence (into a block on the
+ * stack). */
 static const double *sequence(lua_State *L, const char *fname, int idx, const char *name,
                               size_t *n, int argpos)
 {
     const double *v = clvkit_summary_column(L, idx, n);
+    if (!v)
+        v = clvkit_column_data(L, idx, n);
     return v ? v : check_sequence(L, fname, idx, name, n, argpos);
 }
 
@@ -333,8 +336,8 @@ static int predict_fault(lua_State *L, const clv_func *p, const char *fname, int
 
 /* model:<prediction>(args...): numbers give a number; sequences (of one
  * length, numbers broadcast) give a sequence, one result per customer; a
- * summary in place of the last three arguments (x, t_x, T) gives a column
- * ("clvkit.Column"), one value per customer of the summary.  Whole bases go
+ * summary in place of the last three arguments (x, t_x, T), or columns
+ * ("clvkit.Column") for every sequence, give a column.  Whole bases go
  * to the core in one call when the prediction has a bulk form.  The
  * upvalue is the prediction's row: its arguments after the model are the
  * method's, so the fault's argument i is the method's argument #i. */
@@ -359,13 +362,15 @@ static int m_predict(lua_State *L)
     const double *seq[4] = {NULL, NULL, NULL, NULL};
     double a[4];
     size_t n = 1;
-    int vector = 0;
+    int vector = 0, lists = 0;
     for (int i = 0; i < k; i++) {
         int pos = i + 2;
         clv_arg arg;
         clv_func_arg(p, (size_t)i + 1, &arg);
-        if (lua_type(L, pos) == LUA_TTABLE) {
-            size_t len;
+        size_t len;
+        int column = clvkit_column_data(L, pos, &len) != NULL;
+        if (lua_type(L, pos) == LUA_TTABLE || column) {
+            lists += !column;
             seq[i] = sequence(L, fname, pos, arg.name, &len, i + 1);
             if (vector && len != n)
                 bad_arg(L, fname, i + 1, lua_pushfstring(L, "%s has %d entries, others %d",
@@ -376,6 +381,7 @@ static int m_predict(lua_State *L)
             a[i] = check_number(L, fname, pos, i + 1, arg.name, 0, 0);
         }
     }
+    whole = whole || (vector && lists == 0); /* columns in, a column out */
     bulk_fn bulk = vector ? bulk_form(p, &u->m, seq, k) : NULL;
     if (bulk) {
         double *out = whole ? clvkit_push_column(L, n)

@@ -23,6 +23,9 @@ void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv
 /* Pushes a new result column of n rows (lformulas.c: "clvkit.Column", NaN
  * marking a failed row) and returns its data, contents undefined. */
 double *clvkit_push_column(lua_State *L, size_t n);
+/* The data of the column at idx and its length, or NULL when the value is
+ * not a column (lformulas.c). */
+const double *clvkit_column_data(lua_State *L, int idx, size_t *n);
 
 /* The array behind a summary's number column at idx (lrfm.c) and its
  * length, or NULL when the value is not one. */
