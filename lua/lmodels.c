@@ -96,22 +96,81 @@ static int l_model_new(lua_State *L)
     return 1;
 }
 
-/* Shows fit progress on a terminal once a fit has run for a second. */
+/* A fit's progress: on a terminal once it has run for a second, or to the
+ * caller's Lua function (options.progress), which stops the fit by
+ * returning false.  Ctrl-C in the lua interpreter (which sets a hook on
+ * SIGINT) stops it too, at the next iteration: the core returns and frees
+ * what it holds before Lua raises "interrupted!". */
+enum { GOING, STOPPED, FAILED, INTERRUPTED };
+
 typedef struct progress {
     const char *name;
     double start;
     int tty, shown;
+    lua_State *L;
+    int fn;         /* stack index of the Lua progress function, 0 none */
+    lua_Hook hook;  /* the hook when the call began */
+    int outcome;    /* GOING, or why it stopped (FAILED: the message on top) */
 } progress;
+
+static void progress_init(progress *p, lua_State *L, const char *name, int fn)
+{
+    *p = (progress){name, now_seconds(), isatty(fileno(stderr)), 0, L, fn, lua_gethook(L),
+                    GOING};
+}
 
 static int report_progress(void *data, size_t iteration, double loglik)
 {
     progress *p = (progress *)data;
+    lua_State *L = p->L;
+    if (lua_gethook(L) != p->hook) {
+        p->outcome = INTERRUPTED;
+        return 1;
+    }
+    if (p->fn) {
+        luaL_checkstack(L, 3, NULL);
+        lua_pushvalue(L, p->fn);
+        lua_pushinteger(L, (lua_Integer)iteration);
+        if (isnan(loglik))
+            lua_pushnil(L);
+        else
+            lua_pushnumber(L, loglik);
+        if (lua_pcall(L, 2, 1, 0) != LUA_OK) { /* raised after the core returns */
+            p->outcome = FAILED;
+            return 1;
+        }
+        int stop = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (stop)
+            p->outcome = STOPPED;
+        return stop;
+    }
     if (p->tty && !isnan(loglik) && now_seconds() - p->start > 1) {
         fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name,
                 iteration, loglik);
         p->shown = 1;
     }
     return 0;
+}
+
+/* After the core call: ends the terminal line; raises the error of a
+ * progress function; for a stopped call pushes nil, message, code and
+ * returns 3 (0 when it went on). */
+static int progress_end(progress *p, clv_status st)
+{
+    lua_State *L = p->L;
+    if (p->shown)
+        fprintf(stderr, "\n");
+    if (p->outcome == FAILED)
+        return lua_error(L);
+    if (p->outcome == GOING)
+        return 0;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", p->name, p->outcome == STOPPED
+                                             ? "stopped by the progress function"
+                                             : "interrupted");
+    lua_pushinteger(L, st);
+    return 3;
 }
 
 /* The sequence at idx: a summary's column or a result column is read where
@@ -168,13 +227,15 @@ static fields fit_fields(const clv_func *fit)
     return f;
 }
 
-/* Reads the fit options table at index 3 (argument #2) into *opts, *unit. */
-static void read_fit_options(lua_State *L, const char *fname, clv_model_kind kind,
-                             clv_fit_options *opts, clv_time_unit *unit)
+/* Reads the fit options table at index 3 (argument #2) into *opts, *unit;
+ * returns the stack index of the progress function (0: none). */
+static int read_fit_options(lua_State *L, const char *fname, clv_model_kind kind,
+                            clv_fit_options *opts, clv_time_unit *unit)
 {
-    static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance"};
+    static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance",
+                                           "progress"};
     luaL_checktype(L, 3, LUA_TTABLE);
-    check_keys(L, fname, 3, 2, opt_keys, 4);
+    check_keys(L, fname, 3, 2, opt_keys, 5);
     if (lua_getfield(L, 3, "unit") != LUA_TNIL)
         *unit = check_unit(L, fname, 2, luaL_checkstring(L, -1));
     if (lua_getfield(L, 3, "start") != LUA_TNIL) {
@@ -189,6 +250,13 @@ static void read_fit_options(lua_State *L, const char *fname, clv_model_kind kin
         bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
     opts->max_iterations = (size_t)it;
     opts->tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
+    int t = lua_getfield(L, 3, "progress");
+    if (t == LUA_TNIL)
+        return 0;
+    if (t != LUA_TFUNCTION)
+        bad_arg(L, fname, 2, lua_pushfstring(L, "progress: function expected, got %s",
+                                             luaL_typename(L, -1)));
+    return lua_gettop(L);
 }
 
 /* Raises the error of a failed fit, naming the field the core's fault names
@@ -245,9 +313,11 @@ static int l_model_fit(lua_State *L)
 
     clv_fit_options opts = {0};
     clv_time_unit unit = CLV_UNIT_NONE;
+    int fn = 0;
     if (!lua_isnoneornil(L, 3))
-        read_fit_options(L, fname, kind, &opts, &unit);
-    progress prog = {fname, now_seconds(), isatty(fileno(stderr)), 0};
+        fn = read_fit_options(L, fname, kind, &opts, &unit);
+    progress prog;
+    progress_init(&prog, L, fname, fn);
     opts.progress = report_progress;
     opts.progress_data = &prog;
 
@@ -255,8 +325,9 @@ static int l_model_fit(lua_State *L)
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_func_fit(fit, kind, v, n, initial, unit, &opts, &m, &info, &fault);
-    if (prog.shown)
-        fprintf(stderr, "\n");
+    int stopped = progress_end(&prog, st);
+    if (stopped)
+        return stopped;
     if (st == CLV_ENOMEM)
         return memory_error(L);
     if (st == CLV_ENOCONV) {
