@@ -436,9 +436,10 @@ static int col_len(lua_State *L)
 static int col_index(lua_State *L)
 {
     column *c = check_column(L, 1);
-    if (lua_isinteger(L, 2)) {
-        lua_Integer i = lua_tointeger(L, 2);
-        if (i >= 1 && (size_t)i <= c->n && !isnan(c->data[i - 1]))
+    int whole = 0; /* 2.0 is the row 2, as in a table */
+    lua_Integer i = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &whole) : 0;
+    if (lua_type(L, 2) == LUA_TNUMBER) {
+        if (whole && i >= 1 && (size_t)i <= c->n && !isnan(c->data[i - 1]))
             lua_pushnumber(L, c->data[i - 1]);
         else
             lua_pushnil(L);

@@ -284,8 +284,9 @@ static int column_index(lua_State *L)
 {
     const double *v = (const double *)lua_touserdata(L, lua_upvalueindex(2));
     lua_Integer n = lua_tointeger(L, lua_upvalueindex(3));
-    if (lua_isinteger(L, 2)) {
-        lua_Integer i = lua_tointeger(L, 2);
+    int whole = 0; /* 2.0 is the key 2, as in a table */
+    lua_Integer i = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &whole) : 0;
+    if (lua_type(L, 2) == LUA_TNUMBER && whole) {
         if (i >= 1 && i <= n) {
             lua_pushnumber(L, v[i - 1]);
             return 1;

@@ -61,6 +61,12 @@ describe("predictions over a whole base", function()
     assert.equal(2457, sum) -- CDNOW: 2,457 repeat purchases in the calibration period
     assert.is_nil(s.x[0])
     assert.is_nil(s.x[n + 1])
+    assert.equal(s.x[2], s.x[2.0]) -- as in a table
+    assert.is_nil(s.x[1.5])
+    local p = ck.bgnbd.new { r = 0.243, alpha = 4.414, a = 0.793, b = 2.426 }:palive(s)
+    assert.equal(p[3], p[3.0])
+    assert.equal(p:get(3), p[3])
+    assert.is_nil(p[2.5])
   end)
 
   it("P(alive) and E[Y(t)] of every customer, as the one-customer calls give", function()
