@@ -1,6 +1,8 @@
 -- Sweep throughput: a 10-million-scenario CLV grid evaluated by ck.sweep
 -- (in C) against the same grid in a plain Lua loop with the arithmetic
--- inline, median of 3 runs each, and the memory the sweep result holds.
+-- inline, median of 3 runs each (wall, and CPU seconds of all threads: the
+-- steadier figure on a shared machine), and the memory a result holds.
+-- The first sweep of a fresh process: bench_sweep_cold.lua.
 --   cmake --build build --target bench-lua     (or lua/clvkit-sweep bench/bench_sweep.lua)
 local ck = require "clvkit"
 local core = require "clvkit.core"
@@ -10,31 +12,21 @@ local aov, freq, years, cost = ck.linspace(10, 500, 100), ck.linspace(1, 24, 100
 local N = #aov * #freq * #years * #cost
 
 local function median3(f, reset)
-  local t = {}
+  local t, c = {}, {}
   for i = 1, 3 do
     if reset then reset() end
     collectgarbage()
-    local t0 = core.clock()
+    local c0, t0 = os.clock(), core.clock()
     f()
-    t[i] = core.clock() - t0
+    t[i], c[i] = core.clock() - t0, os.clock() - c0
   end
   table.sort(t)
-  return t[2]
+  table.sort(c)
+  return t[2], c[2]
 end
 
-local grid = { aov = aov, freq = freq, years = years, cost = cost }
-local function timed_sweep(threads)
-  local result
-  local t = median3(function()
-    result = ck.sweep("clv", grid, { threads = threads })
-  end, function() result = nil end) -- the previous result is freed untimed
-  assert(#result == N and result.failed == 0)
-  return t
-end
-local t_one = timed_sweep(1)
-local t_sweep = timed_sweep(nil)
-
--- resident memory (Linux): what keeping one result costs, beyond the grid
+-- resident memory (Linux): what keeping one result costs, beyond the grid.
+-- Measured first: a collected result's memory is kept for the next one.
 local function rss()
   local f = io.open("/proc/self/statm")
   if not f then return 0 end
@@ -45,12 +37,24 @@ end
 collectgarbage()
 collectgarbage()
 local before = rss()
-local kept = ck.sweep("clv", grid)
+local kept = ck.sweep("clv", { aov = aov, freq = freq, years = years, cost = cost })
 collectgarbage()
 local bytes = rss() - before
 assert(#kept == N)
 
-local t_lua = median3(function()
+local grid = { aov = aov, freq = freq, years = years, cost = cost }
+local function timed_sweep(threads)
+  local result
+  local t, c = median3(function()
+    result = ck.sweep("clv", grid, { threads = threads })
+  end, function() result = nil end) -- the previous result is freed untimed
+  assert(#result == N and result.failed == 0)
+  return t, c
+end
+local t_one, c_one = timed_sweep(1)
+local t_sweep, c_sweep = timed_sweep(nil)
+
+local t_lua, c_lua = median3(function()
   local out, i = {}, 0
   for a = 1, #aov do
     local av = aov[a]
@@ -75,9 +79,14 @@ for _, i in ipairs { 1, 12345, N // 2, N } do
 end
 
 print(("%s, Lua sweep benchmark: %d scenarios (CLV over 100 x 100 x 100 x 10)"):format(ck._VERSION, N))
-print(("  ck.sweep, 1 thread      %7.3f s   %6.1f M scenarios/s"):format(t_one, N / t_one / 1e6))
-print(("  ck.sweep, all cores     %7.3f s   %6.1f M scenarios/s"):format(t_sweep, N / t_sweep / 1e6))
-print(("  plain Lua loop          %7.3f s   %6.1f M scenarios/s"):format(t_lua, N / t_lua / 1e6))
-print(("  ratio                   %7.1f x faster (1 thread: %.1f x)"):format(t_lua / t_sweep, t_lua / t_one))
+local function line(name, t, c)
+  print(("  %-22s %7.3f s   %6.1f M scenarios/s   CPU %7.3f s"):format(name, t, N / t / 1e6, c))
+end
+print(("  load average %s"):format(io.open("/proc/loadavg") and io.open("/proc/loadavg"):read("l") or "?"))
+line("ck.sweep, 1 thread", t_one, c_one)
+line("ck.sweep, all cores", t_sweep, c_sweep)
+line("plain Lua loop", t_lua, c_lua)
+print(("  ratio                  %7.1f x faster (1 thread: %.1f x; CPU, 1 thread: %.1f x)"):format(
+  t_lua / t_sweep, t_lua / t_one, c_lua / c_one))
 print(("  result memory (RSS)     %7.1f MB   %6.2f bytes per scenario (one double per output)"):format(
   bytes / 1e6, bytes / N))

@@ -278,19 +278,76 @@ typedef struct column {
     double *data;
 } column;
 
-/* Columns of 8 MB and more are mapped apart and asked for transparent huge
- * pages: a 10-million-row sweep otherwise spends a third of its time in
- * page faults on fresh memory. */
+/* Columns of 8 MB and more are mapped apart (the collector frees them at
+ * once, not when malloc trims), without a transparent-huge-page hint.  The
+ * hint made a fresh process's first 10-million-row sweep 2-7x slower in a
+ * third of runs on the project's VM: huge pages come only from free 2 MB
+ * blocks, and those are the blocks the guest's free-page reporting (virtio
+ * balloon) has handed back to the host, so the first touch of each waits
+ * for the host to supply and zero it again; no compaction was involved
+ * (compact_stall stayed 0).  Small pages are found in blocks still backed:
+ * dearer when everything goes well, never that slow (bench/README.md).
+ *
+ * What made the hint worth having was warm sweeps faulting in new memory
+ * every time; instead, the last collected big column's memory is kept as
+ * a spare (one per Lua state, at most SPARE_MAX bytes) and reused by the
+ * next big column that fits, already faulted in.  It is unmapped when a
+ * bigger one replaces it and when the state closes. */
 #define MAP_THRESHOLD ((size_t)8 << 20)
+#define SPARE_MAX ((size_t)1 << 30)
 
-static column *new_column(lua_State *L, size_t n)
+typedef struct spare {
+    void *p;
+    size_t bytes;
+    int closed; /* its __gc ran (lua_close): columns unmap their own */
+} spare;
+
+static int spare_gc(lua_State *L)
+{
+    spare *s = (spare *)lua_touserdata(L, 1);
+    if (s->p)
+        munmap(s->p, s->bytes);
+    s->p = NULL;
+    s->closed = 1;
+    return 0;
+}
+
+#define SPARE_KEY "clvkit.spare" /* registry: the state's spare */
+
+/* The state's spare (made by the opener; still there while lua_close runs
+ * the finalizers). */
+static spare *state_spare(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, SPARE_KEY);
+    spare *s = (spare *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return s;
+}
+
+/* Gives a big column's mapping to the spare, or back to the system. */
+static void park(spare *s, void *p, size_t bytes)
+{
+    if (s && !s->closed && bytes <= SPARE_MAX && (!s->p || bytes > s->bytes)) {
+        if (s->p)
+            munmap(s->p, s->bytes);
+        s->p = p;
+        s->bytes = bytes;
+    } else {
+        munmap(p, bytes);
+    }
+}
+
+/* A new column of n rows (contents undefined) pushed on the stack; big ones
+ * take the spare of `s` (NULL: none) when it is large enough. */
+static column *make_column(lua_State *L, spare *s, size_t n)
 {
     if (n > ((size_t)-1 - sizeof(column)) / sizeof(double))
         luaL_error(L, "column of %I rows is too large", (lua_Integer)n);
     size_t bytes = (n ? n : 1) * sizeof(double);
     int apart = bytes >= MAP_THRESHOLD;
     /* The collector cannot see mapped memory: collect the dead columns
-     * before mapping a new one, so repeated big sweeps do not pile up. */
+     * before mapping a new one, so repeated big sweeps do not pile up (and
+     * the last of them becomes the spare). */
     if (apart)
         lua_gc(L, LUA_GCCOLLECT);
     column *c = (column *)lua_newuserdatauv(L, sizeof(column) + (apart ? 0 : bytes), 1);
@@ -298,26 +355,48 @@ static column *new_column(lua_State *L, size_t n)
     c->mapped = 0;
     c->data = (double *)(c + 1);
     luaL_setmetatable(L, COLUMN_META); /* from here on __gc releases the map */
-    if (apart) {
-        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) {
-            c->n = 0;
-            luaL_error(L, "not enough memory for a column of %I rows", (lua_Integer)n);
-        }
-#ifdef MADV_HUGEPAGE
-        madvise(p, bytes, MADV_HUGEPAGE); /* a hint: failure costs only speed */
-#endif
-        c->data = (double *)p;
-        c->mapped = bytes;
+    if (!apart)
+        return c;
+    if (s && s->p && s->bytes >= bytes) {
+        c->data = (double *)s->p;
+        c->mapped = s->bytes;
+        s->p = NULL;
+        return c;
     }
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        c->n = 0;
+        luaL_error(L, "not enough memory for a column of %I rows", (lua_Integer)n);
+    }
+    c->data = (double *)p;
+    c->mapped = bytes;
     return c;
+}
+
+static column *new_column(lua_State *L, size_t n)
+{
+    return make_column(L, state_spare(L), n);
+}
+
+const double *clvkit_column_data(lua_State *L, int idx, size_t *n)
+{
+    column *c = (column *)luaL_testudata(L, idx, COLUMN_META);
+    if (!c)
+        return NULL;
+    *n = c->n;
+    return c->data;
+}
+
+double *clvkit_push_column(lua_State *L, size_t n)
+{
+    return new_column(L, n)->data;
 }
 
 static int col_gc(lua_State *L)
 {
     column *c = (column *)luaL_checkudata(L, 1, COLUMN_META);
     if (c->mapped) {
-        munmap(c->data, c->mapped);
+        park(state_spare(L), c->data, c->mapped);
         c->mapped = 0;
         c->n = 0;
     }
@@ -351,6 +430,24 @@ static size_t check_row(lua_State *L, column *c, int idx)
 static int col_len(lua_State *L)
 {
     lua_pushinteger(L, (lua_Integer)check_column(L, 1)->n);
+    return 1;
+}
+
+/* col[i] (as col:get(i)) or col.method: upvalue 1 is the methods table */
+static int col_index(lua_State *L)
+{
+    column *c = check_column(L, 1);
+    int whole = 0; /* 2.0 is the row 2, as in a table */
+    lua_Integer i = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &whole) : 0;
+    if (lua_type(L, 2) == LUA_TNUMBER) {
+        if (whole && i >= 1 && (size_t)i <= c->n && !isnan(c->data[i - 1]))
+            lua_pushnumber(L, c->data[i - 1]);
+        else
+            lua_pushnil(L);
+        return 1;
+    }
+    lua_pushvalue(L, 2);
+    lua_gettable(L, lua_upvalueindex(1));
     return 1;
 }
 
@@ -698,7 +795,17 @@ void clvkit_open_formulas(lua_State *L)
 {
     static const luaL_Reg column_meta[] = {{"__len", col_len}, {"__gc", col_gc}, {NULL, NULL}};
     define_class(L, COLUMN_META, column_meta, column_methods);
+    lua_getfield(L, -1, "__index"); /* col[i] as well as col:method() */
+    lua_pushcclosure(L, col_index, 1);
+    lua_setfield(L, -2, "__index");
     lua_pop(L, 1);
+    spare *s = (spare *)lua_newuserdatauv(L, sizeof(spare), 0);
+    *s = (spare){NULL, 0, 0};
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, spare_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, SPARE_KEY);
     luaL_setfuncs(L, formula_funcs, 0);
     /* every catalogued scalar function except those with an array form above */
     lua_createtable(L, (int)clv_fn_count(), 0); /* core.builtins */

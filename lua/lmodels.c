@@ -105,22 +105,93 @@ static int l_model_new(lua_State *L)
     return 1;
 }
 
-/* Shows fit progress on a terminal once a fit has run for a second. */
+/* A fit's progress: on a terminal once it has run for a second, or to the
+ * caller's Lua function (options.progress), which stops the fit by
+ * returning false.  Ctrl-C in the lua interpreter (which sets a hook on
+ * SIGINT) stops it too, at the next iteration: the core returns and frees
+ * what it holds before Lua raises "interrupted!". */
+enum { GOING, STOPPED, FAILED, INTERRUPTED };
+
 typedef struct progress {
     const char *name;
     double start;
     int tty, shown;
+    lua_State *L;
+    int fn;         /* stack index of the Lua progress function, 0 none */
+    lua_Hook hook;  /* the hook when the call began */
+    int outcome;    /* GOING, or why it stopped (FAILED: the message on top) */
 } progress;
+
+static void progress_init(progress *p, lua_State *L, const char *name, int fn)
+{
+    *p = (progress){name, now_seconds(), isatty(fileno(stderr)), 0, L, fn, lua_gethook(L),
+                    GOING};
+}
 
 static int report_progress(void *data, size_t iteration, double loglik)
 {
     progress *p = (progress *)data;
+    lua_State *L = p->L;
+    if (lua_gethook(L) != p->hook) {
+        p->outcome = INTERRUPTED;
+        return 1;
+    }
+    if (p->fn) {
+        luaL_checkstack(L, 3, NULL);
+        lua_pushvalue(L, p->fn);
+        lua_pushinteger(L, (lua_Integer)iteration);
+        if (isnan(loglik))
+            lua_pushnil(L);
+        else
+            lua_pushnumber(L, loglik);
+        if (lua_pcall(L, 2, 1, 0) != LUA_OK) { /* raised after the core returns */
+            p->outcome = FAILED;
+            return 1;
+        }
+        int stop = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (stop)
+            p->outcome = STOPPED;
+        return stop;
+    }
     if (p->tty && !isnan(loglik) && now_seconds() - p->start > 1) {
         fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name,
                 iteration, loglik);
         p->shown = 1;
     }
     return 0;
+}
+
+/* After the core call: ends the terminal line; raises the error of a
+ * progress function; for a stopped call pushes nil, message, code and
+ * returns 3 (0 when it went on). */
+static int progress_end(progress *p, clv_status st)
+{
+    lua_State *L = p->L;
+    if (p->shown)
+        fprintf(stderr, "\n");
+    if (p->outcome == FAILED)
+        return lua_error(L);
+    if (p->outcome == GOING)
+        return 0;
+    lua_pushnil(L);
+    lua_pushfstring(L, "%s: %s", p->name, p->outcome == STOPPED
+                                             ? "stopped by the progress function"
+                                             : "interrupted");
+    lua_pushinteger(L, st);
+    return 3;
+}
+
+/* The sequence at idx: a summary's column or a result column is read where
+ * it is, anything else is copied by check_sequence (into a block on the
+ * stack). */
+static const double *sequence(lua_State *L, const char *fname, int idx, const char *name,
+                              size_t *n, int argpos)
+{
+    const double *v = clvkit_summary_column(L, idx, n);
+    if (!v)
+        v = clvkit_column_data(L, idx, n);
+    return v ? v : check_sequence(L, fname, idx, name, n, argpos);
 }
 
 /* Reads data field `name` of the table at idx (a sequence) or NULL when it
@@ -135,7 +206,7 @@ static const double *data_field(lua_State *L, const char *fname, int idx, const 
         return NULL;
     }
     size_t len;
-    const double *v = check_sequence(L, fname, lua_gettop(L), name, &len, 1);
+    const double *v = sequence(L, fname, lua_gettop(L), name, &len, 1);
     if (*have_n && len != *n)
         bad_arg(L, fname, 1, lua_pushfstring(L, "%s has %d entries, x has %d", name, (int)len,
                                              (int)*n));
@@ -165,13 +236,15 @@ static fields fit_fields(const clv_func *fit)
     return f;
 }
 
-/* Reads the fit options table at index 3 (argument #2) into *opts, *unit. */
-static void read_fit_options(lua_State *L, const char *fname, clv_model_kind kind,
-                             clv_fit_options *opts, clv_time_unit *unit)
+/* Reads the fit options table at index 3 (argument #2) into *opts, *unit;
+ * returns the stack index of the progress function (0: none). */
+static int read_fit_options(lua_State *L, const char *fname, clv_model_kind kind,
+                            clv_fit_options *opts, clv_time_unit *unit)
 {
-    static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance"};
+    static const char *const opt_keys[] = {"unit", "start", "max_iterations", "tolerance",
+                                           "progress"};
     luaL_checktype(L, 3, LUA_TTABLE);
-    check_keys(L, fname, 3, 2, opt_keys, 4);
+    check_keys(L, fname, 3, 2, opt_keys, 5);
     if (lua_getfield(L, 3, "unit") != LUA_TNIL)
         *unit = check_unit(L, fname, 2, luaL_checkstring(L, -1));
     if (lua_getfield(L, 3, "start") != LUA_TNIL) {
@@ -186,6 +259,13 @@ static void read_fit_options(lua_State *L, const char *fname, clv_model_kind kin
         bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
     opts->max_iterations = (size_t)it;
     opts->tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
+    int t = lua_getfield(L, 3, "progress");
+    if (t == LUA_TNIL)
+        return 0;
+    if (t != LUA_TFUNCTION)
+        bad_arg(L, fname, 2, lua_pushfstring(L, "progress: function expected, got %s",
+                                             luaL_typename(L, -1)));
+    return lua_gettop(L);
 }
 
 /* Raises the error of a failed fit, naming the field the core's fault names
@@ -242,9 +322,11 @@ static int l_model_fit(lua_State *L)
 
     clv_fit_options opts = {0};
     clv_time_unit unit = CLV_UNIT_NONE;
+    int fn = 0;
     if (!lua_isnoneornil(L, 3))
-        read_fit_options(L, fname, kind, &opts, &unit);
-    progress prog = {fname, now_seconds(), isatty(fileno(stderr)), 0};
+        fn = read_fit_options(L, fname, kind, &opts, &unit);
+    progress prog;
+    progress_init(&prog, L, fname, fn);
     opts.progress = report_progress;
     opts.progress_data = &prog;
 
@@ -252,8 +334,9 @@ static int l_model_fit(lua_State *L)
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_func_fit(fit, kind, v, n, initial, unit, &opts, &m, &info, &fault);
-    if (prog.shown)
-        fprintf(stderr, "\n");
+    int stopped = progress_end(&prog, st);
+    if (stopped)
+        return stopped;
     if (st == CLV_ENOMEM)
         return memory_error(L);
     if (st == CLV_ENOCONV) {
@@ -273,8 +356,69 @@ static int l_model_fit(lua_State *L)
 
 /* ---- predictions ------------------------------------------------------------------ */
 
+/* The whole-base form of a prediction (group BULK, "<name>_many"), called
+ * once for all n customers: seq[i] the i-th argument after the model (NULL
+ * for a number a[i]).  Returns 0 when it has none or an argument it takes
+ * as a number came as a sequence; the fault's arguments are the
+ * prediction's (model, [t], x, t_x, T), its element the row. */
+typedef clv_status (*bulk_fn)(const clv_model *, const double *const *, const double *,
+                              size_t, double *, clv_fault *);
+
+static clv_status palive_many(const clv_model *m, const double *const *seq, const double *a,
+                              size_t n, double *out, clv_fault *f)
+{
+    (void)a;
+    return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, f);
+}
+
+static clv_status cond_many(const clv_model *m, const double *const *seq, const double *a,
+                            size_t n, double *out, clv_fault *f)
+{
+    return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out, f);
+}
+
+static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *const *seq,
+                         int k)
+{
+    static const struct { const char *c_name; bulk_fn fn; } known[] = {
+        {"clv_tx_palive_many", palive_many},
+        {"clv_tx_conditional_expected_many", cond_many}};
+    char name[64];
+    snprintf(name, sizeof name, "%s_many", clv_func_name(p));
+    const clv_func *b = clv_func_find(name);
+    if (!b || clv_func_group(b) != CLV_GROUP_BULK || !clv_func_applies(b, m->kind))
+        return NULL;
+    for (int i = 0; i < k; i++) {
+        clv_arg arg;
+        if (!clv_func_arg(b, (size_t)i + 1, &arg)
+            || (seq[i] != NULL) != (arg.shape == CLV_SHAPE_SEQUENCE))
+            return NULL;
+    }
+    for (size_t j = 0; j < sizeof known / sizeof known[0]; j++)
+        if (strcmp(clv_func_c_name(b), known[j].c_name) == 0)
+            return known[j].fn;
+    return NULL;
+}
+
+/* Raises the error of a prediction's fault on row r (a number argument has
+ * no row). */
+static int predict_fault(lua_State *L, const clv_func *p, const char *fname, int k,
+                         const double *const *seq, const double *a, size_t r, clv_status st,
+                         const clv_fault *fault)
+{
+    if (fault->arg == CLV_FAULT_NONE || fault->arg == 0 || fault->arg > (size_t)k)
+        return result_error(L, fname, st, fault);
+    int i = (int)fault->arg - 1;
+    double v = seq[i] ? seq[i][r] : a[i];
+    return arg_error(L, fname, i + 1, clv_fault_param(p, fault), seq[i] ? r : CLV_FAULT_NONE,
+                     fault->reason, &v);
+}
+
 /* model:<prediction>(args...): numbers give a number; sequences (of one
- * length, numbers broadcast) give a sequence, one result per customer.  The
+ * length, numbers broadcast) give a sequence, one result per customer; a
+ * summary in place of the last three arguments (x, t_x, T), or columns
+ * ("clvkit.Column") for every sequence, give a column.  Whole bases go
+ * to the core in one call when the prediction has a bulk form.  The
  * upvalue is the prediction's row: its arguments after the model are the
  * method's, so the fault's argument i is the method's argument #i. */
 static int m_predict(lua_State *L)
@@ -284,19 +428,30 @@ static int m_predict(lua_State *L)
     lmodel *u = check_model(L, 1);
     int k = (int)clv_func_nargs(p) - 1;
     int top = lua_gettop(L); /* before the sequences below add to the stack */
+    int whole = 0; /* a summary stands for x, t_x, T */
+    if (k >= 3 && top == k - 1 && clvkit_is_summary(L, top)) {
+        static const char *const cols[] = {"x", "t_x", "T"};
+        for (int i = 0; i < 3; i++)
+            lua_getfield(L, top, cols[i]);
+        lua_remove(L, top);
+        top = k + 1;
+        whole = 1;
+    }
     if (top > k + 1)
         bad_arg(L, fname, k + 1, lua_pushfstring(L, "at most %d arguments expected", k));
     const double *seq[4] = {NULL, NULL, NULL, NULL};
     double a[4];
     size_t n = 1;
-    int vector = 0;
+    int vector = 0, lists = 0;
     for (int i = 0; i < k; i++) {
         int pos = i + 2;
         clv_arg arg;
         clv_func_arg(p, (size_t)i + 1, &arg);
-        if (lua_type(L, pos) == LUA_TTABLE) {
-            size_t len;
-            seq[i] = check_sequence(L, fname, pos, arg.name, &len, i + 1);
+        size_t len;
+        int column = clvkit_column_data(L, pos, &len) != NULL;
+        if (lua_type(L, pos) == LUA_TTABLE || column) {
+            lists += !column;
+            seq[i] = sequence(L, fname, pos, arg.name, &len, i + 1);
             if (vector && len != n)
                 bad_arg(L, fname, i + 1, lua_pushfstring(L, "%s has %d entries, others %d",
                                                          arg.name, (int)len, (int)n));
@@ -306,7 +461,28 @@ static int m_predict(lua_State *L)
             a[i] = check_number(L, fname, pos, i + 1, arg.name, 0, 0);
         }
     }
-    if (vector)
+    whole = whole || (vector && lists == 0); /* columns in, a column out */
+    bulk_fn bulk = vector ? bulk_form(p, &u->m, seq, k) : NULL;
+    if (bulk) {
+        double *out = whole ? clvkit_push_column(L, n)
+                            : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
+        clv_fault fault;
+        clv_status st = n ? bulk(&u->m, seq, a, n, out, &fault) : CLV_OK;
+        if (st != CLV_OK)
+            return predict_fault(L, p, fname, k, seq, a,
+                                 fault.element == CLV_FAULT_NONE ? 0 : fault.element, st,
+                                 &fault);
+        if (whole)
+            return 1;
+        lua_createtable(L, (int)n, 0);
+        for (size_t r = 0; r < n; r++) {
+            lua_pushnumber(L, out[r]);
+            lua_rawseti(L, -2, (lua_Integer)r + 1);
+        }
+        return 1;
+    }
+    double *col = whole ? clvkit_push_column(L, n) : NULL;
+    if (vector && !whole)
         lua_createtable(L, (int)n, 0);
     for (size_t r = 0; r < n; r++) {
         for (int i = 0; i < k; i++)
@@ -315,12 +491,11 @@ static int m_predict(lua_State *L)
         double v;
         clv_fault fault;
         clv_status st = clv_func_predict(p, &u->m, a, (size_t)k, &v, &fault);
-        if (st != CLV_OK) {
-            if (fault.arg == CLV_FAULT_NONE || fault.arg == 0 || fault.arg > (size_t)k)
-                return result_error(L, fname, st, &fault);
-            int i = (int)fault.arg - 1;
-            return arg_error(L, fname, i + 1, clv_fault_param(p, &fault),
-                             seq[i] ? r : CLV_FAULT_NONE, fault.reason, &a[i]);
+        if (st != CLV_OK)
+            return predict_fault(L, p, fname, k, seq, a, r, st, &fault);
+        if (col) {
+            col[r] = v;
+            continue;
         }
         lua_pushnumber(L, v);
         if (vector)
@@ -437,13 +612,17 @@ static int predict_error(lua_State *L, const char *fname, const clv_clv_options 
                      fault->element == 2 ? NULL : &values[fault->element]);
 }
 
-/* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m})
- * x, t_x, T, m: numbers (one customer) or sequences (one result each). */
+/* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m}
+ *                  [, as_column])
+ * x, t_x, T, m: numbers (one customer) or sequences (one result each, in one
+ * call of the core; numbers are repeated); as_column: the sequence result as
+ * a "clvkit.Column" instead of a Lua list (ck.clv_predict over a summary). */
 static int l_clv_predict(lua_State *L)
 {
     const char *fname = "clv_predict";
     lmodel *tx = check_model(L, 1), *gg = check_model(L, 2);
     luaL_checktype(L, 3, LUA_TTABLE);
+    int as_column = lua_toboolean(L, 4);
     static const char *const keys[] = {"horizon", "discount", "unit", "margin",
                                        "x", "t_x", "T", "m"};
     check_keys(L, fname, 3, 3, keys, 8);
@@ -463,7 +642,7 @@ static int l_clv_predict(lua_State *L)
         int t = lua_getfield(L, 3, name);
         if (t == LUA_TTABLE) {
             size_t len;
-            seq[i] = check_sequence(L, fname, lua_gettop(L), name, &len, 3);
+            seq[i] = sequence(L, fname, lua_gettop(L), name, &len, 3);
             if (vector && len != n)
                 bad_arg(L, fname, 3, lua_pushfstring(L, "%s has %d entries, x has %d", name,
                                                      (int)len, (int)n));
@@ -474,20 +653,48 @@ static int l_clv_predict(lua_State *L)
             lua_pop(L, 1);
         }
     }
-    if (vector)
-        lua_createtable(L, (int)n, 0);
-    for (size_t r = 0; r < n; r++) {
-        for (int i = 0; i < 4; i++)
-            if (seq[i])
-                a[i] = seq[i][r];
+    if (!vector) {
         double v;
         clv_fault fault;
         clv_status st = clv_predict_clv(&tx->m, &gg->m, a[0], a[1], a[2], a[3], &o, &v, &fault);
         if (st != CLV_OK)
-            return predict_error(L, fname, &o, a, seq, r, st, &fault);
+            return predict_error(L, fname, &o, a, seq, 0, st, &fault);
         lua_pushnumber(L, v);
-        if (vector)
-            lua_rawseti(L, -2, (lua_Integer)r + 1);
+        return 1;
+    }
+    const double *in[4];
+    for (int i = 0; i < 4; i++) { /* numbers repeated for every customer */
+        if (seq[i]) {
+            in[i] = seq[i];
+            continue;
+        }
+        double *rep = (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
+        for (size_t r = 0; r < n; r++)
+            rep[r] = a[i];
+        in[i] = rep;
+    }
+    double *out = as_column ? clvkit_push_column(L, n)
+                            : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_status st = n ? clv_predict_clv_many(&tx->m, &gg->m, in[0], in[1], in[2], in[3], &o, n,
+                                             out, &fault)
+                      : CLV_OK;
+    if (st != CLV_OK) {
+        size_t row = 0;
+        if (fault.arg >= 2 && fault.arg <= 5 && fault.element != CLV_FAULT_NONE) {
+            row = fault.element; /* a customer's row: shown as name[row + 1] */
+            for (int i = 0; i < 4; i++)
+                a[i] = in[i][row < n ? row : 0];
+            fault.element = CLV_FAULT_NONE;
+        }
+        return predict_error(L, fname, &o, a, seq, row, st, &fault);
+    }
+    if (as_column)
+        return 1;
+    lua_createtable(L, (int)n, 0);
+    for (size_t r = 0; r < n; r++) {
+        lua_pushnumber(L, out[r]);
+        lua_rawseti(L, -2, (lua_Integer)r + 1);
     }
     return 1;
 }

@@ -1,10 +1,13 @@
 /*
  * lopen.h -- internal to the Lua binding: the openers linit.c calls, each
  * adding its functions to the module table on top of the stack, and the one
- * function a part shares with another (lrfm.c pushes lmodels.c's models).
+ * functions a part shares with another (lrfm.c pushes lmodels.c's models,
+ * lmodels.c lformulas.c's columns).
  */
 #ifndef CLVKIT_LOPEN_H
 #define CLVKIT_LOPEN_H
+
+#include <stddef.h>
 
 #include "lua.h"
 
@@ -27,11 +30,22 @@ const struct clv_model *clvkit_check_model(lua_State *L, int idx,
 struct clv_txlog;
 struct clv_txlog *clvkit_check_log(lua_State *L, int idx);
 
-/* Holds a C result in a userdata the collector frees with free_fn, while
- * Lua tables are built from it (lrfm.c). */
 /* A new box on the stack that frees what is stored in the returned slot
  * when collected: make it before the core call that allocates, so a Lua
  * error after that call cannot leak the result. */
 void **clvkit_push_box(lua_State *L, void (*free_fn)(void *));
+
+/* Pushes a new result column of n rows (lformulas.c: "clvkit.Column", NaN
+ * marking a failed row) and returns its data, contents undefined. */
+double *clvkit_push_column(lua_State *L, size_t n);
+/* The data of the column at idx and its length, or NULL when the value is
+ * not a column (lformulas.c). */
+const double *clvkit_column_data(lua_State *L, int idx, size_t *n);
+
+/* The array behind a summary's number column at idx (lrfm.c) and its
+ * length, or NULL when the value is not one. */
+const double *clvkit_summary_column(lua_State *L, int idx, size_t *n);
+/* 1 when the value at idx is a summary (lrfm.c). */
+int clvkit_is_summary(lua_State *L, int idx);
 
 #endif /* CLVKIT_LOPEN_H */

@@ -3,11 +3,15 @@
  * (clvkit/rfm.h): a log ("clvkit.Log" userdata, freed by the collector)
  * read from CSV or built from Lua tables, and its summary per customer as a
  * table of columns (x, t_x, T, mean_value, ...), which the models accept.
+ * The number columns are read-only views of the core's summary arrays (no
+ * copy into Lua numbers), so a prediction over millions of customers reads
+ * them where they are (clvkit_summary_column).
  *
  * A file that cannot be read or has a malformed line is an outcome the
  * caller could not foresee: nil, "tx.csv:17: date is not YYYY-MM-DD or
  * YYYYMMDD" (luaL_fileresult style).  Wrong arguments raise.
  */
+#include <stdint.h>
 #include <math.h>
 #include <string.h>
 
@@ -280,6 +284,99 @@ static void set_numbers(lua_State *L, const char *key, const double *v, size_t n
     lua_setfield(L, -2, key);
 }
 
+/* ---- summary columns: read-only views of the core's arrays ------------- */
+
+/* __index of a column: upvalues the box holding the clv_rfm, the array
+ * (light userdata) and its length. */
+static int column_index(lua_State *L)
+{
+    const double *v = (const double *)lua_touserdata(L, lua_upvalueindex(2));
+    lua_Integer n = lua_tointeger(L, lua_upvalueindex(3));
+    int whole = 0; /* 2.0 is the key 2, as in a table */
+    lua_Integer i = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &whole) : 0;
+    if (lua_type(L, 2) == LUA_TNUMBER && whole) {
+        if (i >= 1 && i <= n) {
+            lua_pushnumber(L, v[i - 1]);
+            return 1;
+        }
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int column_newindex(lua_State *L)
+{
+    return luaL_error(L, "a summary's columns are read-only (copy one to change it)");
+}
+
+static int column_len(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "n");
+    return 1;
+}
+
+/* next(t, i) of a column, for pairs */
+static int column_next(lua_State *L)
+{
+    lua_Integer i = luaL_optinteger(L, 2, 0) + 1;
+    lua_pushinteger(L, i);
+    if (lua_geti(L, 1, i) == LUA_TNIL)
+        return 1;
+    return 2;
+}
+
+static int column_pairs(lua_State *L)
+{
+    lua_pushcfunction(L, column_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* Sets field key of the table on top to a read-only view of v[0..n-1],
+ * which the box at stack index held keeps alive. */
+static void set_view(lua_State *L, const char *key, const double *v, size_t n, int held)
+{
+    lua_createtable(L, 0, 0);
+    lua_createtable(L, 0, 6);
+    lua_pushvalue(L, held);
+    lua_pushlightuserdata(L, (void *)(uintptr_t)v); /* light userdata has no const */
+    lua_pushinteger(L, (lua_Integer)n);
+    lua_pushcclosure(L, column_index, 3);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, column_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, column_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, column_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushinteger(L, (lua_Integer)n);
+    lua_setfield(L, -2, "n");
+    lua_pushliteral(L, "clvkit.SummaryColumn");
+    lua_setfield(L, -2, "__name");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, key);
+}
+
+const double *clvkit_summary_column(lua_State *L, int idx, size_t *n)
+{
+    const double *v = NULL;
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return NULL;
+    if (lua_getfield(L, -1, "__index") == LUA_TFUNCTION
+        && lua_tocfunction(L, -1) == column_index) {
+        lua_getupvalue(L, -1, 2);
+        v = (const double *)lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        lua_getupvalue(L, -1, 3);
+        *n = (size_t)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+    return v;
+}
+
 /* The summary of the log at index 1 with the options at index 2, for the
  * function fname whose argument #pos the options are:
  * -> {id, x, t_x, T, mean_value, first_purchase, x_holdout, value_holdout,
@@ -315,12 +412,13 @@ static int summarize(lua_State *L, const char *fname, int pos)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "id");
-    set_numbers(L, "x", r->x, r->n, NAN_NONE);
-    set_numbers(L, "t_x", r->t_x, r->n, NAN_NONE);
-    set_numbers(L, "T", r->T, r->n, NAN_NONE);
-    set_numbers(L, "mean_value", r->mean_value, r->n, NAN_NONE);
-    set_numbers(L, "x_holdout", r->x_holdout, r->n, NAN_NONE);
-    set_numbers(L, "value_holdout", r->value_holdout, r->n, NAN_NONE);
+    int at = lua_absindex(L, -2); /* the box: the views keep it (and r) */
+    set_view(L, "x", r->x, r->n, at);
+    set_view(L, "t_x", r->t_x, r->n, at);
+    set_view(L, "T", r->T, r->n, at);
+    set_view(L, "mean_value", r->mean_value, r->n, at);
+    set_view(L, "x_holdout", r->x_holdout, r->n, at);
+    set_view(L, "value_holdout", r->value_holdout, r->n, at);
     lua_createtable(L, (int)r->n, 0);
     for (size_t i = 0; i < r->n; i++) {
         push_day(L, r->first_day[i]);
@@ -342,7 +440,6 @@ static int summarize(lua_State *L, const char *fname, int pos)
     lua_pushinteger(L, (lua_Integer)r->late_customers);
     lua_setfield(L, -2, "late_customers");
     luaL_setmetatable(L, SUMMARY_META);
-    release(held);
     return 1;
 }
 
@@ -378,15 +475,21 @@ static int summary_tostring(lua_State *L)
     return 1;
 }
 
-/* core.is_summary(t) -> true when t is a summary made here */
-static int l_is_summary(lua_State *L)
+int clvkit_is_summary(lua_State *L, int idx)
 {
-    int yes = lua_getmetatable(L, 1);
+    int yes = lua_getmetatable(L, idx);
     if (yes) {
         luaL_getmetatable(L, SUMMARY_META);
         yes = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
     }
-    lua_pushboolean(L, yes);
+    return yes;
+}
+
+/* core.is_summary(t) -> true when t is a summary made here */
+static int l_is_summary(lua_State *L)
+{
+    lua_pushboolean(L, clvkit_is_summary(L, 1));
     return 1;
 }
 

@@ -118,6 +118,7 @@ end
 
 --- ck.clv_predict(model, gg, {horizon, discount, unit, margin,
 ---                            customers = summary | x, t_x, T, m})
+---   -> a column over a summary's customers, a list for sequences, a number
 function M.clv_predict(model, gg, opts)
   if type(opts) ~= "table" then
     error(("bad argument #3 to 'clv_predict' (table expected, got %s)"):format(type(opts)), 2)
@@ -131,7 +132,7 @@ function M.clv_predict(model, gg, opts)
     for k, v in pairs(opts) do o[k] = v end
     o.customers = nil
     o.x, o.t_x, o.T, o.m = c.x, c.t_x, c.T, c.mean_value
-    opts = o
+    return core.clv_predict(model, gg, o, true) -- a column, one value per customer
   end
   return core.clv_predict(model, gg, opts)
 end
