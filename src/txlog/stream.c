@@ -361,7 +361,7 @@ size_t clv_rfm_stream_bytes(const clv_rfm_stream *s)
     const clv_txlog *t = s->ids;
     return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch +
            t->pool_cap +
-           t->ccap * 2 * sizeof(size_t) + t->slots * sizeof(size_t) +
+           t->ccap * 2 * sizeof(size_t) + t->slots * sizeof *t->slot +
            s->nrcap * (sizeof *s->rday + sizeof *s->ramt + sizeof *s->rnext);
 }
 
