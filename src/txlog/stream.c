@@ -619,7 +619,7 @@ static int amount_ok(double a, int sum)
 
 /* A sorted stream's record as saved: NULL when it is consistent, else why
  * not. */
-static const char *record_fault(const record *e)
+static const char *record_fault(const record *e, double cal)
 {
     if (e->first == NO_DAY) /* as customer() makes it */
         return e->last || e->last_cal || e->days || e->x || e->xh ||
@@ -631,6 +631,13 @@ static const char *record_fault(const record *e)
         return "a day outside the years 1..9999";
     if (e->first > e->last_cal || e->last_cal > e->last)
         return "days out of order in a record";
+    /* fold(): the latest calibration day is a repeat day on or before the
+     * calibration end, or the first day when there is none */
+    if (e->x > 0 ? e->last_cal == e->first || e->last_cal > cal
+                 : e->last_cal != e->first || e->value != 0 || e->mean != 0)
+        return "a latest calibration day that does not fit the counts";
+    if (e->xh == 0 && e->vh != 0)
+        return "a holdout value without holdout days";
     if ((uint64_t)e->x + e->xh > e->days || e->days > (uint32_t)(e->last - e->first) ||
         (e->last > e->first && e->days == 0))
         return "counts that do not fit the days";
@@ -707,7 +714,7 @@ static clv_status load_customers(clv_rfm_stream *s, bytes_in *b,
             *why = "cut short";
             return CLV_EFORMAT;
         }
-        if ((*why = record_fault(e)) != NULL)
+        if ((*why = record_fault(e, s->cal)) != NULL)
             return CLV_EFORMAT;
         if (e->first != NO_DAY) {
             days += (uint64_t)e->days + 1; /* closed days and the open one */

@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "clvkit/clvkit.h"
+#include "models/fit.h"
 #include "models/txmodel.h"
 
 static uint64_t state = 20261130;
@@ -55,6 +56,55 @@ static clv_status fit_with(const clv_patterns *pat, int mbg, int mode,
     clv_status st = clv_fit_run(&pb, NULL, 0, param, NULL, NULL);
     clv_bg_data_free(d);
     return st;
+}
+
+/* Pareto/NBD: the chunked evaluation (over the cores, D(0) once per x)
+ * against the row-by-row loop, at random points and fitted. */
+static void test_pnbd(const clv_patterns *pat)
+{
+    void *oracle = clv_pnbd_data_create_mode(pat, PNBD_SERIAL);
+    void *fast = clv_pnbd_data_create_mode(pat, PNBD_CHUNKED);
+    double worst = 0, worst_g = 0;
+    for (int k = 0; k < 12; k++) {
+        double p[4], l0, l1, g0[4], g1[4];
+        for (int i = 0; i < 4; i++)
+            p[i] = exp(-2 + 4 * uniform());
+        CHECK("pnbd oracle evaluates", clv_pnbd_loglik(p, &l0, g0, oracle) == 0);
+        CHECK("pnbd fast evaluates", clv_pnbd_loglik(p, &l1, g1, fast) == 0);
+        worst = fmax(worst, fabs(l1 - l0) / fabs(l0));
+        for (int i = 0; i < 4; i++)
+            worst_g = fmax(worst_g, fabs(g1[i] - g0[i]) /
+                                        fmax(1e-3 * fabs(l0), fabs(g0[i])));
+    }
+    if (!CHECK("pnbd log-likelihood within 1e-13 of the oracle", worst <= 1e-13))
+        fprintf(stderr, "  worst %.3g\n", worst);
+    if (!CHECK("pnbd gradient within 1e-11 of the oracle", worst_g <= 1e-11))
+        fprintf(stderr, "  worst %.3g\n", worst_g);
+    double p[4] = {0.5, 10, 0.9, 12}, la, lb, ga[4], gb[4];
+    setenv("CLVKIT_THREADS", "1", 1);
+    clv_pnbd_loglik(p, &la, ga, fast);
+    setenv("CLVKIT_THREADS", "3", 1);
+    clv_pnbd_loglik(p, &lb, gb, fast);
+    unsetenv("CLVKIT_THREADS");
+    CHECK("pnbd one thread or three: identical",
+          la == lb && ga[0] == gb[0] && ga[1] == gb[1] && ga[2] == gb[2] &&
+              ga[3] == gb[3]);
+    double want[4], got[4];
+    void *data[2] = {oracle, fast};
+    double *out[2] = {want, got};
+    for (int m = 0; m < 2; m++) {
+        clv_fit_problem pb = {4, clv_pnbd_loglik, data[m], 1, 1, {{0}},
+                              pat->total, pat->n};
+        const double start[4] = {1, 5, 1, 5};
+        for (int i = 0; i < 4; i++)
+            pb.starts[0][i] = start[i];
+        CHECK_STATUS("pnbd fit", clv_fit_run(&pb, NULL, 0, out[m], NULL, NULL),
+                     CLV_OK);
+    }
+    for (int i = 0; i < 4; i++)
+        CHECK_REL("pnbd parameter as the oracle's, 1e-10", got[i], want[i],
+                  1e-10);
+    clv_pnbd_data_free(oracle), clv_pnbd_data_free(fast);
 }
 
 /* Whole-base predictions against the one-customer functions, on customers
@@ -214,6 +264,7 @@ int main(void)
     CHECK_STATUS("clv_tx_fit", clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, N,
                                           CLV_UNIT_WEEK, NULL, &m, NULL, NULL),
                  CLV_OK);
+    test_pnbd(&pat);
     clv_patterns_free(&pat);
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
