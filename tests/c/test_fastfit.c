@@ -107,6 +107,14 @@ static void test_pnbd(const clv_patterns *pat)
     clv_pnbd_data_free(oracle), clv_pnbd_data_free(fast);
 }
 
+/* Counts its calls; stops at the third after 100. */
+static int count_stop(void *data, size_t iteration, double share)
+{
+    size_t *calls = data;
+    (void)iteration, (void)share;
+    return ++*calls == 103;
+}
+
 /* Whole-base predictions against the one-customer functions, on customers
  * with exact times and on the same rounded to days (repeats). */
 static void test_many(const double *x, const double *t_x, const double *T,
@@ -173,6 +181,30 @@ static void test_many(const double *x, const double *t_x, const double *T,
         if (!CHECK("CLV as one customer at a time, 1e-13", w <= 1e-13))
             fprintf(stderr, "  %s worst %.3g\n", clv_model_name(models[k].kind),
                     w);
+    }
+    /* progress: called 8 times, the same values; a stop is CLV_ENOCONV
+     * with every row NaN */
+    for (size_t k = 0; k < 3; k += 2) { /* BG/NBD, Pareto/NBD */
+        size_t calls = 0, m = k == 2 ? n / 50 : n;
+        clv_clv_options po = o;
+        po.progress = count_stop, po.progress_data = &calls;
+        double *c2 = malloc(m * sizeof *c2);
+        CHECK_STATUS("CLV with progress",
+                     clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &po,
+                                          m, c2, NULL),
+                     CLV_OK);
+        clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &o, m, c, NULL);
+        size_t same = 0;
+        for (size_t i = 0; i < m; i++)
+            same += c2[i] == c[i];
+        CHECK("progress called 8 times, same values", calls == 8 && same == m);
+        calls = 100; /* count_stop stops from the 103rd call */
+        CHECK_STATUS("CLV stopped",
+                     clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &po,
+                                          m, c2, NULL),
+                     CLV_ENOCONV);
+        CHECK("stopped: NaN", isnan(c2[0]) && isnan(c2[m - 1]) && calls == 103);
+        free(c2);
     }
     mv[5] = -1;
     clv_fault f;
