@@ -292,45 +292,60 @@ WIDE static void row_chunk(void *vjob, size_t k)
 }
 
 /* The bracket terms of chunk k from the per-T and per-t_x tables: the same
- * sums as the straightforward loop in clv_bg_loglik, by chunk. */
-static void bracket_chunk(void *vjob, size_t k)
+ * terms as the straightforward loop in clv_bg_loglik, gathered per block
+ * and summed in fixed lanes (as row_chunk). */
+WIDE static void bracket_chunk(void *vjob, size_t k)
 {
     row_job *j = vjob;
     const bg_data *d = j->d;
     const clv_patterns *pat = d->pat;
     size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
-    double r = j->r, lna = j->lna;
-    double ll = 0, sr = 0, sal = 0, sa = 0, sb = 0;
-    double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK];
+    double r = j->r, lna = j->lna, o = d->o;
+    double acc[5][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
+    double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], dl[BLOCK], di[BLOCK],
+        lb[BLOCK], ib[BLOCK], c[5][BLOCK];
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
-        const double *x = pat->col[0] + b0;
+        const double *restrict x = pat->col[0] + b0,
+                               *restrict w = pat->w + b0;
+        const size_t *xi = d->xi + b0, *Ti = d->Ti + b0, *ti = d->ti + b0;
+        for (size_t i = 0; i < m; i++) { /* the tables' values, gathered */
+            lb[i] = d->lb[xi[i]], ib[i] = d->ib[xi[i]];
+            dl[i] = d->lT[Ti[i]] - d->lt[ti[i]];
+            di[i] = d->iT[Ti[i]] - d->it[ti[i]];
+        }
         for (size_t i = 0; i < m; i++) {
-            size_t q = b0 + i;
-            on[i] = d->o || x[i] > 0;
-            lr[i] = on[i] > 0 ? lna - d->lb[d->xi[q]] +
-                                    (r + x[i]) *
-                                        (d->lT[d->Ti[q]] - d->lt[d->ti[q]])
-                              : 0;
+            on[i] = x[i] > 0 ? 1 : o;
+            double v = lna - lb[i] + (r + x[i]) * dl[i];
+            lr[i] = on[i] > 0 ? v : 0;
             e[i] = -fabs(lr[i]);
         }
         clv_vexp(e, e, m);
         clv_vlog1p(e, l1, m);
         for (size_t i = 0; i < m; i++) {
-            size_t q = b0 + i;
-            if (!(on[i] > 0))
-                continue;
-            double w = pat->w[q];
-            ll += w * (fmax(lr[i], 0) + l1[i]);
-            double sig = w * (lr[i] > 0 ? 1 : e[i]) / (1 + e[i]);
-            sr += sig * (d->lT[d->Ti[q]] - d->lt[d->ti[q]]);
-            sal += sig * (r + x[i]) * (d->iT[d->Ti[q]] - d->it[d->ti[q]]);
-            sa += sig;
-            sb += sig * d->ib[d->xi[q]];
+            double wo = w[i] * on[i];
+            double sig = wo * (lr[i] > 0 ? 1 : e[i]) / (1 + e[i]);
+            c[0][i] = wo * ((lr[i] > 0 ? lr[i] : 0) + l1[i]);
+            c[1][i] = sig * dl[i];
+            c[2][i] = sig * (r + x[i]) * di[i];
+            c[3][i] = sig;
+            c[4][i] = sig * ib[i];
         }
+        size_t i = 0;
+        for (; i + LANES <= m; i += LANES)
+            for (size_t q = 0; q < 5; q++)
+                for (size_t l = 0; l < LANES; l++)
+                    acc[q][l] += c[q][i + l];
+        for (; i < m; i++)
+            for (size_t q = 0; q < 5; q++)
+                acc[q][0] += c[q][i];
     }
     double *out = j->part[k];
-    out[0] = ll, out[1] = sr, out[2] = sal, out[3] = sa, out[4] = sb;
+    for (size_t q = 0; q < 5; q++) {
+        out[q] = 0;
+        for (size_t l = 0; l < LANES; l++)
+            out[q] += acc[q][l];
+    }
 }
 
 static int loglik_rows(const bg_data *d, const double *p, double *llp,
