@@ -190,8 +190,11 @@ int main(int argc, char **argv)
         printf("%.9g %.9g\n", tp, tc);
         return 0;
     }
-    if (!strcmp(what, "bgnbd")) /* one fit in this process, for profiling */
+    /* one fit in this process, for profiling */
+    if (!strcmp(what, "bgnbd"))
         fit_once(CLV_MODEL_BGNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
+    if (!strcmp(what, "pnbd"))
+        fit_once(CLV_MODEL_PNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
     if (!strcmp(what, "fit") || !strcmp(what, "all"))
         bench_fits(n);
     if (!strcmp(what, "predict") || !strcmp(what, "all")) {

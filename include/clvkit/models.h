@@ -287,10 +287,12 @@ clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x,
 /* clv_predict_clv() for n customers (x, t_x, T, m: n values each; out: n
  * values), split over the cores; for BG/NBD and MBG/NBD the periods are
  * summed once per distinct (x, T) and P(alive) taken four rows at a time:
- * within 1e-13 relative of the one-customer function.  opts->progress is
- * not called.  fault: as clv_predict_clv() (0 tx, 1 gg, 2 x, 3 t_x, 4 T,
- * 5 m, 6 opts) with the row as element, 7 n.  Errors: as
- * clv_tx_palive_many(). */
+ * within 1e-13 relative of the one-customer function.  opts->progress,
+ * when set, is called 8 times as the work proceeds, on the calling thread,
+ * with 1..8 and the share done (1/8 .. 1); nonzero stops the computation:
+ * CLV_ENOCONV, every out NaN, nothing leaked.  fault: as
+ * clv_predict_clv() (0 tx, 1 gg, 2 x, 3 t_x, 4 T, 5 m, 6 opts) with the
+ * row as element, 7 n.  Errors: as clv_tx_palive_many(). */
 clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
                                 const double *x, const double *t_x,
                                 const double *T, const double *m,

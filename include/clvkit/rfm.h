@@ -288,6 +288,46 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
 /* Bytes the stream holds (for the memory figures). */
 size_t clv_rfm_stream_bytes(const clv_rfm_stream *s);
 
+/* Reports the progress of a long read: data rows read so far and the share
+ * of the file's bytes read (0..1; NaN when the size is unknown, e.g. a
+ * pipe).  Called once per block of the file (1 MiB) and once at the end
+ * with 1.  Return 0 to go on, anything else to stop the read (which then
+ * returns CLV_ENOCONV). */
+typedef int (*clv_read_progress_fn)(void *data, size_t rows, double fraction);
+
+/* Streams a CSV file into s without building the log: the file is read as
+ * by clv_txlog_read_csv() (same options, same rules, same errors) and each
+ * row goes to clv_rfm_stream_add().  For a CLV_STREAM_SORTED stream a date
+ * earlier than that customer's previous one is CLV_EDOM (err names the
+ * line and the date column).  progress (optional; progress_data is passed
+ * to it) can stop the read: CLV_ENOCONV.  On any failure s holds the rows
+ * before the failing line: free it or read again into a new stream. */
+clv_status clv_rfm_stream_read_csv(const char *path,
+                                   const clv_csv_options *opts,
+                                   clv_rfm_stream *s,
+                                   clv_read_progress_fn progress,
+                                   void *progress_data, clv_csv_error *err);
+
+/* Writes the stream's state as portable bytes (little-endian, independent
+ * of the machine's word size), to keep, send to another process or store
+ * in a database, and read back with clv_rfm_stream_load().  *len is set to
+ * the size needed; the bytes are written when buf is not NULL and cap >=
+ * *len.  Errors: CLV_EINVAL (NULL s or len), CLV_ERANGE (buf set but cap
+ * too small; nothing written). */
+clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap,
+                               size_t *len);
+
+/* A new stream from bytes written by clv_rfm_stream_save().  Every field is
+ * checked (sizes, days within the years 1..9999, counts and amounts that
+ * a stream can hold, ids distinct and not empty): bytes from anywhere give
+ * a stream or an error, never undefined behaviour.
+ * Errors: CLV_EINVAL (NULL buf with len > 0, NULL out), CLV_EFORMAT (not a
+ * stream's bytes, another version, cut short, trailing bytes, or a field
+ * out of range; fault reason says which), CLV_ENOMEM.  *out = NULL on
+ * failure. */
+clv_status clv_rfm_stream_load(const void *buf, size_t len,
+                               clv_rfm_stream **out, clv_fault *fault);
+
 #ifdef __cplusplus
 }
 #endif

@@ -248,6 +248,16 @@ static const arg_desc a_stream_add[] = {
 static const arg_desc a_stream_merge[] = {OF("into", CLV_SHAPE_STREAM),
                                          OF("from", CLV_SHAPE_STREAM)};
 static const arg_desc a_stream_summary[] = {OF("s", CLV_SHAPE_STREAM)};
+/* progress: clv_read_progress_fn, optional (NULL) like a fit's callback */
+static const arg_desc a_stream_read_csv[] = {
+    OF("path", CLV_SHAPE_TEXT),
+    {"opts", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, f_csv_opts, COUNT(f_csv_opts)},
+    OF("s", CLV_SHAPE_STREAM),
+    {"progress", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0},
+    {"progress_data", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}};
+static const arg_desc a_stream_save[] = {OF("s", CLV_SHAPE_STREAM), RESULT("buf"),
+                                        LEN("cap"), RESULT("len")};
+static const arg_desc a_stream_load[] = {OF("buf", CLV_SHAPE_TEXT), LEN("len")};
 static const arg_desc f_cohort_opts[] = {OUNIT("period"),
                                          OPT("end", CLV_D_REAL, CLV_Q_DAY, NAN)};
 static const arg_desc a_cohort[] = {OF("log", CLV_SHAPE_LOG), OPTS("opts", f_cohort_opts),
@@ -546,6 +556,13 @@ static const clv_func funcs[] = {
         CLV_GROUP_RFM, a_stream_merge, RESULT("status")),
     ROW("rfm_stream_summary", "clv_rfm_stream_summary", "the summary of a stream",
         CLV_GROUP_RFM, a_stream_summary, RESULT("summary")),
+    ROW("rfm_stream_read_csv", "clv_rfm_stream_read_csv",
+        "streams a CSV file into a stream", CLV_GROUP_RFM, a_stream_read_csv,
+        RESULT("status")),
+    ROW("rfm_stream_save", "clv_rfm_stream_save", "a stream's state as portable bytes",
+        CLV_GROUP_RFM, a_stream_save, RESULT("status")),
+    ROW("rfm_stream_load", "clv_rfm_stream_load", "a stream from saved bytes",
+        CLV_GROUP_RFM, a_stream_load, RESULT("stream")),
     /* the tally: a fit's data as distinct rows with counts */
     ROW("tally_add", "clv_tally_add", "adds customers with one row", CLV_GROUP_TALLY,
         a_tally_add, RESULT("status")),

@@ -295,6 +295,52 @@ static void clv_row_chunk(void *vj, size_t k)
     }
 }
 
+/* ---- progress ------------------------------------------------------------
+ *
+ * With a progress callback the chunks run in WAVES groups, the callback
+ * called on the caller's thread after each: the chunks are the same, so
+ * the results are too, and a stop leaves after the current wave. */
+
+#define WAVES 8
+
+typedef struct {
+    void (*fn)(void *, size_t);
+    void *job;
+    size_t base;
+} wave;
+
+static void wave_chunk(void *vw, size_t k)
+{
+    const wave *w = vw;
+    w->fn(w->job, w->base + k);
+}
+
+/* clv_par_for over the CHUNKS chunks; 1 when the callback said stop. */
+static int par_chunks(const clv_clv_options *opts, size_t work,
+                      void (*fn)(void *, size_t), void *ctx)
+{
+    if (!opts || !opts->progress) {
+        clv_par_for(CHUNKS, work, fn, ctx);
+        return 0;
+    }
+    for (size_t v = 0; v < WAVES; v++) {
+        wave w = {fn, ctx, v * (CHUNKS / WAVES)};
+        clv_par_for(CHUNKS / WAVES, work / WAVES, wave_chunk, &w);
+        if (opts->progress(opts->progress_data, v + 1,
+                           (double)(v + 1) / WAVES))
+            return 1;
+    }
+    return 0;
+}
+
+static clv_status stopped(double *out, size_t n, clv_fault *fault)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NAN;
+    return clv_fail(fault, 6, CLV_FAULT_NONE,
+                    "progress callback stopped the computation", CLV_ENOCONV);
+}
+
 clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
                                 const double *x, const double *t_x,
                                 const double *T, const double *m,
@@ -313,8 +359,11 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     /* the models and options as the one-customer function checks them, on
      * the first row; then every row */
     double one;
-    clv_status st =
-        clv_predict_clv(tx, gg, x[0], t_x[0], T[0], m[0], opts, &one, fault);
+    clv_clv_options quiet; /* the callback reports on the whole, below */
+    if (opts)
+        quiet = *opts, quiet.progress = NULL;
+    clv_status st = clv_predict_clv(tx, gg, x[0], t_x[0], T[0], m[0],
+                                    opts ? &quiet : NULL, &one, fault);
     if (st != CLV_OK && st != CLV_ELOSS && st != CLV_ERANGE)
         return st;
     if (!all_valid(x, t_x, T, n) &&
@@ -329,11 +378,11 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     job j = {tx, gg, opts, 1, m, 0, x, t_x, T, n, out, NULL, {CLV_OK}, {0}};
     if (opts->period != CLV_UNIT_NONE) /* checked above: both units known */
         j.D = clv_time_unit_days(opts->period) / clv_time_unit_days(tx->unit);
-    if (!is_bg(tx)) {
-        clv_par_for(CHUNKS, n * 1000 * (size_t)opts->horizon, clv_row_chunk,
-                    &j);
-        return outcome(&j, fault);
-    }
+    if (!is_bg(tx))
+        return par_chunks(opts, n * 1000 * (size_t)opts->horizon,
+                          clv_row_chunk, &j)
+                   ? stopped(out, n, fault)
+                   : outcome(&j, fault);
     clv_par_for(CHUNKS, n * 20, palive_chunk, &j);
     const double *cols[2] = {x, T};
     clv_patterns pat;
@@ -341,8 +390,12 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
         return CLV_ENOMEM;
     j.pat = &pat;
-    clv_par_for(CHUNKS, pat.n * 1000 * (size_t)opts->horizon, clv_sum_chunk,
-                &j);
+    if (par_chunks(opts, pat.n * 1000 * (size_t)opts->horizon, clv_sum_chunk,
+                   &j)) {
+        clv_patterns_free(&pat);
+        clv_free(index);
+        return stopped(out, n, fault);
+    }
     for (size_t i = 0; i < n; i++) {
         double spend;
         clv_status ss = clv_gg_spend(gg, x[i], m[i], &spend, NULL);

@@ -43,6 +43,11 @@ clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
 /* ---- pnbd.c: Pareto/NBD -------------------------------------------------- */
 
 void *clv_pnbd_data_create(const clv_patterns *pat);
+/* PNBD_SERIAL: one row after another (small data; the oracle of
+ * test_fastfit); PNBD_CHUNKED: fixed chunks over the cores, D(0) once per
+ * x.  clv_pnbd_data_create picks by size. */
+enum { PNBD_SERIAL = 0, PNBD_CHUNKED = 1 };
+void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode);
 void clv_pnbd_data_free(void *data);
 int clv_pnbd_loglik(const double *p, double *ll, double *dll, void *data);
 

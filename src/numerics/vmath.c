@@ -10,13 +10,14 @@
 
 /* libmvec's AVX2 variants (glibc >= 2.35), named by the x86-64 vector
  * function ABI; math.h declares them only under -ffast-math. */
-#define AVX2 __attribute__((target("avx2"))) /* clang wants it on the declarations */
+/* (clang insists on the target attribute for AVX arguments) */
+#define AVX2 __attribute__((target("avx2")))
 AVX2 __m256d _ZGVdN4v_log(__m256d x);
 AVX2 __m256d _ZGVdN4v_log1p(__m256d x);
 AVX2 __m256d _ZGVdN4v_exp(__m256d x);
 
 #define VMAP(name, vfn, sfn)                                                   \
-    __attribute__((target("avx2"))) static size_t name##_avx2(                 \
+    AVX2 static size_t name##_avx2(                                                             \
         const double *in, double *out, size_t n)                               \
     {                                                                          \
         size_t i = 0;                                                          \

@@ -100,7 +100,17 @@ struct reader {
     char *text; /* field texts, each NUL-terminated */
     size_t tlen, tcap;
     size_t *off, *flen, nf, fcap;
+    const char *base; /* fields are at base + off: text, or the block */
+    size_t rows;                    /* data rows handed to the sink */
+    clv_read_progress_fn progress; /* optional, called once per block */
+    void *progress_data;
+    int stopped; /* the progress callback said stop */
 };
+
+/* Where the rows go: a log or a stream.  Returns a status; CLV_EDOM means
+ * the row is out of day order for its customer (a sorted stream). */
+typedef clv_status (*row_sink)(void *ctx, const char *id, size_t id_len,
+                               double day, double amount);
 
 static int next_char(reader *r)
 {
@@ -171,15 +181,86 @@ static int end_field(reader *r, int quoted)
     return push(r, 0);
 }
 
-static int blank(reader *r, int c)
+static int blank(const reader *r, int c)
 {
     return c == ' ' || (r->sep == ' ' && c == '\t');
 }
+
+/* Ends an unquoted field's text. */
+static int stops(const reader *r, int c)
+{
+    return c == '\n' || c == r->sep || c == ' ' ||
+           (r->sep == ' ' && c == '\t');
+}
+
+static int append(reader *r, const char *p, size_t n)
+{
+    if (r->tlen + n + 1 > r->tcap) {
+        size_t cap = r->tcap ? 2 * r->tcap : 256;
+        while (cap < r->tlen + n + 1)
+            cap *= 2;
+        char *t = clv_realloc(r->text, cap);
+        if (!t)
+            return 1;
+        r->text = t;
+        r->tcap = cap;
+    }
+    memcpy(r->text + r->tlen, p, n);
+    r->tlen += n;
+    return 0;
+}
+
+/* The common line, read in place: whole in the block, separated by ',',
+ * ';' or tab, without quotes, spaces or a CR before its end.  Its fields
+ * are where the block has them (no copy).  2: not such a line (nothing
+ * read), else as read_record(). */
+static int fast_record(reader *r)
+{
+    if (r->sep == ' ' || r->pos >= r->len)
+        return 2;
+    const char *b = r->buf + r->pos, *end = r->buf + r->len;
+    const char *nl = memchr(b, '\n', (size_t)(end - b));
+    if (!nl)
+        return 2;
+    const char *e = nl > b && nl[-1] == '\r' ? nl - 1 : nl;
+    for (const char *q = b; q < e; q++)
+        if (*q == '"' || *q == ' ' || *q == '\r')
+            return 2;
+    r->nf = 0;
+    r->base = b;
+    if (e > b)
+        for (const char *f = b;;) {
+            const char *g = memchr(f, r->sep, (size_t)(e - f));
+            if (start_field(r))
+                return -1;
+            r->off[r->nf - 1] = (size_t)(f - b);
+            r->flen[r->nf - 1] = (size_t)((g ? g : e) - f);
+            if (!g)
+                break;
+            f = g + 1;
+        }
+    r->pos = (size_t)(nl + 1 - r->buf);
+    r->line++;
+    return 1;
+}
+
+static int slow_record(reader *r);
 
 /* Reads one record.  1: a record (maybe blank: nf == 0), 0: end of file,
  * -1: out of memory, -2: text after a closing quote, -3: unterminated
  * quote. */
 static int read_record(reader *r)
+{
+    int rc = fast_record(r);
+    if (rc != 2)
+        return rc;
+    rc = slow_record(r);
+    r->base = r->text;
+    return rc;
+}
+
+/* read_record() for any line: byte by byte, field texts copied. */
+static int slow_record(reader *r)
 {
     r->nf = 0;
     r->tlen = 0;
@@ -219,9 +300,15 @@ static int read_record(reader *r)
             while (c == ' ' || c == '\r')
                 c = next_char(r);
         } else {
-            while (c != EOF && c != '\n' && c != r->sep && !blank(r, c)) {
-                if (push(r, (char)c))
+            /* whole spans of the block at a time: the common case is a
+             * short field inside one block */
+            while (c != EOF && !stops(r, c)) {
+                size_t b = r->pos - 1, e = r->pos;
+                while (e < r->len && !stops(r, (unsigned char)r->buf[e]))
+                    e++;
+                if (append(r, r->buf + b, e - b))
                     return -1;
+                r->pos = e;
                 c = next_char(r);
             }
             if (r->sep != ' ')
@@ -273,20 +360,20 @@ static clv_status fail(clv_csv_error *err, size_t line, size_t column,
 static const char *field(const reader *r, size_t i, size_t *len)
 {
     *len = r->flen[i];
-    return r->text + r->off[i];
+    return r->base + r->off[i];
 }
 
 static long find_column(const reader *r, const char *name)
 {
     size_t n = strlen(name);
     for (size_t i = 0; i < r->nf; i++)
-        if (r->flen[i] == n && memcmp(r->text + r->off[i], name, n) == 0)
+        if (r->flen[i] == n && memcmp(r->base + r->off[i], name, n) == 0)
             return (long)i;
     return -1;
 }
 
 static clv_status read_rows(reader *r, const clv_csv_options *opts,
-                            clv_txlog *log, clv_csv_error *err)
+                            row_sink sink, void *ctx, clv_csv_error *err)
 {
     int rc;
     size_t line;
@@ -299,6 +386,9 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         line = r->line;
         rc = read_record(r);
     } while (rc == 1 && r->nf == 0);
+    if (r->stopped)
+        return fail(err, line, 0, "stopped by the progress callback",
+                    CLV_ENOCONV);
     if (rc == 0)
         return fail(err, 0, 0, r->ioerr ? "read error" : "the file is empty",
                     r->ioerr ? CLV_EIO : CLV_EFORMAT);
@@ -320,6 +410,9 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
     for (;;) {
         line = r->line;
         rc = read_record(r);
+        if (r->stopped) /* before the row: it may be cut short */
+            return fail(err, line, 0, "stopped by the progress callback",
+                        CLV_ENOCONV);
         if (rc == 0)
             break;
         if (rc < 0)
@@ -354,9 +447,16 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
                 return fail(err, line, (size_t)ai + 1, "amount is negative",
                             CLV_EDOM);
         }
-        clv_status st = clv_txlog_add(log, id, il, day, amount, NULL);
+        clv_status st = sink(ctx, id, il, day, amount);
+        if (st == CLV_EDOM)
+            return fail(err, line, (size_t)di + 1,
+                        "date is before this customer's previous date: the "
+                        "rows are not in date order (stream with "
+                        "CLV_STREAM_ANY)",
+                        st);
         if (st != CLV_OK)
             return fail(err, line, 0, "out of memory", st);
+        r->rows++;
     }
     if (r->ioerr)
         return fail(err, 0, 0, "read error", CLV_EIO);
@@ -381,18 +481,36 @@ static clv_status check_args(const clv_csv_options *opts, clv_txlog **out,
     return CLV_OK;
 }
 
+/* Reads rows through r (its refill and source set; arguments checked) into
+ * the sink; frees the reader's buffers. */
+static clv_status read_each(reader *r, const clv_csv_options *opts,
+                            row_sink sink, void *ctx, clv_csv_error *err)
+{
+    r->sep = opts->separator ? opts->separator : ',';
+    r->line = 1;
+    clv_status st = read_rows(r, opts, sink, ctx, err);
+    clv_free(r->text), clv_free(r->off), clv_free(r->flen);
+    if (st == CLV_OK && r->progress)
+        (void)r->progress(r->progress_data, r->rows, 1.0); /* done */
+    return st;
+}
+
+static clv_status log_sink(void *ctx, const char *id, size_t id_len,
+                           double day, double amount)
+{
+    return clv_txlog_add(ctx, id, id_len, day, amount, NULL);
+}
+
 /* Reads a log through r (its refill and source set; arguments checked). */
 static clv_status read_log(reader *r, const clv_csv_options *opts,
                            clv_txlog **out, clv_csv_error *err)
 {
-    char sep = opts->separator ? opts->separator : ',';
     clv_txlog *log = clv_txlog_create();
-    if (!log)
+    if (!log) {
+        clv_free(r->text), clv_free(r->off), clv_free(r->flen);
         return fail(err, 0, 0, "out of memory", CLV_ENOMEM);
-    r->sep = sep;
-    r->line = 1;
-    clv_status st = read_rows(r, opts, log, err);
-    clv_free(r->text), clv_free(r->off), clv_free(r->flen);
+    }
+    clv_status st = read_each(r, opts, log_sink, log, err);
     if (st != CLV_OK) {
         clv_txlog_free(log);
         return st;
@@ -422,7 +540,7 @@ clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
 typedef struct {
     FILE *f;
     long long size, got; /* size at open (-1: not a regular file), read */
-    char block[1 << 16];
+    char block[1 << 20];
 } file_source;
 
 /* A regular file that ends before the size it had when opened shrank while
@@ -432,6 +550,13 @@ typedef struct {
 static void refill_file(reader *r)
 {
     file_source *fs = r->source;
+    if (r->progress && fs->got > 0 &&
+        r->progress(r->progress_data, r->rows,
+                    fs->size > 0 ? (double)fs->got / (double)fs->size : NAN)) {
+        r->stopped = 1;
+        r->len = 0;
+        return;
+    }
     r->len = fread(fs->block, 1, sizeof fs->block, fs->f);
     r->buf = fs->block;
     fs->got += (long long)r->len;
@@ -439,12 +564,9 @@ static void refill_file(reader *r)
         r->ioerr = ferror(fs->f) || (fs->size >= 0 && fs->got < fs->size);
 }
 
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
-                              clv_txlog **out, clv_csv_error *err)
+/* Opens path as the reader's source; a status and err on failure. */
+static clv_status open_file(reader *r, const char *path, clv_csv_error *err)
 {
-    clv_status st = check_args(opts, out, err);
-    if (st != CLV_OK)
-        return st;
     if (!path)
         return fail(err, 0, 0, "path is required", CLV_EINVAL);
     file_source *fs = clv_malloc(sizeof *fs);
@@ -460,11 +582,56 @@ clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
     fs->size = fstat(fileno(fs->f), &sb) == 0 && S_ISREG(sb.st_mode)
                    ? (long long)sb.st_size
                    : -1;
-    reader r = {0};
-    r.refill = refill_file;
-    r.source = fs;
-    st = read_log(&r, opts, out, err);
+    r->refill = refill_file;
+    r->source = fs;
+    return CLV_OK;
+}
+
+static void close_file(reader *r)
+{
+    file_source *fs = r->source;
     fclose(fs->f);
     clv_free(fs);
+}
+
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_txlog **out, clv_csv_error *err)
+{
+    clv_status st = check_args(opts, out, err);
+    if (st != CLV_OK)
+        return st;
+    reader r = {0};
+    if ((st = open_file(&r, path, err)) != CLV_OK)
+        return st;
+    st = read_log(&r, opts, out, err);
+    close_file(&r);
+    return st;
+}
+
+static clv_status stream_sink(void *ctx, const char *id, size_t id_len,
+                              double day, double amount)
+{
+    return clv_rfm_stream_add(ctx, id, id_len, day, amount, NULL);
+}
+
+clv_status clv_rfm_stream_read_csv(const char *path,
+                                   const clv_csv_options *opts,
+                                   clv_rfm_stream *s,
+                                   clv_read_progress_fn progress,
+                                   void *progress_data, clv_csv_error *err)
+{
+    clv_txlog *dummy = NULL; /* check_args wants an out pointer */
+    clv_status st = check_args(opts, &dummy, err);
+    if (st != CLV_OK)
+        return st;
+    if (!s)
+        return fail(err, 0, 0, "stream is required", CLV_EINVAL);
+    reader r = {0};
+    r.progress = progress;
+    r.progress_data = progress_data;
+    if ((st = open_file(&r, path, err)) != CLV_OK)
+        return st;
+    st = read_each(&r, opts, stream_sink, s, err);
+    close_file(&r);
     return st;
 }

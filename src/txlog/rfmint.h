@@ -24,7 +24,8 @@ struct clv_txlog {
     size_t *id_off, *id_len; /* into pool */
     char *pool;
     size_t pool_len, pool_cap;
-    size_t *slot; /* hash table of customer index + 1, 0 = empty */
+    uint64_t *slot; /* hash table: customer index + 1 (0 = empty) in the
+                       low 32 bits, the id's hash (low 32 bits) above */
     size_t slots; /* power of 2 */
     int32_t first, last;
 };

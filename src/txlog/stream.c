@@ -48,6 +48,8 @@ struct clv_rfm_stream {
     int32_t *rday;             /* any order: rows */
     double *ramt;
     size_t *rnext, nr, nrcap;
+    size_t recent; /* index + 1 of the latest customer added (0: none):
+                      files grouped by customer skip the hash */
 };
 
 static void fold(record *c, int32_t d, double a, double cal, double hold)
@@ -184,6 +186,10 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 /* The record of an id, a new empty one if unseen; NULL when out of memory. */
 static record *customer(clv_rfm_stream *s, const char *id, size_t len)
 {
+    const clv_txlog *t = s->ids;
+    if (s->recent && t->id_len[s->recent - 1] == len &&
+        memcmp(t->pool + t->id_off[s->recent - 1], id, len) == 0)
+        return &s->rec[s->recent - 1];
     if (grow((void **)&s->rec, &s->rcap, s->ids->ncust + 1, sizeof *s->rec) ||
         (s->order == CLV_STREAM_ANY &&
          grow((void **)&s->ch, &s->chcap, s->ids->ncust + 1, sizeof *s->ch)))
@@ -197,6 +203,7 @@ static record *customer(clv_rfm_stream *s, const char *id, size_t len)
         if (s->ch)
             memset(&s->ch[c], 0, sizeof s->ch[c]);
     }
+    s->recent = c + 1;
     return &s->rec[c];
 }
 
@@ -354,7 +361,7 @@ size_t clv_rfm_stream_bytes(const clv_rfm_stream *s)
     const clv_txlog *t = s->ids;
     return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch +
            t->pool_cap +
-           t->ccap * 2 * sizeof(size_t) + t->slots * sizeof(size_t) +
+           t->ccap * 2 * sizeof(size_t) + t->slots * sizeof *t->slot +
            s->nrcap * (sizeof *s->rday + sizeof *s->ramt + sizeof *s->rnext);
 }
 
@@ -465,5 +472,319 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
     }
     clv_free(rows), clv_free(days), clv_free(amounts);
     *out = r;
+    return CLV_OK;
+}
+
+/* ---- bytes: save and load -------------------------------------------------
+ *
+ * Little-endian, fixed widths:  "CLVRFMS" 0, u32 version 1, u32 order,
+ * u32 unit, f64 calibration_end and holdout_end as given (NaN kept), u64
+ * rows, i32 lo, hi, u64 customers; then per customer u32 id length, the
+ * id, and for a sorted stream its record (i32 first, last, last_cal; u32
+ * days, x, xh; f64 pending, first_amount, value, mean, vh), for an
+ * any-order stream u64 rows and that many (i32 day, f64 amount) in chain
+ * order.  Loading checks every field and rebuilds the hash and chains. */
+
+#define MAGIC "CLVRFMS"
+#define VERSION 1u
+#define RECORD_BYTES (3 * 4 + 3 * 4 + 5 * 8)
+
+typedef struct {
+    unsigned char *p; /* NULL: only count */
+    size_t n;
+} writer;
+
+static void put(writer *w, uint64_t v, int bytes)
+{
+    if (w->p)
+        for (int k = 0; k < bytes; k++)
+            w->p[w->n + (size_t)k] = (unsigned char)(v >> (8 * k));
+    w->n += (size_t)bytes;
+}
+
+static void put_f64(writer *w, double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    put(w, u, 8);
+}
+
+static void put_bytes(writer *w, const char *b, size_t n)
+{
+    if (w->p)
+        memcpy(w->p + w->n, b, n);
+    w->n += n;
+}
+
+static void write_all(const clv_rfm_stream *s, writer *w)
+{
+    put_bytes(w, MAGIC, 8);
+    put(w, VERSION, 4);
+    put(w, (uint64_t)s->order, 4);
+    put(w, (uint64_t)s->opts.unit, 4);
+    put_f64(w, s->opts.calibration_end);
+    put_f64(w, s->opts.holdout_end);
+    put(w, s->rows, 8);
+    put(w, (uint32_t)s->lo, 4);
+    put(w, (uint32_t)s->hi, 4);
+    const clv_txlog *t = s->ids;
+    put(w, t->ncust, 8);
+    for (size_t c = 0; c < t->ncust; c++) {
+        put(w, t->id_len[c], 4);
+        put_bytes(w, t->pool + t->id_off[c], t->id_len[c]);
+        if (s->order == CLV_STREAM_ANY) {
+            put(w, s->ch[c].nrows, 8);
+            for (size_t r = s->ch[c].head; r; r = s->rnext[r - 1]) {
+                put(w, (uint32_t)s->rday[r - 1], 4);
+                put_f64(w, s->ramt[r - 1]);
+            }
+            continue;
+        }
+        const record *e = &s->rec[c];
+        put(w, (uint32_t)e->first, 4);
+        put(w, (uint32_t)e->last, 4);
+        put(w, (uint32_t)e->last_cal, 4);
+        put(w, e->days, 4);
+        put(w, e->x, 4);
+        put(w, e->xh, 4);
+        put_f64(w, e->pending);
+        put_f64(w, e->first_amount);
+        put_f64(w, e->value);
+        put_f64(w, e->mean);
+        put_f64(w, e->vh);
+    }
+}
+
+clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap,
+                               size_t *len)
+{
+    if (!s || !len)
+        return CLV_EINVAL;
+    writer w = {NULL, 0};
+    write_all(s, &w);
+    *len = w.n;
+    if (!buf)
+        return CLV_OK;
+    if (cap < w.n)
+        return CLV_ERANGE;
+    w.p = buf;
+    w.n = 0;
+    write_all(s, &w);
+    return CLV_OK;
+}
+
+typedef struct {
+    const unsigned char *p;
+    size_t n, at;
+    int bad; /* cut short */
+} bytes_in;
+
+static uint64_t get(bytes_in *b, int bytes)
+{
+    if (b->n - b->at < (size_t)bytes) {
+        b->bad = 1;
+        b->at = b->n;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int k = 0; k < bytes; k++)
+        v |= (uint64_t)b->p[b->at + (size_t)k] << (8 * k);
+    b->at += (size_t)bytes;
+    return v;
+}
+
+static int32_t get_i32(bytes_in *b)
+{
+    uint32_t u = (uint32_t)get(b, 4);
+    int32_t v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+static double get_f64(bytes_in *b)
+{
+    uint64_t u = get(b, 8);
+    double v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
+static int is_day(int32_t d) { return d >= CLV_DAY_MIN && d <= CLV_DAY_MAX; }
+
+/* An amount a stream can hold: finite (or, for sums, +inf) and >= 0. */
+static int amount_ok(double a, int sum)
+{
+    return a >= 0 && (isfinite(a) || (sum && isinf(a)));
+}
+
+/* A sorted stream's record as saved: NULL when it is consistent, else why
+ * not. */
+static const char *record_fault(const record *e, double cal)
+{
+    if (e->first == NO_DAY) /* as customer() makes it */
+        return e->last || e->last_cal || e->days || e->x || e->xh ||
+                       e->pending != 0 || e->first_amount != 0 ||
+                       e->value != 0 || e->mean != 0 || e->vh != 0
+                   ? "an empty record with contents"
+                   : NULL;
+    if (!is_day(e->first) || !is_day(e->last) || !is_day(e->last_cal))
+        return "a day outside the years 1..9999";
+    if (e->first > e->last_cal || e->last_cal > e->last)
+        return "days out of order in a record";
+    /* fold(): the latest calibration day is a repeat day on or before the
+     * calibration end, or the first day when there is none */
+    if (e->x > 0 ? e->last_cal == e->first || e->last_cal > cal
+                 : e->last_cal != e->first || e->value != 0 || e->mean != 0)
+        return "a latest calibration day that does not fit the counts";
+    if (e->xh == 0 && e->vh != 0)
+        return "a holdout value without holdout days";
+    if ((uint64_t)e->x + e->xh > e->days || e->days > (uint32_t)(e->last - e->first) ||
+        (e->last > e->first && e->days == 0))
+        return "counts that do not fit the days";
+    if (!amount_ok(e->pending, 0) || !amount_ok(e->first_amount, 0) ||
+        !amount_ok(e->value, 1) || !amount_ok(e->mean, 0) ||
+        !amount_ok(e->vh, 1))
+        return "an amount that is negative or not a number";
+    return NULL;
+}
+
+static clv_status load_fail(clv_rfm_stream *s, clv_fault *fault,
+                            const char *why, clv_status st)
+{
+    clv_rfm_stream_free(s);
+    return clv_fail(fault, 0, CLV_FAULT_NONE, why, st);
+}
+
+/* The customers after the header; why set on failure. */
+static clv_status load_customers(clv_rfm_stream *s, bytes_in *b,
+                                 uint64_t ncust, uint64_t rows,
+                                 const char **why)
+{
+    /* the smallest customer: a 1-byte id and its record or row count */
+    size_t least = 4 + 1 + (s->order == CLV_STREAM_ANY ? 8 : RECORD_BYTES);
+    if (ncust > (b->n - b->at) / least) {
+        *why = "more customers than the bytes hold";
+        return CLV_EFORMAT;
+    }
+    uint64_t days = 0;
+    int32_t lo = INT32_MAX, hi = INT32_MIN;
+    for (uint64_t c = 0; c < ncust; c++) {
+        size_t len = (size_t)get(b, 4);
+        if (b->bad || len == 0 || len > b->n - b->at) {
+            *why = b->bad || len ? "cut short" : "an empty customer id";
+            return CLV_EFORMAT;
+        }
+        const char *id = (const char *)b->p + b->at;
+        b->at += len;
+        size_t before = s->ids->ncust;
+        record *e = customer(s, id, len);
+        if (!e)
+            return CLV_ENOMEM;
+        if (s->ids->ncust == before) {
+            *why = "a customer id twice";
+            return CLV_EFORMAT;
+        }
+        if (s->order == CLV_STREAM_ANY) {
+            uint64_t nr = get(b, 8);
+            if (nr > (b->n - b->at) / 12) {
+                *why = "more rows than the bytes hold";
+                return CLV_EFORMAT;
+            }
+            for (uint64_t r = 0; r < nr; r++) {
+                int32_t d = get_i32(b);
+                double a = get_f64(b);
+                if (!is_day(d) || !amount_ok(a, 0)) {
+                    *why = "a row with a day outside the years 1..9999 or "
+                           "a bad amount";
+                    return CLV_EFORMAT;
+                }
+                if (chain_add(s, e, d, a))
+                    return CLV_ENOMEM;
+                lo = d < lo ? d : lo, hi = d > hi ? d : hi;
+            }
+            days += nr;
+            continue;
+        }
+        e->first = get_i32(b), e->last = get_i32(b), e->last_cal = get_i32(b);
+        e->days = (uint32_t)get(b, 4), e->x = (uint32_t)get(b, 4);
+        e->xh = (uint32_t)get(b, 4);
+        e->pending = get_f64(b), e->first_amount = get_f64(b);
+        e->value = get_f64(b), e->mean = get_f64(b), e->vh = get_f64(b);
+        if (b->bad) {
+            *why = "cut short";
+            return CLV_EFORMAT;
+        }
+        if ((*why = record_fault(e, s->cal)) != NULL)
+            return CLV_EFORMAT;
+        if (e->first != NO_DAY) {
+            days += (uint64_t)e->days + 1; /* closed days and the open one */
+            lo = e->first < lo ? e->first : lo;
+            hi = e->last > hi ? e->last : hi;
+        }
+    }
+    /* any order: every row is kept, so the counts agree exactly; sorted:
+     * same-day rows merge, so there are at least as many rows as days */
+    if (s->order == CLV_STREAM_ANY ? rows != days : rows < days) {
+        *why = "a row count that does not fit the customers";
+        return CLV_EFORMAT;
+    }
+    if (days > 0 && (lo != s->lo || hi != s->hi)) {
+        *why = "first or last day that does not fit the customers";
+        return CLV_EFORMAT;
+    }
+    if (days == 0 && (s->lo != INT32_MAX || s->hi != INT32_MIN || rows)) {
+        *why = "days or rows without customers";
+        return CLV_EFORMAT;
+    }
+    return CLV_OK;
+}
+
+clv_status clv_rfm_stream_load(const void *buf, size_t len,
+                               clv_rfm_stream **out, clv_fault *fault)
+{
+    if (!out)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    *out = NULL;
+    if (!buf && len > 0)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    bytes_in b = {buf, len, 0, 0};
+    if (len < 8 || memcmp(buf, MAGIC, 8) != 0)
+        return clv_fail(fault, 0, CLV_FAULT_NONE,
+                        "is not a saved RFM stream", CLV_EFORMAT);
+    b.at = 8;
+    uint64_t version = get(&b, 4), order = get(&b, 4), unit = get(&b, 4);
+    clv_rfm_options o;
+    o.unit = (clv_time_unit)(unit <= 4 ? unit : 0);
+    o.calibration_end = get_f64(&b);
+    o.holdout_end = get_f64(&b);
+    uint64_t rows = get(&b, 8);
+    int32_t lo = get_i32(&b), hi = get_i32(&b);
+    uint64_t ncust = get(&b, 8);
+    if (b.bad)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "is cut short",
+                        CLV_EFORMAT);
+    if (version != VERSION)
+        return clv_fail(fault, 0, CLV_FAULT_NONE,
+                        "is a saved stream of another version", CLV_EFORMAT);
+    clv_rfm_stream *s = NULL;
+    clv_status st = order > 1 || unit > 4
+                        ? CLV_EINVAL
+                        : clv_rfm_stream_create(&o, (clv_stream_order)order,
+                                                &s, NULL);
+    if (st == CLV_ENOMEM)
+        return st;
+    if (st != CLV_OK)
+        return clv_fail(fault, 0, CLV_FAULT_NONE,
+                        "holds options a stream cannot have", CLV_EFORMAT);
+    s->lo = lo, s->hi = hi;
+    const char *why = NULL;
+    st = load_customers(s, &b, ncust, rows, &why);
+    if (st == CLV_OK && b.at != len)
+        st = CLV_EFORMAT, why = "has bytes after the stream";
+    if (st != CLV_OK)
+        return load_fail(s, fault, why ? why : "out of memory", st);
+    s->rows = (size_t)rows;
+    s->recent = 0;
+    *out = s;
     return CLV_OK;
 }

@@ -72,17 +72,21 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+/* The stored hash bits place an entry in any table up to 2^32 slots, so
+ * growing never reads the ids again. */
 static int rehash(clv_txlog *log, size_t slots)
 {
-    size_t *s = clv_calloc(slots, sizeof *s);
+    uint64_t *s = clv_calloc(slots, sizeof *s);
     if (!s)
         return 1;
-    for (size_t c = 0; c < log->ncust; c++) {
-        size_t pos =
-            hash_id(log->pool + log->id_off[c], log->id_len[c]) & (slots - 1);
+    for (size_t k = 0; k < log->slots; k++) {
+        uint64_t e = log->slot[k];
+        if (!e)
+            continue;
+        size_t pos = (size_t)(e >> 32) & (slots - 1);
         while (s[pos])
             pos = (pos + 1) & (slots - 1);
-        s[pos] = c + 1;
+        s[pos] = e;
     }
     clv_free(log->slot);
     log->slot = s;
@@ -90,19 +94,22 @@ static int rehash(clv_txlog *log, size_t slots)
     return 0;
 }
 
-/* Index of a customer id, added if new; (size_t)-1 when out of memory. */
+/* Index of a customer id, added if new; (size_t)-1 when out of memory (or
+ * beyond 2^32 - 1 customers). */
 size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len)
 {
-    if (2 * (log->ncust + 1) > log->slots &&
-        rehash(log, log->slots ? 2 * log->slots : 64))
+    if (log->ncust >= UINT32_MAX ||
+        (2 * (log->ncust + 1) > log->slots &&
+         rehash(log, log->slots ? 2 * log->slots : 64)))
         return (size_t)-1;
-    size_t pos = hash_id(id, len) & (log->slots - 1);
+    uint64_t h = (uint32_t)hash_id(id, len);
+    size_t pos = (size_t)h & (log->slots - 1);
     for (;;) {
-        size_t c = log->slot[pos];
-        if (!c)
+        uint64_t e = log->slot[pos];
+        if (!e)
             break;
-        c--;
-        if (log->id_len[c] == len &&
+        size_t c = (size_t)(uint32_t)e - 1;
+        if (e >> 32 == h && log->id_len[c] == len &&
             memcmp(log->pool + log->id_off[c], id, len) == 0)
             return c;
         pos = (pos + 1) & (log->slots - 1);
@@ -122,7 +129,7 @@ size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len)
     log->id_off[c] = log->pool_len;
     log->id_len[c] = len;
     log->pool_len += len + 1;
-    log->slot[pos] = c + 1;
+    log->slot[pos] = h << 32 | (uint64_t)(c + 1);
     return c;
 }
 

@@ -189,6 +189,47 @@ static clv_status s_tally(void)
     return st;
 }
 
+/* The streamed summary: a CSV file straight into a sorted stream, another
+ * any-order stream merged, saved, loaded back, summarised (rfm.h). */
+static clv_status s_stream(void)
+{
+    clv_rfm_options o;
+    clv_rfm_options_init(&o);
+    o.unit = CLV_UNIT_WEEK;
+    clv_rfm_stream *a = NULL, *b = NULL, *c = (clv_rfm_stream *)&cbs;
+    clv_rfm *r = (clv_rfm *)&cbs;
+    clv_csv_error err;
+    clv_status st = clv_rfm_stream_create(&o, CLV_STREAM_SORTED, &a, NULL);
+    if (st == CLV_OK)
+        st = clv_rfm_stream_read_csv(csv_path, &csv_opts, a, NULL, NULL, &err);
+    if (st == CLV_OK)
+        st = clv_rfm_stream_create(&o, CLV_STREAM_SORTED, &b, NULL);
+    if (st == CLV_OK)
+        st = clv_rfm_stream_add(b, "late", 4, 20000, 1, NULL);
+    if (st == CLV_OK)
+        st = clv_rfm_stream_merge(a, b, NULL);
+    unsigned char buf[4096];
+    size_t len = 0;
+    if (st == CLV_OK)
+        st = clv_rfm_stream_save(a, buf, sizeof buf, &len);
+    if (st == CLV_OK) {
+        st = clv_rfm_stream_load(buf, len, &c, NULL);
+        if (st != CLV_OK)
+            CHECK("stream_load: NULL on failure", c == NULL);
+    } else {
+        c = NULL;
+    }
+    if (st == CLV_OK) {
+        st = clv_rfm_stream_summary(c, &r, NULL);
+        if (st != CLV_OK)
+            CHECK("stream_summary: NULL on failure", r == NULL);
+        else
+            clv_rfm_free(r);
+    }
+    clv_rfm_stream_free(a), clv_rfm_stream_free(b), clv_rfm_stream_free(c);
+    return st;
+}
+
 static clv_status tx_fit(clv_model_kind kind)
 {
     FIT_OUTPUTS;
@@ -330,6 +371,7 @@ static const scenario scenarios[] = {
     {"clv_txlog_read_csv_buffer", s_read_csv_buffer},
     {"clv_txlog_read_csv", s_read_csv},
     {"clv_rfm_summarize", s_rfm_summarize},
+    {"clv_rfm_stream_*", s_stream},
     {"clv_tx_fit bgnbd", s_fit_bgnbd},
     {"clv_tx_fit mbgnbd", s_fit_mbgnbd},
     {"clv_tx_fit pnbd", s_fit_pnbd},

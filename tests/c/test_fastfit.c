@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "clvkit/clvkit.h"
+#include "models/fit.h"
 #include "models/txmodel.h"
 
 static uint64_t state = 20261130;
@@ -55,6 +56,63 @@ static clv_status fit_with(const clv_patterns *pat, int mbg, int mode,
     clv_status st = clv_fit_run(&pb, NULL, 0, param, NULL, NULL);
     clv_bg_data_free(d);
     return st;
+}
+
+/* Pareto/NBD: the chunked evaluation (over the cores, D(0) once per x)
+ * against the row-by-row loop, at random points and fitted. */
+static void test_pnbd(const clv_patterns *pat)
+{
+    void *oracle = clv_pnbd_data_create_mode(pat, PNBD_SERIAL);
+    void *fast = clv_pnbd_data_create_mode(pat, PNBD_CHUNKED);
+    double worst = 0, worst_g = 0;
+    for (int k = 0; k < 12; k++) {
+        double p[4], l0, l1, g0[4], g1[4];
+        for (int i = 0; i < 4; i++)
+            p[i] = exp(-2 + 4 * uniform());
+        CHECK("pnbd oracle evaluates", clv_pnbd_loglik(p, &l0, g0, oracle) == 0);
+        CHECK("pnbd fast evaluates", clv_pnbd_loglik(p, &l1, g1, fast) == 0);
+        worst = fmax(worst, fabs(l1 - l0) / fabs(l0));
+        for (int i = 0; i < 4; i++)
+            worst_g = fmax(worst_g, fabs(g1[i] - g0[i]) /
+                                        fmax(1e-3 * fabs(l0), fabs(g0[i])));
+    }
+    if (!CHECK("pnbd log-likelihood within 1e-13 of the oracle", worst <= 1e-13))
+        fprintf(stderr, "  worst %.3g\n", worst);
+    if (!CHECK("pnbd gradient within 1e-11 of the oracle", worst_g <= 1e-11))
+        fprintf(stderr, "  worst %.3g\n", worst_g);
+    double p[4] = {0.5, 10, 0.9, 12}, la, lb, ga[4], gb[4];
+    setenv("CLVKIT_THREADS", "1", 1);
+    clv_pnbd_loglik(p, &la, ga, fast);
+    setenv("CLVKIT_THREADS", "3", 1);
+    clv_pnbd_loglik(p, &lb, gb, fast);
+    unsetenv("CLVKIT_THREADS");
+    CHECK("pnbd one thread or three: identical",
+          la == lb && ga[0] == gb[0] && ga[1] == gb[1] && ga[2] == gb[2] &&
+              ga[3] == gb[3]);
+    double want[4], got[4];
+    void *data[2] = {oracle, fast};
+    double *out[2] = {want, got};
+    for (int m = 0; m < 2; m++) {
+        clv_fit_problem pb = {4, clv_pnbd_loglik, data[m], 1, 1, {{0}},
+                              pat->total, pat->n};
+        const double start[4] = {1, 5, 1, 5};
+        for (int i = 0; i < 4; i++)
+            pb.starts[0][i] = start[i];
+        CHECK_STATUS("pnbd fit", clv_fit_run(&pb, NULL, 0, out[m], NULL, NULL),
+                     CLV_OK);
+    }
+    for (int i = 0; i < 4; i++)
+        CHECK_REL("pnbd parameter as the oracle's, 1e-10", got[i], want[i],
+                  1e-10);
+    clv_pnbd_data_free(oracle), clv_pnbd_data_free(fast);
+}
+
+/* Counts its calls; stops at the third after 100. */
+static int count_stop(void *data, size_t iteration, double share)
+{
+    size_t *calls = data;
+    (void)iteration, (void)share;
+    return ++*calls == 103;
 }
 
 /* Whole-base predictions against the one-customer functions, on customers
@@ -123,6 +181,30 @@ static void test_many(const double *x, const double *t_x, const double *T,
         if (!CHECK("CLV as one customer at a time, 1e-13", w <= 1e-13))
             fprintf(stderr, "  %s worst %.3g\n", clv_model_name(models[k].kind),
                     w);
+    }
+    /* progress: called 8 times, the same values; a stop is CLV_ENOCONV
+     * with every row NaN */
+    for (size_t k = 0; k < 3; k += 2) { /* BG/NBD, Pareto/NBD */
+        size_t calls = 0, m = k == 2 ? n / 50 : n;
+        clv_clv_options po = o;
+        po.progress = count_stop, po.progress_data = &calls;
+        double *c2 = malloc(m * sizeof *c2);
+        CHECK_STATUS("CLV with progress",
+                     clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &po,
+                                          m, c2, NULL),
+                     CLV_OK);
+        clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &o, m, c, NULL);
+        size_t same = 0;
+        for (size_t i = 0; i < m; i++)
+            same += c2[i] == c[i];
+        CHECK("progress called 8 times, same values", calls == 8 && same == m);
+        calls = 100; /* count_stop stops from the 103rd call */
+        CHECK_STATUS("CLV stopped",
+                     clv_predict_clv_many(&models[k], &gg, x, t_x, T, mv, &po,
+                                          m, c2, NULL),
+                     CLV_ENOCONV);
+        CHECK("stopped: NaN", isnan(c2[0]) && isnan(c2[m - 1]) && calls == 103);
+        free(c2);
     }
     mv[5] = -1;
     clv_fault f;
@@ -214,6 +296,7 @@ int main(void)
     CHECK_STATUS("clv_tx_fit", clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, N,
                                           CLV_UNIT_WEEK, NULL, &m, NULL, NULL),
                  CLV_OK);
+    test_pnbd(&pat);
     clv_patterns_free(&pat);
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");

@@ -4,6 +4,7 @@
  * identical, in sorted and any-order streams, whole and merged from parts.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,51 @@ static clv_txlog *reordered(const clv_txlog *log, const size_t *ord)
     return r;
 }
 
+/* The stream saved as bytes and loaded back gives the same summary, bit
+ * for bit; so does the copy saved again (same bytes).  Small streams: every
+ * cut-short prefix and every byte flipped is an error or a stream, never a
+ * crash (the sanitizers watch). */
+static void roundtrip(const char *name, const clv_rfm_stream *s,
+                      const clv_rfm *want, double rel)
+{
+    char what[256];
+    size_t len = 0, len2 = 0;
+    CHECK_STATUS("size", clv_rfm_stream_save(s, NULL, 0, &len), CLV_OK);
+    unsigned char *buf = malloc(len), *buf2 = malloc(len);
+    CHECK_STATUS("too small", clv_rfm_stream_save(s, buf, len - 1, &len2),
+                 CLV_ERANGE);
+    CHECK_STATUS("save", clv_rfm_stream_save(s, buf, len, &len2), CLV_OK);
+    clv_rfm_stream *t = NULL;
+    clv_rfm *got;
+    CHECK_STATUS("load", clv_rfm_stream_load(buf, len, &t, NULL), CLV_OK);
+    CHECK_STATUS("summary", clv_rfm_stream_summary(t, &got, NULL), CLV_OK);
+    snprintf(what, sizeof what, "%s: saved and loaded = summarize", name);
+    same_summary(what, got, want, rel);
+    clv_rfm_free(got);
+    CHECK_STATUS("save again", clv_rfm_stream_save(t, buf2, len, &len2),
+                 CLV_OK);
+    snprintf(what, sizeof what, "%s: saved again, same bytes", name);
+    CHECK(what, len2 == len && memcmp(buf, buf2, len) == 0);
+    clv_rfm_stream_free(t);
+    if (len < 4000) {
+        size_t bad = 0;
+        for (size_t k = 0; k < len; k++) {
+            clv_fault f;
+            bad += clv_rfm_stream_load(buf, k, &t, &f) != CLV_EFORMAT ||
+                   t != NULL;
+            memcpy(buf2, buf, len);
+            buf2[k] ^= (unsigned char)(1u << (k % 8));
+            if (clv_rfm_stream_load(buf2, len, &t, &f) == CLV_OK &&
+                clv_rfm_stream_summary(t, &got, &f) == CLV_OK)
+                clv_rfm_free(got);
+            clv_rfm_stream_free(t);
+        }
+        snprintf(what, sizeof what, "%s: every prefix is EFORMAT", name);
+        CHECK(what, bad == 0);
+    }
+    free(buf), free(buf2);
+}
+
 /* One log under one set of options: sorted by date, any order, and each
  * split in two and merged. */
 static void compare(const char *name, const clv_txlog *log,
@@ -115,6 +161,7 @@ static void compare(const char *name, const clv_txlog *log,
     snprintf(what, sizeof what, "%s: any order = summarize", name);
     same_summary(what, got, want, 0);
     clv_rfm_free(got);
+    roundtrip(name, s, want, 0);
     clv_rfm_stream_free(s);
 
     /* sorted by date */
@@ -124,6 +171,7 @@ static void compare(const char *name, const clv_txlog *log,
     snprintf(what, sizeof what, "%s: sorted = summarize", name);
     same_summary(what, got, want_dated, 0);
     clv_rfm_free(got);
+    roundtrip(name, s, want_dated, 0);
 
     /* sorted, split by time at the middle row (the split day in both) and
      * merged either way round */
@@ -240,6 +288,92 @@ static void test_random(void)
     }
 }
 
+static int stop_at(void *data, size_t rows, double fraction)
+{
+    size_t *calls = data;
+    ++*calls;
+    return rows > 0 && fraction < 1 && *calls >= 2;
+}
+
+/* The CSV reader straight into a stream: the same summary as reading the
+ * log first; rows out of order in a sorted stream; stopped by progress. */
+static void test_read_csv(void)
+{
+    static const struct {
+        const char *file;
+        clv_csv_options csv;
+    } logs[] = {
+        {"btyd_cdnowElog.csv", {"sampleid", "date", "sales", ','}},
+        {"lifetimes_CDNOW_master.txt",
+         {"customer_id", "date", "dollar_value", ' '}},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        clv_txlog *log;
+        clv_rfm *want, *got;
+        clv_rfm_options o;
+        options(&o, CLV_UNIT_WEEK, NAN, NAN);
+        clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, &log,
+                           NULL);
+        clv_rfm_summarize(log, &o, &want, NULL);
+        clv_rfm_stream *s = new_stream(&o, CLV_STREAM_ANY);
+        size_t calls = 0;
+        CHECK_STATUS(logs[k].file,
+                     clv_rfm_stream_read_csv(refdata_path(logs[k].file),
+                                             &logs[k].csv, s, stop_at, &calls,
+                                             NULL),
+                     CLV_OK);
+        CHECK("progress called at the end", calls >= 1);
+        CHECK_STATUS("summary", clv_rfm_stream_summary(s, &got, NULL), CLV_OK);
+        same_summary("read into a stream = read, summarize", got, want, 0);
+        clv_rfm_free(got), clv_rfm_free(want);
+        clv_rfm_stream_free(s), clv_txlog_free(log);
+    }
+    const char *path = "test_stream_tmp.csv";
+    FILE *f = fopen(path, "wb");
+    fputs("id,date,amount\na,2024-01-02,1\nb,2024-01-01,2\na,2024-01-01,3\n",
+          f);
+    fclose(f);
+    clv_rfm_options o;
+    options(&o, CLV_UNIT_DAY, NAN, NAN);
+    clv_csv_options co = {"id", "date", "amount", ','};
+    clv_rfm_stream *s = new_stream(&o, CLV_STREAM_SORTED);
+    clv_csv_error e = {0, 0, NULL};
+    CHECK_STATUS("out of date order",
+                 clv_rfm_stream_read_csv(path, &co, s, NULL, NULL, &e),
+                 CLV_EDOM);
+    CHECK("names line 4, the date", e.line == 4 && e.column == 2);
+    clv_rfm_stream_free(s);
+    CHECK_STATUS("no stream",
+                 clv_rfm_stream_read_csv(path, &co, NULL, NULL, NULL, &e),
+                 CLV_EINVAL);
+    /* 3 MB: the callback is asked after each 1 MiB block and stops */
+    f = fopen(path, "wb");
+    fputs("id,date,amount\n", f);
+    for (int i = 0; i < 150000; i++)
+        fprintf(f, "customer%06d,2024-01-%02d,%d.25\n", i % 5000,
+                1 + i / 5000, i % 97);
+    fclose(f);
+    s = new_stream(&o, CLV_STREAM_SORTED);
+    size_t calls = 0;
+    CHECK_STATUS("stopped by progress",
+                 clv_rfm_stream_read_csv(path, &co, s, stop_at, &calls, &e),
+                 CLV_ENOCONV);
+    CHECK("stopped after two calls", calls == 2);
+    clv_rfm_stream_free(s);
+    s = new_stream(&o, CLV_STREAM_SORTED);
+    calls = 0;
+    CHECK_STATUS("read whole", clv_rfm_stream_read_csv(path, &co, s, NULL,
+                                                       NULL, &e),
+                 CLV_OK);
+    clv_rfm *r;
+    clv_rfm_stream_summary(s, &r, NULL);
+    CHECK("5000 customers, 29 repeat days each",
+          r->n == 5000 && r->x[0] == 29 && r->rows == 150000);
+    clv_rfm_free(r);
+    clv_rfm_stream_free(s);
+    remove(path);
+}
+
 static void test_errors(void)
 {
     clv_rfm_options o;
@@ -292,6 +426,7 @@ int main(void)
 {
     test_refdata();
     test_random();
+    test_read_csv();
     test_errors();
     return check_report("test_stream");
 }
