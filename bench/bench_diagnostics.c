@@ -58,14 +58,13 @@ static void setup(void)
     clv_day_from_ymd(1997, 9, 30, &ro.calibration_end);
     if (clv_txlog_read_csv(path, &o, &log_, NULL) != CLV_OK ||
         clv_rfm_summarize(log_, &ro, &s, NULL) != CLV_OK ||
-        clv_tx_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n,
-                   CLV_UNIT_WEEK, NULL, &bg, &bginfo, NULL) != CLV_OK ||
-        clv_tx_fit(CLV_MODEL_MBGNBD, s->x, s->t_x, s->T, NULL, s->n,
-                   CLV_UNIT_WEEK, NULL, &mbg, NULL, NULL) != CLV_OK ||
-        clv_tx_fit(CLV_MODEL_PNBD, s->x, s->t_x, s->T, NULL, s->n,
-                   CLV_UNIT_WEEK, NULL, &pnbd, NULL, NULL) != CLV_OK ||
-        clv_gg_fit(s->x, s->mean_value, NULL, s->n, NULL, &gg, NULL, NULL) !=
-            CLV_OK) {
+        clv_tx_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, NULL, &bg,
+                   &bginfo, NULL) != CLV_OK ||
+        clv_tx_fit(CLV_MODEL_MBGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, NULL, &mbg,
+                   NULL, NULL) != CLV_OK ||
+        clv_tx_fit(CLV_MODEL_PNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, NULL, &pnbd, NULL,
+                   NULL) != CLV_OK ||
+        clv_gg_fit(s->x, s->mean_value, NULL, s->n, NULL, &gg, NULL, NULL) != CLV_OK) {
         fprintf(stderr, "cannot read or fit CDNOW from %s\n", path);
         exit(1);
     }
@@ -77,8 +76,8 @@ static double baseline_ms(void)
     for (int k = 0; k < RUNS; k++) {
         clv_model m;
         double t0 = now();
-        clv_tx_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n,
-                   CLV_UNIT_WEEK, NULL, &m, NULL, NULL);
+        clv_tx_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, NULL, &m, NULL,
+                   NULL);
         t[k] = now() - t0;
     }
     return 1e3 * med(t);
@@ -106,19 +105,16 @@ static void speed(void)
             t[k] = now() - t0;
             clv_tracking_free(tr);
             t0 = now();
-            clv_period_counts(models[m], s->x, s->T, NULL, s->n, 7, act, ex,
-                              NULL);
+            clv_period_counts(models[m], s->x, s->T, NULL, s->n, 7, act, ex, NULL);
             a[k] = now() - t0;
             t0 = now();
-            clv_holdout_by_frequency(models[m], 39, s->x, s->t_x, s->T,
-                                     s->x_holdout, NULL, s->n, 7, cnt, act, ex,
-                                     NULL, NULL);
+            clv_holdout_by_frequency(models[m], 39, s->x, s->t_x, s->T, s->x_holdout, NULL, s->n, 7,
+                                     cnt, act, ex, NULL, NULL);
             h[k] = now() - t0;
             t0 = now();
             for (size_t i = 0; i < s->n; i += 10) {
                 double v;
-                clv_tx_dert(models[m], 0.0019, s->x[i], s->t_x[i], s->T[i], &v,
-                            NULL);
+                clv_tx_dert(models[m], 0.0019, s->x[i], s->t_x[i], s->T[i], &v, NULL);
             }
             d[k] = (now() - t0) / (double)((s->n + 9) / 10);
         }
@@ -137,14 +133,13 @@ static void speed(void)
             clv_bootstrap_options o = {200, 7, th};
             clv_bootstrap *b;
             double t0 = now();
-            clv_bootstrap_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n,
-                              CLV_UNIT_WEEK, &o, &b, NULL);
+            clv_bootstrap_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, &o,
+                              &b, NULL);
             t[k] = now() - t0;
             clv_bootstrap_free(b);
         }
         qsort(t, 5, sizeof *t, cmp);
-        snprintf(what, sizeof what,
-                 "BG/NBD bootstrap, 200 replicates, %zu thread%s", th,
+        snprintf(what, sizeof what, "BG/NBD bootstrap, 200 replicates, %zu thread%s", th,
                  th > 1 ? "s" : "");
         row(what, 1e3 * t[2], base);
     }
@@ -158,16 +153,14 @@ static void coverage(int cohorts, int boot_cohorts)
     enum { N = 2000 };
     static const double truth[4] = {0.25, 4.0, 0.8, 2.5};
     static double x[N], tx[N], T[N];
-    const clv_model tm = {CLV_MODEL_BGNBD, {0.25, 4.0, 0.8, 2.5},
-                          CLV_UNIT_WEEK};
+    const clv_model tm = {CLV_MODEL_BGNBD, {0.25, 4.0, 0.8, 2.5}, CLV_UNIT_WEEK};
     double qx = 2, qtx = 20, qT = 35, ex_true, pa_true, dert_true;
     clv_tx_expected(&tm, 52, &ex_true, NULL);
     clv_tx_palive(&tm, qx, qtx, qT, &pa_true, NULL);
     clv_tx_dert(&tm, 0.0019, qx, qtx, qT, &dert_true, NULL);
-    const double tv[7] = {truth[0], truth[1], truth[2], truth[3], ex_true,
-                          pa_true, dert_true};
-    const char *names[7] = {"r", "alpha", "a", "b", "E[X(52)]",
-                            "P(alive | 2, 20, 35)", "DERT(0.0019 | 2, 20, 35)"};
+    const double tv[7] = {truth[0], truth[1], truth[2], truth[3], ex_true, pa_true, dert_true};
+    const char *names[7] = {
+        "r", "alpha", "a", "b", "E[X(52)]", "P(alive | 2, 20, 35)", "DERT(0.0019 | 2, 20, 35)"};
     int dh[7] = {0}, bh[7] = {0}, fits = 0, bfits = 0;
     sim_rng g = {1997};
     for (int c = 0; c < cohorts; c++) {
@@ -176,27 +169,25 @@ static void coverage(int cohorts, int boot_cohorts)
         sim_bgnbd(&g, truth, T, N, x, tx);
         clv_model m;
         clv_fit_info info;
-        if (clv_tx_fit(CLV_MODEL_BGNBD, x, tx, T, NULL, N, CLV_UNIT_WEEK, NULL,
-                       &m, &info, NULL) != CLV_OK)
+        if (clv_tx_fit(CLV_MODEL_BGNBD, x, tx, T, NULL, N, CLV_UNIT_WEEK, NULL, &m, &info, NULL) !=
+            CLV_OK)
             continue;
         fits++;
         clv_interval iv[7];
         clv_param_intervals(&m, info.cov, 0.9, iv, NULL);
-        clv_prediction p[3] = {
-            {CLV_PRED_EXPECTED, 52, 0, 0, NULL, NULL, NULL, NULL, 1},
-            {CLV_PRED_PALIVE, 0, 0, 0, &qx, &qtx, &qT, NULL, 1},
-            {CLV_PRED_DERT, 0, 0.0019, 0, &qx, &qtx, &qT, NULL, 1}};
+        clv_prediction p[3] = {{CLV_PRED_EXPECTED, 52, 0, 0, NULL, NULL, NULL, NULL, 1},
+                               {CLV_PRED_PALIVE, 0, 0, 0, &qx, &qtx, &qT, NULL, 1},
+                               {CLV_PRED_DERT, 0, 0.0019, 0, &qx, &qtx, &qT, NULL, 1}};
         for (int j = 0; j < 3; j++)
-            clv_interval_delta(&m, info.cov, NULL, NULL, &p[j], 0.9, &iv[4 + j],
-                               NULL);
+            clv_interval_delta(&m, info.cov, NULL, NULL, &p[j], 0.9, &iv[4 + j], NULL);
         for (int j = 0; j < 7; j++)
             dh[j] += iv[j].lower <= tv[j] && tv[j] <= iv[j].upper;
         if (c >= boot_cohorts)
             continue;
         clv_bootstrap_options o = {100, (uint64_t)c + 1, 0};
         clv_bootstrap *b;
-        if (clv_bootstrap_fit(CLV_MODEL_BGNBD, x, tx, T, NULL, N,
-                              CLV_UNIT_WEEK, &o, &b, NULL) != CLV_OK)
+        if (clv_bootstrap_fit(CLV_MODEL_BGNBD, x, tx, T, NULL, N, CLV_UNIT_WEEK, &o, &b, NULL) !=
+            CLV_OK)
             continue;
         bfits++;
         clv_param_intervals_bootstrap(b, 0.9, iv, NULL, NULL);
@@ -213,8 +204,7 @@ static void coverage(int cohorts, int boot_cohorts)
            "replicates (%d cohorts) |\n|---|---|---|\n",
            fits, bfits);
     for (int j = 0; j < 7; j++)
-        printf("| %s | %.1f %% | %.1f %% |\n", names[j],
-               fits ? 100.0 * dh[j] / fits : NAN,
+        printf("| %s | %.1f %% | %.1f %% |\n", names[j], fits ? 100.0 * dh[j] / fits : NAN,
                bfits ? 100.0 * bh[j] / bfits : NAN);
 }
 

@@ -58,8 +58,8 @@ static void step(const char *what)
 {
     double w = now(0), c = now(1);
     if (what)
-        printf("  %-44s %8.2f s %8.2f s cpu %8.0f MB peak\n", what, w - t_wall,
-               c - t_cpu, peak_mb());
+        printf("  %-44s %8.2f s %8.2f s cpu %8.0f MB peak\n", what, w - t_wall, c - t_cpu,
+               peak_mb());
     fflush(stdout);
     t_wall = w, t_cpu = c;
 }
@@ -139,15 +139,14 @@ static char *put_fixed(char *p, double v, int places)
     double s = v * scale[places];
     if (!(s >= 0 && s < 1e18))
         return p + sprintf(p, "%.*f", places, v);
-    unsigned long long u = (unsigned long long)(s + 0.5),
-                       d = (unsigned long long)scale[places];
+    unsigned long long u = (unsigned long long)(s + 0.5), d = (unsigned long long)scale[places];
     p = put_uint(p, (unsigned long)(u / d), 1);
     *p++ = '.';
     return put_uint(p, (unsigned long)(u % d), places);
 }
 
-static int write_result(const char *path, const clv_rfm *r, const double *pa,
-                        const double *ey, const double *clv)
+static int write_result(const char *path, const clv_rfm *r, const double *pa, const double *ey,
+                        const double *clv)
 {
     FILE *f = fopen(path, "wb");
     if (!f)
@@ -174,14 +173,13 @@ static int write_result(const char *path, const clv_rfm *r, const double *pa,
     return fclose(f) != 0;
 }
 
-static int within(const char *what, const double *got, const double *se,
-                  const double *want, int k)
+static int within(const char *what, const double *got, const double *se, const double *want, int k)
 {
     int ok = 1;
     for (int i = 0; i < k; i++) {
         double z = (got[i] - want[i]) / se[i];
-        printf("    %s[%d] %.5g (true %.5g, se %.3g, z %+.2f)\n", what, i,
-               got[i], want[i], se[i], z);
+        printf("    %s[%d] %.5g (true %.5g, se %.3g, z %+.2f)\n", what, i, got[i], want[i], se[i],
+               z);
         ok &= fabs(z) <= 3;
     }
     return ok;
@@ -234,10 +232,11 @@ int main(int argc, char **argv)
     if (st == CLV_OK)
         st = clv_rfm_stream_summary(s, &r, NULL);
     clv_rfm_stream_free(s);
-    if (!getenv("KEEP_LOG")) remove(logp);
+    if (!getenv("KEEP_LOG"))
+        remove(logp);
     if (st != CLV_OK) {
-        fprintf(stderr, "read/summary: %s (line %zu: %s)\n",
-                clv_strerror(st), err.line, err.reason ? err.reason : "");
+        fprintf(stderr, "read/summary: %s (line %zu: %s)\n", clv_strerror(st), err.line,
+                err.reason ? err.reason : "");
         return 1;
     }
     step(what);
@@ -247,14 +246,13 @@ int main(int argc, char **argv)
             r->t_x[i] /= 168, r->T[i] /= 168;
     clv_model bg, gg;
     clv_fit_info bi, gi;
-    st = clv_tx_fit(CLV_MODEL_BGNBD, r->x, r->t_x, r->T, NULL, r->n,
-                    CLV_UNIT_WEEK, NULL, &bg, &bi, NULL);
+    st = clv_tx_fit(CLV_MODEL_BGNBD, r->x, r->t_x, r->T, NULL, r->n, CLV_UNIT_WEEK, NULL, &bg, &bi,
+                    NULL);
     snprintf(what, sizeof what, "BG/NBD fit (%zu distinct rows)", bi.distinct);
     step(what);
     if (st == CLV_OK)
         st = clv_gg_fit(r->x, r->mean_value, NULL, r->n, NULL, &gg, &gi, NULL);
-    snprintf(what, sizeof what, "Gamma-Gamma fit (%zu distinct rows)",
-             gi.distinct);
+    snprintf(what, sizeof what, "Gamma-Gamma fit (%zu distinct rows)", gi.distinct);
     step(what);
     if (st != CLV_OK) {
         fprintf(stderr, "fits: %s\n", clv_strerror(st));
@@ -265,15 +263,13 @@ int main(int argc, char **argv)
            *clv = malloc(r->n * sizeof *clv);
     clv_clv_options co;
     clv_clv_options_init(&co);
-    co.horizon = 12, co.period = CLV_UNIT_MONTH, co.discount = 0.01,
-    co.margin = 0.3;
+    co.horizon = 12, co.period = CLV_UNIT_MONTH, co.discount = 0.01, co.margin = 0.3;
     st = clv_tx_palive_many(&bg, r->x, r->t_x, r->T, r->n, pa, NULL);
     if (st == CLV_OK)
-        st = clv_tx_conditional_expected_many(&bg, 52, r->x, r->t_x, r->T,
-                                              r->n, ey, NULL);
+        st = clv_tx_conditional_expected_many(&bg, 52, r->x, r->t_x, r->T, r->n, ey, NULL);
     if (st == CLV_OK)
-        st = clv_predict_clv_many(&bg, &gg, r->x, r->t_x, r->T, r->mean_value,
-                                  &co, r->n, clv, NULL);
+        st =
+            clv_predict_clv_many(&bg, &gg, r->x, r->t_x, r->T, r->mean_value, &co, r->n, clv, NULL);
     if (st != CLV_OK) {
         fprintf(stderr, "predictions: %s\n", clv_strerror(st));
         return 1;
@@ -285,12 +281,12 @@ int main(int argc, char **argv)
     }
     remove(outp);
     step("write the result CSV");
-    printf("  %-44s %8.2f s %8.2f s cpu %8.0f MB peak\n", "total (timed steps)",
-           now(0) - t0, now(1) - c0, peak_mb());
-    printf("  %zu rows, %zu customers, %zu transactions after same-day merges\n",
-           r->rows, r->n, r->transactions);
-    int ok = within("BG/NBD", bg.param, bi.se, bg_truth, 4) &
-             within("GG", gg.param, gi.se, gg_truth, 3);
+    printf("  %-44s %8.2f s %8.2f s cpu %8.0f MB peak\n", "total (timed steps)", now(0) - t0,
+           now(1) - c0, peak_mb());
+    printf("  %zu rows, %zu customers, %zu transactions after same-day merges\n", r->rows, r->n,
+           r->transactions);
+    int ok =
+        within("BG/NBD", bg.param, bi.se, bg_truth, 4) & within("GG", gg.param, gi.se, gg_truth, 3);
     free(pa), free(ey), free(clv);
     clv_rfm_free(r);
     if (check && !ok) {

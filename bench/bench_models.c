@@ -92,8 +92,7 @@ static void bench_cdnow(void)
     clv_rfm *s = cdnow(&read_ms, &rfm_ms);
     printf("CDNOW, 2,357 customers (median of 101 fits)\n");
     printf("  %-26s %9s %9s  %s\n", "", "ms", "lifetimes", "result");
-    printf("  %-26s %9.3f %9s  6,919 rows\n", "read event log (CSV)", read_ms,
-           "");
+    printf("  %-26s %9.3f %9s  6,919 rows\n", "read event log (CSV)", read_ms, "");
     printf("  %-26s %9.3f %9s  946 repeat buyers\n", "RFM summary", rfm_ms, "");
     static const struct {
         clv_model_kind kind;
@@ -110,22 +109,19 @@ static void bench_cdnow(void)
         for (int i = 0; i < 101; i++) {
             double t0 = now();
             st = models[k].kind == CLV_MODEL_GG
-                     ? clv_gg_fit(s->x, s->mean_value, NULL, s->n, NULL, &m,
-                                  &info, NULL)
-                     : clv_tx_fit(models[k].kind, s->x, s->t_x, s->T, NULL,
-                                  s->n, CLV_UNIT_WEEK, NULL, &m, &info, NULL);
+                     ? clv_gg_fit(s->x, s->mean_value, NULL, s->n, NULL, &m, &info, NULL)
+                     : clv_tx_fit(models[k].kind, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK,
+                                  NULL, &m, &info, NULL);
             t[i] = (now() - t0) * 1e3;
         }
-        printf("  %-26s %9.3f %9s  ", models[k].name, median(t, 101),
-               models[k].peer);
+        printf("  %-26s %9.3f %9s  ", models[k].name, median(t, 101), models[k].peer);
         if (st != CLV_OK)
             printf("failed: %s\n", clv_strerror(st));
         else if (models[k].kind == CLV_MODEL_GG)
-            printf("%.4f %.4f %.4f  LL %.4f\n", m.param[0], m.param[1],
-                   m.param[2], info.loglik);
+            printf("%.4f %.4f %.4f  LL %.4f\n", m.param[0], m.param[1], m.param[2], info.loglik);
         else
-            printf("%.4f %.4f %.4f %.4f  LL %.4f\n", m.param[0], m.param[1],
-                   m.param[2], m.param[3], info.loglik);
+            printf("%.4f %.4f %.4f %.4f  LL %.4f\n", m.param[0], m.param[1], m.param[2], m.param[3],
+                   info.loglik);
     }
     clv_rfm_free(s);
 }
@@ -136,7 +132,10 @@ typedef struct {
     uint64_t s[4];
 } rng;
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 static uint64_t next(rng *g) /* xoshiro256** */
 {
@@ -178,11 +177,9 @@ static double gamma_var(rng *g, double shape)
  * happen in continuous time and are recorded by calendar day, as in a real
  * log: same-day purchases merge, and t_x and T are whole days apart (in
  * weeks), so customers compress to their distinct (x, t_x, T). */
-static void simulate(size_t n, const double *par, int continuous, double *x,
-                     double *t_x, double *T)
+static void simulate(size_t n, const double *par, int continuous, double *x, double *t_x, double *T)
 {
-    rng g = {{0x9E3779B97F4A7C15ULL, 0xBF58476D1CE4E5B9ULL,
-              0x94D049BB133111EBULL, 42}};
+    rng g = {{0x9E3779B97F4A7C15ULL, 0xBF58476D1CE4E5B9ULL, 0x94D049BB133111EBULL, 42}};
     for (size_t i = 0; i < n; i++) {
         if (continuous) { /* exact times: nothing merges, nothing repeats */
             double Tw = (273 - uniform(&g) * 84) / 7, tau = 0, last = 0;
@@ -228,8 +225,7 @@ static void simulate(size_t n, const double *par, int continuous, double *x,
 static void bench_size(size_t n, int continuous)
 {
     static const double truth[4] = {0.243, 4.414, 0.793, 2.426};
-    double *x = malloc(n * sizeof *x), *t_x = malloc(n * sizeof *t_x),
-           *T = malloc(n * sizeof *T);
+    double *x = malloc(n * sizeof *x), *t_x = malloc(n * sizeof *t_x), *T = malloc(n * sizeof *T);
     if (!x || !t_x || !T)
         exit(1);
     simulate(n, truth, continuous, x, t_x, T);
@@ -241,26 +237,22 @@ static void bench_size(size_t n, int continuous)
     clv_status st = CLV_OK;
     for (int k = 0; k < runs; k++) {
         double t0 = now();
-        st = clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, n, CLV_UNIT_WEEK,
-                        NULL, &m, &info, NULL);
+        st = clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, n, CLV_UNIT_WEEK, NULL, &m, &info, NULL);
         t[k] = (now() - t0) * 1e3;
     }
     double ms = median(t, (size_t)runs);
-    printf("  %9zu%s %8zu %9.1f %7.1f %6.1f %6.1f  ", n, continuous ? "*" : " ",
-           info.distinct, ms, 1e6 * ms / (double)n, peak_mb(),
-           peak_mb() - before);
+    printf("  %9zu%s %8zu %9.1f %7.1f %6.1f %6.1f  ", n, continuous ? "*" : " ", info.distinct, ms,
+           1e6 * ms / (double)n, peak_mb(), peak_mb() - before);
     if (st != CLV_OK)
         printf("failed: %s\n", clv_strerror(st));
     else
-        printf("%.4f %.4f %.4f %.4f\n", m.param[0], m.param[1], m.param[2],
-               m.param[3]);
+        printf("%.4f %.4f %.4f %.4f\n", m.param[0], m.param[1], m.param[2], m.param[3]);
     free(x), free(t_x), free(T);
 }
 
 /* ---- retention ----------------------------------------------------------- */
 
-static double time_median(clv_status (*fn)(void *), void *ctx, int runs,
-                          clv_status *st)
+static double time_median(clv_status (*fn)(void *), void *ctx, int runs, clv_status *st)
 {
     double t[1001];
     for (int i = 0; i < runs; i++) {
@@ -291,8 +283,7 @@ static clv_status run_sbg(void *c)
 static clv_status run_bgbb(void *c)
 {
     ret_ctx *r = c;
-    return clv_bgbb_fit(r->x, r->tx, r->n, r->w, 22, NULL, &r->m, &r->info,
-                        NULL);
+    return clv_bgbb_fit(r->x, r->tx, r->n, r->w, 22, NULL, &r->m, &r->info, NULL);
 }
 
 static clv_status run_read(void *c)
@@ -342,34 +333,28 @@ static void bench_retention(void)
     if (!f || !fgets(line, sizeof line, f))
         exit(1);
     while (k < 22 && fgets(line, sizeof line, f))
-        k += sscanf(line, "%lf,%lf,%lf,%lf", &r.x[k], &r.tx[k], &r.n[k],
-                    &r.w[k]) == 4;
+        k += sscanf(line, "%lf,%lf,%lf,%lf", &r.x[k], &r.tx[k], &r.n[k], &r.w[k]) == 4;
     fclose(f);
     clv_status st;
     printf("\nRetention (issue 6)\n");
     double ms = time_median(run_sbg, &r, 1001, &st);
-    printf("  %-34s %9.4f ms  alpha %.6f beta %.6f LL %.3f\n",
-           "sBG fit, High End years 0-7", ms, r.m.param[0], r.m.param[1],
-           r.info.loglik);
+    printf("  %-34s %9.4f ms  alpha %.6f beta %.6f LL %.3f\n", "sBG fit, High End years 0-7", ms,
+           r.m.param[0], r.m.param[1], r.info.loglik);
     ms = time_median(run_bgbb, &r, 101, &st);
-    printf("  %-34s %9.4f ms  %.6f %.6f %.6f %.6f LL %.4f\n",
-           "BG/BB fit, donations (22 rows)", ms, r.m.param[0], r.m.param[1],
-           r.m.param[2], r.m.param[3], r.info.loglik);
+    printf("  %-34s %9.4f ms  %.6f %.6f %.6f %.6f LL %.4f\n", "BG/BB fit, donations (22 rows)", ms,
+           r.m.param[0], r.m.param[1], r.m.param[2], r.m.param[3], r.info.loglik);
     ms = time_median(run_read, &r, 11, &st);
-    printf("  %-34s %9.3f ms  %zu rows, %zu customers\n",
-           "read lifetimes_CDNOW_master.txt", ms, clv_txlog_rows(r.log),
-           clv_txlog_customers(r.log));
+    printf("  %-34s %9.3f ms  %zu rows, %zu customers\n", "read lifetimes_CDNOW_master.txt", ms,
+           clv_txlog_rows(r.log), clv_txlog_customers(r.log));
     ms = time_median(run_table, &r, 21, &st);
-    printf("  %-34s %9.3f ms  %zu cohorts x %zu ages\n",
-           "cohort table, monthly", ms, r.table->ncohorts, r.table->nages);
+    printf("  %-34s %9.3f ms  %zu cohorts x %zu ages\n", "cohort table, monthly", ms,
+           r.table->ncohorts, r.table->nages);
     ms = time_median(run_early, &r, 21, &st);
-    printf("  %-34s %9.3f ms  %.2f / %.2f per customer\n",
-           "early value, 14 and 182 days", ms, r.ev->all_mean[0],
-           r.ev->all_mean[1]);
+    printf("  %-34s %9.3f ms  %.2f / %.2f per customer\n", "early value, 14 and 182 days", ms,
+           r.ev->all_mean[0], r.ev->all_mean[1]);
     ms = time_median(run_cohort_sbg, &r, 101, &st);
-    printf("  %-34s %9.3f ms  %s; last: alpha %.4f beta %.4f\n",
-           "sBG of every cohort", ms, st == CLV_OK ? "ok" : clv_strerror(st),
-           r.m.param[0], r.m.param[1]);
+    printf("  %-34s %9.3f ms  %s; last: alpha %.4f beta %.4f\n", "sBG of every cohort", ms,
+           st == CLV_OK ? "ok" : clv_strerror(st), r.m.param[0], r.m.param[1]);
     clv_txlog_free(r.log);
     clv_cohort_table_free(r.table);
     clv_early_value_free(r.ev);
@@ -383,8 +368,8 @@ int main(void)
     printf("\nBG/NBD on simulated customers (true r, alpha, a, b = 0.243 "
            "4.414 0.793 2.426;\nmedian of 11 fits, 5 at 1M; * = exact times, "
            "no day recording: 3 fits)\n");
-    printf("  %10s %8s %9s %7s %6s %6s  %s\n", "customers", "distinct",
-           "fit ms", "ns/cust", "RSS MB", "fit MB", "recovered r alpha a b");
+    printf("  %10s %8s %9s %7s %6s %6s  %s\n", "customers", "distinct", "fit ms", "ns/cust",
+           "RSS MB", "fit MB", "recovered r alpha a b");
     fflush(stdout);
     static const size_t sizes[] = {10000, 100000, 1000000, 1000000};
     for (int k = 0; k < 4; k++) {

@@ -79,41 +79,38 @@ static void fit_once(clv_model_kind kind, size_t n, int continuous, int runs)
     clv_status st = CLV_OK;
     for (int k = 0; k < runs; k++) {
         double t0 = now(), c0 = cpu();
-        st = clv_tx_fit(kind, c.x, c.t_x, c.T, NULL, n, CLV_UNIT_WEEK, NULL, &m,
-                        &info, NULL);
+        st = clv_tx_fit(kind, c.x, c.t_x, c.T, NULL, n, CLV_UNIT_WEEK, NULL, &m, &info, NULL);
         best = fmin(best, now() - t0);
         bcpu = fmin(bcpu, cpu() - c0);
     }
     printf("  %-7s %9zu%s %9zu %7.3f s %7.3f s cpu %4zu evals %6.1f MB "
            "%5.1f B/row  ",
-           clv_model_name(kind), n, continuous ? "*" : " ", info.distinct,
-           best, bcpu, info.evaluations, peak_mb() - before,
+           clv_model_name(kind), n, continuous ? "*" : " ", info.distinct, best, bcpu,
+           info.evaluations, peak_mb() - before,
            (peak_mb() - before) * 1048576.0 / (double)info.distinct);
     if (st != CLV_OK)
         printf("failed: %s\n", clv_strerror(st));
     else
-        printf("%.10g %.10g %.10g %.10g\n", m.param[0], m.param[1], m.param[2],
-               m.param[3]);
+        printf("%.10g %.10g %.10g %.10g\n", m.param[0], m.param[1], m.param[2], m.param[3]);
 }
 
 /* Runs fn(arg...) in a child so its peak memory is its own. */
-#define IN_CHILD(call)                                                         \
-    do {                                                                       \
-        fflush(stdout);                                                        \
-        pid_t pid = fork();                                                    \
-        if (pid == 0) {                                                        \
-            call;                                                              \
-            fflush(stdout);                                                    \
-            _exit(0);                                                          \
-        }                                                                      \
-        waitpid(pid, NULL, 0);                                                 \
+#define IN_CHILD(call)         \
+    do {                       \
+        fflush(stdout);        \
+        pid_t pid = fork();    \
+        if (pid == 0) {        \
+            call;              \
+            fflush(stdout);    \
+            _exit(0);          \
+        }                      \
+        waitpid(pid, NULL, 0); \
     } while (0)
 
 static void bench_fits(size_t n)
 {
     printf("fits (best of 3; * = exact times; memory beyond the input):\n");
-    static const clv_model_kind kinds[] = {CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD,
-                                           CLV_MODEL_PNBD};
+    static const clv_model_kind kinds[] = {CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD};
     for (int k = 0; k < 3; k++)
         IN_CHILD(fit_once(kinds[k], n, 1, 3));
     IN_CHILD(fit_once(CLV_MODEL_BGNBD, 10 * n, 0, 3));
@@ -141,23 +138,19 @@ static void predict_once(size_t n, int continuous, int reps)
                 clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL);
             else if (s == 2)
                 for (size_t i = 0; i < n; i++)
-                    clv_tx_conditional_expected(&m, 39, c.x[i], c.t_x[i],
-                                                c.T[i], &out[i], NULL);
+                    clv_tx_conditional_expected(&m, 39, c.x[i], c.t_x[i], c.T[i], &out[i], NULL);
             else
-                clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n,
-                                                  out, NULL);
+                clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL);
             t[s][0] = fmin(t[s][0], now() - t0);
             t[s][1] = fmin(t[s][1], cpu() - c0);
         }
     }
     printf("  %9zu%s P(alive) one by one %9.3f ms (cpu %9.3f), _many %9.3f ms "
            "(cpu %9.3f)\n",
-           n, continuous ? "*" : " ", 1e3 * t[0][0], 1e3 * t[0][1],
-           1e3 * t[1][0], 1e3 * t[1][1]);
+           n, continuous ? "*" : " ", 1e3 * t[0][0], 1e3 * t[0][1], 1e3 * t[1][0], 1e3 * t[1][1]);
     printf("  %9zu%s E[Y(39)]  one by one %9.3f ms (cpu %9.3f), _many %9.3f ms "
            "(cpu %9.3f)\n",
-           n, continuous ? "*" : " ", 1e3 * t[2][0], 1e3 * t[2][1],
-           1e3 * t[3][0], 1e3 * t[3][1]);
+           n, continuous ? "*" : " ", 1e3 * t[2][0], 1e3 * t[2][1], 1e3 * t[3][0], 1e3 * t[3][1]);
     free(out);
 }
 
@@ -169,22 +162,20 @@ int main(int argc, char **argv)
         customers c = make(n, atoi(argv[3]));
         FILE *f = fopen(argv[4], "wb");
         if (!f || fwrite(c.x, sizeof(double), n, f) != n ||
-            fwrite(c.t_x, sizeof(double), n, f) != n ||
-            fwrite(c.T, sizeof(double), n, f) != n || fclose(f))
+            fwrite(c.t_x, sizeof(double), n, f) != n || fwrite(c.T, sizeof(double), n, f) != n ||
+            fclose(f))
             return 1;
         return 0;
     }
     if (!strcmp(what, "many")) {
         customers c = make(n, argc > 3 ? atoi(argv[3]) : 0);
-        clv_model m = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426},
-                       CLV_UNIT_WEEK};
+        clv_model m = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK};
         double *out = malloc(n * sizeof *out), tp = INFINITY, tc = INFINITY;
         for (int k = 0; k < (n < 100000 ? 200 : 3); k++) {
             double t0 = now();
             clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL);
             double t1 = now();
-            clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out,
-                                             NULL);
+            clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL);
             tp = fmin(tp, t1 - t0), tc = fmin(tc, now() - t1);
         }
         printf("%.9g %.9g\n", tp, tc);

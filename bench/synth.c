@@ -5,7 +5,10 @@
 
 #include <math.h>
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 void synth_seed(synth_rng *g, uint64_t seed)
 {
@@ -33,8 +36,7 @@ double synth_uniform(synth_rng *g)
 
 static double normal(synth_rng *g)
 {
-    return sqrt(-2 * log(synth_uniform(g))) *
-           cos(6.283185307179586 * synth_uniform(g));
+    return sqrt(-2 * log(synth_uniform(g))) * cos(6.283185307179586 * synth_uniform(g));
 }
 
 /* Marsaglia & Tsang (2000); shape < 1 boosted by U^(1/shape). */
@@ -54,12 +56,10 @@ double synth_gamma(synth_rng *g, double shape)
     }
 }
 
-void synth_bgnbd(size_t n, const double *par, int continuous, double *x,
-                 double *t_x, double *T)
+void synth_bgnbd(size_t n, const double *par, int continuous, double *x, double *t_x, double *T)
 {
     /* the state bench_models.c has always used, so figures compare */
-    synth_rng g = {{0x9E3779B97F4A7C15ULL, 0xBF58476D1CE4E5B9ULL,
-                    0x94D049BB133111EBULL, 42}};
+    synth_rng g = {{0x9E3779B97F4A7C15ULL, 0xBF58476D1CE4E5B9ULL, 0x94D049BB133111EBULL, 42}};
     for (size_t i = 0; i < n; i++) {
         double lambda = 0, p = 0;
         if (continuous) {

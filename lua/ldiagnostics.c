@@ -42,9 +42,9 @@ static int diag_error(lua_State *L, const char *fname, const clv_func *f, clv_st
         return result_error(L, fname, st, fault);
     int row = clv_fault_has_row(f, fault);
     const double *value = row && cols && cols[fault->arg] && fault->element < n
-                              ? &cols[fault->arg][fault->element] : NULL;
-    return arg_error(L, fname, pos_of_arg[fault->arg], name,
-                     row ? fault->element : CLV_FAULT_NONE,
+                              ? &cols[fault->arg][fault->element]
+                              : NULL;
+    return arg_error(L, fname, pos_of_arg[fault->arg], name, row ? fault->element : CLV_FAULT_NONE,
                      fault->reason ? fault->reason : clv_strerror(st), value);
 }
 
@@ -62,8 +62,8 @@ static const double *column(lua_State *L, const char *fname, int idx, int pos, c
     size_t len;
     const double *v = check_sequence(L, fname, lua_gettop(L), name, &len, pos);
     if (*n != SIZE_MAX && len != *n)
-        bad_arg(L, fname, pos, lua_pushfstring(L, "%s has %d entries, others %d", name,
-                                               (int)len, (int)*n));
+        bad_arg(L, fname, pos,
+                lua_pushfstring(L, "%s has %d entries, others %d", name, (int)len, (int)*n));
     if (len == 0)
         bad_arg(L, fname, pos, lua_pushfstring(L, "%s must not be empty", name));
     *n = len;
@@ -84,7 +84,10 @@ static double option(lua_State *L, const char *fname, const clv_func *f, int idx
 
 /* A whole count for size_t (the core checks the value; here only the range
  * a size_t can hold). */
-static size_t to_size(double v) { return v >= 0 && v < 1e15 ? (size_t)v : (size_t)1e15; }
+static size_t to_size(double v)
+{
+    return v >= 0 && v < 1e15 ? (size_t)v : (size_t)1e15;
+}
 
 static void push_column(lua_State *L, const char *k, const double *v, size_t n)
 {
@@ -134,7 +137,10 @@ static int to_day(lua_State *L, int idx, double *day)
 
 /* ---- tracking ------------------------------------------------------------------------ */
 
-static void free_tracking(void *p) { clv_tracking_free((clv_tracking *)p); }
+static void free_tracking(void *p)
+{
+    clv_tracking_free((clv_tracking *)p);
+}
 
 /* m:tracking(log [, {period = 1, periods = 0, origin = date}]) ->
  * {period = {1..k}, actual, actual_cum, expected, expected_cum, length,
@@ -153,13 +159,13 @@ static int m_tracking(lua_State *L)
     double period = option(L, fname, f, 3, 2, "period");
     double periods = option(L, fname, f, 3, 2, "periods");
     double origin = NAN;
-    if (!lua_isnoneornil(L, 3) && lua_getfield(L, 3, "origin") != LUA_TNIL
-        && !to_day(L, -1, &origin))
+    if (!lua_isnoneornil(L, 3) && lua_getfield(L, 3, "origin") != LUA_TNIL &&
+        !to_day(L, -1, &origin))
         bad_arg(L, fname, 2, "origin is not a date (YYYY-MM-DD or YYYYMMDD)");
     if (!(periods >= 0 && periods == floor(periods)))
-        bad_arg(L, fname, 2, lua_pushfstring(L, "periods %s, got %s",
-                                             clv_domain_text(CLV_D_WHOLE),
-                                             show_number(L, periods)));
+        bad_arg(L, fname, 2,
+                lua_pushfstring(L, "periods %s, got %s", clv_domain_text(CLV_D_WHOLE),
+                                show_number(L, periods)));
     clv_tracking *t = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     void **owner = clvkit_push_box(L, free_tracking);
@@ -215,8 +221,8 @@ static int m_period_counts(lua_State *L)
     }
     double top = option(L, fname, f, 3, 2, "top");
     if (!(top >= 1 && top <= 1e5 && top == floor(top)))
-        bad_arg(L, fname, 2, lua_pushfstring(L, "top must be in 1 .. 10^5, got %s",
-                                             show_number(L, top)));
+        bad_arg(L, fname, 2,
+                lua_pushfstring(L, "top must be in 1 .. 10^5, got %s", show_number(L, top)));
     size_t n = SIZE_MAX;
     const double *cols[8] = {NULL};
     cols[1] = column(L, fname, 2, 1, "x", 0, &n);
@@ -225,8 +231,8 @@ static int m_period_counts(lua_State *L)
     size_t g = (size_t)top + 1;
     double *out = (double *)lua_newuserdatauv(L, 2 * g * sizeof(double), 0);
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_period_counts(m, cols[1], cols[2], cols[3], n, (size_t)top, out,
-                                      out + g, &fault);
+    clv_status st =
+        clv_period_counts(m, cols[1], cols[2], cols[3], n, (size_t)top, out, out + g, &fault);
     if (st != CLV_OK) {
         static const int pos[] = {0, 1, 1, 1, 1, 2, 0, 0};
         return diag_error(L, fname, f, st, &fault, pos, 8, cols, n);
@@ -248,8 +254,8 @@ static double summary_holdout(lua_State *L, int idx)
     clv_time_unit u;
     int ok = lua_getfield(L, idx, "calibration_end") != LUA_TNIL && to_day(L, -1, &a);
     ok = ok && lua_getfield(L, idx, "holdout_end") != LUA_TNIL && to_day(L, -1, &b);
-    ok = ok && lua_getfield(L, idx, "unit") == LUA_TSTRING
-         && clv_time_unit_parse(lua_tostring(L, -1), &u) == CLV_OK;
+    ok = ok && lua_getfield(L, idx, "unit") == LUA_TSTRING &&
+         clv_time_unit_parse(lua_tostring(L, -1), &u) == CLV_OK;
     return ok ? (b - a) / clv_time_unit_days(u) : NAN;
 }
 
@@ -272,12 +278,13 @@ static int m_holdout(lua_State *L)
     if (isnan(t) && (lua_isnoneornil(L, 3) || lua_getfield(L, 3, "t") == LUA_TNIL))
         t = summary_holdout(L, 2);
     if (isnan(t))
-        bad_arg(L, fname, 2, "missing 't' (the holdout length; a summary with a holdout_end "
-                             "gives it)");
+        bad_arg(L, fname, 2,
+                "missing 't' (the holdout length; a summary with a holdout_end "
+                "gives it)");
     double top = option(L, fname, f, 3, 2, "top");
     if (!(top >= 1 && top <= 1e5 && top == floor(top)))
-        bad_arg(L, fname, 2, lua_pushfstring(L, "top must be in 1 .. 10^5, got %s",
-                                             show_number(L, top)));
+        bad_arg(L, fname, 2,
+                lua_pushfstring(L, "top must be in 1 .. 10^5, got %s", show_number(L, top)));
     size_t n = SIZE_MAX;
     const double *cols[13] = {NULL};
     cols[2] = column(L, fname, 2, 1, "x", 0, &n);
@@ -289,9 +296,8 @@ static int m_holdout(lua_State *L)
     double *out = (double *)lua_newuserdatauv(L, 3 * g * sizeof(double), 0);
     clv_holdout_errors err;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_holdout_by_frequency(m, t, cols[2], cols[3], cols[4], cols[5],
-                                             cols[6], n, (size_t)top, out, out + g,
-                                             out + 2 * g, &err, &fault);
+    clv_status st = clv_holdout_by_frequency(m, t, cols[2], cols[3], cols[4], cols[5], cols[6], n,
+                                             (size_t)top, out, out + g, out + 2 * g, &err, &fault);
     if (st != CLV_OK) {
         static const int pos[] = {0, 2, 1, 1, 1, 1, 1, 1, 2, 0, 0, 0, 0};
         if (fault.arg == 1)
@@ -381,11 +387,10 @@ static int m_matrix(lua_State *L)
 
 /* ---- intervals ----------------------------------------------------------------------- */
 
-static const char *const pred_names[] = {"palive", "conditional_expected", "expected", "dert",
-                                         "clv", NULL};
+static const char *const pred_names[] = {
+    "palive", "conditional_expected", "expected", "dert", "clv", NULL};
 
-static void push_interval(lua_State *L, const clv_interval *iv, double level,
-                          const char *method)
+static void push_interval(lua_State *L, const clv_interval *iv, double level, const char *method)
 {
     lua_createtable(L, 0, 7);
     set_number_field(L, "estimate", iv->estimate);
@@ -400,12 +405,15 @@ static void push_interval(lua_State *L, const clv_interval *iv, double level,
     lua_setfield(L, -2, "method");
 }
 
-static void free_boot(void *p) { clv_bootstrap_free((clv_bootstrap *)p); }
+static void free_boot(void *p)
+{
+    clv_bootstrap_free((clv_bootstrap *)p);
+}
 
 /* A customer column of opts (#pos): a number (one customer) or a sequence
  * (the sum over them); *n agrees across columns. */
-static const double *customer_column(lua_State *L, const char *fname, int pos,
-                                     const char *name, int optional, size_t *n)
+static const double *customer_column(lua_State *L, const char *fname, int pos, const char *name,
+                                     int optional, size_t *n)
 {
     int t = lua_getfield(L, 3, name);
     if (t == LUA_TNIL) {
@@ -418,8 +426,8 @@ static const double *customer_column(lua_State *L, const char *fname, int pos,
         double *v = (double *)lua_newuserdatauv(L, sizeof(double), 0);
         *v = lua_tonumber(L, -2);
         if (*n != SIZE_MAX && *n != 1)
-            bad_arg(L, fname, pos, lua_pushfstring(L, "%s is one number, others %d", name,
-                                                   (int)*n));
+            bad_arg(L, fname, pos,
+                    lua_pushfstring(L, "%s is one number, others %d", name, (int)*n));
         *n = 1;
         return v;
     }
@@ -443,16 +451,17 @@ static int m_interval(lua_State *L)
     while (!params && pred_names[kind] && strcmp(pred_names[kind], what) != 0)
         kind++;
     if (!params && !pred_names[kind])
-        bad_arg(L, fname, 1, "what must be \"palive\", \"conditional_expected\", \"expected\", "
-                             "\"dert\", \"clv\" or \"params\"");
+        bad_arg(L, fname, 1,
+                "what must be \"palive\", \"conditional_expected\", \"expected\", "
+                "\"dert\", \"clv\" or \"params\"");
     if (lua_isnoneornil(L, 3)) {
         lua_settop(L, 2);
         lua_newtable(L);
     }
     luaL_checktype(L, 3, LUA_TTABLE);
-    static const char *const keys[] = {"x", "t_x", "T", "t", "delta", "margin", "m", "gg",
-                                       "level", "method", "data", "replicates", "seed",
-                                       "threads"};
+    static const char *const keys[] = {"x",      "t_x",        "T",    "t",      "delta",
+                                       "margin", "m",          "gg",   "level",  "method",
+                                       "data",   "replicates", "seed", "threads"};
     check_keys(L, fname, 3, 2, keys, sizeof keys / sizeof keys[0]);
     double level = option(L, fname, f, 3, 2, "level");
     const char *method = "delta";
@@ -471,8 +480,9 @@ static int m_interval(lua_State *L)
     size_t n = SIZE_MAX;
     if (!params) {
         int customers = pred.kind != CLV_PRED_EXPECTED;
-        pred.t = field_number(L, fname, 3, 2, "t", !(pred.kind == CLV_PRED_CONDITIONAL
-                                                     || pred.kind == CLV_PRED_EXPECTED), 0);
+        pred.t =
+            field_number(L, fname, 3, 2, "t",
+                         !(pred.kind == CLV_PRED_CONDITIONAL || pred.kind == CLV_PRED_EXPECTED), 0);
         pred.delta = field_number(L, fname, 3, 2, "delta",
                                   pred.kind != CLV_PRED_DERT && pred.kind != CLV_PRED_CLV, 0);
         pred.margin = field_number(L, fname, 3, 2, "margin", pred.kind != CLV_PRED_CLV, 1);
@@ -490,21 +500,23 @@ static int m_interval(lua_State *L)
     const clv_func *row = f;
     if (!boot) {
         if (!info)
-            bad_arg(L, fname, 2, "the delta method needs the covariance of a fit; this "
-                                 "model was made from known parameters");
+            bad_arg(L, fname, 2,
+                    "the delta method needs the covariance of a fit; this "
+                    "model was made from known parameters");
         if (pred.kind == CLV_PRED_CLV && !params && gg && !gg_info)
             bad_arg(L, fname, 2, "gg: the delta method needs a fitted Gamma-Gamma model");
         if (params) {
             row = clv_func_find("param_intervals");
             st = clv_param_intervals(m, info->cov, level, iv, &fault);
         } else {
-            st = clv_interval_delta(m, info->cov, gg, gg_info ? gg_info->cov : NULL, &pred,
-                                    level, iv, &fault);
+            st = clv_interval_delta(m, info->cov, gg, gg_info ? gg_info->cov : NULL, &pred, level,
+                                    iv, &fault);
         }
     } else {
         if (lua_getfield(L, 3, "data") != LUA_TTABLE)
-            bad_arg(L, fname, 2, "the bootstrap needs data = the summary (or {x, t_x, T [, "
-                                 "mean_value]}) the model was fitted on");
+            bad_arg(L, fname, 2,
+                    "the bootstrap needs data = the summary (or {x, t_x, T [, "
+                    "mean_value]}) the model was fitted on");
         int d = lua_gettop(L);
         size_t nd = SIZE_MAX;
         const double *x = column(L, fname, d, 2, "x", 0, &nd);
@@ -522,13 +534,14 @@ static int m_interval(lua_State *L)
             if (st == CLV_ENOCONV || st == CLV_ENOMEM)
                 return result_error(L, fname, st, &fault);
             const char *name = clv_fault_param(clv_func_find("bootstrap_fit"), &fault);
-            return bad_arg(L, fname, 2, lua_pushfstring(L, "data: %s %s", name ? name : "",
-                                                        fault.reason ? fault.reason : ""));
+            return bad_arg(L, fname, 2,
+                           lua_pushfstring(L, "data: %s %s", name ? name : "",
+                                           fault.reason ? fault.reason : ""));
         }
         if (params) {
             row = clv_func_find("param_intervals_bootstrap");
-            st = clv_param_intervals_bootstrap(b, level, iv, gg ? iv + CLV_MODEL_MAXPARAMS
-                                                                : NULL, &fault);
+            st = clv_param_intervals_bootstrap(b, level, iv, gg ? iv + CLV_MODEL_MAXPARAMS : NULL,
+                                               &fault);
         } else {
             row = clv_func_find("interval_bootstrap");
             st = clv_interval_bootstrap(b, &pred, level, iv, &fault);
@@ -541,8 +554,9 @@ static int m_interval(lua_State *L)
             return arg_error(L, fname, 2, "level", CLV_FAULT_NONE, reason, &level);
         if (name && strcmp(name, "pred") == 0) {
             if (fault.element != CLV_FAULT_NONE)
-                return bad_arg(L, fname, 2, lua_pushfstring(L, "customer %d: %s",
-                                                            (int)fault.element + 1, reason));
+                return bad_arg(
+                    L, fname, 2,
+                    lua_pushfstring(L, "customer %d: %s", (int)fault.element + 1, reason));
             return bad_arg(L, fname, 2, reason);
         }
         if (name && strcmp(name, "gg") == 0)
@@ -577,10 +591,8 @@ typedef struct method {
 } method;
 
 static const method methods[] = {
-    {"tracking_log", m_tracking},
-    {"period_counts", m_period_counts},
-    {"holdout_by_frequency", m_holdout},
-    {"tx_matrix", m_matrix},
+    {"tracking_log", m_tracking},        {"period_counts", m_period_counts},
+    {"holdout_by_frequency", m_holdout}, {"tx_matrix", m_matrix},
     {"interval_delta", m_interval},
 };
 

@@ -38,8 +38,7 @@ static const clv_fn *upvalue_fn(lua_State *L)
 /* Gathers the arguments of f, positional or named, into a[]; returns the
  * Lua position to blame for any argument: 0 for positional calls (argument
  * i is at i + 1), 1 for a table of named arguments. */
-static int collect_args(lua_State *L, const clv_fn *f, double *a,
-                        const char **names)
+static int collect_args(lua_State *L, const clv_fn *f, double *a, const char **names)
 {
     const char *fname = clv_fn_name(f);
     size_t np = clv_fn_nparams(f), nreq = clv_fn_nrequired(f);
@@ -53,7 +52,8 @@ static int collect_args(lua_State *L, const clv_fn *f, double *a,
     }
     int top = lua_gettop(L);
     if (top > (int)np)
-        bad_arg(L, fname, (int)np + 1, lua_pushfstring(L, "at most %d arguments expected", (int)np));
+        bad_arg(L, fname, (int)np + 1,
+                lua_pushfstring(L, "at most %d arguments expected", (int)np));
     for (size_t i = 0; i < np; i++) {
         int pos = (int)i + 1;
         if (i >= nreq && lua_isnoneornil(L, pos))
@@ -61,8 +61,9 @@ static int collect_args(lua_State *L, const clv_fn *f, double *a,
         else if (lua_type(L, pos) == LUA_TNUMBER)
             a[i] = lua_tonumber(L, pos);
         else
-            bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s",
-                                                  names[i], luaL_typename(L, pos)));
+            bad_arg(
+                L, fname, pos,
+                lua_pushfstring(L, "%s: number expected, got %s", names[i], luaL_typename(L, pos)));
     }
     return 0;
 }
@@ -92,9 +93,8 @@ static int fn_call(lua_State *L)
  * row's without the lengths, so the position follows from fault.arg (a
  * length's fault blames its sequence); a named call is argument #1.
  * scalars and arrays hold the values by C argument (NULL where none). */
-static int row_error(lua_State *L, const char *fname, const clv_func *row, int named,
-                     clv_status st, const clv_fault *f, const double *scalars,
-                     const double *const *arrays)
+static int row_error(lua_State *L, const char *fname, const clv_func *row, int named, clv_status st,
+                     const clv_fault *f, const double *scalars, const double *const *arrays)
 {
     size_t arg = f->arg;
     clv_arg a;
@@ -109,7 +109,8 @@ static int row_error(lua_State *L, const char *fname, const clv_func *row, int n
         pos += before.shape != CLV_SHAPE_LENGTH;
     }
     const double *value = f->element != CLV_FAULT_NONE && arrays ? &arrays[arg][f->element]
-                        : scalars ? &scalars[arg] : NULL;
+                          : scalars                              ? &scalars[arg]
+                                                                 : NULL;
     return arg_error(L, fname, named ? 1 : pos, a.name, f->element, f->reason, value);
 }
 
@@ -134,8 +135,9 @@ static int l_cac(lua_State *L)
         double a[2], v;
         for (int i = 0; i < 2; i++) {
             if (lua_type(L, i + 1) != LUA_TNUMBER)
-                bad_arg(L, fname, pos[i], lua_pushfstring(L, "%s: number expected, got %s",
-                                                         names[i], luaL_typename(L, i + 1)));
+                bad_arg(L, fname, pos[i],
+                        lua_pushfstring(L, "%s: number expected, got %s", names[i],
+                                        luaL_typename(L, i + 1)));
             a[i] = lua_tonumber(L, i + 1);
         }
         clv_fault fault;
@@ -150,8 +152,8 @@ static int l_cac(lua_State *L)
     arrays[0] = check_sequence(L, fname, 1, "spend", &ns, pos[0]);
     arrays[1] = check_sequence(L, fname, 2, "new_customers", &nc, pos[1]);
     if (ns != nc)
-        bad_arg(L, fname, pos[1], lua_pushfstring(L, "new_customers has %d entries, spend has %d",
-                                                 (int)nc, (int)ns));
+        bad_arg(L, fname, pos[1],
+                lua_pushfstring(L, "new_customers has %d entries, spend has %d", (int)nc, (int)ns));
     if (ns == 0)
         bad_arg(L, fname, pos[0], "spend must not be empty");
     double v;
@@ -181,8 +183,8 @@ static int l_funnel_budget(lua_State *L)
         rates = check_sequence(L, fname, lua_gettop(L), "rates", &n, 1);
     } else {
         if (lua_type(L, 1) != LUA_TNUMBER)
-            bad_arg(L, fname, 1, lua_pushfstring(L, "max_cac: number expected, got %s",
-                                                luaL_typename(L, 1)));
+            bad_arg(L, fname, 1,
+                    lua_pushfstring(L, "max_cac: number expected, got %s", luaL_typename(L, 1)));
         max_cac = lua_tonumber(L, 1);
         int top = lua_gettop(L);
         if (top == 2 && lua_type(L, 2) == LUA_TTABLE) {
@@ -193,8 +195,9 @@ static int l_funnel_budget(lua_State *L)
             double *r = (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
             for (int i = 2; i <= top; i++) {
                 if (lua_type(L, i) != LUA_TNUMBER)
-                    bad_arg(L, fname, i, lua_pushfstring(L, "rate%d: number expected, got %s",
-                                                        i - 1, luaL_typename(L, i)));
+                    bad_arg(L, fname, i,
+                            lua_pushfstring(L, "rate%d: number expected, got %s", i - 1,
+                                            luaL_typename(L, i)));
                 r[i - 2] = lua_tonumber(L, i);
             }
             rates = r;
@@ -212,7 +215,8 @@ static int l_funnel_budget(lua_State *L)
     }
     if (st != CLV_OK) {
         const double *arrays[] = {NULL, rates};
-        return row_error(L, fname, clv_func_find("funnel_budget"), named, st, &fault, &max_cac, arrays);
+        return row_error(L, fname, clv_func_find("funnel_budget"), named, st, &fault, &max_cac,
+                         arrays);
     }
     lua_pushnumber(L, v);
     return 1;
@@ -241,8 +245,8 @@ static int l_clv_segment(lua_State *L)
         if (lua_gettop(L) > 4)
             bad_arg(L, fname, 5, "at most 4 arguments expected");
         if (lua_type(L, 1) != LUA_TNUMBER)
-            bad_arg(L, fname, 1, lua_pushfstring(L, "value: number expected, got %s",
-                                                luaL_typename(L, 1)));
+            bad_arg(L, fname, 1,
+                    lua_pushfstring(L, "value: number expected, got %s", luaL_typename(L, 1)));
         a[0] = lua_tonumber(L, 1);
         for (int i = 3; i <= 4; i++) {
             if (lua_isnoneornil(L, i))
@@ -250,8 +254,9 @@ static int l_clv_segment(lua_State *L)
             clv_arg share; /* Lua's #3 and #4 are the row's arguments 3 and 4 */
             clv_func_arg(row, (size_t)i, &share);
             if (lua_type(L, i) != LUA_TNUMBER)
-                bad_arg(L, fname, i, lua_pushfstring(L, "%s: number expected, got %s",
-                                                    share.name, luaL_typename(L, i)));
+                bad_arg(L, fname, i,
+                        lua_pushfstring(L, "%s: number expected, got %s", share.name,
+                                        luaL_typename(L, i)));
             a[i] = lua_tonumber(L, i);
         }
         values = check_sequence(L, fname, 2, "values", &n, 2);
@@ -591,8 +596,8 @@ static int l_sweep(lua_State *L)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     lua_Integer nthreads = luaL_optinteger(L, 3, cores > 0 ? cores : 1);
     if (nthreads < 1 || nthreads > SWEEP_MAX_THREADS)
-        bad_arg(L, fname, 3, lua_pushfstring(L, "threads must be between 1 and %d",
-                                             SWEEP_MAX_THREADS));
+        bad_arg(L, fname, 3,
+                lua_pushfstring(L, "threads must be between 1 and %d", SWEEP_MAX_THREADS));
     size_t np = clv_fn_nparams(f), lens[8], rows;
     const double *axes[8];
     luaL_argcheck(L, luaL_len(L, 2) == (lua_Integer)np, 2, "one axis per parameter expected");
@@ -613,9 +618,15 @@ static int l_sweep(lua_State *L)
     size_t per = rows / (size_t)nthreads;
     for (lua_Integer t = 0; t < nthreads; t++) {
         sweep_part *p = &parts[t];
-        *p = (sweep_part){f, axes, lens, (size_t)t * per,
-                          t == nthreads - 1 ? rows : (size_t)(t + 1) * per, 0,
-                          out->data, &progress, 0};
+        *p = (sweep_part){f,
+                          axes,
+                          lens,
+                          (size_t)t * per,
+                          t == nthreads - 1 ? rows : (size_t)(t + 1) * per,
+                          0,
+                          out->data,
+                          &progress,
+                          0};
     }
     /* part 0 runs here, in chunks, reporting progress; the others in threads
      * (one that cannot be started runs here too) */
@@ -707,13 +718,16 @@ static int l_range(lua_State *L)
     double step = check_number(L, fname, 3, 3, "step", 1, 1);
     size_t n;
     switch (clv_range_count(from, to, step, MAX_AXIS, &n)) {
-    case CLV_OK: break;
+    case CLV_OK:
+        break;
     case CLV_ERANGE:
         return bad_arg(L, fname, lua_isnoneornil(L, 3) ? 2 : 3,
                        "the range has more than 1e8 values");
-    case CLV_EDOM: return bad_arg(L, fname, 3, step == 0 ? "step must not be 0"
-                                                        : "step points away from 'to'");
-    default: return luaL_error(L, "range: from, to and step must be finite numbers");
+    case CLV_EDOM:
+        return bad_arg(L, fname, 3,
+                       step == 0 ? "step must not be 0" : "step points away from 'to'");
+    default:
+        return luaL_error(L, "range: from, to and step must be finite numbers");
     }
     lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
@@ -764,32 +778,29 @@ static int l_path_kind(lua_State *L)
     struct stat st;
     if (stat(luaL_checkstring(L, 1), &st) != 0)
         return 0;
-    lua_pushstring(L, S_ISREG(st.st_mode)   ? "file"
-                      : S_ISDIR(st.st_mode) ? "directory"
-                                            : "other");
+    lua_pushstring(L, S_ISREG(st.st_mode) ? "file" : S_ISDIR(st.st_mode) ? "directory" : "other");
     return 1;
 }
 
 /* ---- the opener ---------------------------------------------------------------------- */
 
-static const luaL_Reg column_methods[] = {
-    {"get", col_get},         {"set", col_set},   {"failed", col_failed},
-    {"summary", col_summary}, {"best", col_best}, {NULL, NULL}};
+static const luaL_Reg column_methods[] = {{"get", col_get},       {"set", col_set},
+                                          {"failed", col_failed}, {"summary", col_summary},
+                                          {"best", col_best},     {NULL, NULL}};
 
-static const luaL_Reg formula_funcs[] = {
-    {"cac", l_cac},
-    {"funnel_budget", l_funnel_budget},
-    {"clv_segment", l_clv_segment},
-    {"column", l_column},
-    {"sweep", l_sweep},
-    {"explain", l_explain},
-    {"params", l_params},
-    {"range", l_range},
-    {"linspace", l_linspace},
-    {"clock", l_clock},
-    {"stderr_isatty", l_stderr_isatty},
-    {"path_kind", l_path_kind},
-    {NULL, NULL}};
+static const luaL_Reg formula_funcs[] = {{"cac", l_cac},
+                                         {"funnel_budget", l_funnel_budget},
+                                         {"clv_segment", l_clv_segment},
+                                         {"column", l_column},
+                                         {"sweep", l_sweep},
+                                         {"explain", l_explain},
+                                         {"params", l_params},
+                                         {"range", l_range},
+                                         {"linspace", l_linspace},
+                                         {"clock", l_clock},
+                                         {"stderr_isatty", l_stderr_isatty},
+                                         {"path_kind", l_path_kind},
+                                         {NULL, NULL}};
 
 void clvkit_open_formulas(lua_State *L)
 {

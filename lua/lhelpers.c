@@ -90,8 +90,8 @@ int bad_arg(lua_State *L, const char *fname, int pos, const char *msg)
 
 /* Raises "bad argument #pos to 'f' (name[element] reason, got value)";
  * element is 0-based or CLV_FAULT_NONE, value NULL when not shown. */
-int arg_error(lua_State *L, const char *fname, int pos, const char *name,
-                     size_t element, const char *reason, const double *value)
+int arg_error(lua_State *L, const char *fname, int pos, const char *name, size_t element,
+              const char *reason, const double *value)
 {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
@@ -120,8 +120,7 @@ int memory_error(lua_State *L)
 }
 
 /* A fault no single argument is to blame for (an overflowing result). */
-int result_error(lua_State *L, const char *fname, clv_status st,
-                        const clv_fault *f)
+int result_error(lua_State *L, const char *fname, clv_status st, const clv_fault *f)
 {
     if (st == CLV_ENOMEM)
         return memory_error(L);
@@ -148,8 +147,8 @@ void check_keys(lua_State *L, const char *fname, int idx, int pos, const char *c
                 ;
         }
         if (i == n)
-            bad_arg(L, fname, pos, lua_pushfstring(L, "unknown argument '%s'",
-                                                  luaL_tolstring(L, -1, NULL)));
+            bad_arg(L, fname, pos,
+                    lua_pushfstring(L, "unknown argument '%s'", luaL_tolstring(L, -1, NULL)));
     }
 }
 
@@ -163,9 +162,9 @@ double field_number(lua_State *L, const char *fname, int idx, int pos, const cha
     if (t == LUA_TNUMBER)
         v = lua_tonumber(L, -1);
     else if (t != LUA_TNIL || !optional) {
-        const char *msg = t == LUA_TNIL
-            ? lua_pushfstring(L, "missing '%s'", name)
-            : lua_pushfstring(L, "%s: number expected, got %s", name, luaL_typename(L, -1));
+        const char *msg = t == LUA_TNIL ? lua_pushfstring(L, "missing '%s'", name)
+                                        : lua_pushfstring(L, "%s: number expected, got %s", name,
+                                                          luaL_typename(L, -1));
         bad_arg(L, fname, pos, msg);
     }
     lua_pop(L, 1);
@@ -178,22 +177,24 @@ double field_number(lua_State *L, const char *fname, int idx, int pos, const cha
 #define MAX_SEQUENCE ((lua_Unsigned)1 << 40)
 
 double *check_sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
-                              int argpos)
+                       int argpos)
 {
     if (lua_type(L, idx) != LUA_TTABLE)
-        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s: table expected, got %s", name,
-                                                 luaL_typename(L, idx)));
+        bad_arg(L, fname, argpos,
+                lua_pushfstring(L, "%s: table expected, got %s", name, luaL_typename(L, idx)));
     idx = lua_absindex(L, idx);
     lua_Integer len = luaL_len(L, idx); /* may come from a __len metamethod */
     if (len < 0 || (lua_Unsigned)len > MAX_SEQUENCE)
-        bad_arg(L, fname, argpos, lua_pushfstring(L, "%s has a length of %I, not between 0 and %I",
-                                                 name, len, (lua_Integer)MAX_SEQUENCE));
+        bad_arg(L, fname, argpos,
+                lua_pushfstring(L, "%s has a length of %I, not between 0 and %I", name, len,
+                                (lua_Integer)MAX_SEQUENCE));
     *n = (size_t)len;
     double *v = (double *)lua_newuserdatauv(L, (*n ? *n : 1) * sizeof(double), 0);
     for (lua_Integer i = 1; i <= len; i++) {
         if (lua_geti(L, idx, i) != LUA_TNUMBER)
-            bad_arg(L, fname, argpos, lua_pushfstring(L, "%s[%d]: number expected, got %s",
-                                                     name, (int)i, luaL_typename(L, -1)));
+            bad_arg(L, fname, argpos,
+                    lua_pushfstring(L, "%s[%d]: number expected, got %s", name, (int)i,
+                                    luaL_typename(L, -1)));
         v[i - 1] = lua_tonumber(L, -1);
         lua_pop(L, 1);
     }
@@ -223,13 +224,12 @@ double check_number(lua_State *L, const char *fname, int idx, int pos, const cha
     if (optional && lua_isnoneornil(L, idx))
         return def;
     if (lua_type(L, idx) != LUA_TNUMBER)
-        bad_arg(L, fname, pos, lua_pushfstring(L, "%s: number expected, got %s", name,
-                                               luaL_typename(L, idx)));
+        bad_arg(L, fname, pos,
+                lua_pushfstring(L, "%s: number expected, got %s", name, luaL_typename(L, idx)));
     return lua_tonumber(L, idx);
 }
 
-void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                  const luaL_Reg *methods)
+void define_class(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods)
 {
     luaL_newmetatable(L, name);
     luaL_setfuncs(L, meta, 0);

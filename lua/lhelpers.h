@@ -21,8 +21,8 @@ int bad_arg(lua_State *L, const char *fname, int pos, const char *msg);
 
 /* Raises "bad argument #pos to 'fname' (name[element] reason, got value)";
  * element 0-based or CLV_FAULT_NONE, value NULL when not shown. */
-int arg_error(lua_State *L, const char *fname, int pos, const char *name,
-              size_t element, const char *reason, const double *value);
+int arg_error(lua_State *L, const char *fname, int pos, const char *name, size_t element,
+              const char *reason, const double *value);
 
 /* Raises "not enough memory", as Lua does when its own allocator fails: a
  * core allocation that failed (CLV_ENOMEM) is the same event for the user. */
@@ -57,8 +57,7 @@ void set_number_field(lua_State *L, const char *k, double v);
 /* Creates the metatable `name` (as liolib's createmeta): the metamethods in
  * meta and, when methods is not NULL, __index = a table of them.  Leaves the
  * metatable on the stack for any further fields. */
-void define_class(lua_State *L, const char *name, const luaL_Reg *meta,
-                  const luaL_Reg *methods);
+void define_class(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods);
 
 /* Monotonic seconds, for progress reports. */
 double now_seconds(void);

@@ -12,9 +12,9 @@
 #include "lopen.h"
 
 static void (*const openers[])(lua_State *L) = {
-    clvkit_open_formulas, /* lformulas.c: formulas, arrays, columns, sweeps */
-    clvkit_open_models,   /* lmodels.c: model objects, fits, predictions */
-    clvkit_open_rfm,      /* lrfm.c: transaction logs, summaries, cohorts */
+    clvkit_open_formulas,    /* lformulas.c: formulas, arrays, columns, sweeps */
+    clvkit_open_models,      /* lmodels.c: model objects, fits, predictions */
+    clvkit_open_rfm,         /* lrfm.c: transaction logs, summaries, cohorts */
     clvkit_open_diagnostics, /* ldiagnostics.c: diagnostics and intervals (after models) */
 };
 
@@ -24,8 +24,8 @@ int luaopen_clvkit_core(lua_State *L);
 __attribute__((visibility("default"))) int luaopen_clvkit_core(lua_State *L)
 {
     if (clv_version_number() != CLV_VERSION_NUMBER)
-        return luaL_error(L, "clvkit: binding built for C library %s, loaded %s",
-                          CLV_VERSION, clv_version());
+        return luaL_error(L, "clvkit: binding built for C library %s, loaded %s", CLV_VERSION,
+                          clv_version());
     lua_newtable(L);
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
         openers[i](L);

@@ -27,7 +27,7 @@
 
 typedef struct lmodel {
     clv_model m;
-    int fitted;        /* info is valid */
+    int fitted; /* info is valid */
     clv_fit_info info;
 } lmodel;
 
@@ -72,8 +72,11 @@ static clv_time_unit check_unit(lua_State *L, const char *fname, int pos, const 
 {
     clv_time_unit u;
     if (clv_time_unit_parse(s, &u) != CLV_OK)
-        bad_arg(L, fname, pos, lua_pushfstring(L, "unit must be \"day\", \"week\", \"month\" or "
-                                                  "\"year\", got \"%s\"", s));
+        bad_arg(L, fname, pos,
+                lua_pushfstring(L,
+                                "unit must be \"day\", \"week\", \"month\" or "
+                                "\"year\", got \"%s\"",
+                                s));
     return u;
 }
 
@@ -117,15 +120,14 @@ typedef struct progress {
     double start;
     int tty, shown;
     lua_State *L;
-    int fn;         /* stack index of the Lua progress function, 0 none */
-    lua_Hook hook;  /* the hook when the call began */
-    int outcome;    /* GOING, or why it stopped (FAILED: the message on top) */
+    int fn;        /* stack index of the Lua progress function, 0 none */
+    lua_Hook hook; /* the hook when the call began */
+    int outcome;   /* GOING, or why it stopped (FAILED: the message on top) */
 } progress;
 
 static void progress_init(progress *p, lua_State *L, const char *name, int fn)
 {
-    *p = (progress){name, now_seconds(), isatty(fileno(stderr)), 0, L, fn, lua_gethook(L),
-                    GOING};
+    *p = (progress){name, now_seconds(), isatty(fileno(stderr)), 0, L, fn, lua_gethook(L), GOING};
 }
 
 static int report_progress(void *data, size_t iteration, double loglik)
@@ -155,8 +157,8 @@ static int report_progress(void *data, size_t iteration, double loglik)
         return stop;
     }
     if (p->tty && !isnan(loglik) && now_seconds() - p->start > 1) {
-        fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name,
-                iteration, loglik);
+        fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name, iteration,
+                loglik);
         p->shown = 1;
     }
     return 0;
@@ -175,9 +177,8 @@ static int progress_end(progress *p, clv_status st)
     if (p->outcome == GOING)
         return 0;
     lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", p->name, p->outcome == STOPPED
-                                             ? "stopped by the progress function"
-                                             : "interrupted");
+    lua_pushfstring(L, "%s: %s", p->name,
+                    p->outcome == STOPPED ? "stopped by the progress function" : "interrupted");
     lua_pushinteger(L, st);
     return 3;
 }
@@ -185,8 +186,8 @@ static int progress_end(progress *p, clv_status st)
 /* The sequence at idx: a summary's column or a result column is read where
  * it is, anything else is copied by check_sequence (into a block on the
  * stack). */
-static const double *sequence(lua_State *L, const char *fname, int idx, const char *name,
-                              size_t *n, int argpos)
+static const double *sequence(lua_State *L, const char *fname, int idx, const char *name, size_t *n,
+                              int argpos)
 {
     const double *v = clvkit_summary_column(L, idx, n);
     if (!v)
@@ -208,8 +209,8 @@ static const double *data_field(lua_State *L, const char *fname, int idx, const 
     size_t len;
     const double *v = sequence(L, fname, lua_gettop(L), name, &len, 1);
     if (*have_n && len != *n)
-        bad_arg(L, fname, 1, lua_pushfstring(L, "%s has %d entries, x has %d", name, (int)len,
-                                             (int)*n));
+        bad_arg(L, fname, 1,
+                lua_pushfstring(L, "%s has %d entries, x has %d", name, (int)len, (int)*n));
     *n = len;
     *have_n = 1;
     return v;
@@ -251,8 +252,9 @@ static int read_fit_options(lua_State *L, const char *fname, clv_model_kind kind
         size_t ns;
         opts->start = check_sequence(L, fname, lua_gettop(L), "start", &ns, 2);
         if (ns != clv_model_nparams(kind))
-            bad_arg(L, fname, 2, lua_pushfstring(L, "start must hold %d parameters",
-                                                 (int)clv_model_nparams(kind)));
+            bad_arg(
+                L, fname, 2,
+                lua_pushfstring(L, "start must hold %d parameters", (int)clv_model_nparams(kind)));
     }
     double it = field_number(L, fname, 3, 2, "max_iterations", 1, 0);
     if (!(it >= 0 && it == floor(it) && it <= 1e9))
@@ -263,8 +265,8 @@ static int read_fit_options(lua_State *L, const char *fname, clv_model_kind kind
     if (t == LUA_TNIL)
         return 0;
     if (t != LUA_TFUNCTION)
-        bad_arg(L, fname, 2, lua_pushfstring(L, "progress: function expected, got %s",
-                                             luaL_typename(L, -1)));
+        bad_arg(L, fname, 2,
+                lua_pushfstring(L, "progress: function expected, got %s", luaL_typename(L, -1)));
     return lua_gettop(L);
 }
 
@@ -282,7 +284,8 @@ static int fit_error(lua_State *L, const char *fname, const clv_func *fit, const
     for (int i = 0; i < fl->n; i++)
         if (fl->arg[i] == fault->arg) {
             const double *value = fault->element != CLV_FAULT_NONE && v[i] && fault->element < n
-                                      ? &v[i][fault->element] : NULL;
+                                      ? &v[i][fault->element]
+                                      : NULL;
             return arg_error(L, fname, 1, fl->name[i], fault->element, fault->reason, value);
         }
     return bad_arg(L, fname, 1, reason);
@@ -361,8 +364,8 @@ static int l_model_fit(lua_State *L)
  * for a number a[i]).  Returns 0 when it has none or an argument it takes
  * as a number came as a sequence; the fault's arguments are the
  * prediction's (model, [t], x, t_x, T), its element the row. */
-typedef clv_status (*bulk_fn)(const clv_model *, const double *const *, const double *,
-                              size_t, double *, clv_fault *);
+typedef clv_status (*bulk_fn)(const clv_model *, const double *const *, const double *, size_t,
+                              double *, clv_fault *);
 
 static clv_status palive_many(const clv_model *m, const double *const *seq, const double *a,
                               size_t n, double *out, clv_fault *f)
@@ -371,18 +374,19 @@ static clv_status palive_many(const clv_model *m, const double *const *seq, cons
     return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, f);
 }
 
-static clv_status cond_many(const clv_model *m, const double *const *seq, const double *a,
-                            size_t n, double *out, clv_fault *f)
+static clv_status cond_many(const clv_model *m, const double *const *seq, const double *a, size_t n,
+                            double *out, clv_fault *f)
 {
     return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out, f);
 }
 
-static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *const *seq,
-                         int k)
+static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *const *seq, int k)
 {
-    static const struct { const char *c_name; bulk_fn fn; } known[] = {
-        {"clv_tx_palive_many", palive_many},
-        {"clv_tx_conditional_expected_many", cond_many}};
+    static const struct {
+        const char *c_name;
+        bulk_fn fn;
+    } known[] = {{"clv_tx_palive_many", palive_many},
+                 {"clv_tx_conditional_expected_many", cond_many}};
     char name[64];
     snprintf(name, sizeof name, "%s_many", clv_func_name(p));
     const clv_func *b = clv_func_find(name);
@@ -390,8 +394,8 @@ static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *co
         return NULL;
     for (int i = 0; i < k; i++) {
         clv_arg arg;
-        if (!clv_func_arg(b, (size_t)i + 1, &arg)
-            || (seq[i] != NULL) != (arg.shape == CLV_SHAPE_SEQUENCE))
+        if (!clv_func_arg(b, (size_t)i + 1, &arg) ||
+            (seq[i] != NULL) != (arg.shape == CLV_SHAPE_SEQUENCE))
             return NULL;
     }
     for (size_t j = 0; j < sizeof known / sizeof known[0]; j++)
@@ -428,7 +432,7 @@ static int m_predict(lua_State *L)
     lmodel *u = check_model(L, 1);
     int k = (int)clv_func_nargs(p) - 1;
     int top = lua_gettop(L); /* before the sequences below add to the stack */
-    int whole = 0; /* a summary stands for x, t_x, T */
+    int whole = 0;           /* a summary stands for x, t_x, T */
     if (k >= 3 && top == k - 1 && clvkit_is_summary(L, top)) {
         static const char *const cols[] = {"x", "t_x", "T"};
         for (int i = 0; i < 3; i++)
@@ -453,8 +457,9 @@ static int m_predict(lua_State *L)
             lists += !column;
             seq[i] = sequence(L, fname, pos, arg.name, &len, i + 1);
             if (vector && len != n)
-                bad_arg(L, fname, i + 1, lua_pushfstring(L, "%s has %d entries, others %d",
-                                                         arg.name, (int)len, (int)n));
+                bad_arg(
+                    L, fname, i + 1,
+                    lua_pushfstring(L, "%s has %d entries, others %d", arg.name, (int)len, (int)n));
             n = len;
             vector = 1;
         } else {
@@ -470,8 +475,7 @@ static int m_predict(lua_State *L)
         clv_status st = n ? bulk(&u->m, seq, a, n, out, &fault) : CLV_OK;
         if (st != CLV_OK)
             return predict_fault(L, p, fname, k, seq, a,
-                                 fault.element == CLV_FAULT_NONE ? 0 : fault.element, st,
-                                 &fault);
+                                 fault.element == CLV_FAULT_NONE ? 0 : fault.element, st, &fault);
         if (whole)
             return 1;
         lua_createtable(L, (int)n, 0);
@@ -589,9 +593,9 @@ static int m_tostring(lua_State *L)
 
 /* Raises the error of clv_predict_clv, naming what its row names: a model
  * (#1, #2), a customer field or an option (#3). */
-static int predict_error(lua_State *L, const char *fname, const clv_clv_options *o,
-                         const double *a, const double *const *seq, size_t row,
-                         clv_status st, const clv_fault *fault)
+static int predict_error(lua_State *L, const char *fname, const clv_clv_options *o, const double *a,
+                         const double *const *seq, size_t row, clv_status st,
+                         const clv_fault *fault)
 {
     const clv_func *f = clv_func_find("predict_clv");
     const char *name = clv_fault_param(f, fault);
@@ -602,8 +606,7 @@ static int predict_error(lua_State *L, const char *fname, const clv_clv_options 
         return bad_arg(L, fname, (int)fault->arg + 1, fault->reason);
     if (arg.shape == CLV_SHAPE_NUMBER) {
         size_t i = fault->arg - 2; /* x, t_x, T, m */
-        return arg_error(L, fname, 3, name, seq[i] ? row : CLV_FAULT_NONE, fault->reason,
-                         &a[i]);
+        return arg_error(L, fname, 3, name, seq[i] ? row : CLV_FAULT_NONE, fault->reason, &a[i]);
     }
     const double values[] = {o->horizon, o->discount, NAN, o->margin};
     if (fault->element >= 4)
@@ -624,7 +627,7 @@ static int l_clv_predict(lua_State *L)
     luaL_checktype(L, 3, LUA_TTABLE);
     int as_column = lua_toboolean(L, 4);
     static const char *const keys[] = {"horizon", "discount", "unit", "margin",
-                                       "x", "t_x", "T", "m"};
+                                       "x",       "t_x",      "T",    "m"};
     check_keys(L, fname, 3, 3, keys, 8);
     clv_clv_options o;
     clv_clv_options_init(&o);
@@ -644,8 +647,8 @@ static int l_clv_predict(lua_State *L)
             size_t len;
             seq[i] = sequence(L, fname, lua_gettop(L), name, &len, 3);
             if (vector && len != n)
-                bad_arg(L, fname, 3, lua_pushfstring(L, "%s has %d entries, x has %d", name,
-                                                     (int)len, (int)n));
+                bad_arg(L, fname, 3,
+                        lua_pushfstring(L, "%s has %d entries, x has %d", name, (int)len, (int)n));
             n = len;
             vector = 1;
         } else {
@@ -676,9 +679,9 @@ static int l_clv_predict(lua_State *L)
     double *out = as_column ? clvkit_push_column(L, n)
                             : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = n ? clv_predict_clv_many(&tx->m, &gg->m, in[0], in[1], in[2], in[3], &o, n,
-                                             out, &fault)
-                      : CLV_OK;
+    clv_status st =
+        n ? clv_predict_clv_many(&tx->m, &gg->m, in[0], in[1], in[2], in[3], &o, n, out, &fault)
+          : CLV_OK;
     if (st != CLV_OK) {
         size_t row = 0;
         if (fault.arg >= 2 && fault.arg <= 5 && fault.element != CLV_FAULT_NONE) {
@@ -701,11 +704,10 @@ static int l_clv_predict(lua_State *L)
 
 /* ---- registration ---------------------------------------------------------------- */
 
-static const luaL_Reg model_funcs[] = {
-    {"model_new", l_model_new},
-    {"model_fit", l_model_fit},
-    {"clv_predict", l_clv_predict},
-    {NULL, NULL}};
+static const luaL_Reg model_funcs[] = {{"model_new", l_model_new},
+                                       {"model_fit", l_model_fit},
+                                       {"clv_predict", l_clv_predict},
+                                       {NULL, NULL}};
 
 void clvkit_open_models(lua_State *L)
 {
@@ -719,8 +721,7 @@ void clvkit_open_models(lua_State *L)
         lua_createtable(L, 0, 8);
         for (size_t i = 0; i < clv_func_count(); i++) {
             const clv_func *f = clv_func_at(i);
-            if (clv_func_group(f) != CLV_GROUP_PREDICT
-                || !clv_func_applies(f, (clv_model_kind)k))
+            if (clv_func_group(f) != CLV_GROUP_PREDICT || !clv_func_applies(f, (clv_model_kind)k))
                 continue;
             lua_pushlightuserdata(L, (void *)(uintptr_t)f); /* light userdata has no const */
             lua_pushcclosure(L, m_predict, 1);

@@ -11,9 +11,9 @@
 
 #include "lua.h"
 
-void clvkit_open_formulas(lua_State *L); /* lformulas.c */
-void clvkit_open_models(lua_State *L);   /* lmodels.c */
-void clvkit_open_rfm(lua_State *L);      /* lrfm.c */
+void clvkit_open_formulas(lua_State *L);    /* lformulas.c */
+void clvkit_open_models(lua_State *L);      /* lmodels.c */
+void clvkit_open_rfm(lua_State *L);         /* lrfm.c */
 void clvkit_open_diagnostics(lua_State *L); /* ldiagnostics.c: methods of the models */
 
 /* Pushes a model object (lmodels.c); info NULL for known parameters. */
@@ -23,8 +23,7 @@ void clvkit_push_model(lua_State *L, const struct clv_model *m, const struct clv
 
 /* The model at idx (lmodels.c); *info (when info is not NULL) its fit's
  * information, or NULL for a model made from known parameters. */
-const struct clv_model *clvkit_check_model(lua_State *L, int idx,
-                                           const struct clv_fit_info **info);
+const struct clv_model *clvkit_check_model(lua_State *L, int idx, const struct clv_fit_info **info);
 
 /* The transaction log at idx (lrfm.c). */
 struct clv_txlog;

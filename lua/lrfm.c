@@ -75,9 +75,18 @@ void **clvkit_push_box(lua_State *L, void (*free_fn)(void *))
     return &push_box(L, free_fn)->p;
 }
 
-static void free_rfm(void *p) { clv_rfm_free((clv_rfm *)p); }
-static void free_cohorts(void *p) { clv_cohort_table_free((clv_cohort_table *)p); }
-static void free_early(void *p) { clv_early_value_free((clv_early_value *)p); }
+static void free_rfm(void *p)
+{
+    clv_rfm_free((clv_rfm *)p);
+}
+static void free_cohorts(void *p)
+{
+    clv_cohort_table_free((clv_cohort_table *)p);
+}
+static void free_early(void *p)
+{
+    clv_early_value_free((clv_early_value *)p);
+}
 
 typedef struct llog {
     clv_txlog *log;
@@ -91,7 +100,10 @@ static llog *check_log(lua_State *L, int idx)
     return u;
 }
 
-clv_txlog *clvkit_check_log(lua_State *L, int idx) { return check_log(L, idx)->log; }
+clv_txlog *clvkit_check_log(lua_State *L, int idx)
+{
+    return check_log(L, idx)->log;
+}
 
 /* A new log userdata, empty until the caller stores the C log in it right
  * after making it (the collector frees it from then on). */
@@ -145,8 +157,9 @@ static int l_rfm_log(lua_State *L)
         if (t == LUA_TNIL && i < 2)
             bad_arg(L, fname, 1, lua_pushfstring(L, "missing '%s'", keys[i]));
         if (t != LUA_TNIL && t != LUA_TTABLE)
-            bad_arg(L, fname, 1, lua_pushfstring(L, "%s: table expected, got %s", keys[i],
-                                                 luaL_typename(L, -1)));
+            bad_arg(
+                L, fname, 1,
+                lua_pushfstring(L, "%s: table expected, got %s", keys[i], luaL_typename(L, -1)));
     }
     lua_Integer n = luaL_len(L, 2);
     if (luaL_len(L, 3) != n || (!lua_isnil(L, 4) && luaL_len(L, 4) != n))
@@ -166,8 +179,9 @@ static int l_rfm_log(lua_State *L)
             return bad_arg(L, fname, 1, lua_pushfstring(L, "date[%d] %s", (int)i, why));
         if (!lua_isnil(L, 4)) {
             if (lua_geti(L, 4, i) != LUA_TNUMBER)
-                return bad_arg(L, fname, 1, lua_pushfstring(L, "amount[%d]: number expected, got %s",
-                                                            (int)i, luaL_typename(L, -1)));
+                return bad_arg(L, fname, 1,
+                               lua_pushfstring(L, "amount[%d]: number expected, got %s", (int)i,
+                                               luaL_typename(L, -1)));
             amount = lua_tonumber(L, -1);
             lua_pop(L, 1);
         }
@@ -189,8 +203,9 @@ static int l_rfm_log(lua_State *L)
             const char *id = lua_tolstring(L, -1, &len);
             st = clv_txlog_add(log, id, len, day, amount, &fault);
         } else {
-            return bad_arg(L, fname, 1, lua_pushfstring(L, "id[%d]: string or number expected, got %s",
-                                                        (int)i, luaL_typename(L, -1)));
+            return bad_arg(L, fname, 1,
+                           lua_pushfstring(L, "id[%d]: string or number expected, got %s", (int)i,
+                                           luaL_typename(L, -1)));
         }
         lua_pop(L, 1);
         if (st == CLV_ENOMEM)
@@ -202,8 +217,9 @@ static int l_rfm_log(lua_State *L)
                 field = "id";
             else if (strcmp(field, "day") == 0)
                 field = "date";
-            return bad_arg(L, fname, 1, lua_pushfstring(L, "%s[%d] %s", field, (int)i,
-                                                        fault.reason ? fault.reason : clv_strerror(st)));
+            return bad_arg(L, fname, 1,
+                           lua_pushfstring(L, "%s[%d] %s", field, (int)i,
+                                           fault.reason ? fault.reason : clv_strerror(st)));
         }
     }
     return 1;
@@ -224,8 +240,9 @@ static int l_rfm_read_log(lua_State *L)
         if (t == LUA_TSTRING)
             *fields[i] = lua_tostring(L, -1);
         else if (t != LUA_TNIL || i < 2)
-            bad_arg(L, fname, 2, lua_pushfstring(L, "%s: column name expected, got %s", names[i],
-                                                 luaL_typename(L, -1)));
+            bad_arg(L, fname, 2,
+                    lua_pushfstring(L, "%s: column name expected, got %s", names[i],
+                                    luaL_typename(L, -1)));
     }
     if (lua_getfield(L, 2, "separator") != LUA_TNIL) {
         size_t len;
@@ -364,8 +381,7 @@ const double *clvkit_summary_column(lua_State *L, int idx, size_t *n)
     const double *v = NULL;
     if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
         return NULL;
-    if (lua_getfield(L, -1, "__index") == LUA_TFUNCTION
-        && lua_tocfunction(L, -1) == column_index) {
+    if (lua_getfield(L, -1, "__index") == LUA_TFUNCTION && lua_tocfunction(L, -1) == column_index) {
         lua_getupvalue(L, -1, 2);
         v = (const double *)lua_touserdata(L, -1);
         lua_pop(L, 1);
@@ -390,9 +406,10 @@ static int summarize(lua_State *L, const char *fname, int pos)
     check_keys(L, fname, 2, pos, keys, 3);
     clv_rfm_options o;
     clv_rfm_options_init(&o);
-    if (lua_getfield(L, 2, "unit") != LUA_TSTRING
-        || clv_time_unit_parse(lua_tostring(L, -1), &o.unit) != CLV_OK)
-        bad_arg(L, fname, pos, "unit must be \"day\", \"week\", \"month\" or \"year\" (always explicit)");
+    if (lua_getfield(L, 2, "unit") != LUA_TSTRING ||
+        clv_time_unit_parse(lua_tostring(L, -1), &o.unit) != CLV_OK)
+        bad_arg(L, fname, pos,
+                "unit must be \"day\", \"week\", \"month\" or \"year\" (always explicit)");
     double *ends[] = {&o.calibration_end, &o.holdout_end};
     for (int i = 0; i < 2; i++) {
         const char *why;
@@ -444,7 +461,10 @@ static int summarize(lua_State *L, const char *fname, int pos)
 }
 
 /* log:summary({unit = ..., calibration_end = date [, holdout_end = date]}) */
-static int log_summary(lua_State *L) { return summarize(L, "summary", 1); }
+static int log_summary(lua_State *L)
+{
+    return summarize(L, "summary", 1);
+}
 
 /* core.rfm_summary(log, opts, fname): the same, errors naming the caller
  * fname's argument #2 (ck.rfm.summary, ck.rfm.read_csv). */
@@ -470,8 +490,8 @@ static int summary_tostring(lua_State *L)
     const char *unit = luaL_tolstring(L, -1, NULL);
     lua_getfield(L, 1, "calibration_end");
     const char *end = luaL_tolstring(L, -1, NULL);
-    lua_pushfstring(L, "clvkit.Summary: %d customers, unit %s, calibration end %s", (int)n,
-                    unit, end);
+    lua_pushfstring(L, "clvkit.Summary: %d customers, unit %s, calibration end %s", (int)n, unit,
+                    end);
     return 1;
 }
 
@@ -516,8 +536,8 @@ static int log_span(lua_State *L)
 static int log_tostring(lua_State *L)
 {
     llog *u = check_log(L, 1);
-    lua_pushfstring(L, "clvkit.Log: %d transactions of %d customers",
-                    (int)clv_txlog_rows(u->log), (int)clv_txlog_customers(u->log));
+    lua_pushfstring(L, "clvkit.Log: %d transactions of %d customers", (int)clv_txlog_rows(u->log),
+                    (int)clv_txlog_customers(u->log));
     return 1;
 }
 
@@ -527,10 +547,13 @@ static clv_time_unit opt_unit(lua_State *L, const char *fname, int idx, const ch
                               clv_time_unit def)
 {
     clv_time_unit u = def;
-    if (lua_getfield(L, idx, key) != LUA_TNIL
-        && (lua_type(L, -1) != LUA_TSTRING || clv_time_unit_parse(lua_tostring(L, -1), &u) != CLV_OK))
-        bad_arg(L, fname, 2, lua_pushfstring(L, "%s must be \"day\", \"week\", \"month\" or "
-                                                "\"year\"", key));
+    if (lua_getfield(L, idx, key) != LUA_TNIL &&
+        (lua_type(L, -1) != LUA_TSTRING || clv_time_unit_parse(lua_tostring(L, -1), &u) != CLV_OK))
+        bad_arg(L, fname, 2,
+                lua_pushfstring(L,
+                                "%s must be \"day\", \"week\", \"month\" or "
+                                "\"year\"",
+                                key));
     lua_pop(L, 1);
     return u;
 }
@@ -651,10 +674,13 @@ static int l_early_value(lua_State *L)
 static const luaL_Reg log_methods[] = {
     {"summary", log_summary}, {"customers", log_customers}, {"span", log_span}, {NULL, NULL}};
 
-static const luaL_Reg rfm_funcs[] = {
-    {"rfm_log", l_rfm_log}, {"rfm_read_log", l_rfm_read_log},
-    {"rfm_summary", l_rfm_summary}, {"is_summary", l_is_summary},
-    {"cohort_table", l_cohort_table}, {"early_value", l_early_value}, {NULL, NULL}};
+static const luaL_Reg rfm_funcs[] = {{"rfm_log", l_rfm_log},
+                                     {"rfm_read_log", l_rfm_read_log},
+                                     {"rfm_summary", l_rfm_summary},
+                                     {"is_summary", l_is_summary},
+                                     {"cohort_table", l_cohort_table},
+                                     {"early_value", l_early_value},
+                                     {NULL, NULL}};
 
 void clvkit_open_rfm(lua_State *L)
 {

@@ -57,8 +57,8 @@ double clv_fn_param_default(const clv_fn *f, size_t i);
  * economics.h function of the same name; `fault` (may be NULL) names the
  * offending argument on failure.  Errors: CLV_EINVAL for a bad nargs or NULL
  * pointers, otherwise those of the function. */
-clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs,
-                       double *out, clv_fault *fault);
+clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs, double *out,
+                       clv_fault *fault);
 
 /*
  * Evaluate f over the Cartesian product of one axis of values per parameter,
@@ -73,9 +73,8 @@ clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs,
  * more rows than size_t holds, or first + nrows exceeds it).  Failed
  * scenarios are not an error of the call.
  */
-clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
-                        const size_t *lens, size_t first, size_t nrows,
-                        double *out, size_t *nfailed);
+clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes, const size_t *lens,
+                        size_t first, size_t nrows, double *out, size_t *nfailed);
 
 /* Number of rows of a grid (product of lens), or CLV_ERANGE on overflow. */
 clv_status clv_grid_rows(const size_t *lens, size_t naxes, size_t *rows);

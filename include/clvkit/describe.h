@@ -33,15 +33,15 @@ extern "C" {
 
 /* What values a number accepts; every domain also requires finiteness. */
 typedef enum clv_domain {
-    CLV_D_REAL,      /* any finite number */
-    CLV_D_NONNEG,    /* >= 0 */
-    CLV_D_POS,       /* > 0 */
-    CLV_D_UNIT,      /* in [0, 1] */
-    CLV_D_UNIT_POS,  /* in (0, 1] */
-    CLV_D_RATE,      /* > -1 */
-    CLV_D_WHOLE,     /* a whole number >= 0 */
-    CLV_D_FLAG,      /* 0 or 1 */
-    CLV_D_WHOLE_POS  /* a whole number >= 1 */
+    CLV_D_REAL,     /* any finite number */
+    CLV_D_NONNEG,   /* >= 0 */
+    CLV_D_POS,      /* > 0 */
+    CLV_D_UNIT,     /* in [0, 1] */
+    CLV_D_UNIT_POS, /* in (0, 1] */
+    CLV_D_RATE,     /* > -1 */
+    CLV_D_WHOLE,    /* a whole number >= 0 */
+    CLV_D_FLAG,     /* 0 or 1 */
+    CLV_D_WHOLE_POS /* a whole number >= 1 */
 } clv_domain;
 
 /* Static text completing "<name> ...", e.g. "must be >= 0". */
@@ -88,34 +88,34 @@ typedef enum clv_quantity {
 
 /* The families of public functions. */
 typedef enum clv_group {
-    CLV_GROUP_FORMULA,   /* a scalar formula of economics.h (catalog.h) */
-    CLV_GROUP_ARRAY,     /* a formula over sequences (economics.h) */
-    CLV_GROUP_MODEL,     /* checks of a model (models.h) */
-    CLV_GROUP_LOGLIK,    /* a model's log-likelihood on data */
-    CLV_GROUP_FIT,       /* a maximum-likelihood fit */
-    CLV_GROUP_PREDICT,   /* a prediction of a model on numbers */
-    CLV_GROUP_VALUE,     /* discounted customer value from two models */
-    CLV_GROUP_TXLOG,     /* transaction logs and days (rfm.h) */
-    CLV_GROUP_RFM,       /* the RFM summary (rfm.h) */
-    CLV_GROUP_COHORT,    /* cohort tables and early value (retention.h) */
-    CLV_GROUP_TALLY,     /* distinct rows with counts: a fit's state (tally.h) */
-    CLV_GROUP_BULK,      /* a prediction over whole sequences of customers */
+    CLV_GROUP_FORMULA,    /* a scalar formula of economics.h (catalog.h) */
+    CLV_GROUP_ARRAY,      /* a formula over sequences (economics.h) */
+    CLV_GROUP_MODEL,      /* checks of a model (models.h) */
+    CLV_GROUP_LOGLIK,     /* a model's log-likelihood on data */
+    CLV_GROUP_FIT,        /* a maximum-likelihood fit */
+    CLV_GROUP_PREDICT,    /* a prediction of a model on numbers */
+    CLV_GROUP_VALUE,      /* discounted customer value from two models */
+    CLV_GROUP_TXLOG,      /* transaction logs and days (rfm.h) */
+    CLV_GROUP_RFM,        /* the RFM summary (rfm.h) */
+    CLV_GROUP_COHORT,     /* cohort tables and early value (retention.h) */
+    CLV_GROUP_TALLY,      /* distinct rows with counts: a fit's state (tally.h) */
+    CLV_GROUP_BULK,       /* a prediction over whole sequences of customers */
     CLV_GROUP_DIAGNOSTIC, /* a model against a cohort: tracking, period counts,
                              holdout, matrices (diagnostics.h) */
-    CLV_GROUP_INTERVAL   /* intervals of parameters and predictions, the
-                            bootstrap (intervals.h) */
+    CLV_GROUP_INTERVAL    /* intervals of parameters and predictions, the
+                             bootstrap (intervals.h) */
 } clv_group;
 
 /* One argument (or an options field, or the result), copied out. */
 typedef struct clv_arg {
-    const char *name;      /* e.g. "years", "t_x", "opts" */
+    const char *name; /* e.g. "years", "t_x", "opts" */
     clv_shape shape;
-    clv_domain domain;     /* for numbers and sequences */
+    clv_domain domain; /* for numbers and sequences */
     clv_quantity quantity;
-    int optional;          /* a face may omit it */
-    double def;            /* its default when optional (NaN: "none", e.g.
-                              the log's last day) */
-    size_t nfields;        /* CLV_SHAPE_OPTIONS: number of fields */
+    int optional;   /* a face may omit it */
+    double def;     /* its default when optional (NaN: "none", e.g.
+                       the log's last day) */
+    size_t nfields; /* CLV_SHAPE_OPTIONS: number of fields */
 } clv_arg;
 
 typedef struct clv_func clv_func; /* opaque, read-only */
@@ -167,9 +167,8 @@ int clv_fault_has_row(const clv_func *f, const clv_fault *fault);
  * as the typed function (fault.arg 0 is the model, 1 is a[0], ...).
  * Errors: CLV_EINVAL for a function that is not a prediction or a wrong
  * number of arguments, else those of the function. */
-clv_status clv_func_predict(const clv_func *f, const clv_model *model,
-                            const double *a, size_t na, double *out,
-                            clv_fault *fault);
+clv_status clv_func_predict(const clv_func *f, const clv_model *model, const double *a, size_t na,
+                            double *out, clv_fault *fault);
 
 /* A fit (group FIT with a method) of a model of `kind`: seqs holds its
  * sequence arguments in C order (NULL for an omitted optional one, e.g.
@@ -177,10 +176,9 @@ clv_status clv_func_predict(const clv_func *f, const clv_model *model,
  * customers acquired of sbg_fit_lost), unit the model's time unit (used by
  * the transaction models).  Same result, status and fault as the typed fit.
  * Errors: CLV_EINVAL for a row that is not a fit of `kind`. */
-clv_status clv_func_fit(const clv_func *f, clv_model_kind kind, const double *const *seqs,
-                        size_t n, double number, clv_time_unit unit,
-                        const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
-                        clv_fault *fault);
+clv_status clv_func_fit(const clv_func *f, clv_model_kind kind, const double *const *seqs, size_t n,
+                        double number, clv_time_unit unit, const clv_fit_options *opts,
+                        clv_model *out, clv_fit_info *info, clv_fault *fault);
 
 /* ---- model kinds --------------------------------------------------------- */
 

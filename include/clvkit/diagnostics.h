@@ -41,19 +41,19 @@ extern "C" {
  * hundred model evaluations whatever the cohort size.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ENOMEM, CLV_ERANGE (periods * distinct
  * births too large), and those of clv_tx_expected(). */
-clv_status clv_tracking_expected(const clv_model *model, const double *birth,
-                                 const double *weight, size_t n, double period,
-                                 size_t periods, double *cum, clv_fault *fault);
+clv_status clv_tracking_expected(const clv_model *model, const double *birth, const double *weight,
+                                 size_t n, double period, size_t periods, double *cum,
+                                 clv_fault *fault);
 
 /* Tracking of a whole log, actual against expected. */
 typedef struct clv_tracking {
-    size_t periods;      /* number of periods */
-    double period;       /* period length in the model's unit */
-    double origin;       /* day number of time 0 */
-    size_t customers;    /* customers in the log */
-    double *actual;      /* repeat transactions in period k (index k-1) */
-    double *actual_cum;  /* ... up to the end of period k */
-    double *expected;    /* expected repeat transactions in period k */
+    size_t periods;     /* number of periods */
+    double period;      /* period length in the model's unit */
+    double origin;      /* day number of time 0 */
+    size_t customers;   /* customers in the log */
+    double *actual;     /* repeat transactions in period k (index k-1) */
+    double *actual_cum; /* ... up to the end of period k */
+    double *expected;   /* expected repeat transactions in period k */
     double *expected_cum;
 } clv_tracking;
 
@@ -70,9 +70,8 @@ typedef struct clv_tracking {
  * Errors: CLV_EINVAL (NULL, unit NONE, non-finite), CLV_EDOM (empty log,
  * period <= 0, origin after the first day), CLV_ENOMEM, CLV_ERANGE (more
  * than 10^7 periods), and those of clv_tracking_expected(). */
-clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
-                            double period, size_t periods, double origin,
-                            clv_tracking **out, clv_fault *fault);
+clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log, double period,
+                            size_t periods, double origin, clv_tracking **out, clv_fault *fault);
 
 /* Frees a tracking; NULL is a no-op. */
 void clv_tracking_free(clv_tracking *tracking);
@@ -88,10 +87,9 @@ void clv_tracking_free(clv_tracking *tracking);
  *   values each
  *   fault  0 model, 1 x, 2 T, 3 weight, 4 n, 5 top, 6 actual, 7 expected
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ENOMEM, and those of clv_tx_pmf(). */
-clv_status clv_period_counts(const clv_model *model, const double *x,
-                             const double *T, const double *weight, size_t n,
-                             size_t top, double *actual, double *expected,
-                             clv_fault *fault);
+clv_status clv_period_counts(const clv_model *model, const double *x, const double *T,
+                             const double *weight, size_t n, size_t top, double *actual,
+                             double *expected, clv_fault *fault);
 
 /* ---- Holdout by calibration frequency (FHL 2005 Figure 4) ---------------- */
 
@@ -118,13 +116,10 @@ typedef struct clv_holdout_errors {
  *          8 top, 9 count, 10 actual, 11 expected
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ENOMEM and those of
  * clv_tx_conditional_expected(). */
-clv_status clv_holdout_by_frequency(const clv_model *model, double t,
-                                    const double *x, const double *t_x,
-                                    const double *T, const double *x_holdout,
-                                    const double *weight, size_t n, size_t top,
-                                    double *count, double *actual,
-                                    double *expected,
-                                    clv_holdout_errors *errors,
+clv_status clv_holdout_by_frequency(const clv_model *model, double t, const double *x,
+                                    const double *t_x, const double *T, const double *x_holdout,
+                                    const double *weight, size_t n, size_t top, double *count,
+                                    double *actual, double *expected, clv_holdout_errors *errors,
                                     clv_fault *fault);
 
 /* ---- Frequency x recency matrices (lifetimes' two matrix plots) ---------- */
@@ -141,9 +136,8 @@ typedef enum clv_matrix_kind {
  *   fault 0 model, 1 kind, 2 t, 3 T, 4 freq, 5 nf, 6 rec, 7 nr, 8 out
  * Errors: CLV_EINVAL, CLV_EDOM (a recency above T, t <= 0), and those of
  * the prediction. */
-clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind,
-                         double t, double T, const double *freq, size_t nf,
-                         const double *rec, size_t nr, double *out,
+clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind, double t, double T,
+                         const double *freq, size_t nf, const double *rec, size_t nr, double *out,
                          clv_fault *fault);
 
 /* ---- DERT and its CLV (Fader, Hardie & Lee 2005, JMR 42:415-430) -------- */
@@ -162,16 +156,15 @@ clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind,
  *   delta > 0 (per unit of the model);  fault 0 model, 1 delta, 2 x, 3 t_x,
  *   4 T, 5 out.
  * Errors: CLV_EINVAL, CLV_EDOM (delta <= 0, bad customer), CLV_ELOSS. */
-clv_status clv_tx_dert(const clv_model *model, double delta, double x,
-                       double t_x, double T, double *out, clv_fault *fault);
+clv_status clv_tx_dert(const clv_model *model, double delta, double x, double t_x, double T,
+                       double *out, clv_fault *fault);
 
 /* Per-customer CLV = DERT x E[M | x, m] x margin (clv_gg_spend()).
  *   tx, gg  models;  delta > 0;  margin in [0, 1];  m  mean repeat value
  *   fault 0 tx, 1 gg, 2 delta, 3 margin, 4 x, 5 t_x, 6 T, 7 m, 8 out
  * Errors: as clv_tx_dert() and clv_gg_spend(). */
-clv_status clv_dert_clv(const clv_model *tx, const clv_model *gg, double delta,
-                        double margin, double x, double t_x, double T,
-                        double m, double *out, clv_fault *fault);
+clv_status clv_dert_clv(const clv_model *tx, const clv_model *gg, double delta, double margin,
+                        double x, double t_x, double T, double m, double *out, clv_fault *fault);
 
 #ifdef __cplusplus
 }

@@ -39,8 +39,8 @@ extern "C" {
  * The result may be negative (costs exceed revenue).
  * Example: clv_clv(50, 12, 3, 0, 0) = 1800; (2000, 1, 8, 500, 200) = 13900.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE. */
-clv_status clv_clv(double aov, double freq, double years, double cost,
-                   double yearly_cost, double *out);
+clv_status clv_clv(double aov, double freq, double years, double cost, double yearly_cost,
+                   double *out);
 
 /* CLV_MARGIN: CLV on gross margin instead of revenue:
  *   aov * freq * years * margin - cost - yearly_cost * years.
@@ -48,8 +48,8 @@ clv_status clv_clv(double aov, double freq, double years, double cost,
  *   other arguments as clv_clv().
  * Example: clv_clv_margin(50, 12, 3, 0.4, 0, 0) = 720.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE. */
-clv_status clv_clv_margin(double aov, double freq, double years, double margin,
-                          double cost, double yearly_cost, double *out);
+clv_status clv_clv_margin(double aov, double freq, double years, double margin, double cost,
+                          double yearly_cost, double *out);
 
 /* CLV_RET: discounted value of a customer who stays each period with
  * probability `retention`, with q = retention / (1 + discount):
@@ -66,8 +66,8 @@ clv_status clv_clv_margin(double aov, double freq, double years, double margin,
  *          clv_clv_ret(100, 0.8, 0.1, 3, 0) = 164.0872.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE; CLV_ENOCONV when periods = 0 and
  * retention >= 1 + discount (the infinite series diverges). */
-clv_status clv_clv_ret(double margin, double retention, double discount,
-                       double periods, double timing, double *out);
+clv_status clv_clv_ret(double margin, double retention, double discount, double periods,
+                       double timing, double *out);
 
 /* LTV_CHURN: subscription lifetime value  arpa * gross_margin / churn.
  *   arpa          average revenue per account per period (money >= 0)
@@ -75,16 +75,14 @@ clv_status clv_clv_ret(double margin, double retention, double discount,
  *   churn         share of accounts lost per period, in (0, 1]
  * Example: clv_ltv_churn(50, 0.8, 0.02) = 2000.
  * Errors: CLV_EINVAL, CLV_EDOM (churn = 0 among others), CLV_ERANGE. */
-clv_status clv_ltv_churn(double arpa, double gross_margin, double churn,
-                         double *out);
+clv_status clv_ltv_churn(double arpa, double gross_margin, double churn, double *out);
 
 /* CLV_AVG: average value per customer  (revenue - costs) / customers.
  *   revenue, costs  totals over the same customers (money >= 0)
  *   customers       number of customers (> 0)
  * Example: clv_clv_avg(120000, 45000, 300) = 250.  May be negative.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE. */
-clv_status clv_clv_avg(double revenue, double costs, double customers,
-                       double *out);
+clv_status clv_clv_avg(double revenue, double costs, double customers, double *out);
 
 /* LIFETIME: expected customer lifetime 1 / churn, in churn's periods.
  *   churn  share lost per period, in (0, 1]
@@ -121,8 +119,8 @@ clv_status clv_discount_period(double rate, double k, double *out);
  * Example: spend {5000, 3000, 2000}, new_customers {20, 20, 10} -> 200.
  * Errors: CLV_EINVAL (NULL array, n = 0, non-finite element), CLV_EDOM
  * (negative element, no new customers at all), CLV_ERANGE. */
-clv_status clv_cac(const double *spend, const double *new_customers, size_t n,
-                   double *out, clv_fault *fault);
+clv_status clv_cac(const double *spend, const double *new_customers, size_t n, double *out,
+                   clv_fault *fault);
 
 /* CAC_PAYBACK: periods until the margin repays the acquisition cost:
  *   cac / (arpa * gross_margin).
@@ -131,8 +129,7 @@ clv_status clv_cac(const double *spend, const double *new_customers, size_t n,
  *   gross_margin  fraction in (0, 1] (default 1)
  * Example: clv_cac_payback(200, 50, 0.4) = 10.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ERANGE. */
-clv_status clv_cac_payback(double cac, double arpa, double gross_margin,
-                           double *out);
+clv_status clv_cac_payback(double cac, double arpa, double gross_margin, double *out);
 
 /* LTV_CAC: the ratio ltv / cac (healthy when >= 3).
  *   ltv  lifetime value (money >= 0);  cac  acquisition cost (money > 0)
@@ -162,8 +159,8 @@ clv_status clv_sql_budget(double max_cac, double sql_conversion, double *out);
  *   fault    optional (may be NULL): 0 max_cac, 1 rates (with element), 2 n
  * Example: max_cac 200, rates {0.2, 0.05} -> 2.
  * Errors: CLV_EINVAL, CLV_EDOM. */
-clv_status clv_funnel_budget(double max_cac, const double *rates, size_t n,
-                             double *out, clv_fault *fault);
+clv_status clv_funnel_budget(double max_cac, const double *rates, size_t n, double *out,
+                             clv_fault *fault);
 
 /* ROAS_BREAKEVEN: revenue per unit of ad spend that breaks even: 1 / margin.
  *   margin  gross margin, in (0, 1]
@@ -200,9 +197,8 @@ typedef enum clv_segment_class {
  *               3 high_share, 4 low_share
  * Example: values 1..10: 10 -> HIGH, 5 -> MEDIUM, 1 -> LOW.
  * Errors: CLV_EINVAL, CLV_EDOM.  On failure *out = CLV_SEGMENT_NONE. */
-clv_status clv_segment(double value, const double *values, size_t n,
-                       double high_share, double low_share,
-                       clv_segment_class *out, clv_fault *fault);
+clv_status clv_segment(double value, const double *values, size_t n, double high_share,
+                       double low_share, clv_segment_class *out, clv_fault *fault);
 
 /* "low", "medium", "high"; "none" for CLV_SEGMENT_NONE or anything else. */
 const char *clv_segment_name(clv_segment_class segment);

@@ -28,7 +28,7 @@ extern "C" {
 
 /* An interval at a confidence level. */
 typedef struct clv_interval {
-    double estimate;   /* at the fitted parameters */
+    double estimate; /* at the fitted parameters */
     double lower, upper;
     double se;         /* standard error (delta) or bootstrap s.d. */
     size_t replicates; /* bootstrap replicates used (0 for delta) */
@@ -48,9 +48,9 @@ typedef enum clv_prediction_kind {
  * CLV). */
 typedef struct clv_prediction {
     clv_prediction_kind kind;
-    double t;      /* CONDITIONAL, EXPECTED: horizon (> 0) */
-    double delta;  /* DERT, CLV: continuous discount rate per unit (> 0) */
-    double margin; /* CLV: in [0, 1] */
+    double t;                  /* CONDITIONAL, EXPECTED: horizon (> 0) */
+    double delta;              /* DERT, CLV: continuous discount rate per unit (> 0) */
+    double margin;             /* CLV: in [0, 1] */
     const double *x, *t_x, *T; /* n customers (not for EXPECTED) */
     const double *m;           /* CLV: n mean repeat values */
     size_t n;
@@ -61,9 +61,8 @@ typedef struct clv_prediction {
  *   fault 0 tx, 1 gg, 2 pred (element: the customer), 3 out
  * Errors: CLV_EINVAL (NULL, unknown kind, n = 0), CLV_EDOM (bad customer
  * or setting) and those of the underlying function. */
-clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg,
-                               const clv_prediction *pred, double *out,
-                               clv_fault *fault);
+clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg, const clv_prediction *pred,
+                               double *out, clv_fault *fault);
 
 /* ---- Delta method -------------------------------------------------------- */
 
@@ -73,10 +72,8 @@ clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg,
  *   fault 0 model, 1 cov, 2 level, 3 out
  * Errors: CLV_EINVAL, CLV_EDOM (a negative or non-finite variance). */
 clv_status clv_param_intervals(const clv_model *model,
-                               const double cov[CLV_MODEL_MAXPARAMS]
-                                               [CLV_MODEL_MAXPARAMS],
-                               double level, clv_interval *out,
-                               clv_fault *fault);
+                               const double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                               double level, clv_interval *out, clv_fault *fault);
 
 /* Delta-method interval of a prediction: the gradient in ln(parameters) by
  * central differences (step 1e-5), the variance g' C g from the fits'
@@ -90,13 +87,11 @@ clv_status clv_param_intervals(const clv_model *model,
  * Errors: as clv_prediction_eval(); CLV_EDOM for a covariance that gives a
  * negative variance. */
 clv_status clv_interval_delta(const clv_model *tx,
-                              const double tx_cov[CLV_MODEL_MAXPARAMS]
-                                                 [CLV_MODEL_MAXPARAMS],
+                              const double tx_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
                               const clv_model *gg,
-                              const double gg_cov[CLV_MODEL_MAXPARAMS]
-                                                 [CLV_MODEL_MAXPARAMS],
-                              const clv_prediction *pred, double level,
-                              clv_interval *out, clv_fault *fault);
+                              const double gg_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                              const clv_prediction *pred, double level, clv_interval *out,
+                              clv_fault *fault);
 
 /* ---- Bootstrap ----------------------------------------------------------- */
 
@@ -129,11 +124,10 @@ typedef struct clv_bootstrap {
  * Errors: as clv_tx_fit() and clv_gg_fit() on all customers (a replicate
  * that fails is counted in `failed`); CLV_EDOM (replicates > 10^6);
  * CLV_ENOMEM; CLV_ENOCONV when half the replicates or more fail. */
-clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x,
-                             const double *t_x, const double *T,
-                             const double *m, size_t n, clv_time_unit unit,
-                             const clv_bootstrap_options *opts,
-                             clv_bootstrap **out, clv_fault *fault);
+clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x, const double *t_x,
+                             const double *T, const double *m, size_t n, clv_time_unit unit,
+                             const clv_bootstrap_options *opts, clv_bootstrap **out,
+                             clv_fault *fault);
 
 /* Frees a bootstrap; NULL is a no-op. */
 void clv_bootstrap_free(clv_bootstrap *boot);
@@ -141,17 +135,15 @@ void clv_bootstrap_free(clv_bootstrap *boot);
 /* Percentile intervals of the parameters (tx[0..3]; gg[0..2] when the
  * bootstrap has GG, else gg may be NULL).  fault 0 boot, 1 level, 2 tx, 3 gg
  * Errors: CLV_EINVAL, CLV_EDOM. */
-clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot,
-                                         double level, clv_interval *tx,
+clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot, double level, clv_interval *tx,
                                          clv_interval *gg, clv_fault *fault);
 
 /* Percentile interval of a prediction over the replicates (estimate at the
  * full-data fit, se = the replicates' standard deviation).
  *   fault 0 boot, 1 pred, 2 level, 3 out
  * Errors: as clv_prediction_eval(); CLV_EINVAL (CLV without GG); CLV_ENOMEM. */
-clv_status clv_interval_bootstrap(const clv_bootstrap *boot,
-                                  const clv_prediction *pred, double level,
-                                  clv_interval *out, clv_fault *fault);
+clv_status clv_interval_bootstrap(const clv_bootstrap *boot, const clv_prediction *pred,
+                                  double level, clv_interval *out, clv_fault *fault);
 
 #ifdef __cplusplus
 }

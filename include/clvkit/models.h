@@ -103,16 +103,16 @@ typedef struct clv_fit_options {
 
 /* What a fit found besides the parameters. */
 typedef struct clv_fit_info {
-    double loglik; /* maximised log-likelihood (weights applied) */
+    double loglik;                  /* maximised log-likelihood (weights applied) */
     double se[CLV_MODEL_MAXPARAMS]; /* standard errors from the inverse
                                        Hessian of -LL (NaN if unused) */
     double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS]; /* covariance */
-    double gradient;    /* max |d LL / d ln param| at the end */
-    double weight;      /* total weight (customers) fitted */
-    size_t distinct;    /* distinct data rows after compression */
-    size_t iterations;  /* quasi-Newton iterations, all starts */
-    size_t evaluations; /* likelihood evaluations, all starts */
-    size_t starts;      /* starting points tried (1 when the first works) */
+    double gradient;                                      /* max |d LL / d ln param| at the end */
+    double weight;                                        /* total weight (customers) fitted */
+    size_t distinct;                                      /* distinct data rows after compression */
+    size_t iterations;                                    /* quasi-Newton iterations, all starts */
+    size_t evaluations;                                   /* likelihood evaluations, all starts */
+    size_t starts; /* starting points tried (1 when the first works) */
 } clv_fit_info;
 
 /* How a fit fails:  CLV_ENOCONV when no start reaches a maximum with a
@@ -132,9 +132,8 @@ typedef struct clv_fit_info {
  *   fault   0 model, 1 x, 2 t_x, 3 T, 4 weight, 5 n (with the row)
  * Errors: CLV_EINVAL, CLV_EDOM (see the top of this file; also a negative
  * weight or all weights 0). */
-clv_status clv_tx_loglik(const clv_model *model, const double *x,
-                         const double *t_x, const double *T,
-                         const double *weight, size_t n, double *out,
+clv_status clv_tx_loglik(const clv_model *model, const double *x, const double *t_x,
+                         const double *T, const double *weight, size_t n, double *out,
                          clv_fault *fault);
 
 /* Maximum-likelihood fit of a transaction model of `kind` (BGNBD, MBGNBD
@@ -145,19 +144,18 @@ clv_status clv_tx_loglik(const clv_model *model, const double *x,
  *   opts   NULL for defaults;  info  optional
  *   fault  1 x, 2 t_x, 3 T, 4 weight, 5 n, 7 opts
  * Errors: as clv_tx_loglik(); CLV_ENOCONV (see above); CLV_ENOMEM. */
-clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x,
-                      const double *T, const double *weight, size_t n,
-                      clv_time_unit unit, const clv_fit_options *opts,
-                      clv_model *out, clv_fit_info *info, clv_fault *fault);
+clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, const double *T,
+                      const double *weight, size_t n, clv_time_unit unit,
+                      const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                      clv_fault *fault);
 
 /* Standard errors of a model's parameters on data (the inverse Hessian of
  * -LL at the given parameters; meaningful at the fitted maximum).
  *   se   nparams values;  fault as clv_tx_loglik().
  * Errors: as clv_tx_loglik(); CLV_EDOM when the Hessian is not positive
  * definite there (not a maximum). */
-clv_status clv_tx_stderr(const clv_model *model, const double *x,
-                         const double *t_x, const double *T,
-                         const double *weight, size_t n, double *se,
+clv_status clv_tx_stderr(const clv_model *model, const double *x, const double *t_x,
+                         const double *T, const double *weight, size_t n, double *se,
                          clv_fault *fault);
 
 /* E[X(t)]: expected repeat transactions of a new customer in (0, t].
@@ -166,30 +164,27 @@ clv_status clv_tx_stderr(const clv_model *model, const double *x,
  * MBG/NBD:  b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r,b+1;a+b;t/(alpha+t))]
  * Pareto/NBD: r beta/(alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]
  * (each computed without the removable singularity at a = 1 or s = 1). */
-clv_status clv_tx_expected(const clv_model *model, double t, double *out,
-                           clv_fault *fault);
+clv_status clv_tx_expected(const clv_model *model, double t, double *out, clv_fault *fault);
 
 /* P(X(t) = n): probability of exactly n repeat transactions in (0, t] for a
  * new customer.  n a whole number >= 0, t >= 0.  fault: 0 model, 1 n, 2 t.
  * (FHL 2005 eq. 8; Batislam et al. 2007; Fader, Hardie & Lee's Pareto/NBD
  * note 2006, computed as an integral over the death time.) */
-clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out,
-                      clv_fault *fault);
+clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out, clv_fault *fault);
 
 /* E[Y(t) | x, t_x, T]: expected transactions in the next t for a customer
  * with history (x, t_x, T).  fault: 0 model, 1 t, 2 x, 3 t_x, 4 T.
  * (FHL 2005 eq. 10; Batislam et al. 2007; Schmittlein et al. 1987.) */
-clv_status clv_tx_conditional_expected(const clv_model *model, double t,
-                                       double x, double t_x, double T,
-                                       double *out, clv_fault *fault);
+clv_status clv_tx_conditional_expected(const clv_model *model, double t, double x, double t_x,
+                                       double T, double *out, clv_fault *fault);
 
 /* P(alive | x, t_x, T).  fault: 0 model, 1 x, 2 t_x, 3 T.
  * BG/NBD: 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x));
  * MBG/NBD: the same with a/(b+x) and no [x>0];
  * Pareto/NBD: 1 / (1 + s (alpha+T)^(r+x) (beta+T)^s I), with
  *   I = int_{t_x}^{T} (alpha+u)^-(r+x) (beta+u)^-(s+1) du (the 2F1 form). */
-clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
-                         double *out, clv_fault *fault);
+clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T, double *out,
+                         clv_fault *fault);
 
 /* ---- Whole customer bases ----------------------------------------------- */
 
@@ -207,12 +202,10 @@ clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
  * computed is NaN and its status returned (the first such row in the
  * fault), the other rows are still written.  CLV_ELOSS as the one-customer
  * functions. */
-clv_status clv_tx_palive_many(const clv_model *model, const double *x,
-                              const double *t_x, const double *T, size_t n,
-                              double *out, clv_fault *fault);
-clv_status clv_tx_conditional_expected_many(const clv_model *model, double t,
-                                            const double *x, const double *t_x,
-                                            const double *T, size_t n,
+clv_status clv_tx_palive_many(const clv_model *model, const double *x, const double *t_x,
+                              const double *T, size_t n, double *out, clv_fault *fault);
+clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, const double *x,
+                                            const double *t_x, const double *T, size_t n,
                                             double *out, clv_fault *fault);
 
 /* ---- Gamma-Gamma spend --------------------------------------------------- */
@@ -225,16 +218,15 @@ clv_status clv_tx_conditional_expected_many(const clv_model *model, double t,
  *   fault: 0 model, 1 x, 2 m, 3 weight, 4 n.
  * Errors: CLV_EINVAL, CLV_EDOM (x fractional or negative, m <= 0 with
  * x >= 1, m < 0, no row with x >= 1). */
-clv_status clv_gg_loglik(const clv_model *model, const double *x,
-                         const double *m, const double *weight, size_t n,
-                         double *out, clv_fault *fault);
+clv_status clv_gg_loglik(const clv_model *model, const double *x, const double *m,
+                         const double *weight, size_t n, double *out, clv_fault *fault);
 
 /* Maximum-likelihood fit of the Gamma-Gamma model on the repeat buyers
  * among n customers (rows with x = 0 are skipped).  As clv_tx_fit():
  * fault 0 x, 1 m, 2 weight, 3 n, 4 opts. */
-clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
-                      size_t n, const clv_fit_options *opts, clv_model *out,
-                      clv_fit_info *info, clv_fault *fault);
+clv_status clv_gg_fit(const double *x, const double *m, const double *weight, size_t n,
+                      const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                      clv_fault *fault);
 
 /* E[M | x, m]: expected mean transaction value of a customer with x repeat
  * transactions of mean value m:
@@ -243,17 +235,16 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
  *   fault: 0 model, 1 x, 2 m.
  * Errors: CLV_EINVAL, CLV_EDOM (x fractional or < 0, m < 0, q <= 1 when
  * x = 0 or p x + q <= 1: the mean does not exist). */
-clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out,
-                        clv_fault *fault);
+clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out, clv_fault *fault);
 
 /* ---- Discounted CLV ------------------------------------------------------ */
 
 typedef struct clv_clv_options {
-    double horizon;       /* number of periods (whole number >= 1) */
-    double discount;      /* discount rate per period (> -1) */
-    clv_time_unit period; /* length of one period; NONE = one unit of the
-                             transaction model */
-    double margin;        /* share of spend kept, in [0, 1] */
+    double horizon;           /* number of periods (whole number >= 1) */
+    double discount;          /* discount rate per period (> -1) */
+    clv_time_unit period;     /* length of one period; NONE = one unit of the
+                                 transaction model */
+    double margin;            /* share of spend kept, in [0, 1] */
     clv_progress_fn progress; /* optional, called once per period with the
                                  period number and the discounted expected
                                  transactions so far; nonzero stops the sum
@@ -279,10 +270,8 @@ void clv_clv_options_init(clv_clv_options *opts);
  * Errors: as the functions it calls; CLV_EINVAL when period is set but the
  * model's unit is NONE (the conversion is unknown); CLV_ENOCONV when the
  * progress callback stops it. */
-clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x,
-                           double t_x, double T, double m,
-                           const clv_clv_options *opts, double *out,
-                           clv_fault *fault);
+clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x, double t_x, double T,
+                           double m, const clv_clv_options *opts, double *out, clv_fault *fault);
 
 /* clv_predict_clv() for n customers (x, t_x, T, m: n values each; out: n
  * values), split over the cores; for BG/NBD and MBG/NBD the periods are
@@ -293,11 +282,10 @@ clv_status clv_predict_clv(const clv_model *tx, const clv_model *gg, double x,
  * CLV_ENOCONV, every out NaN, nothing leaked.  fault: as
  * clv_predict_clv() (0 tx, 1 gg, 2 x, 3 t_x, 4 T, 5 m, 6 opts) with the
  * row as element, 7 n.  Errors: as clv_tx_palive_many(). */
-clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
-                                const double *x, const double *t_x,
-                                const double *T, const double *m,
-                                const clv_clv_options *opts, size_t n,
-                                double *out, clv_fault *fault);
+clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const double *x,
+                                const double *t_x, const double *T, const double *m,
+                                const clv_clv_options *opts, size_t n, double *out,
+                                clv_fault *fault);
 
 #ifdef __cplusplus
 }

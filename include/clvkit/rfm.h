@@ -101,24 +101,23 @@ void clv_txlog_free(clv_txlog *log);
  * Errors: CLV_EINVAL (NULL log or id, empty id, non-finite day or amount),
  * CLV_EDOM (negative amount, day outside years 1..9999), CLV_ENOMEM.  On
  * failure the log is unchanged. */
-clv_status clv_txlog_add(clv_txlog *log, const char *id, size_t id_len,
-                         double day, double amount, clv_fault *fault);
+clv_status clv_txlog_add(clv_txlog *log, const char *id, size_t id_len, double day, double amount,
+                         clv_fault *fault);
 
 /* Adds one transaction whose customer id is a number (a spreadsheet cell):
  * the id becomes its shortest exact decimal text ("17", "2.5"), so numeric 17
  * and text "17" are the same customer.  Otherwise as clv_txlog_add() (fault:
  * 1 id, 2 day, 3 amount).  Errors: as clv_txlog_add(); CLV_EINVAL for a
  * non-finite id. */
-clv_status clv_txlog_add_number(clv_txlog *log, double id, double day,
-                                double amount, clv_fault *fault);
+clv_status clv_txlog_add_number(clv_txlog *log, double id, double day, double amount,
+                                clv_fault *fault);
 
 /* A log from n parallel arrays (ids NUL-terminated; amounts may be NULL for
  * all 0).  On success *out is a new log (free with clv_txlog_free).
  * fault: arg 0 ids, 1 days, 2 amounts, 3 n, with the element.
  * Errors: as clv_txlog_add(), CLV_EINVAL for NULL arrays or n = 0. */
-clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
-                                 const double *amounts, size_t n,
-                                 clv_txlog **out, clv_fault *fault);
+clv_status clv_txlog_from_arrays(const char *const *ids, const double *days, const double *amounts,
+                                 size_t n, clv_txlog **out, clv_fault *fault);
 
 /* Number of transactions (rows as added) and of distinct customers. */
 size_t clv_txlog_rows(const clv_txlog *log);
@@ -160,14 +159,13 @@ typedef struct clv_csv_error {
  * bad separator), CLV_EIO (cannot open or read), CLV_EFORMAT (missing
  * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM.
  * A UTF-8 byte-order mark at the start of the file is skipped. */
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
-                              clv_txlog **out, clv_csv_error *err);
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts, clv_txlog **out,
+                              clv_csv_error *err);
 
 /* As clv_txlog_read_csv(), from len bytes of CSV text in memory (need not
  * be NUL-terminated; NUL bytes are ordinary bytes).  data may be NULL only
  * when len = 0.  Errors: as clv_txlog_read_csv() except CLV_EIO. */
-clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
-                                     const clv_csv_options *opts,
+clv_status clv_txlog_read_csv_buffer(const char *data, size_t len, const clv_csv_options *opts,
                                      clv_txlog **out, clv_csv_error *err);
 
 /* ---- The RFM summary ----------------------------------------------------- */
@@ -203,10 +201,10 @@ typedef struct clv_rfm {
     clv_time_unit unit;
     double calibration_end, holdout_end; /* as used (NaN: no holdout end) */
     size_t rows;                         /* log rows read */
-    size_t transactions;   /* rows after merging same-day purchases, over
-                              the customers in the summary */
-    size_t late_customers; /* customers left out: first purchase after the
-                              calibration end */
+    size_t transactions;                 /* rows after merging same-day purchases, over
+                                            the customers in the summary */
+    size_t late_customers;               /* customers left out: first purchase after the
+                                            calibration end */
 } clv_rfm;
 
 /* The RFM summary of a log.
@@ -215,8 +213,8 @@ typedef struct clv_rfm {
  * holdout_end), CLV_EDOM (empty log, holdout_end before calibration_end,
  * no customer before the calibration end), CLV_ENOMEM.  *out = NULL on
  * failure. */
-clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
-                             clv_rfm **out, clv_fault *fault);
+clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts, clv_rfm **out,
+                             clv_fault *fault);
 
 /* Frees a summary; NULL is a no-op. */
 void clv_rfm_free(clv_rfm *rfm);
@@ -247,10 +245,7 @@ void clv_rfm_free(clv_rfm *rfm);
  * stream may differ from a single pass in the last bits (the additions run
  * in another order). */
 
-typedef enum clv_stream_order {
-    CLV_STREAM_SORTED = 0,
-    CLV_STREAM_ANY = 1
-} clv_stream_order;
+typedef enum clv_stream_order { CLV_STREAM_SORTED = 0, CLV_STREAM_ANY = 1 } clv_stream_order;
 
 typedef struct clv_rfm_stream clv_rfm_stream;
 
@@ -258,9 +253,8 @@ typedef struct clv_rfm_stream clv_rfm_stream;
  * clv_rfm_summarize; fault arg 0 opts, element as there; arg 1 order).
  * A NaN calibration_end means the latest day streamed.
  * Errors: CLV_EINVAL, CLV_EDOM, CLV_ENOMEM. */
-clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
-                                 clv_stream_order order, clv_rfm_stream **out,
-                                 clv_fault *fault);
+clv_status clv_rfm_stream_create(const clv_rfm_options *opts, clv_stream_order order,
+                                 clv_rfm_stream **out, clv_fault *fault);
 
 /* Frees a stream; NULL is a no-op. */
 void clv_rfm_stream_free(clv_rfm_stream *s);
@@ -268,22 +262,19 @@ void clv_rfm_stream_free(clv_rfm_stream *s);
 /* Adds one transaction, checked as clv_txlog_add() (fault: 0 stream, 1 id,
  * 2 id_len, 3 day, 4 amount).  Also CLV_EDOM for a row out of day order in
  * a CLV_STREAM_SORTED stream.  On failure the stream is unchanged. */
-clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id,
-                              size_t id_len, double day, double amount,
-                              clv_fault *fault);
+clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id, size_t id_len, double day,
+                              double amount, clv_fault *fault);
 
 /* Adds the transactions of `from` (unchanged) to `into`.  Both must have
  * the same order and options (else CLV_EINVAL).  Errors: CLV_EDOM (sorted
  * streams whose days interleave for a customer; `into` is then
  * unchanged), CLV_ENOMEM (`into` may hold part of `from`: discard it). */
-clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
-                                const clv_rfm_stream *from, clv_fault *fault);
+clv_status clv_rfm_stream_merge(clv_rfm_stream *into, const clv_rfm_stream *from, clv_fault *fault);
 
 /* The summary of everything streamed so far (the stream stays usable).
  * Identical to clv_rfm_summarize() on a log of the same rows in the same
  * order.  Errors: as clv_rfm_summarize(). */
-clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
-                                  clv_fault *fault);
+clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out, clv_fault *fault);
 
 /* Bytes the stream holds (for the memory figures). */
 size_t clv_rfm_stream_bytes(const clv_rfm_stream *s);
@@ -302,11 +293,9 @@ typedef int (*clv_read_progress_fn)(void *data, size_t rows, double fraction);
  * line and the date column).  progress (optional; progress_data is passed
  * to it) can stop the read: CLV_ENOCONV.  On any failure s holds the rows
  * before the failing line: free it or read again into a new stream. */
-clv_status clv_rfm_stream_read_csv(const char *path,
-                                   const clv_csv_options *opts,
-                                   clv_rfm_stream *s,
-                                   clv_read_progress_fn progress,
-                                   void *progress_data, clv_csv_error *err);
+clv_status clv_rfm_stream_read_csv(const char *path, const clv_csv_options *opts, clv_rfm_stream *s,
+                                   clv_read_progress_fn progress, void *progress_data,
+                                   clv_csv_error *err);
 
 /* Writes the stream's state as portable bytes (little-endian, independent
  * of the machine's word size), to keep, send to another process or store
@@ -314,8 +303,7 @@ clv_status clv_rfm_stream_read_csv(const char *path,
  * the size needed; the bytes are written when buf is not NULL and cap >=
  * *len.  Errors: CLV_EINVAL (NULL s or len), CLV_ERANGE (buf set but cap
  * too small; nothing written). */
-clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap,
-                               size_t *len);
+clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap, size_t *len);
 
 /* A new stream from bytes written by clv_rfm_stream_save().  Every field is
  * checked (sizes, days within the years 1..9999, counts and amounts that
@@ -325,8 +313,7 @@ clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap,
  * stream's bytes, another version, cut short, trailing bytes, or a field
  * out of range; fault reason says which), CLV_ENOMEM.  *out = NULL on
  * failure. */
-clv_status clv_rfm_stream_load(const void *buf, size_t len,
-                               clv_rfm_stream **out, clv_fault *fault);
+clv_status clv_rfm_stream_load(const void *buf, size_t len, clv_rfm_stream **out, clv_fault *fault);
 
 #ifdef __cplusplus
 }

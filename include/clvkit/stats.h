@@ -22,7 +22,7 @@ typedef struct clv_summary {
     size_t count;   /* number of values that are not NaN */
     size_t missing; /* number of NaN values (failed scenarios) */
     double min, max;
-    double mean;    /* compensated (Neumaier) sum / count */
+    double mean; /* compensated (Neumaier) sum / count */
 } clv_summary;
 
 /* Summarises v[0..n-1], skipping NaN.  With no value left, count = 0 and
@@ -41,8 +41,8 @@ clv_status clv_summarize(const double *v, size_t n, clv_summary *out);
  * Expected cost O(n * np) (selection, not sorting).
  * Errors: CLV_EINVAL (NULL pointers, infinite value or probability),
  * CLV_EDOM (a probability outside [0, 1]). */
-clv_status clv_quantiles(const double *v, size_t n, const double *probs,
-                         size_t np, double *scratch, double *out);
+clv_status clv_quantiles(const double *v, size_t n, const double *probs, size_t np, double *scratch,
+                         double *out);
 
 /* Index of the largest (want_max != 0) or smallest non-NaN value; the first
  * one on ties.  Errors: CLV_EINVAL (NULL pointers), CLV_EDOM (every value is
@@ -54,14 +54,12 @@ clv_status clv_argbest(const double *v, size_t n, int want_max, size_t *index);
  * range(0, 1, 0.1) has 11 values).  Value i is from + i * step.
  * Errors: CLV_EINVAL (non-finite input), CLV_EDOM (step = 0, or a step
  * pointing away from `to`), CLV_ERANGE (more than max_n values). */
-clv_status clv_range_count(double from, double to, double step, size_t max_n,
-                           size_t *n);
+clv_status clv_range_count(double from, double to, double step, size_t max_n, size_t *n);
 
 /* Value i of n evenly spaced values from `from` to `to` inclusive; the last
  * one is exactly `to`.  Errors: CLV_EINVAL (non-finite input, n = 0, i >= n),
  * CLV_ERANGE (the spacing overflows). */
-clv_status clv_linspace_value(double from, double to, size_t n, size_t i,
-                              double *out);
+clv_status clv_linspace_value(double from, double to, size_t n, size_t i, double *out);
 
 #ifdef __cplusplus
 }

@@ -18,20 +18,20 @@ extern "C" {
 #endif
 
 typedef enum clv_status {
-    CLV_OK = 0,       /* success */
-    CLV_EINVAL = 1,   /* invalid argument: NaN or infinite input, NULL pointer,
-                         empty or mismatched array, unknown option */
-    CLV_EDOM = 2,     /* finite input outside the function's domain: negative
-                         money or count, probability outside [0, 1], a zero
-                         denominator, a fractional count */
-    CLV_ERANGE = 3,   /* the result (or a size) overflows: it would be infinite
-                         or is not representable */
-    CLV_ENOCONV = 4,  /* a series or an iteration does not converge */
-    CLV_ENOMEM = 5,   /* memory allocation failed */
-    CLV_EIO = 6,      /* a file could not be opened, read or written */
-    CLV_EFORMAT = 7,  /* malformed input data (e.g. a CSV line) */
-    CLV_ELOSS = 8     /* the result was computed but its accuracy cannot be
-                         guaranteed (e.g. a special function near a singularity) */
+    CLV_OK = 0,      /* success */
+    CLV_EINVAL = 1,  /* invalid argument: NaN or infinite input, NULL pointer,
+                        empty or mismatched array, unknown option */
+    CLV_EDOM = 2,    /* finite input outside the function's domain: negative
+                        money or count, probability outside [0, 1], a zero
+                        denominator, a fractional count */
+    CLV_ERANGE = 3,  /* the result (or a size) overflows: it would be infinite
+                        or is not representable */
+    CLV_ENOCONV = 4, /* a series or an iteration does not converge */
+    CLV_ENOMEM = 5,  /* memory allocation failed */
+    CLV_EIO = 6,     /* a file could not be opened, read or written */
+    CLV_EFORMAT = 7, /* malformed input data (e.g. a CSV line) */
+    CLV_ELOSS = 8    /* the result was computed but its accuracy cannot be
+                        guaranteed (e.g. a special function near a singularity) */
 } clv_status;
 
 /* Static English text describing a status, e.g. "argument outside the

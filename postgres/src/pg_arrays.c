@@ -29,8 +29,7 @@ static double *float8_list(const char *fn, const char *param, ArrayType *a, size
     int count;
 
     if (ARR_NDIM(a) > 1)
-        clvpg_fail(fn, CLV_EINVAL, param, CLV_FAULT_NONE, "must be a one-dimensional array",
-                   0, 0);
+        clvpg_fail(fn, CLV_EINVAL, param, CLV_FAULT_NONE, "must be a one-dimensional array", 0, 0);
     deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &items,
                       &nulls, &count);
     double *v = palloc(sizeof(double) * (count > 0 ? (size_t)count : 1));
@@ -51,8 +50,7 @@ typedef struct call_args {
     const char *first_list; /* the name of the first list */
 } call_args;
 
-static void read_args(FunctionCallInfo fcinfo, const clv_func *f, const char *fn,
-                      call_args *c)
+static void read_args(FunctionCallInfo fcinfo, const clv_func *f, const char *fn, call_args *c)
 {
     int sql = 0;
     c->n = 0;
@@ -107,8 +105,9 @@ Datum clvkit_array(PG_FUNCTION_ARGS)
             clvpg_fail(fn, st, c.first_list, CLV_FAULT_NONE, "must not be empty", 0, 0);
         int row = clv_fault_has_row(f, &fault);
         int has_got = known && (a.shape == CLV_SHAPE_NUMBER || row);
-        double got = !has_got ? 0 : a.shape == CLV_SHAPE_NUMBER ? c.num[fault.arg]
-                                                                : c.list[fault.arg][fault.element];
+        double got = !has_got                      ? 0
+                     : a.shape == CLV_SHAPE_NUMBER ? c.num[fault.arg]
+                                                   : c.list[fault.arg][fault.element];
         clvpg_fail(fn, st, clv_fault_param(f, &fault), row ? fault.element : CLV_FAULT_NONE,
                    fault.reason, has_got, got);
     }

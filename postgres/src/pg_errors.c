@@ -15,18 +15,24 @@ PG_MODULE_MAGIC;
 static int sqlstate_of(clv_status st)
 {
     switch (st) {
-    case CLV_ERANGE: return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
-    case CLV_ENOMEM: return ERRCODE_OUT_OF_MEMORY;
-    case CLV_EIO: return ERRCODE_IO_ERROR;
-    case CLV_EFORMAT: return ERRCODE_INVALID_TEXT_REPRESENTATION;
+    case CLV_ERANGE:
+        return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+    case CLV_ENOMEM:
+        return ERRCODE_OUT_OF_MEMORY;
+    case CLV_EIO:
+        return ERRCODE_IO_ERROR;
+    case CLV_EFORMAT:
+        return ERRCODE_INVALID_TEXT_REPRESENTATION;
     case CLV_ENOCONV:
-    case CLV_ELOSS: return ERRCODE_DATA_EXCEPTION;
-    default: return ERRCODE_INVALID_PARAMETER_VALUE;
+    case CLV_ELOSS:
+        return ERRCODE_DATA_EXCEPTION;
+    default:
+        return ERRCODE_INVALID_PARAMETER_VALUE;
     }
 }
 
-void clvpg_fail(const char *fn, clv_status st, const char *param,
-                size_t element, const char *reason, int has_got, double got)
+void clvpg_fail(const char *fn, clv_status st, const char *param, size_t element,
+                const char *reason, int has_got, double got)
 {
     const char *why = reason ? reason : clv_strerror(st);
     char where[160] = "";
@@ -38,8 +44,7 @@ void clvpg_fail(const char *fn, clv_status st, const char *param,
         snprintf(where, sizeof where, "%s ", param);
     if (has_got)
         snprintf(value, sizeof value, ", got %.15g", got);
-    ereport(ERROR, (errcode(sqlstate_of(st)),
-                    errmsg("%s: %s%s%s", fn, where, why, value)));
+    ereport(ERROR, (errcode(sqlstate_of(st)), errmsg("%s: %s%s%s", fn, where, why, value)));
     pg_unreachable();
 }
 

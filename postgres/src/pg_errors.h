@@ -13,9 +13,8 @@
  * element is its 0-based element for an array parameter, or CLV_FAULT_NONE
  * (shown 1-based, as SQL arrays count); got is the offending value when
  * has_got. */
-void clvpg_fail(const char *fn, clv_status st, const char *param,
-                size_t element, const char *reason, int has_got, double got)
-    __attribute__((noreturn));
+void clvpg_fail(const char *fn, clv_status st, const char *param, size_t element,
+                const char *reason, int has_got, double got) __attribute__((noreturn));
 
 /* The SQL name of argument i of the function being called (palloc'd), or
  * NULL.  The prediction functions take their arguments in the core's order,

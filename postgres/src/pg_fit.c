@@ -104,8 +104,8 @@ Datum clvkit_fit_add(PG_FUNCTION_ARGS)
                 PG_RETURN_NULL();
             PG_RETURN_DATUM(PG_GETARG_DATUM(0));
         }
-    tally_state *s = PG_ARGISNULL(0) ? state_new(ctx, width, NULL)
-                                     : (tally_state *)PG_GETARG_POINTER(0);
+    tally_state *s =
+        PG_ARGISNULL(0) ? state_new(ctx, width, NULL) : (tally_state *)PG_GETARG_POINTER(0);
     take_unit(fcinfo, s, (int)width + 1);
     double row[CLV_TALLY_MAXWIDTH];
     for (size_t j = 0; j < width; j++)
@@ -137,9 +137,9 @@ Datum clvkit_fit_combine(PG_FUNCTION_ARGS)
     if (into->unit < 0)
         into->unit = from->unit;
     else if (from->unit >= 0 && from->unit != into->unit)
-        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                        errmsg("%s: unit must be the same in every row",
-                               clvpg_called_name(fcinfo))));
+        ereport(ERROR,
+                (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                 errmsg("%s: unit must be the same in every row", clvpg_called_name(fcinfo))));
     clv_status st = clv_tally_merge(into->tally, from->tally);
     if (st != CLV_OK)
         clvpg_fail("tally_combine", st, NULL, CLV_FAULT_NONE, NULL, 0, 0);
@@ -177,8 +177,8 @@ Datum clvkit_fit_deserialize(PG_FUNCTION_ARGS)
     }
     if (st != CLV_OK || unit < -1 || unit > CLV_UNIT_YEAR) {
         clv_tally_free(t);
-        clvpg_fail("tally_deserialize", st == CLV_OK ? CLV_EFORMAT : st, NULL,
-                   CLV_FAULT_NONE, "the fit state is damaged", 0, 0);
+        clvpg_fail("tally_deserialize", st == CLV_OK ? CLV_EFORMAT : st, NULL, CLV_FAULT_NONE,
+                   "the fit state is damaged", 0, 0);
     }
     tally_state *s = state_new(ctx, 0, t);
     s->unit = unit;
@@ -198,8 +198,7 @@ static void fail_fit(const char *fn, clv_status st, const clv_fault *fault,
     StringInfoData row;
     initStringInfo(&row);
     for (size_t j = 0; j < shape->width; j++)
-        appendStringInfo(&row, "%s%s=%g", j ? ", " : "", shape->column[j],
-                         col[j][fault->element]);
+        appendStringInfo(&row, "%s%s=%g", j ? ", " : "", shape->column[j], col[j][fault->element]);
     clvpg_fail(fn, st, clv_fault_param(shape->fit, fault), CLV_FAULT_NONE,
                psprintf("%s (in the row %s)", why, row.data), 0, 0);
 }
@@ -243,8 +242,7 @@ Datum clvkit_sbg_fit(PG_FUNCTION_ARGS)
     if (ARR_NDIM(a) > 1)
         clvpg_fail("sbg_fit", CLV_EINVAL, "survivors", CLV_FAULT_NONE,
                    "must be a one-dimensional array", 0, 0);
-    deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &items, &nulls,
-                      &count);
+    deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &items, &nulls, &count);
     double *alive = palloc(sizeof(double) * (size_t)(count > 0 ? count : 1));
     for (int i = 0; i < count; i++) {
         if (nulls[i])
@@ -257,8 +255,8 @@ Datum clvkit_sbg_fit(PG_FUNCTION_ARGS)
     clv_status st = clv_sbg_fit(alive, (size_t)count, NULL, &m, &info, &fault);
     if (st != CLV_OK) {
         int at = fault.element != CLV_FAULT_NONE && fault.element < (size_t)count;
-        clvpg_fail("sbg_fit", st, "survivors", at ? fault.element : CLV_FAULT_NONE,
-                   fault.reason, at, at ? alive[fault.element] : 0);
+        clvpg_fail("sbg_fit", st, "survivors", at ? fault.element : CLV_FAULT_NONE, fault.reason,
+                   at, at ? alive[fault.element] : 0);
     }
     PG_RETURN_POINTER(clvpg_model_make(&m, &info));
 }

@@ -26,8 +26,7 @@ static const clv_fn *catalogue_entry(FunctionCallInfo fcinfo)
             i++;
         if (!name || i == clv_fn_count())
             ereport(ERROR, (errcode(ERRCODE_UNDEFINED_FUNCTION),
-                            errmsg("clvkit has no formula named \"%s\"",
-                                   name ? name : "?")));
+                            errmsg("clvkit has no formula named \"%s\"", name ? name : "?")));
         cached = i + 1; /* 0 means "not looked up yet" */
         fcinfo->flinfo->fn_extra = (void *)cached;
     }
@@ -49,10 +48,8 @@ Datum clvkit_formula(PG_FUNCTION_ARGS)
     clv_status st = clv_fn_eval(f, args, nargs, &out, &fault);
     if (st != CLV_OK) {
         int named = fault.arg < nargs;
-        clvpg_fail(clv_fn_name(f), st,
-                   named ? clv_fn_param_name(f, fault.arg) : NULL,
-                   CLV_FAULT_NONE, fault.reason, named,
-                   named ? args[fault.arg] : 0);
+        clvpg_fail(clv_fn_name(f), st, named ? clv_fn_param_name(f, fault.arg) : NULL,
+                   CLV_FAULT_NONE, fault.reason, named, named ? args[fault.arg] : 0);
     }
     PG_RETURN_FLOAT8(out);
 }

@@ -92,7 +92,8 @@ Datum clvkit_model_in(PG_FUNCTION_ARGS)
         s++;
     char kind_name[16];
     if (s == name || s - name >= (long)sizeof kind_name || *s != '(')
-        bad_text(text, "expected a model name and \"(\", e.g. bgnbd(r=0.24, alpha=4.4, a=0.79, b=2.4)");
+        bad_text(text,
+                 "expected a model name and \"(\", e.g. bgnbd(r=0.24, alpha=4.4, a=0.79, b=2.4)");
     memcpy(kind_name, name, (size_t)(s - name));
     kind_name[s - name] = '\0';
     clv_model_kind kind;
@@ -163,10 +164,8 @@ Datum clvkit_model_in(PG_FUNCTION_ARGS)
     clv_status st = clv_model_check(&core, &fault);
     if (st != CLV_OK) {
         int named = fault.element < np;
-        clvpg_fail("clv_model", st,
-                   named ? clv_model_param_name(kind, fault.element) : NULL,
-                   CLV_FAULT_NONE, fault.reason, named,
-                   named ? m->param[fault.element] : 0);
+        clvpg_fail("clv_model", st, named ? clv_model_param_name(kind, fault.element) : NULL,
+                   CLV_FAULT_NONE, fault.reason, named, named ? m->param[fault.element] : 0);
     }
     PG_RETURN_POINTER(m);
 }

@@ -33,8 +33,8 @@ static char *kinds_of(const char *method, size_t nargs)
 }
 
 /* Raises the core's error: the argument it blames, by name, and its value. */
-static void fail_call(FunctionCallInfo fcinfo, const char *fn, const clv_func *f,
-                      clv_status st, const clv_fault *fault)
+static void fail_call(FunctionCallInfo fcinfo, const char *fn, const clv_func *f, clv_status st,
+                      const clv_fault *fault)
 {
     const char *param = clv_fault_param(f, fault);
     double got = 0;
@@ -80,7 +80,8 @@ Datum clvkit_clv_predict(PG_FUNCTION_ARGS)
     if (strcmp(unit, "model") != 0 && clv_time_unit_parse(unit, &o.period) != CLV_OK)
         ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                         errmsg("clv_predict: unit must be day, week, month, year or "
-                               "model, got \"%s\"", unit)));
+                               "model, got \"%s\"",
+                               unit)));
     o.discount = PG_GETARG_FLOAT8(8);
     o.margin = PG_GETARG_FLOAT8(9);
     double out;

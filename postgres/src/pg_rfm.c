@@ -30,7 +30,7 @@ typedef struct rfm_state {
     double calibration_end; /* core day */
     double holdout_end;     /* core day, NaN = none */
     size_t n, cap;
-    double *day, *amount;   /* in the aggregate's memory context */
+    double *day, *amount; /* in the aggregate's memory context */
 } rfm_state;
 
 static void grow(MemoryContext ctx, rfm_state *s, size_t need)
@@ -240,11 +240,13 @@ Datum clvkit_rfm_final(PG_FUNCTION_ARGS)
             PG_RETURN_NULL();
         clvpg_fail("rfm", st, NULL, CLV_FAULT_NONE, fault.reason, 0, 0);
     }
-    Datum values[7] = {
-        Float8GetDatum(r->x[0]),          Float8GetDatum(r->t_x[0]),
-        Float8GetDatum(r->T[0]),          Float8GetDatum(r->mean_value[0]),
-        Float8GetDatum(r->x_holdout[0]),  Float8GetDatum(r->value_holdout[0]),
-        DateADTGetDatum((DateADT)(r->first_day[0] - PG_DAY_OF_1970))};
+    Datum values[7] = {Float8GetDatum(r->x[0]),
+                       Float8GetDatum(r->t_x[0]),
+                       Float8GetDatum(r->T[0]),
+                       Float8GetDatum(r->mean_value[0]),
+                       Float8GetDatum(r->x_holdout[0]),
+                       Float8GetDatum(r->value_holdout[0]),
+                       DateADTGetDatum((DateADT)(r->first_day[0] - PG_DAY_OF_1970))};
     bool nulls[7] = {false};
     clv_rfm_free(r);
     PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));

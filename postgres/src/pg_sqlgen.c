@@ -91,8 +91,7 @@ static void write_predictions(FILE *out)
             clv_func_arg(f, k, &a);
             fprintf(out, ", \"%s\" float8", a.name);
         }
-        fprintf(out, ")\n  RETURNS float8 AS 'MODULE_PATHNAME', 'clvkit_predict' %s;\n\n",
-                traits);
+        fprintf(out, ")\n  RETURNS float8 AS 'MODULE_PATHNAME', 'clvkit_predict' %s;\n\n", traits);
     }
 }
 
@@ -110,18 +109,20 @@ static void write_fits(FILE *out)
                 fprintf(out, "CREATE FUNCTION clvkit_fit_add(internal");
                 for (size_t j = 0; j < s.width; j++)
                     fputs(", float8", out);
-                fprintf(out, "%s) RETURNS internal\n  AS 'MODULE_PATHNAME', 'clvkit_fit_add' "
-                             "LANGUAGE C IMMUTABLE PARALLEL SAFE;\n",
+                fprintf(out,
+                        "%s) RETURNS internal\n  AS 'MODULE_PATHNAME', 'clvkit_fit_add' "
+                        "LANGUAGE C IMMUTABLE PARALLEL SAFE;\n",
                         with_unit ? ", text" : "");
                 *done = 1;
             }
             fprintf(out, "CREATE AGGREGATE %s_fit(", clv_model_name((clv_model_kind)k));
             for (size_t j = 0; j < s.width; j++)
                 fprintf(out, "%s\"%s\" float8", j ? ", " : "", s.column[j]);
-            fprintf(out, "%s) (\n  SFUNC = clvkit_fit_add, STYPE = internal, "
-                         "FINALFUNC = clvkit_fit_final,\n  COMBINEFUNC = clvkit_fit_combine, "
-                         "SERIALFUNC = clvkit_fit_serialize,\n  DESERIALFUNC = "
-                         "clvkit_fit_deserialize, PARALLEL = SAFE);\n\n",
+            fprintf(out,
+                    "%s) (\n  SFUNC = clvkit_fit_add, STYPE = internal, "
+                    "FINALFUNC = clvkit_fit_final,\n  COMBINEFUNC = clvkit_fit_combine, "
+                    "SERIALFUNC = clvkit_fit_serialize,\n  DESERIALFUNC = "
+                    "clvkit_fit_deserialize, PARALLEL = SAFE);\n\n",
                     with_unit ? ", unit text" : "");
         }
     }
@@ -171,14 +172,15 @@ int main(int argc, char **argv)
     fputs("-- Predictions, one function per method for every kind that has it.\n", out);
     write_predictions(out);
     fputs("-- Fits on customers, as aggregates over the core's tally.\n", out);
-    fprintf(out, "CREATE FUNCTION clvkit_fit_combine(internal, internal) RETURNS internal\n"
-                 "  AS 'MODULE_PATHNAME', 'clvkit_fit_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;\n"
-                 "CREATE FUNCTION clvkit_fit_serialize(internal) RETURNS bytea\n"
-                 "  AS 'MODULE_PATHNAME', 'clvkit_fit_serialize' %s;\n"
-                 "CREATE FUNCTION clvkit_fit_deserialize(bytea, internal) RETURNS internal\n"
-                 "  AS 'MODULE_PATHNAME', 'clvkit_fit_deserialize' %s;\n"
-                 "CREATE FUNCTION clvkit_fit_final(internal) RETURNS clv_model\n"
-                 "  AS 'MODULE_PATHNAME', 'clvkit_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;\n",
+    fprintf(out,
+            "CREATE FUNCTION clvkit_fit_combine(internal, internal) RETURNS internal\n"
+            "  AS 'MODULE_PATHNAME', 'clvkit_fit_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;\n"
+            "CREATE FUNCTION clvkit_fit_serialize(internal) RETURNS bytea\n"
+            "  AS 'MODULE_PATHNAME', 'clvkit_fit_serialize' %s;\n"
+            "CREATE FUNCTION clvkit_fit_deserialize(bytea, internal) RETURNS internal\n"
+            "  AS 'MODULE_PATHNAME', 'clvkit_fit_deserialize' %s;\n"
+            "CREATE FUNCTION clvkit_fit_final(internal) RETURNS clv_model\n"
+            "  AS 'MODULE_PATHNAME', 'clvkit_fit_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;\n",
             traits, traits);
     write_fits(out);
     for (int i = 2; i < argc; i++)

@@ -10,17 +10,16 @@
 #include "core/fn.h"
 
 static const clv_fn *const catalogue[] = {
-    &clv_fn_clv,           &clv_fn_clv_margin,  &clv_fn_clv_ret,
-    &clv_fn_ltv_churn,     &clv_fn_clv_avg,     &clv_fn_lifetime,
-    &clv_fn_churn_period,  &clv_fn_discount_period,
-    &clv_fn_cac,           &clv_fn_cac_payback, &clv_fn_ltv_cac,
-    &clv_fn_max_cac,       &clv_fn_sql_budget,  &clv_fn_roas_breakeven,
+    &clv_fn_clv,        &clv_fn_clv_margin,     &clv_fn_clv_ret,      &clv_fn_ltv_churn,
+    &clv_fn_clv_avg,    &clv_fn_lifetime,       &clv_fn_churn_period, &clv_fn_discount_period,
+    &clv_fn_cac,        &clv_fn_cac_payback,    &clv_fn_ltv_cac,      &clv_fn_max_cac,
+    &clv_fn_sql_budget, &clv_fn_roas_breakeven,
 };
 
 #define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])
 
-clv_status clv_fail(clv_fault *fault, size_t arg, size_t element,
-                    const char *reason, clv_status status)
+clv_status clv_fail(clv_fault *fault, size_t arg, size_t element, const char *reason,
+                    clv_status status)
 {
     if (fault) {
         fault->arg = arg;
@@ -33,15 +32,24 @@ clv_status clv_fail(clv_fault *fault, size_t arg, size_t element,
 const char *clv_domain_text(clv_domain d)
 {
     switch (d) {
-    case CLV_D_REAL: return "must be a finite number";
-    case CLV_D_NONNEG: return "must be >= 0";
-    case CLV_D_POS: return "must be > 0";
-    case CLV_D_UNIT: return "must be between 0 and 1";
-    case CLV_D_UNIT_POS: return "must be > 0 and <= 1";
-    case CLV_D_RATE: return "must be > -1";
-    case CLV_D_WHOLE: return "must be a whole number >= 0";
-    case CLV_D_FLAG: return "must be 0 or 1";
-    case CLV_D_WHOLE_POS: return "must be a whole number >= 1";
+    case CLV_D_REAL:
+        return "must be a finite number";
+    case CLV_D_NONNEG:
+        return "must be >= 0";
+    case CLV_D_POS:
+        return "must be > 0";
+    case CLV_D_UNIT:
+        return "must be between 0 and 1";
+    case CLV_D_UNIT_POS:
+        return "must be > 0 and <= 1";
+    case CLV_D_RATE:
+        return "must be > -1";
+    case CLV_D_WHOLE:
+        return "must be a whole number >= 0";
+    case CLV_D_FLAG:
+        return "must be 0 or 1";
+    case CLV_D_WHOLE_POS:
+        return "must be a whole number >= 1";
     }
     return "must be a finite number";
 }
@@ -49,15 +57,24 @@ const char *clv_domain_text(clv_domain d)
 static int in_domain(clv_domain d, double x)
 {
     switch (d) {
-    case CLV_D_REAL: return 1;
-    case CLV_D_NONNEG: return x >= 0;
-    case CLV_D_POS: return x > 0;
-    case CLV_D_UNIT: return x >= 0 && x <= 1;
-    case CLV_D_UNIT_POS: return x > 0 && x <= 1;
-    case CLV_D_RATE: return x > -1;
-    case CLV_D_WHOLE: return x >= 0 && x == floor(x);
-    case CLV_D_FLAG: return x == 0 || x == 1;
-    case CLV_D_WHOLE_POS: return x >= 1 && x == floor(x);
+    case CLV_D_REAL:
+        return 1;
+    case CLV_D_NONNEG:
+        return x >= 0;
+    case CLV_D_POS:
+        return x > 0;
+    case CLV_D_UNIT:
+        return x >= 0 && x <= 1;
+    case CLV_D_UNIT_POS:
+        return x > 0 && x <= 1;
+    case CLV_D_RATE:
+        return x > -1;
+    case CLV_D_WHOLE:
+        return x >= 0 && x == floor(x);
+    case CLV_D_FLAG:
+        return x == 0 || x == 1;
+    case CLV_D_WHOLE_POS:
+        return x >= 1 && x == floor(x);
     }
     return 0;
 }
@@ -75,7 +92,10 @@ clv_status clv_domain_check(clv_domain d, double x, const char **reason)
     return CLV_OK;
 }
 
-size_t clv_fn_count(void) { return CATALOGUE_SIZE; }
+size_t clv_fn_count(void)
+{
+    return CATALOGUE_SIZE;
+}
 
 const clv_fn *clv_fn_at(size_t i)
 {
@@ -92,9 +112,18 @@ const clv_fn *clv_fn_find(const char *name)
     return NULL;
 }
 
-const char *clv_fn_name(const clv_fn *f) { return f ? f->name : NULL; }
-size_t clv_fn_nparams(const clv_fn *f) { return f ? f->nparams : 0; }
-size_t clv_fn_nrequired(const clv_fn *f) { return f ? f->nrequired : 0; }
+const char *clv_fn_name(const clv_fn *f)
+{
+    return f ? f->name : NULL;
+}
+size_t clv_fn_nparams(const clv_fn *f)
+{
+    return f ? f->nparams : 0;
+}
+size_t clv_fn_nrequired(const clv_fn *f)
+{
+    return f ? f->nrequired : 0;
+}
 
 const char *clv_fn_param_name(const clv_fn *f, size_t i)
 {
@@ -118,8 +147,7 @@ double clv_fn_param_default(const clv_fn *f, size_t i)
 }
 
 /* The whole check-compute-check sequence on a full argument vector. */
-static clv_status eval_full(const clv_fn *f, const double *a, double *out,
-                            clv_fault *fault)
+static clv_status eval_full(const clv_fn *f, const double *a, double *out, clv_fault *fault)
 {
     for (size_t i = 0; i < f->nparams; i++) {
         const char *why;
@@ -140,17 +168,16 @@ static clv_status eval_full(const clv_fn *f, const double *a, double *out,
     return CLV_OK;
 }
 
-clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs,
-                       double *out, clv_fault *fault)
+clv_status clv_fn_eval(const clv_fn *f, const double *args, size_t nargs, double *out,
+                       clv_fault *fault)
 {
     if (out)
         *out = NAN;
     if (!f || !out || (nargs > 0 && !args))
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "NULL pointer", CLV_EINVAL);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (nargs < f->nrequired || nargs > f->nparams)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "wrong number of arguments", CLV_EINVAL);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "wrong number of arguments",
+                        CLV_EINVAL);
     double a[CLV_FN_MAX_PARAMS];
     for (size_t i = 0; i < f->nparams; i++)
         a[i] = i < nargs ? args[i] : f->params[i].def;
@@ -179,9 +206,8 @@ static int value_ok(const clv_fn *f, size_t i, double x)
     return clv_domain_check(f->params[i].domain, x, &why) == CLV_OK;
 }
 
-clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
-                        const size_t *lens, size_t first, size_t nrows,
-                        double *out, size_t *nfailed)
+clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes, const size_t *lens,
+                        size_t first, size_t nrows, double *out, size_t *nfailed)
 {
     if (nfailed)
         *nfailed = 0;
@@ -240,8 +266,8 @@ clv_status clv_fn_sweep(const clv_fn *f, const double *const *axes,
             for (size_t k = 0; k < n; k++) {
                 a[last] = inner[j + k];
                 double v = NAN;
-                if (outer_ok && value_ok(f, last, a[last])
-                    && (!f->rule || f->rule(a, NULL) == CLV_OK)) {
+                if (outer_ok && value_ok(f, last, a[last]) &&
+                    (!f->rule || f->rule(a, NULL) == CLV_OK)) {
                     v = f->formula(a);
                     if (!isfinite(v))
                         v = NAN;

@@ -7,13 +7,11 @@
 #include "clvkit/economics.h"
 #include "core/fn.h"
 
-clv_status clv_segment(double value, const double *values, size_t n,
-                       double high_share, double low_share,
-                       clv_segment_class *out, clv_fault *fault)
+clv_status clv_segment(double value, const double *values, size_t n, double high_share,
+                       double low_share, clv_segment_class *out, clv_fault *fault)
 {
     if (!out)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     *out = CLV_SEGMENT_NONE;
     const char *why;
     clv_status st = clv_domain_check(CLV_D_REAL, value, &why);
@@ -28,8 +26,7 @@ clv_status clv_segment(double value, const double *values, size_t n,
     if ((st = clv_domain_check(CLV_D_UNIT, low_share, &why)) != CLV_OK)
         return clv_fail(fault, 4, CLV_FAULT_NONE, why, st);
     if (high_share + low_share > 1)
-        return clv_fail(fault, 4, CLV_FAULT_NONE,
-                        "must be <= 1 - high_share (the bands overlap)",
+        return clv_fail(fault, 4, CLV_FAULT_NONE, "must be <= 1 - high_share (the bands overlap)",
                         CLV_EDOM);
 
     /* The rank is a fraction with denominator 2n, the thresholds are the
@@ -57,9 +54,13 @@ clv_status clv_segment(double value, const double *values, size_t n,
 const char *clv_segment_name(clv_segment_class segment)
 {
     switch (segment) {
-    case CLV_SEGMENT_LOW: return "low";
-    case CLV_SEGMENT_MEDIUM: return "medium";
-    case CLV_SEGMENT_HIGH: return "high";
-    default: return "none";
+    case CLV_SEGMENT_LOW:
+        return "low";
+    case CLV_SEGMENT_MEDIUM:
+        return "medium";
+    case CLV_SEGMENT_HIGH:
+        return "high";
+    default:
+        return "none";
     }
 }

@@ -19,15 +19,20 @@ static double clv_formula(const double *a)
 
 CLV_BATCH(clv_formula)
 
-const clv_fn clv_fn_clv = {
-    "clv", 5, 3,
-    {{"aov", CLV_D_NONNEG, 0}, {"freq", CLV_D_NONNEG, 0},
-     {"years", CLV_D_NONNEG, 0}, {"cost", CLV_D_NONNEG, 0},
-     {"yearly_cost", CLV_D_NONNEG, 0}},
-    NULL, clv_formula, clv_formula_batch};
+const clv_fn clv_fn_clv = {"clv",
+                           5,
+                           3,
+                           {{"aov", CLV_D_NONNEG, 0},
+                            {"freq", CLV_D_NONNEG, 0},
+                            {"years", CLV_D_NONNEG, 0},
+                            {"cost", CLV_D_NONNEG, 0},
+                            {"yearly_cost", CLV_D_NONNEG, 0}},
+                           NULL,
+                           clv_formula,
+                           clv_formula_batch};
 
-clv_status clv_clv(double aov, double freq, double years, double cost,
-                   double yearly_cost, double *out)
+clv_status clv_clv(double aov, double freq, double years, double cost, double yearly_cost,
+                   double *out)
 {
     const double a[] = {aov, freq, years, cost, yearly_cost};
     return clv_fn_eval(&clv_fn_clv, a, 5, out, NULL);
@@ -40,15 +45,21 @@ static double clv_margin_formula(const double *a)
 
 CLV_BATCH(clv_margin_formula)
 
-const clv_fn clv_fn_clv_margin = {
-    "clv_margin", 6, 4,
-    {{"aov", CLV_D_NONNEG, 0}, {"freq", CLV_D_NONNEG, 0},
-     {"years", CLV_D_NONNEG, 0}, {"margin", CLV_D_UNIT, 0},
-     {"cost", CLV_D_NONNEG, 0}, {"yearly_cost", CLV_D_NONNEG, 0}},
-    NULL, clv_margin_formula, clv_margin_formula_batch};
+const clv_fn clv_fn_clv_margin = {"clv_margin",
+                                  6,
+                                  4,
+                                  {{"aov", CLV_D_NONNEG, 0},
+                                   {"freq", CLV_D_NONNEG, 0},
+                                   {"years", CLV_D_NONNEG, 0},
+                                   {"margin", CLV_D_UNIT, 0},
+                                   {"cost", CLV_D_NONNEG, 0},
+                                   {"yearly_cost", CLV_D_NONNEG, 0}},
+                                  NULL,
+                                  clv_margin_formula,
+                                  clv_margin_formula_batch};
 
-clv_status clv_clv_margin(double aov, double freq, double years, double margin,
-                          double cost, double yearly_cost, double *out)
+clv_status clv_clv_margin(double aov, double freq, double years, double margin, double cost,
+                          double yearly_cost, double *out)
 {
     const double a[] = {aov, freq, years, margin, cost, yearly_cost};
     return clv_fn_eval(&clv_fn_clv_margin, a, 6, out, NULL);
@@ -88,15 +99,20 @@ static double clv_ret_formula(const double *a)
 
 CLV_BATCH(clv_ret_formula)
 
-const clv_fn clv_fn_clv_ret = {
-    "clv_ret", 5, 3,
-    {{"margin", CLV_D_NONNEG, 0}, {"retention", CLV_D_UNIT, 0},
-     {"discount", CLV_D_RATE, 0}, {"periods", CLV_D_WHOLE, 0},
-     {"timing", CLV_D_FLAG, 0}},
-    clv_ret_rule, clv_ret_formula, clv_ret_formula_batch};
+const clv_fn clv_fn_clv_ret = {"clv_ret",
+                               5,
+                               3,
+                               {{"margin", CLV_D_NONNEG, 0},
+                                {"retention", CLV_D_UNIT, 0},
+                                {"discount", CLV_D_RATE, 0},
+                                {"periods", CLV_D_WHOLE, 0},
+                                {"timing", CLV_D_FLAG, 0}},
+                               clv_ret_rule,
+                               clv_ret_formula,
+                               clv_ret_formula_batch};
 
-clv_status clv_clv_ret(double margin, double retention, double discount,
-                       double periods, double timing, double *out)
+clv_status clv_clv_ret(double margin, double retention, double discount, double periods,
+                       double timing, double *out)
 {
     const double a[] = {margin, retention, discount, periods, timing};
     return clv_fn_eval(&clv_fn_clv_ret, a, 5, out, NULL);
@@ -104,46 +120,64 @@ clv_status clv_clv_ret(double margin, double retention, double discount,
 
 /* ---- LTV_CHURN, CLV_AVG, LIFETIME ----------------------------------------- */
 
-static double ltv_churn_formula(const double *a) { return a[0] * a[1] / a[2]; }
+static double ltv_churn_formula(const double *a)
+{
+    return a[0] * a[1] / a[2];
+}
 
 CLV_BATCH(ltv_churn_formula)
 
 const clv_fn clv_fn_ltv_churn = {
-    "ltv_churn", 3, 3,
-    {{"arpa", CLV_D_NONNEG, 0}, {"gross_margin", CLV_D_UNIT, 0},
-     {"churn", CLV_D_UNIT_POS, 0}},
-    NULL, ltv_churn_formula, ltv_churn_formula_batch};
+    "ltv_churn",
+    3,
+    3,
+    {{"arpa", CLV_D_NONNEG, 0}, {"gross_margin", CLV_D_UNIT, 0}, {"churn", CLV_D_UNIT_POS, 0}},
+    NULL,
+    ltv_churn_formula,
+    ltv_churn_formula_batch};
 
-clv_status clv_ltv_churn(double arpa, double gross_margin, double churn,
-                         double *out)
+clv_status clv_ltv_churn(double arpa, double gross_margin, double churn, double *out)
 {
     const double a[] = {arpa, gross_margin, churn};
     return clv_fn_eval(&clv_fn_ltv_churn, a, 3, out, NULL);
 }
 
-static double clv_avg_formula(const double *a) { return (a[0] - a[1]) / a[2]; }
+static double clv_avg_formula(const double *a)
+{
+    return (a[0] - a[1]) / a[2];
+}
 
 CLV_BATCH(clv_avg_formula)
 
 const clv_fn clv_fn_clv_avg = {
-    "clv_avg", 3, 3,
-    {{"revenue", CLV_D_NONNEG, 0}, {"costs", CLV_D_NONNEG, 0},
-     {"customers", CLV_D_POS, 0}},
-    NULL, clv_avg_formula, clv_avg_formula_batch};
+    "clv_avg",
+    3,
+    3,
+    {{"revenue", CLV_D_NONNEG, 0}, {"costs", CLV_D_NONNEG, 0}, {"customers", CLV_D_POS, 0}},
+    NULL,
+    clv_avg_formula,
+    clv_avg_formula_batch};
 
-clv_status clv_clv_avg(double revenue, double costs, double customers,
-                       double *out)
+clv_status clv_clv_avg(double revenue, double costs, double customers, double *out)
 {
     const double a[] = {revenue, costs, customers};
     return clv_fn_eval(&clv_fn_clv_avg, a, 3, out, NULL);
 }
 
-static double lifetime_formula(const double *a) { return 1 / a[0]; }
+static double lifetime_formula(const double *a)
+{
+    return 1 / a[0];
+}
 
 CLV_BATCH(lifetime_formula)
 
-const clv_fn clv_fn_lifetime = {
-    "lifetime", 1, 1, {{"churn", CLV_D_UNIT_POS, 0}}, NULL, lifetime_formula, lifetime_formula_batch};
+const clv_fn clv_fn_lifetime = {"lifetime",
+                                1,
+                                1,
+                                {{"churn", CLV_D_UNIT_POS, 0}},
+                                NULL,
+                                lifetime_formula,
+                                lifetime_formula_batch};
 
 clv_status clv_lifetime(double churn, double *out)
 {
@@ -166,10 +200,13 @@ static double churn_period_formula(const double *a)
 
 CLV_BATCH(churn_period_formula)
 
-const clv_fn clv_fn_churn_period = {
-    "churn_period", 2, 2,
-    {{"churn", CLV_D_UNIT, 0}, {"k", CLV_D_NONNEG, 0}},
-    NULL, churn_period_formula, churn_period_formula_batch};
+const clv_fn clv_fn_churn_period = {"churn_period",
+                                    2,
+                                    2,
+                                    {{"churn", CLV_D_UNIT, 0}, {"k", CLV_D_NONNEG, 0}},
+                                    NULL,
+                                    churn_period_formula,
+                                    churn_period_formula_batch};
 
 clv_status clv_churn_period(double churn, double k, double *out)
 {
@@ -184,10 +221,13 @@ static double discount_period_formula(const double *a)
 
 CLV_BATCH(discount_period_formula)
 
-const clv_fn clv_fn_discount_period = {
-    "discount_period", 2, 2,
-    {{"rate", CLV_D_RATE, 0}, {"k", CLV_D_NONNEG, 0}},
-    NULL, discount_period_formula, discount_period_formula_batch};
+const clv_fn clv_fn_discount_period = {"discount_period",
+                                       2,
+                                       2,
+                                       {{"rate", CLV_D_RATE, 0}, {"k", CLV_D_NONNEG, 0}},
+                                       NULL,
+                                       discount_period_formula,
+                                       discount_period_formula_batch};
 
 clv_status clv_discount_period(double rate, double k, double *out)
 {

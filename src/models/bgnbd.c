@@ -109,8 +109,7 @@ void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
         sorted[j] = d->xv[j];
     qsort(sorted, d->nx, sizeof *sorted, cmp_double);
     for (size_t j = 0; j < d->nx; j++) { /* old index -> new index */
-        double *hit =
-            bsearch(&d->xv[j], sorted, d->nx, sizeof *sorted, cmp_double);
+        double *hit = bsearch(&d->xv[j], sorted, d->nx, sizeof *sorted, cmp_double);
         rank[j] = (size_t)(hit - sorted);
     }
     for (size_t i = 0; i < pat->n; i++)
@@ -128,8 +127,7 @@ void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
     d->it = clv_malloc(d->nt * sizeof(double));
     d->lb = clv_malloc(d->nx * sizeof(double));
     d->ib = clv_malloc(d->nx * sizeof(double));
-    if (!d->Wx || !d->WT || !d->XT || !d->lT || !d->iT || !d->lt || !d->it ||
-        !d->lb || !d->ib)
+    if (!d->Wx || !d->WT || !d->XT || !d->lT || !d->iT || !d->lt || !d->it || !d->lb || !d->ib)
         goto fail;
     for (size_t i = 0; i < pat->n; i++) {
         double w = pat->w[i];
@@ -153,10 +151,9 @@ fail:
 static double x_terms(const bg_data *d, double r, double a, double b, double *g)
 {
     double o = d->o, ll = 0;
-    double lgr = clv_sf_lgamma(r), lga = clv_sf_lgamma(a),
-           lgb = clv_sf_lgamma(b), lgab = clv_sf_lgamma(a + b);
-    double pr = clv_sf_digamma(r), pb = clv_sf_digamma(b),
-           pab = clv_sf_digamma(a + b);
+    double lgr = clv_sf_lgamma(r), lga = clv_sf_lgamma(a), lgb = clv_sf_lgamma(b),
+           lgab = clv_sf_lgamma(a + b);
+    double pr = clv_sf_digamma(r), pb = clv_sf_digamma(b), pab = clv_sf_digamma(a + b);
     double X = -1, L1 = 0, L2 = 0, L3 = 0, P1 = 0, P2 = 0, P3 = 0;
     for (size_t j = 0; j < d->nx; j++) {
         double xv = d->xv[j];
@@ -195,9 +192,7 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g)
 
 void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 {
-    int mode = t_is_exact(pat)  ? BG_ROWS
-               : pat->n > SMALL ? BG_CHUNKED
-                                : BG_TABLES;
+    int mode = t_is_exact(pat) ? BG_ROWS : pat->n > SMALL ? BG_CHUNKED : BG_TABLES;
     return clv_bg_data_create_mode(pat, mbg, mode);
 }
 
@@ -222,9 +217,7 @@ typedef struct {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 /* no-trapping-math: comparisons may run on every lane (they cannot change
  * a value, only the floating-point exception flags, which nobody reads) */
-#define WIDE                                                                   \
-    __attribute__((target_clones("avx2", "default"),                          \
-                   optimize("no-trapping-math")))
+#define WIDE __attribute__((target_clones("avx2", "default"), optimize("no-trapping-math")))
 #else
 #define WIDE
 #endif
@@ -237,14 +230,12 @@ WIDE static void row_chunk(void *vjob, size_t k)
     size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
     double r = j->r, al = j->al, lna = j->lna, o = d->o;
     double acc[5][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
-    double lT[BLOCK], lt[BLOCK], lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK],
-        lb[BLOCK], ib[BLOCK], c[5][BLOCK];
+    double lT[BLOCK], lt[BLOCK], lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], lb[BLOCK], ib[BLOCK],
+        c[5][BLOCK];
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
-        const double *restrict x = pat->col[0] + b0,
-                               *restrict t = pat->col[1] + b0,
-                               *restrict T = pat->col[2] + b0,
-                               *restrict w = pat->w + b0;
+        const double *restrict x = pat->col[0] + b0, *restrict t = pat->col[1] + b0,
+                               *restrict T = pat->col[2] + b0, *restrict w = pat->w + b0;
         const size_t *xi = d->xi + b0;
         for (size_t i = 0; i < m; i++)
             lb[i] = d->lb[xi[i]], ib[i] = d->ib[xi[i]];
@@ -302,12 +293,11 @@ WIDE static void bracket_chunk(void *vjob, size_t k)
     size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
     double r = j->r, lna = j->lna, o = d->o;
     double acc[5][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
-    double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], dl[BLOCK], di[BLOCK],
-        lb[BLOCK], ib[BLOCK], c[5][BLOCK];
+    double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], dl[BLOCK], di[BLOCK], lb[BLOCK], ib[BLOCK],
+        c[5][BLOCK];
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
-        const double *restrict x = pat->col[0] + b0,
-                               *restrict w = pat->w + b0;
+        const double *restrict x = pat->col[0] + b0, *restrict w = pat->w + b0;
         const size_t *xi = d->xi + b0, *Ti = d->Ti + b0, *ti = d->ti + b0;
         for (size_t i = 0; i < m; i++) { /* the tables' values, gathered */
             lb[i] = d->lb[xi[i]], ib[i] = d->ib[xi[i]];
@@ -348,8 +338,7 @@ WIDE static void bracket_chunk(void *vjob, size_t k)
     }
 }
 
-static int loglik_rows(const bg_data *d, const double *p, double *llp,
-                       double *dll)
+static int loglik_rows(const bg_data *d, const double *p, double *llp, double *dll)
 {
     double r = p[0], al = p[1], a = p[2], b = p[3];
     double g[4] = {0, 0, 0, 0};
@@ -455,8 +444,7 @@ double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T)
     double r = p[0], al = p[1], a = p[2], b = p[3];
     if (!mbg && x == 0)
         return 1;
-    double lr = log(a) - log(b + x + mbg - 1) +
-                (r + x) * (log1p((T - t_x) / (al + t_x)));
+    double lr = log(a) - log(b + x + mbg - 1) + (r + x) * (log1p((T - t_x) / (al + t_x)));
     /* 1 / (1 + e^lr) */
     return lr > 0 ? exp(-lr) / (1 + exp(-lr)) : 1 / (1 + exp(lr));
 }
@@ -484,8 +472,7 @@ static double g_integrand(double p, double q, double *aux, void *vctx)
  * The series in z = t/(alpha+t) has positive terms only (see docs/models.md):
  *   G = (1-z)^r sum_{n>=1} (r)_n/n! z^n sum_{j=j0}^{n-1+j0} (b)_j/(a+b)_j,
  * used when it is short; otherwise the Beta integral by quadrature. */
-static clv_status bg_G(double r, double al, double a, double b, double t,
-                       int j0, double *out)
+static clv_status bg_G(double r, double al, double a, double b, double t, int j0, double *out)
 {
     if (t == 0) {
         *out = 0;
@@ -524,14 +511,14 @@ clv_status clv_bg_expected(const double *p, int mbg, double t, double *out)
     return bg_G(p[0], p[1], p[2], p[3], t, mbg, out);
 }
 
-clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
-                                    double x, double T, double *out)
+clv_status clv_bg_conditional_alive(const double *p, int mbg, double t, double x, double T,
+                                    double *out)
 {
     return bg_G(p[0] + x, p[1] + T, p[2], p[3] + x + mbg, t, 0, out);
 }
 
-clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
-                              double t_x, double T, double *out)
+clv_status clv_bg_conditional(const double *p, int mbg, double t, double x, double t_x, double T,
+                              double *out)
 {
     double g;
     clv_status st = clv_bg_conditional_alive(p, mbg, t, x, T, &g);
@@ -552,14 +539,13 @@ clv_status clv_bg_pmf(const double *p, int mbg, double n, double t, double *out)
     if (t == 0)
         lnb = n == 0 ? 0 : -INFINITY;
     else
-        lnb = clv_sf_lgamma(r + n) - clv_sf_lgamma(r) - clv_sf_lgamma(n + 1) +
-              r * l1q + (n > 0 ? n * lq : 0);
+        lnb = clv_sf_lgamma(r + n) - clv_sf_lgamma(r) - clv_sf_lgamma(n + 1) + r * l1q +
+              (n > 0 ? n * lq : 0);
     double v = exp(clv_sf_lbeta(a, b + n + o) - lab + lnb);
     if (n > 0 || mbg) {
         double tail = 1, Ic;
         if (n > 0) {
-            clv_status st = clv_sf_beta_inc_e(n, r, t / (al + t), al / (al + t),
-                                              &tail, &Ic);
+            clv_status st = clv_sf_beta_inc_e(n, r, t / (al + t), al / (al + t), &tail, &Ic);
             if (st != CLV_OK)
                 return st;
         }

@@ -62,13 +62,12 @@ static void replicate(boot_job *job, size_t j, double *w)
         w[draw(&s, job->n)] += 1;
     clv_fit_options o = {0};
     o.start = b->tx_fit.param;
-    if (clv_tx_fit(job->kind, job->x, job->t_x, job->T, w, job->n, job->unit,
-                   &o, &b->tx[j], NULL, NULL) != CLV_OK)
+    if (clv_tx_fit(job->kind, job->x, job->t_x, job->T, w, job->n, job->unit, &o, &b->tx[j], NULL,
+                   NULL) != CLV_OK)
         b->tx[j].param[0] = NAN;
     if (b->gg) {
         o.start = b->gg_fit.param;
-        if (clv_gg_fit(job->x, job->m, w, job->n, &o, &b->gg[j], NULL,
-                       NULL) != CLV_OK)
+        if (clv_gg_fit(job->x, job->m, w, job->n, &o, &b->gg[j], NULL, NULL) != CLV_OK)
             b->gg[j].param[0] = NAN;
     }
 }
@@ -109,56 +108,51 @@ static size_t thread_count(size_t want, size_t reps)
     return want < reps ? want : reps;
 }
 
-static int failed(const clv_model *m) { return isnan(m->param[0]); }
+static int failed(const clv_model *m)
+{
+    return isnan(m->param[0]);
+}
 
-clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x,
-                             const double *t_x, const double *T,
-                             const double *m, size_t n, clv_time_unit unit,
-                             const clv_bootstrap_options *opts,
-                             clv_bootstrap **out, clv_fault *fault)
+clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x, const double *t_x,
+                             const double *T, const double *m, size_t n, clv_time_unit unit,
+                             const clv_bootstrap_options *opts, clv_bootstrap **out,
+                             clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     *out = NULL;
-    if (kind != CLV_MODEL_BGNBD && kind != CLV_MODEL_MBGNBD &&
-        kind != CLV_MODEL_PNBD)
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "must be bgnbd, mbgnbd or pnbd", CLV_EINVAL);
+    if (kind != CLV_MODEL_BGNBD && kind != CLV_MODEL_MBGNBD && kind != CLV_MODEL_PNBD)
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "must be bgnbd, mbgnbd or pnbd", CLV_EINVAL);
     size_t reps = opts && opts->replicates ? opts->replicates : 200;
     if (reps > BOOT_MAXREPS)
         return clv_fail(fault, 7, 0, "replicates must be <= 10^6", CLV_EDOM);
     clv_bootstrap *b = calloc(1, sizeof *b);
     if (!b)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     b->replicates = reps;
     clv_fault f;
-    clv_status st = clv_tx_fit(kind, x, t_x, T, NULL, n, unit, NULL,
-                               &b->tx_fit, NULL, &f);
+    clv_status st = clv_tx_fit(kind, x, t_x, T, NULL, n, unit, NULL, &b->tx_fit, NULL, &f);
     if (st != CLV_OK) {
         clv_bootstrap_free(b);
         /* clv_tx_fit: 1 x, 2 t_x, 3 T, 5 n, 7 opts */
-        return clv_fail(fault, f.arg == 5 ? 5 : f.arg, f.element, f.reason,
-                        st);
+        return clv_fail(fault, f.arg == 5 ? 5 : f.arg, f.element, f.reason, st);
     }
     if (m) {
         st = clv_gg_fit(x, m, NULL, n, NULL, &b->gg_fit, NULL, &f);
         if (st != CLV_OK) {
             clv_bootstrap_free(b);
             /* clv_gg_fit: 0 x, 1 m, 3 n */
-            return clv_fail(fault, f.arg == 0 ? 1 : f.arg == 1 ? 4 : 5,
-                            f.element, f.reason, st);
+            return clv_fail(fault, f.arg == 0 ? 1 : f.arg == 1 ? 4 : 5, f.element, f.reason, st);
         }
     }
     b->tx = calloc(reps, sizeof *b->tx);
     b->gg = m ? calloc(reps, sizeof *b->gg) : NULL;
     if (!b->tx || (m && !b->gg)) {
         clv_bootstrap_free(b);
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
-    boot_job job = {kind, x, t_x, T, m, n, unit, opts ? opts->seed : 0, b, 0,
-                    PTHREAD_MUTEX_INITIALIZER};
+    boot_job job = {
+        kind, x, t_x, T, m, n, unit, opts ? opts->seed : 0, b, 0, PTHREAD_MUTEX_INITIALIZER};
     size_t nt = thread_count(opts ? opts->threads : 0, reps);
     pthread_t th[BOOT_MAXTHREADS];
     size_t started = 0;
@@ -171,8 +165,7 @@ clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x,
     pthread_mutex_destroy(&job.lock);
     if (job.next < reps) { /* no worker had memory for its weights */
         clv_bootstrap_free(b);
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
     for (size_t j = 0; j < reps; j++)
         if (failed(&b->tx[j]) || (b->gg && failed(&b->gg[j]))) {
@@ -182,16 +175,14 @@ clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x,
     if (2 * b->failed >= reps) {
         clv_bootstrap_free(b);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "half the bootstrap fits or more did not converge",
-                        CLV_ENOCONV);
+                        "half the bootstrap fits or more did not converge", CLV_ENOCONV);
     }
     *out = b;
     return CLV_OK;
 }
 
 /* Percentile interval of the values v[0..k-1] (NaN skipped). */
-static clv_status percentile(double *v, size_t k, double est, double level,
-                             clv_interval *out)
+static clv_status percentile(double *v, size_t k, double est, double level, clv_interval *out)
 {
     double *scratch = malloc((k ? k : 1) * sizeof *scratch);
     if (!scratch)
@@ -210,8 +201,7 @@ static clv_status percentile(double *v, size_t k, double est, double level,
     for (size_t i = 0; i < k; i++)
         if (!isnan(v[i]))
             s2 += (v[i] - mean) * (v[i] - mean);
-    *out = (clv_interval){est, q[0], q[1],
-                          used > 1 ? sqrt(s2 / (used - 1)) : NAN, used};
+    *out = (clv_interval){est, q[0], q[1], used > 1 ? sqrt(s2 / (used - 1)) : NAN, used};
     return CLV_OK;
 }
 
@@ -222,8 +212,7 @@ static clv_status check_boot(const clv_bootstrap *b, clv_fault *fault)
     return CLV_OK;
 }
 
-clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot,
-                                         double level, clv_interval *tx,
+clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot, double level, clv_interval *tx,
                                          clv_interval *gg, clv_fault *fault)
 {
     if (!tx)
@@ -238,30 +227,25 @@ clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot,
         return st;
     double *v = malloc(boot->replicates * sizeof *v);
     if (!v)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     for (int which = 0; which < 2 && st == CLV_OK; which++) {
         const clv_model *fit = which ? &boot->gg_fit : &boot->tx_fit;
         const clv_model *rep = which ? boot->gg : boot->tx;
         clv_interval *o = which ? gg : tx;
         if (!rep || !o)
             continue;
-        for (size_t i = 0; i < clv_model_nparams(fit->kind) && st == CLV_OK;
-             i++) {
+        for (size_t i = 0; i < clv_model_nparams(fit->kind) && st == CLV_OK; i++) {
             for (size_t j = 0; j < boot->replicates; j++)
                 v[j] = failed(&boot->tx[j]) ? NAN : rep[j].param[i];
             st = percentile(v, boot->replicates, fit->param[i], level, &o[i]);
         }
     }
     free(v);
-    return st == CLV_OK ? st
-                        : clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                                   "out of memory", st);
+    return st == CLV_OK ? st : clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
 }
 
-clv_status clv_interval_bootstrap(const clv_bootstrap *boot,
-                                  const clv_prediction *pred, double level,
-                                  clv_interval *out, clv_fault *fault)
+clv_status clv_interval_bootstrap(const clv_bootstrap *boot, const clv_prediction *pred,
+                                  double level, clv_interval *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -270,28 +254,22 @@ clv_status clv_interval_bootstrap(const clv_bootstrap *boot,
     if (st != CLV_OK)
         return st;
     if (pred && pred->kind == CLV_PRED_CLV && !boot->gg)
-        return clv_fail(fault, 1, CLV_FAULT_NONE,
-                        "needs a bootstrap with spend (m)", CLV_EINVAL);
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "needs a bootstrap with spend (m)", CLV_EINVAL);
     clv_fault f;
-    if ((st = clv_prediction_check(&boot->tx_fit, &boot->gg_fit, pred, 1,
-                                   &f)) != CLV_OK)
+    if ((st = clv_prediction_check(&boot->tx_fit, &boot->gg_fit, pred, 1, &f)) != CLV_OK)
         return clv_fail(fault, f.arg <= 1 ? 0 : 1, f.element, f.reason, st);
     if ((st = clv_level_check(level, 2, fault)) != CLV_OK)
         return st;
     double est, *v = malloc(boot->replicates * sizeof *v);
     if (!v)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
-    clv_status worst = clv_prediction_value(&boot->tx_fit, &boot->gg_fit, pred,
-                                            &est);
-    for (size_t j = 0; j < boot->replicates && (worst == CLV_OK ||
-                                                 worst == CLV_ELOSS);
-         j++) {
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
+    clv_status worst = clv_prediction_value(&boot->tx_fit, &boot->gg_fit, pred, &est);
+    for (size_t j = 0; j < boot->replicates && (worst == CLV_OK || worst == CLV_ELOSS); j++) {
         v[j] = NAN;
         if (failed(&boot->tx[j]))
             continue;
-        clv_status s = clv_prediction_value(
-            &boot->tx[j], boot->gg ? &boot->gg[j] : NULL, pred, &v[j]);
+        clv_status s =
+            clv_prediction_value(&boot->tx[j], boot->gg ? &boot->gg[j] : NULL, pred, &v[j]);
         if (s != CLV_OK)
             worst = s;
     }
@@ -303,7 +281,6 @@ clv_status clv_interval_bootstrap(const clv_bootstrap *boot,
     st = percentile(v, boot->replicates, est, level, out);
     free(v);
     if (st != CLV_OK)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", st);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
     return worst;
 }

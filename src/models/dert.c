@@ -67,8 +67,8 @@ static double bg_dert_integrand(double p, double q, double *g, void *vctx)
     return log(c->k) - log(c->delta * c->c) + l;
 }
 
-static clv_status dert_bg(const clv_model *m, double delta, double x,
-                          double t_x, double T, double *out)
+static clv_status dert_bg(const clv_model *m, double delta, double x, double t_x, double T,
+                          double *out)
 {
     const double *p = m->param;
     double pa;
@@ -78,8 +78,7 @@ static clv_status dert_bg(const clv_model *m, double delta, double x,
     int mbg = m->kind == CLV_MODEL_MBGNBD;
     bg_dert_ctx c = {p[0] + x, p[1] + T, delta, CLV_OK};
     double lm;
-    clv_status sq = clv_quad_beta_mean(bg_dert_integrand, &c, p[2],
-                                       p[3] + x + mbg, 0, &lm, NULL);
+    clv_status sq = clv_quad_beta_mean(bg_dert_integrand, &c, p[2], p[3] + x + mbg, 0, &lm, NULL);
     st = worse(worse(st, sq), c.st);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
@@ -90,8 +89,8 @@ static clv_status dert_bg(const clv_model *m, double delta, double x,
     return st;
 }
 
-static clv_status dert_pnbd(const clv_model *m, double delta, double x,
-                            double t_x, double T, double *out)
+static clv_status dert_pnbd(const clv_model *m, double delta, double x, double t_x, double T,
+                            double *out)
 {
     const double *p = m->param;
     double pa, l;
@@ -110,11 +109,11 @@ static clv_status dert_pnbd(const clv_model *m, double delta, double x,
     return st;
 }
 
-clv_status clv_tx_dert(const clv_model *model, double delta, double x,
-                       double t_x, double T, double *out, clv_fault *fault)
+clv_status clv_tx_dert(const clv_model *model, double delta, double x, double t_x, double T,
+                       double *out, clv_fault *fault)
 {
-    clv_status st = clv_begin(model, out, 5, fault, CLV_MODEL_BGNBD,
-                              CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
+    clv_status st =
+        clv_begin(model, out, 5, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
     if (st != CLV_OK)
         return st;
     if ((st = clv_check_arg(delta, CLV_D_POS, 1, fault)) != CLV_OK ||
@@ -125,24 +124,21 @@ clv_status clv_tx_dert(const clv_model *model, double delta, double x,
     if (st != CLV_OK && st != CLV_ELOSS) {
         *out = NAN;
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "the discounted transactions could not be computed",
-                        st);
+                        "the discounted transactions could not be computed", st);
     }
     return st;
 }
 
-clv_status clv_dert_clv(const clv_model *tx, const clv_model *gg, double delta,
-                        double margin, double x, double t_x, double T,
-                        double m, double *out, clv_fault *fault)
+clv_status clv_dert_clv(const clv_model *tx, const clv_model *gg, double delta, double margin,
+                        double x, double t_x, double T, double m, double *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     *out = NAN;
     clv_status st;
-    if ((st = clv_check_model(tx, 0, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD,
-                              CLV_MODEL_PNBD)) != CLV_OK ||
-        (st = clv_check_model(gg, 1, fault, CLV_MODEL_GG, CLV_MODEL_GG,
-                              CLV_MODEL_GG)) != CLV_OK ||
+    if ((st = clv_check_model(tx, 0, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD)) !=
+            CLV_OK ||
+        (st = clv_check_model(gg, 1, fault, CLV_MODEL_GG, CLV_MODEL_GG, CLV_MODEL_GG)) != CLV_OK ||
         (st = clv_check_arg(delta, CLV_D_POS, 2, fault)) != CLV_OK ||
         (st = clv_check_arg(margin, CLV_D_UNIT, 3, fault)) != CLV_OK ||
         (st = clv_check_customer(x, t_x, T, 4, fault)) != CLV_OK ||
@@ -152,12 +148,11 @@ clv_status clv_dert_clv(const clv_model *tx, const clv_model *gg, double delta,
     clv_fault f;
     clv_status sd = clv_tx_dert(tx, delta, x, t_x, T, &d, &f);
     if (sd != CLV_OK && sd != CLV_ELOSS)
-        return clv_fail(fault, f.arg == CLV_FAULT_NONE ? f.arg : f.arg + 2,
-                        f.element, f.reason, sd);
+        return clv_fail(fault, f.arg == CLV_FAULT_NONE ? f.arg : f.arg + 2, f.element, f.reason,
+                        sd);
     st = clv_gg_spend(gg, x, m, &spend, &f);
     if (st != CLV_OK)
-        return clv_fail(fault, f.arg == 1 ? 4 : f.arg == 2 ? 7 : 1,
-                        f.element, f.reason, st);
+        return clv_fail(fault, f.arg == 1 ? 4 : f.arg == 2 ? 7 : 1, f.element, f.reason, st);
     *out = d * spend * margin;
     return sd;
 }

@@ -15,12 +15,14 @@
 #include "txlog/rfmint.h"
 
 /* A prediction's status: OK and ELOSS let the value stand. */
-static int usable(clv_status st) { return st == CLV_OK || st == CLV_ELOSS; }
+static int usable(clv_status st)
+{
+    return st == CLV_OK || st == CLV_ELOSS;
+}
 
 static clv_status tx_model(const clv_model *m, size_t arg, clv_fault *fault)
 {
-    return clv_check_model(m, arg, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD,
-                           CLV_MODEL_PNBD);
+    return clv_check_model(m, arg, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
 }
 
 static void fill_nan(double *v, size_t n)
@@ -35,9 +37,8 @@ static void fill_nan(double *v, size_t n)
  * and the period in any scale: age = ((k+1) period - birth) / unit.  The
  * log passes whole days and the unit in days, so equal ages are equal
  * doubles and each is evaluated once. */
-static clv_status expected_cum(const clv_model *model, const double *birth,
-                               const double *weight, size_t n, double period,
-                               double unit, size_t periods, double *cum)
+static clv_status expected_cum(const clv_model *model, const double *birth, const double *weight,
+                               size_t n, double period, double unit, size_t periods, double *cum)
 {
     double *ub = NULL, *age = NULL, *uage = NULL, *bw = NULL, *ex = NULL;
     size_t *bix = NULL, *aix = NULL, nb = 0, na = 0;
@@ -91,12 +92,10 @@ done:
     return st;
 }
 
-static clv_status expected_fail(double *cum, size_t periods, clv_status st,
-                                clv_fault *fault)
+static clv_status expected_fail(double *cum, size_t periods, clv_status st, clv_fault *fault)
 {
     fill_nan(cum, periods);
-    return clv_fail(fault, st == CLV_ERANGE ? 5 : CLV_FAULT_NONE,
-                    CLV_FAULT_NONE,
+    return clv_fail(fault, st == CLV_ERANGE ? 5 : CLV_FAULT_NONE, CLV_FAULT_NONE,
                     st == CLV_ENOMEM   ? "out of memory"
                     : st == CLV_ERANGE ? "times the distinct births is too "
                                          "large"
@@ -105,9 +104,9 @@ static clv_status expected_fail(double *cum, size_t periods, clv_status st,
                     st);
 }
 
-clv_status clv_tracking_expected(const clv_model *model, const double *birth,
-                                 const double *weight, size_t n, double period,
-                                 size_t periods, double *cum, clv_fault *fault)
+clv_status clv_tracking_expected(const clv_model *model, const double *birth, const double *weight,
+                                 size_t n, double period, size_t periods, double *cum,
+                                 clv_fault *fault)
 {
     if (!cum)
         return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -164,9 +163,8 @@ static clv_tracking *tracking_alloc(size_t periods)
 
 /* Births (whole days from the origin) and actual repeat transactions per
  * period of every customer in the log. */
-static clv_status tracking_actual(const clv_txlog *log, double origin,
-                                  double unit_days, clv_tracking *tr,
-                                  double *birth)
+static clv_status tracking_actual(const clv_txlog *log, double origin, double unit_days,
+                                  clv_tracking *tr, double *birth)
 {
     size_t *start = NULL, *row = NULL;
     if (clv_txlog_group(log, &start, &row) != CLV_OK)
@@ -187,8 +185,7 @@ static clv_status tracking_actual(const clv_txlog *log, double origin,
     double plen = tr->period * unit_days; /* period in days */
     for (size_t c = 0; c < log->ncust; c++) {
         size_t nd;
-        clv_txlog_customer_days(log, row + start[c], start[c + 1] - start[c],
-                                days, amt, &nd);
+        clv_txlog_customer_days(log, row + start[c], start[c + 1] - start[c], days, amt, &nd);
         birth[c] = days[0] - origin; /* whole days */
         for (size_t j = 1; j < nd; j++) {
             double k = floor((days[j] - origin) / plen);
@@ -203,9 +200,8 @@ static clv_status tracking_actual(const clv_txlog *log, double origin,
     return CLV_OK;
 }
 
-clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
-                            double period, size_t periods, double origin,
-                            clv_tracking **out, clv_fault *fault)
+clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log, double period,
+                            size_t periods, double origin, clv_tracking **out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 5, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -215,8 +211,7 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
         return st;
     double ud = clv_time_unit_days(model->unit);
     if (!isfinite(ud))
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "needs a time unit to read a log", CLV_EINVAL);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "needs a time unit to read a log", CLV_EINVAL);
     if (!log)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (log->rows == 0)
@@ -228,30 +223,28 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
     if ((st = clv_check_arg(origin, CLV_D_REAL, 4, fault)) != CLV_OK)
         return st;
     if (origin > log->first)
-        return clv_fail(fault, 4, CLV_FAULT_NONE,
-                        "must be on or before the log's first day", CLV_EDOM);
+        return clv_fail(fault, 4, CLV_FAULT_NONE, "must be on or before the log's first day",
+                        CLV_EDOM);
     if (periods == 0) {
         double k = ceil((log->last + 1 - origin) / (period * ud));
         periods = k < 1 ? 1 : k > 1e7 ? 0 : (size_t)k;
     }
     if (periods == 0 || periods > 10000000)
-        return clv_fail(fault, 3, CLV_FAULT_NONE,
-                        "means more than 10^7 periods", CLV_ERANGE);
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "means more than 10^7 periods", CLV_ERANGE);
     clv_tracking *tr = tracking_alloc(periods);
     double *birth = malloc(log->ncust * sizeof *birth);
     if (!tr || !birth) {
         clv_tracking_free(tr);
         free(birth);
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
     tr->period = period;
     tr->origin = origin;
     tr->customers = log->ncust;
     st = tracking_actual(log, origin, ud, tr, birth);
     if (st == CLV_OK)
-        st = expected_cum(model, birth, NULL, log->ncust, period * ud, ud,
-                          periods, tr->expected_cum);
+        st = expected_cum(model, birth, NULL, log->ncust, period * ud, ud, periods,
+                          tr->expected_cum);
     free(birth);
     if (!usable(st)) {
         clv_tracking_free(tr);
@@ -261,8 +254,7 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
     for (size_t k = 0; k < periods; k++) {
         acc += tr->actual[k];
         tr->actual_cum[k] = acc;
-        tr->expected[k] =
-            tr->expected_cum[k] - (k ? tr->expected_cum[k - 1] : 0);
+        tr->expected[k] = tr->expected_cum[k] - (k ? tr->expected_cum[k - 1] : 0);
     }
     *out = tr;
     return st;
@@ -270,25 +262,21 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log,
 
 /* ---- period counts ------------------------------------------------------- */
 
-clv_status clv_period_counts(const clv_model *model, const double *x,
-                             const double *T, const double *weight, size_t n,
-                             size_t top, double *actual, double *expected,
-                             clv_fault *fault)
+clv_status clv_period_counts(const clv_model *model, const double *x, const double *T,
+                             const double *weight, size_t n, size_t top, double *actual,
+                             double *expected, clv_fault *fault)
 {
     if (!actual || !expected)
-        return clv_fail(fault, actual ? 7 : 6, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, actual ? 7 : 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (top == 0 || top > 100000)
-        return clv_fail(fault, 5, CLV_FAULT_NONE, "must be in 1 .. 10^5",
-                        CLV_EDOM);
+        return clv_fail(fault, 5, CLV_FAULT_NONE, "must be in 1 .. 10^5", CLV_EDOM);
     fill_nan(actual, top + 1);
     fill_nan(expected, top + 1);
     clv_status st = tx_model(model, 0, fault);
     if (st != CLV_OK)
         return st;
     if (!x || !T)
-        return clv_fail(fault, x ? 2 : 1, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, x ? 2 : 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (n == 0)
         return clv_fail(fault, 4, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
     for (size_t i = 0; i < n; i++) {
@@ -308,15 +296,13 @@ clv_status clv_period_counts(const clv_model *model, const double *x,
         !(pmf = malloc(nT * (top + 1) * sizeof *pmf))) {
         free(uT);
         free(ix);
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "out of memory", CLV_ENOMEM);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
     st = CLV_OK;
     for (size_t j = 0; j < nT && usable(st); j++) {
         double rest = 1;
         for (size_t g = 0; g < top; g++) {
-            clv_status s = clv_tx_pmf(model, (double)g, uT[j],
-                                      &pmf[j * (top + 1) + g], NULL);
+            clv_status s = clv_tx_pmf(model, (double)g, uT[j], &pmf[j * (top + 1) + g], NULL);
             if (!usable(s)) {
                 st = s;
                 break;
@@ -352,21 +338,20 @@ clv_status clv_period_counts(const clv_model *model, const double *x,
 
 /* ---- holdout by calibration frequency ------------------------------------ */
 
-clv_status clv_holdout_by_frequency(const clv_model *model, double t,
-                                    const double *x, const double *t_x,
-                                    const double *T, const double *x_holdout,
-                                    const double *weight, size_t n, size_t top,
-                                    double *count, double *actual,
-                                    double *expected,
-                                    clv_holdout_errors *errors,
+clv_status clv_holdout_by_frequency(const clv_model *model, double t, const double *x,
+                                    const double *t_x, const double *T, const double *x_holdout,
+                                    const double *weight, size_t n, size_t top, double *count,
+                                    double *actual, double *expected, clv_holdout_errors *errors,
                                     clv_fault *fault)
 {
     if (!count || !actual || !expected)
-        return clv_fail(fault, !count ? 9 : !actual ? 10 : 11, CLV_FAULT_NONE,
-                        "NULL pointer", CLV_EINVAL);
+        return clv_fail(fault,
+                        !count    ? 9
+                        : !actual ? 10
+                                  : 11,
+                        CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (top == 0 || top > 100000)
-        return clv_fail(fault, 8, CLV_FAULT_NONE, "must be in 1 .. 10^5",
-                        CLV_EDOM);
+        return clv_fail(fault, 8, CLV_FAULT_NONE, "must be in 1 .. 10^5", CLV_EDOM);
     fill_nan(count, top + 1);
     fill_nan(actual, top + 1);
     fill_nan(expected, top + 1);
@@ -388,8 +373,7 @@ clv_status clv_holdout_by_frequency(const clv_model *model, double t,
         return clv_fail(fault, f.arg, f.element, f.reason, st);
     }
     for (size_t i = 0; i < n; i++)
-        if ((st = clv_check_arg(x_holdout[i], CLV_D_WHOLE, 5, fault)) !=
-            CLV_OK) {
+        if ((st = clv_check_arg(x_holdout[i], CLV_D_WHOLE, 5, fault)) != CLV_OK) {
             if (fault)
                 fault->element = i;
             return st;
@@ -402,14 +386,15 @@ clv_status clv_holdout_by_frequency(const clv_model *model, double t,
         double w = weight ? weight[i] : 1, e;
         if (w == 0)
             continue;
-        clv_status s =
-            clv_tx_conditional_expected(model, t, x[i], t_x[i], T[i], &e, NULL);
+        clv_status s = clv_tx_conditional_expected(model, t, x[i], t_x[i], T[i], &e, NULL);
         if (!usable(s)) {
             fill_nan(count, top + 1);
             fill_nan(actual, top + 1);
             fill_nan(expected, top + 1);
-            return clv_fail(fault, 2, i, "a conditional expectation could "
-                                         "not be computed", s);
+            return clv_fail(fault, 2, i,
+                            "a conditional expectation could "
+                            "not be computed",
+                            s);
         }
         if (s != CLV_OK)
             st = s;
@@ -440,34 +425,28 @@ clv_status clv_holdout_by_frequency(const clv_model *model, double t,
 
 /* ---- matrices ------------------------------------------------------------ */
 
-clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind,
-                         double t, double T, const double *freq, size_t nf,
-                         const double *rec, size_t nr, double *out,
+clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind, double t, double T,
+                         const double *freq, size_t nf, const double *rec, size_t nr, double *out,
                          clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (nf && nr && nf > (size_t)-1 / sizeof(double) / nr)
-        return clv_fail(fault, 7, CLV_FAULT_NONE, "grid too large",
-                        CLV_ERANGE);
+        return clv_fail(fault, 7, CLV_FAULT_NONE, "grid too large", CLV_ERANGE);
     fill_nan(out, nf * nr);
     clv_status st = tx_model(model, 0, fault);
     if (st != CLV_OK)
         return st;
     if (kind != CLV_MATRIX_EXPECTED && kind != CLV_MATRIX_PALIVE)
-        return clv_fail(fault, 1, CLV_FAULT_NONE, "unknown matrix",
-                        CLV_EINVAL);
-    if (kind == CLV_MATRIX_EXPECTED &&
-        (st = clv_check_arg(t, CLV_D_POS, 2, fault)) != CLV_OK)
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "unknown matrix", CLV_EINVAL);
+    if (kind == CLV_MATRIX_EXPECTED && (st = clv_check_arg(t, CLV_D_POS, 2, fault)) != CLV_OK)
         return st;
     if ((st = clv_check_arg(T, CLV_D_NONNEG, 3, fault)) != CLV_OK)
         return st;
     if (!freq || !rec)
-        return clv_fail(fault, freq ? 6 : 4, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, freq ? 6 : 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (nf == 0 || nr == 0)
-        return clv_fail(fault, nf ? 7 : 5, CLV_FAULT_NONE, "must be >= 1",
-                        CLV_EDOM);
+        return clv_fail(fault, nf ? 7 : 5, CLV_FAULT_NONE, "must be >= 1", CLV_EDOM);
     for (size_t i = 0; i < nf; i++)
         if ((st = clv_check_arg(freq[i], CLV_D_WHOLE, 4, fault)) != CLV_OK) {
             if (fault)
@@ -487,15 +466,15 @@ clv_status clv_tx_matrix(const clv_model *model, clv_matrix_kind kind,
     for (size_t i = 0; i < nf; i++)
         for (size_t j = 0; j < nr; j++) {
             double tx = freq[i] > 0 ? rec[j] : 0, *v = &out[i * nr + j];
-            clv_status s =
-                kind == CLV_MATRIX_PALIVE
-                    ? clv_tx_palive(model, freq[i], tx, T, v, NULL)
-                    : clv_tx_conditional_expected(model, t, freq[i], tx, T, v,
-                                                  NULL);
+            clv_status s = kind == CLV_MATRIX_PALIVE
+                               ? clv_tx_palive(model, freq[i], tx, T, v, NULL)
+                               : clv_tx_conditional_expected(model, t, freq[i], tx, T, v, NULL);
             if (!usable(s)) {
                 fill_nan(out, nf * nr);
-                return clv_fail(fault, 4, i, "a prediction could not be "
-                                             "computed", s);
+                return clv_fail(fault, 4, i,
+                                "a prediction could not be "
+                                "computed",
+                                s);
             }
             if (s != CLV_OK)
                 st = s;

@@ -36,8 +36,8 @@ static int objective(const double *th, double *f, double *g, void *vctx)
  * the line search cannot see further progress.  Three iterations without a
  * visible decrease end the search if the gradient is small; the Newton
  * polish, which needs gradients only, takes it the rest of the way. */
-static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
-                    const clv_fit_options *opts, size_t *total_iter)
+static int run_bfgs(clv_optim *o, size_t max_iter, double tol, const clv_fit_options *opts,
+                    size_t *total_iter)
 {
     int flat = 0;
     for (size_t k = 0; k < max_iter; k++) {
@@ -51,16 +51,14 @@ static int run_bfgs(clv_optim *o, size_t max_iter, double tol,
         if (flat >= 3 && clv_optim_test_gradient(o, tol * 1e3))
             return 1;
         ++*total_iter;
-        if (opts && opts->progress &&
-            opts->progress(opts->progress_data, *total_iter, -o->f))
+        if (opts && opts->progress && opts->progress(opts->progress_data, *total_iter, -o->f))
             return -1;
     }
     return clv_optim_test_gradient(o, tol);
 }
 
 /* max_i |(H^-1 g)_i|: how far Newton would still move, in ln p. */
-static double newton_step(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN],
-                          const double *g)
+static double newton_step(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *g)
 {
     double m = 0;
     for (size_t i = 0; i < n; i++) {
@@ -91,8 +89,7 @@ static void fill_cov(const clv_fit_problem *pb, const double *p,
     }
 }
 
-static clv_status check_opts(const clv_fit_problem *pb,
-                             const clv_fit_options *opts, size_t arg,
+static clv_status check_opts(const clv_fit_problem *pb, const clv_fit_options *opts, size_t arg,
                              clv_fault *fault)
 {
     if (!opts)
@@ -100,20 +97,17 @@ static clv_status check_opts(const clv_fit_problem *pb,
     if (opts->start)
         for (size_t i = 0; i < pb->n; i++) {
             if (!isfinite(opts->start[i]))
-                return clv_fail(fault, arg, i, "start must be finite",
-                                CLV_EINVAL);
+                return clv_fail(fault, arg, i, "start must be finite", CLV_EINVAL);
             if (!(opts->start[i] > 0))
                 return clv_fail(fault, arg, i, "start must be > 0", CLV_EDOM);
         }
     if (!isfinite(opts->tolerance) || opts->tolerance < 0)
-        return clv_fail(fault, arg, CLV_FAULT_NONE,
-                        "tolerance must be finite and >= 0", CLV_EDOM);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "tolerance must be finite and >= 0", CLV_EDOM);
     return CLV_OK;
 }
 
-clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
-                       size_t opts_arg, double *param, clv_fit_info *info,
-                       clv_fault *fault)
+clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, size_t opts_arg,
+                       double *param, clv_fit_info *info, clv_fault *fault)
 {
     clv_fit_info local;
     if (!info)
@@ -138,8 +132,8 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
 
     for (size_t s = 0; s < nstarts; s++) {
         /* the callback may stop a fit between starts too, not only in BFGS */
-        if (s > 0 && opts && opts->progress
-            && opts->progress(opts->progress_data, info->iterations, NAN))
+        if (s > 0 && opts && opts->progress &&
+            opts->progress(opts->progress_data, info->iterations, NAN))
             return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                             "stopped by the progress callback", CLV_ENOCONV);
         const double *p0 = opts && opts->start ? opts->start : pb->starts[s];
@@ -149,23 +143,21 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
         info->starts++;
         clv_optim o;
         clv_fit_problem problem = *pb; /* the optimiser's context is not const */
-        st = clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th0,
-                            -THETA_BOUND, THETA_BOUND);
+        st = clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th0, -THETA_BOUND,
+                            THETA_BOUND);
         if (st == CLV_OK) {
             int ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
-            if (ok == 0 && opts && opts->progress
-                && opts->progress(opts->progress_data, info->iterations, NAN))
+            if (ok == 0 && opts && opts->progress &&
+                opts->progress(opts->progress_data, info->iterations, NAN))
                 ok = -1; /* asked to stop before the Nelder-Mead fallback */
             if (ok == 0 && clv_optim_nelder_mead(&o, 400 * pb->n) == CLV_OK)
                 ok = run_bfgs(&o, max_iter, tol, opts, &info->iterations);
             if (ok < 0) {
                 info->evaluations += o.evaluations;
                 return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                                "stopped by the progress callback",
-                                CLV_ENOCONV);
+                                "stopped by the progress callback", CLV_ENOCONV);
             }
-            double H[CLV_OPT_MAXN][CLV_OPT_MAXN],
-                inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+            double H[CLV_OPT_MAXN][CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
             int pd = 0;
             if (ok) {
                 /* One Hessian serves the polish and the standard errors:
@@ -212,12 +204,10 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
     return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, why, CLV_ENOCONV);
 }
 
-clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
-                          double *se,
+clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p, double *se,
                           double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
 {
-    double th[CLV_OPT_MAXN], H[CLV_OPT_MAXN][CLV_OPT_MAXN],
-        inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+    double th[CLV_OPT_MAXN], H[CLV_OPT_MAXN][CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
     for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
         se[i] = NAN;
     for (size_t i = 0; i < pb->n; i++)
@@ -225,10 +215,8 @@ clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
     clv_optim o;
     clv_fit_problem problem = *pb; /* the optimiser's context is not const */
     /* a wide box: the point is given, not searched */
-    if (clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th, -800,
-                       800) != CLV_OK ||
-        clv_optim_hessian(&o, H) != CLV_OK ||
-        clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)
+    if (clv_optim_init(&o, pb->n, objective, &problem, pb->analytic, th, -800, 800) != CLV_OK ||
+        clv_optim_hessian(&o, H) != CLV_OK || clv_optim_spd_inverse(pb->n, H, inv) != CLV_OK)
         return CLV_EDOM;
     fill_cov(pb, p, inv, se, cov);
     return CLV_OK;

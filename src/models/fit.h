@@ -16,8 +16,7 @@
 
 /* ll = sum_i w_i ln L(p | data_i); dll = its gradient in p (NULL: not
  * wanted).  Returns 0 on success, non-zero where it cannot evaluate. */
-typedef int (*clv_loglik_fn)(const double *p, double *ll, double *dll,
-                             void *ctx);
+typedef int (*clv_loglik_fn)(const double *p, double *ll, double *dll, void *ctx);
 
 #define CLV_FIT_MAXSTARTS 4
 
@@ -37,15 +36,13 @@ typedef struct clv_fit_problem {
  * argument index of opts for the fault.
  * Errors: CLV_EINVAL/CLV_EDOM (bad opts: start not finite / not > 0,
  * tolerance < 0), CLV_ENOCONV. */
-clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts,
-                       size_t opts_arg, double *param, clv_fit_info *info,
-                       clv_fault *fault);
+clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, size_t opts_arg,
+                       double *param, clv_fit_info *info, clv_fault *fault);
 
 /* Standard errors at p (natural parameters) from the Hessian of -LL.
  * Errors: CLV_EDOM (cannot evaluate, or the Hessian is not positive
  * definite). */
-clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p,
-                          double *se,
+clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p, double *se,
                           double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS]);
 
 #endif /* CLVKIT_FIT_H */

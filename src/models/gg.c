@@ -33,8 +33,7 @@ static void gg_data_free(gg_data *d)
 
 /* One row (x, m) at arguments ax, ax+1: x = 0 rows are allowed (and
  * skipped), other rows need m > 0. */
-static clv_status gg_row(const double *v, size_t ax, size_t el,
-                         clv_fault *fault)
+static clv_status gg_row(const double *v, size_t ax, size_t el, clv_fault *fault)
 {
     const char *why;
     clv_status st;
@@ -49,8 +48,8 @@ static clv_status gg_row(const double *v, size_t ax, size_t el,
 
 /* Arguments: ax x, ax+1 m, ax+2 weight, ax+3 n; at least one repeat buyer
  * with weight > 0. */
-static clv_status gg_check(const double *x, const double *m, const double *w,
-                           size_t n, size_t ax, clv_fault *fault)
+static clv_status gg_check(const double *x, const double *m, const double *w, size_t n, size_t ax,
+                           clv_fault *fault)
 {
     const double *cols[2] = {x, m};
     clv_status st = clv_check_table(cols, 2, w, n, ax, gg_row, fault);
@@ -61,14 +60,13 @@ static clv_status gg_check(const double *x, const double *m, const double *w,
         if (x[i] > 0)
             repeat += w ? w[i] : 1;
     if (!(repeat > 0))
-        return clv_fail(fault, ax, CLV_FAULT_NONE,
-                        "has no repeat buyer (x >= 1) with weight > 0",
+        return clv_fail(fault, ax, CLV_FAULT_NONE, "has no repeat buyer (x >= 1) with weight > 0",
                         CLV_EDOM);
     return CLV_OK;
 }
 
-static clv_status gg_data_init(gg_data *d, const double *x, const double *m,
-                               const double *w, size_t n)
+static clv_status gg_data_init(gg_data *d, const double *x, const double *m, const double *w,
+                               size_t n)
 {
     /* zero-weight the x = 0 rows, then compress */
     double *wr = clv_malloc(n * sizeof *wr);
@@ -155,12 +153,10 @@ static void gg_problem(gg_data *d, clv_fit_problem *pb)
     }
 }
 
-clv_status clv_gg_loglik(const clv_model *model, const double *x,
-                         const double *m, const double *weight, size_t n,
-                         double *out, clv_fault *fault)
+clv_status clv_gg_loglik(const clv_model *model, const double *x, const double *m,
+                         const double *weight, size_t n, double *out, clv_fault *fault)
 {
-    clv_status st = clv_begin(model, out, 5, fault, CLV_MODEL_GG,
-                              CLV_MODEL_NONE, CLV_MODEL_NONE);
+    clv_status st = clv_begin(model, out, 5, fault, CLV_MODEL_GG, CLV_MODEL_NONE, CLV_MODEL_NONE);
     if (st == CLV_OK)
         st = gg_check(x, m, weight, n, 1, fault);
     if (st != CLV_OK)
@@ -176,9 +172,9 @@ clv_status clv_gg_loglik(const clv_model *model, const double *x,
     return st;
 }
 
-clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
-                      size_t n, const clv_fit_options *opts, clv_model *out,
-                      clv_fit_info *info, clv_fault *fault)
+clv_status clv_gg_fit(const double *x, const double *m, const double *weight, size_t n,
+                      const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                      clv_fault *fault)
 {
     clv_status st0 = clv_fit_begin(out, 6, CLV_MODEL_GG, CLV_UNIT_NONE, fault);
     if (st0 != CLV_OK)
@@ -196,11 +192,9 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight,
     return st;
 }
 
-clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out,
-                        clv_fault *fault)
+clv_status clv_gg_spend(const clv_model *model, double x, double m, double *out, clv_fault *fault)
 {
-    clv_status st = clv_begin(model, out, 3, fault, CLV_MODEL_GG,
-                              CLV_MODEL_NONE, CLV_MODEL_NONE);
+    clv_status st = clv_begin(model, out, 3, fault, CLV_MODEL_GG, CLV_MODEL_NONE, CLV_MODEL_NONE);
     if (st == CLV_OK)
         st = clv_check_arg(x, CLV_D_WHOLE, 1, fault);
     if (st == CLV_OK)

@@ -10,7 +10,10 @@
 #include "models/interval.h"
 #include "models/model.h"
 
-static int usable(clv_status st) { return st == CLV_OK || st == CLV_ELOSS; }
+static int usable(clv_status st)
+{
+    return st == CLV_OK || st == CLV_ELOSS;
+}
 
 /* Standard normal quantile: Acklam's rational approximation (1e-9
  * relative) polished by one Halley step on erfc. */
@@ -25,22 +28,19 @@ double clv_normal_quantile(double p)
     static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
                                -2.400758277161838e+00, -2.549732539343734e+00,
                                4.374664141464968e+00,  2.938163982698783e+00};
-    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-                               2.445134137142996e+00, 3.754408661907416e+00};
+    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                               3.754408661907416e+00};
     double q, x;
     if (p < 0.02425) {
         q = sqrt(-2 * log(p));
-        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q +
-             c[5]) /
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
             ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     } else if (p > 1 - 0.02425) {
         return -clv_normal_quantile(1 - p);
     } else {
         q = p - 0.5;
         double r = q * q;
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r +
-             a[5]) *
-            q /
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
             (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
     double e = 0.5 * erfc(-x / sqrt(2)) - p;
@@ -52,57 +52,49 @@ clv_status clv_level_check(double level, size_t arg, clv_fault *fault)
 {
     clv_status st = clv_check_arg(level, CLV_D_UNIT, arg, fault);
     if (st == CLV_OK && (level == 0 || level == 1))
-        st = clv_fail(fault, arg, CLV_FAULT_NONE, "must be in (0, 1)",
-                      CLV_EDOM);
+        st = clv_fail(fault, arg, CLV_FAULT_NONE, "must be in (0, 1)", CLV_EDOM);
     return st;
 }
 
-static clv_status eval_one(const clv_model *tx, const clv_model *gg,
-                           const clv_prediction *p, size_t i, double *v)
+static clv_status eval_one(const clv_model *tx, const clv_model *gg, const clv_prediction *p,
+                           size_t i, double *v)
 {
     switch (p->kind) {
     case CLV_PRED_PALIVE:
         return clv_tx_palive(tx, p->x[i], p->t_x[i], p->T[i], v, NULL);
     case CLV_PRED_CONDITIONAL:
-        return clv_tx_conditional_expected(tx, p->t, p->x[i], p->t_x[i],
-                                           p->T[i], v, NULL);
+        return clv_tx_conditional_expected(tx, p->t, p->x[i], p->t_x[i], p->T[i], v, NULL);
     case CLV_PRED_EXPECTED:
         return clv_tx_expected(tx, p->t, v, NULL);
     case CLV_PRED_DERT:
         return clv_tx_dert(tx, p->delta, p->x[i], p->t_x[i], p->T[i], v, NULL);
     case CLV_PRED_CLV:
-        return clv_dert_clv(tx, gg, p->delta, p->margin, p->x[i], p->t_x[i],
-                            p->T[i], p->m[i], v, NULL);
+        return clv_dert_clv(tx, gg, p->delta, p->margin, p->x[i], p->t_x[i], p->T[i], p->m[i], v,
+                            NULL);
     }
     return CLV_EINVAL;
 }
 
-clv_status clv_prediction_check(const clv_model *tx, const clv_model *gg,
-                                const clv_prediction *p, size_t arg,
-                                clv_fault *fault)
+clv_status clv_prediction_check(const clv_model *tx, const clv_model *gg, const clv_prediction *p,
+                                size_t arg, clv_fault *fault)
 {
-    clv_status st = clv_check_model(tx, 0, fault, CLV_MODEL_BGNBD,
-                                    CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
+    clv_status st =
+        clv_check_model(tx, 0, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
     if (st != CLV_OK)
         return st;
     if (!p)
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if ((unsigned)p->kind > CLV_PRED_CLV)
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "unknown prediction",
-                        CLV_EINVAL);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "unknown prediction", CLV_EINVAL);
     if (p->kind == CLV_PRED_CLV &&
-        (st = clv_check_model(gg, 1, fault, CLV_MODEL_GG, CLV_MODEL_GG,
-                              CLV_MODEL_GG)) != CLV_OK)
+        (st = clv_check_model(gg, 1, fault, CLV_MODEL_GG, CLV_MODEL_GG, CLV_MODEL_GG)) != CLV_OK)
         return st;
     if (p->kind == CLV_PRED_EXPECTED)
         return clv_check_arg(p->t, CLV_D_NONNEG, arg, fault);
     if (p->n == 0)
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "has no customers",
-                        CLV_EINVAL);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "has no customers", CLV_EINVAL);
     if (!p->x || !p->t_x || !p->T || (p->kind == CLV_PRED_CLV && !p->m))
-        return clv_fail(fault, arg, CLV_FAULT_NONE,
-                        "has a NULL customer array", CLV_EINVAL);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "has a NULL customer array", CLV_EINVAL);
     if (p->kind == CLV_PRED_CONDITIONAL)
         st = clv_check_arg(p->t, CLV_D_NONNEG, arg, fault);
     if (st == CLV_OK && (p->kind == CLV_PRED_DERT || p->kind == CLV_PRED_CLV))
@@ -122,8 +114,8 @@ clv_status clv_prediction_check(const clv_model *tx, const clv_model *gg,
 }
 
 /* The prediction on checked arguments. */
-clv_status clv_prediction_value(const clv_model *tx, const clv_model *gg,
-                                const clv_prediction *p, double *out)
+clv_status clv_prediction_value(const clv_model *tx, const clv_model *gg, const clv_prediction *p,
+                                double *out)
 {
     size_t n = p->kind == CLV_PRED_EXPECTED ? 1 : p->n;
     clv_status st = CLV_OK;
@@ -143,9 +135,8 @@ clv_status clv_prediction_value(const clv_model *tx, const clv_model *gg,
     return isfinite(sum) ? st : CLV_ERANGE;
 }
 
-clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg,
-                               const clv_prediction *pred, double *out,
-                               clv_fault *fault)
+clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg, const clv_prediction *pred,
+                               double *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -162,30 +153,24 @@ clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg,
 
 /* ---- delta method -------------------------------------------------------- */
 
-static clv_status check_cov(const double cov[CLV_MODEL_MAXPARAMS]
-                                           [CLV_MODEL_MAXPARAMS],
-                            size_t np, size_t arg, clv_fault *fault)
+static clv_status check_cov(const double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], size_t np,
+                            size_t arg, clv_fault *fault)
 {
     if (!cov)
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t i = 0; i < np; i++) {
         for (size_t j = 0; j < np; j++)
             if (!isfinite(cov[i][j]))
-                return clv_fail(fault, arg, i * np + j, "must be finite",
-                                CLV_EINVAL);
+                return clv_fail(fault, arg, i * np + j, "must be finite", CLV_EINVAL);
         if (cov[i][i] < 0)
-            return clv_fail(fault, arg, i * np + i, "variance must be >= 0",
-                            CLV_EDOM);
+            return clv_fail(fault, arg, i * np + i, "variance must be >= 0", CLV_EDOM);
     }
     return CLV_OK;
 }
 
 clv_status clv_param_intervals(const clv_model *model,
-                               const double cov[CLV_MODEL_MAXPARAMS]
-                                               [CLV_MODEL_MAXPARAMS],
-                               double level, clv_interval *out,
-                               clv_fault *fault)
+                               const double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                               double level, clv_interval *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -201,15 +186,14 @@ clv_status clv_param_intervals(const clv_model *model,
     double z = clv_normal_quantile(0.5 + level / 2);
     for (size_t i = 0; i < np; i++) {
         double p = model->param[i], se = sqrt(cov[i][i]);
-        out[i] = (clv_interval){p, p * exp(-z * se / p), p * exp(z * se / p),
-                                se, 0};
+        out[i] = (clv_interval){p, p * exp(-z * se / p), p * exp(z * se / p), se, 0};
     }
     return CLV_OK;
 }
 
 /* d pred / d ln(param j) of model *m (a copy that is perturbed). */
-static clv_status gradient(clv_model *tx, clv_model *gg, clv_model *which,
-                           const clv_prediction *p, double *g)
+static clv_status gradient(clv_model *tx, clv_model *gg, clv_model *which, const clv_prediction *p,
+                           double *g)
 {
     size_t np = clv_model_nparams(which->kind);
     const double h = 1e-5;
@@ -231,8 +215,7 @@ static clv_status gradient(clv_model *tx, clv_model *gg, clv_model *which,
 
 /* g' C g with g in ln(parameters) and C of the parameters. */
 static double quad_form(const double *g, const clv_model *m,
-                        const double cov[CLV_MODEL_MAXPARAMS]
-                                        [CLV_MODEL_MAXPARAMS])
+                        const double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
 {
     size_t np = clv_model_nparams(m->kind);
     double v = 0;
@@ -243,13 +226,11 @@ static double quad_form(const double *g, const clv_model *m,
 }
 
 clv_status clv_interval_delta(const clv_model *tx,
-                              const double tx_cov[CLV_MODEL_MAXPARAMS]
-                                                 [CLV_MODEL_MAXPARAMS],
+                              const double tx_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
                               const clv_model *gg,
-                              const double gg_cov[CLV_MODEL_MAXPARAMS]
-                                                 [CLV_MODEL_MAXPARAMS],
-                              const clv_prediction *pred, double level,
-                              clv_interval *out, clv_fault *fault)
+                              const double gg_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                              const clv_prediction *pred, double level, clv_interval *out,
+                              clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -257,8 +238,7 @@ clv_status clv_interval_delta(const clv_model *tx,
     clv_status st = clv_prediction_check(tx, gg, pred, 4, fault);
     if (st != CLV_OK)
         return st;
-    if ((st = check_cov(tx_cov, clv_model_nparams(tx->kind), 1, fault)) !=
-        CLV_OK)
+    if ((st = check_cov(tx_cov, clv_model_nparams(tx->kind), 1, fault)) != CLV_OK)
         return st;
     int with_gg = pred->kind == CLV_PRED_CLV;
     if (with_gg && (st = check_cov(gg_cov, 3, 3, fault)) != CLV_OK)
@@ -274,11 +254,9 @@ clv_status clv_interval_delta(const clv_model *tx,
     if (!usable(s))
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                         "the prediction could not be computed", s);
-    double var = quad_form(gt, &t, tx_cov) +
-                 (with_gg ? quad_form(gg_, &g, gg_cov) : 0);
+    double var = quad_form(gt, &t, tx_cov) + (with_gg ? quad_form(gg_, &g, gg_cov) : 0);
     if (!(var >= -1e-12 * est * est))
-        return clv_fail(fault, 1, CLV_FAULT_NONE,
-                        "gives a negative variance", CLV_EDOM);
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "gives a negative variance", CLV_EDOM);
     double se = sqrt(fmax(var, 0)), z = clv_normal_quantile(0.5 + level / 2);
     out->estimate = est;
     out->se = se;

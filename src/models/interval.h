@@ -13,12 +13,11 @@ double clv_normal_quantile(double p);
 clv_status clv_level_check(double level, size_t arg, clv_fault *fault);
 
 /* Checks a prediction (argument arg; tx is argument 0, gg 1). */
-clv_status clv_prediction_check(const clv_model *tx, const clv_model *gg,
-                                const clv_prediction *p, size_t arg,
-                                clv_fault *fault);
+clv_status clv_prediction_check(const clv_model *tx, const clv_model *gg, const clv_prediction *p,
+                                size_t arg, clv_fault *fault);
 
 /* The prediction on checked arguments (no fault). */
-clv_status clv_prediction_value(const clv_model *tx, const clv_model *gg,
-                                const clv_prediction *p, double *out);
+clv_status clv_prediction_value(const clv_model *tx, const clv_model *gg, const clv_prediction *p,
+                                double *out);
 
 #endif /* CLVKIT_INTERVAL_H */

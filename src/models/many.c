@@ -25,13 +25,16 @@ typedef struct {
     const double *x, *t_x, *T;
     size_t n;
     double *out;
-    clv_patterns *pat; /* conditional: the distinct (x, T); its weight
-                          column takes E[Y | x, T, alive] */
+    clv_patterns *pat;     /* conditional: the distinct (x, T); its weight
+                              column takes E[Y | x, T, alive] */
     clv_status st[CHUNKS]; /* worst status per chunk, and its row */
     size_t row[CHUNKS];
 } job;
 
-static int is_bg(const clv_model *m) { return m->kind != CLV_MODEL_PNBD; }
+static int is_bg(const clv_model *m)
+{
+    return m->kind != CLV_MODEL_PNBD;
+}
 
 /* Notes a row's status in its chunk: a hard failure outranks CLV_ELOSS. */
 static void note(job *j, size_t k, size_t i, clv_status st, double *v)
@@ -49,9 +52,8 @@ static void note(job *j, size_t k, size_t i, clv_status st, double *v)
 
 /* BG/NBD P(alive) = 1 / (1 + e^lr), lr = ln a - ln(b+x+o-1)
  * + (r+x) ln(1 + (T-t_x)/(alpha+t_x)); 1 when x = 0 (BG/NBD only). */
-static void bg_palive_block(const double *p, int o, const double *x,
-                            const double *t_x, const double *T, size_t m,
-                            double *out)
+static void bg_palive_block(const double *p, int o, const double *x, const double *t_x,
+                            const double *T, size_t m, double *out)
 {
     double u[BLOCK], lr[BLOCK];
     double r = p[0], al = p[1], a = p[2], b = p[3], lna = log(a);
@@ -67,9 +69,7 @@ static void bg_palive_block(const double *p, int o, const double *x,
     }
     clv_vexp(u, u, m);
     for (size_t i = 0; i < m; i++) /* u = e^-|lr| */
-        out[i] = !o && x[i] == 0 ? 1
-                 : lr[i] > 0     ? u[i] / (1 + u[i])
-                                 : 1 / (1 + u[i]);
+        out[i] = !o && x[i] == 0 ? 1 : lr[i] > 0 ? u[i] / (1 + u[i]) : 1 / (1 + u[i]);
 }
 
 static void palive_chunk(void *vj, size_t k)
@@ -80,13 +80,12 @@ static void palive_chunk(void *vj, size_t k)
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
         if (is_bg(j->m)) {
-            bg_palive_block(p, j->m->kind == CLV_MODEL_MBGNBD, j->x + b0,
-                            j->t_x + b0, j->T + b0, m, j->out + b0);
+            bg_palive_block(p, j->m->kind == CLV_MODEL_MBGNBD, j->x + b0, j->t_x + b0, j->T + b0, m,
+                            j->out + b0);
             continue;
         }
         for (size_t i = b0; i < b0 + m; i++) {
-            clv_status st =
-                clv_pnbd_palive(p, j->x[i], j->t_x[i], j->T[i], &j->out[i]);
+            clv_status st = clv_pnbd_palive(p, j->x[i], j->t_x[i], j->T[i], &j->out[i]);
             note(j, k, i, st, &j->out[i]);
         }
     }
@@ -101,8 +100,8 @@ static void alive_chunk(void *vj, size_t k)
     const double *p = j->m->param;
     int o = j->m->kind == CLV_MODEL_MBGNBD;
     for (size_t i = lo; i < hi; i++) {
-        clv_status st = clv_bg_conditional_alive(p, o, j->t, pat->col[0][i],
-                                                 pat->col[1][i], &pat->w[i]);
+        clv_status st =
+            clv_bg_conditional_alive(p, o, j->t, pat->col[0][i], pat->col[1][i], &pat->w[i]);
         note(j, k, i, st, &pat->w[i]);
     }
 }
@@ -115,8 +114,7 @@ static void bg_conditional_chunk(void *vj, size_t k)
     int o = j->m->kind == CLV_MODEL_MBGNBD;
     for (size_t i = lo; i < hi; i++) {
         double g;
-        clv_status st = clv_bg_conditional_alive(j->m->param, o, j->t, j->x[i],
-                                                 j->T[i], &g);
+        clv_status st = clv_bg_conditional_alive(j->m->param, o, j->t, j->x[i], j->T[i], &g);
         j->out[i] *= g;
         note(j, k, i, st, &j->out[i]);
     }
@@ -148,8 +146,8 @@ static void pnbd_conditional_chunk(void *vj, size_t k)
     job *j = vj;
     size_t lo = j->n * k / CHUNKS, hi = j->n * (k + 1) / CHUNKS;
     for (size_t i = lo; i < hi; i++) {
-        clv_status st = clv_pnbd_conditional(j->m->param, j->t, j->x[i],
-                                             j->t_x[i], j->T[i], &j->out[i]);
+        clv_status st =
+            clv_pnbd_conditional(j->m->param, j->t, j->x[i], j->t_x[i], j->T[i], &j->out[i]);
         note(j, k, i, st, &j->out[i]);
     }
 }
@@ -162,44 +160,39 @@ static clv_status outcome(const job *j, clv_fault *fault)
         if (j->st[k] == CLV_ELOSS)
             loss = CLV_ELOSS;
         else if (j->st[k] != CLV_OK)
-            return clv_fail(fault, CLV_FAULT_NONE, j->row[k],
-                            "cannot be computed for this row", j->st[k]);
+            return clv_fail(fault, CLV_FAULT_NONE, j->row[k], "cannot be computed for this row",
+                            j->st[k]);
     }
     return loss;
 }
 
 /* Every row valid (whole x >= 0, 0 <= t_x <= T finite, t_x = 0 when
  * x = 0)?  A quick scan; a failure is named by clv_check_customers. */
-static int all_valid(const double *x, const double *t_x, const double *T,
-                     size_t n)
+static int all_valid(const double *x, const double *t_x, const double *T, size_t n)
 {
     int ok = 1;
     for (size_t i = 0; i < n; i++)
-        ok &= x[i] >= 0 && x[i] == floor(x[i]) && x[i] < INFINITY &&
-              t_x[i] >= 0 && t_x[i] <= T[i] && T[i] < INFINITY &&
-              (x[i] > 0 || t_x[i] == 0);
+        ok &= x[i] >= 0 && x[i] == floor(x[i]) && x[i] < INFINITY && t_x[i] >= 0 &&
+              t_x[i] <= T[i] && T[i] < INFINITY && (x[i] > 0 || t_x[i] == 0);
     return ok;
 }
 
-static clv_status begin(const clv_model *model, const double *x,
-                        const double *t_x, const double *T, size_t n,
-                        double *out, size_t ax, clv_fault *fault)
+static clv_status begin(const clv_model *model, const double *x, const double *t_x, const double *T,
+                        size_t n, double *out, size_t ax, clv_fault *fault)
 {
     if (!out)
-        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, ax + 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t i = 0; i < n; i++)
         out[i] = NAN;
-    clv_status st = clv_check_model(model, 0, fault, CLV_MODEL_BGNBD,
-                                    CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
+    clv_status st =
+        clv_check_model(model, 0, fault, CLV_MODEL_BGNBD, CLV_MODEL_MBGNBD, CLV_MODEL_PNBD);
     if (st == CLV_OK && !(x && t_x && T && n && all_valid(x, t_x, T, n)))
         st = clv_check_customers(x, t_x, T, NULL, n, ax, fault);
     return st;
 }
 
-clv_status clv_tx_palive_many(const clv_model *model, const double *x,
-                              const double *t_x, const double *T, size_t n,
-                              double *out, clv_fault *fault)
+clv_status clv_tx_palive_many(const clv_model *model, const double *x, const double *t_x,
+                              const double *T, size_t n, double *out, clv_fault *fault)
 {
     clv_status st = begin(model, x, t_x, T, n, out, 1, fault);
     if (st != CLV_OK)
@@ -209,9 +202,8 @@ clv_status clv_tx_palive_many(const clv_model *model, const double *x,
     return outcome(&j, fault);
 }
 
-clv_status clv_tx_conditional_expected_many(const clv_model *model, double t,
-                                            const double *x, const double *t_x,
-                                            const double *T, size_t n,
+clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, const double *x,
+                                            const double *t_x, const double *T, size_t n,
                                             double *out, clv_fault *fault)
 {
     clv_status st = begin(model, x, t_x, T, n, out, 2, fault);
@@ -247,8 +239,7 @@ clv_status clv_tx_conditional_expected_many(const clv_model *model, double t,
     size_t i = 0; /* the failure was counted by pattern: name its row */
     while (i + 1 < n && !isnan(out[i]))
         i++;
-    return clv_fail(fault, CLV_FAULT_NONE, i, "cannot be computed for this row",
-                    st);
+    return clv_fail(fault, CLV_FAULT_NONE, i, "cannot be computed for this row", st);
 }
 
 /* ---- discounted CLV ------------------------------------------------------ */
@@ -263,13 +254,11 @@ static void clv_sum_chunk(void *vj, size_t k)
     int o = j->m->kind == CLV_MODEL_MBGNBD;
     double v = 1 / (1 + j->opts->discount);
     for (size_t i = lo; i < hi; i++) {
-        double sum = 0, prev = 0, disc = 1, x = pat->col[0][i],
-               T = pat->col[1][i];
+        double sum = 0, prev = 0, disc = 1, x = pat->col[0][i], T = pat->col[1][i];
         clv_status st = CLV_OK;
         for (double h = 1; h <= j->opts->horizon && st == CLV_OK; h++) {
             double g;
-            clv_status sh =
-                clv_bg_conditional_alive(j->m->param, o, h * j->D, x, T, &g);
+            clv_status sh = clv_bg_conditional_alive(j->m->param, o, h * j->D, x, T, &g);
             if (sh != CLV_OK)
                 st = sh;
             disc *= v;
@@ -289,8 +278,8 @@ static void clv_row_chunk(void *vj, size_t k)
     clv_clv_options o = *j->opts;
     o.progress = NULL;
     for (size_t i = lo; i < hi; i++) {
-        clv_status st = clv_predict_clv(j->m, j->gg, j->x[i], j->t_x[i],
-                                        j->T[i], j->mv[i], &o, &j->out[i], NULL);
+        clv_status st = clv_predict_clv(j->m, j->gg, j->x[i], j->t_x[i], j->T[i], j->mv[i], &o,
+                                        &j->out[i], NULL);
         note(j, k, i, st, &j->out[i]);
     }
 }
@@ -316,8 +305,8 @@ static void wave_chunk(void *vw, size_t k)
 }
 
 /* clv_par_for over the CHUNKS chunks; 1 when the callback said stop. */
-static int par_chunks(const clv_clv_options *opts, size_t work,
-                      void (*fn)(void *, size_t), void *ctx)
+static int par_chunks(const clv_clv_options *opts, size_t work, void (*fn)(void *, size_t),
+                      void *ctx)
 {
     if (!opts || !opts->progress) {
         clv_par_for(CHUNKS, work, fn, ctx);
@@ -326,8 +315,7 @@ static int par_chunks(const clv_clv_options *opts, size_t work,
     for (size_t v = 0; v < WAVES; v++) {
         wave w = {fn, ctx, v * (CHUNKS / WAVES)};
         clv_par_for(CHUNKS / WAVES, work / WAVES, wave_chunk, &w);
-        if (opts->progress(opts->progress_data, v + 1,
-                           (double)(v + 1) / WAVES))
+        if (opts->progress(opts->progress_data, v + 1, (double)(v + 1) / WAVES))
             return 1;
     }
     return 0;
@@ -337,15 +325,14 @@ static clv_status stopped(double *out, size_t n, clv_fault *fault)
 {
     for (size_t i = 0; i < n; i++)
         out[i] = NAN;
-    return clv_fail(fault, 6, CLV_FAULT_NONE,
-                    "progress callback stopped the computation", CLV_ENOCONV);
+    return clv_fail(fault, 6, CLV_FAULT_NONE, "progress callback stopped the computation",
+                    CLV_ENOCONV);
 }
 
-clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
-                                const double *x, const double *t_x,
-                                const double *T, const double *m,
-                                const clv_clv_options *opts, size_t n,
-                                double *out, clv_fault *fault)
+clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const double *x,
+                                const double *t_x, const double *T, const double *m,
+                                const clv_clv_options *opts, size_t n, double *out,
+                                clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 8, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -354,16 +341,20 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     if (n == 0)
         return clv_fail(fault, 7, CLV_FAULT_NONE, "must be >= 1", CLV_EINVAL);
     if (!x || !t_x || !T || !m)
-        return clv_fail(fault, !x ? 2 : !t_x ? 3 : !T ? 4 : 5, CLV_FAULT_NONE,
-                        "NULL pointer", CLV_EINVAL);
+        return clv_fail(fault,
+                        !x     ? 2
+                        : !t_x ? 3
+                        : !T   ? 4
+                               : 5,
+                        CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     /* the models and options as the one-customer function checks them, on
      * the first row; then every row */
     double one;
     clv_clv_options quiet; /* the callback reports on the whole, below */
     if (opts)
         quiet = *opts, quiet.progress = NULL;
-    clv_status st = clv_predict_clv(tx, gg, x[0], t_x[0], T[0], m[0],
-                                    opts ? &quiet : NULL, &one, fault);
+    clv_status st =
+        clv_predict_clv(tx, gg, x[0], t_x[0], T[0], m[0], opts ? &quiet : NULL, &one, fault);
     if (st != CLV_OK && st != CLV_ELOSS && st != CLV_ERANGE)
         return st;
     if (!all_valid(x, t_x, T, n) &&
@@ -372,15 +363,13 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     for (size_t i = 0; i < n; i++)
         if (!(m[i] >= 0 && m[i] < INFINITY && (x[i] == 0 || m[i] > 0)))
             return clv_fail(fault, 5, i,
-                            m[i] >= 0 ? "must be > 0 when x >= 1"
-                                      : "must be finite and >= 0",
+                            m[i] >= 0 ? "must be > 0 when x >= 1" : "must be finite and >= 0",
                             isnan(m[i]) || isinf(m[i]) ? CLV_EINVAL : CLV_EDOM);
     job j = {tx, gg, opts, 1, m, 0, x, t_x, T, n, out, NULL, {CLV_OK}, {0}};
     if (opts->period != CLV_UNIT_NONE) /* checked above: both units known */
         j.D = clv_time_unit_days(opts->period) / clv_time_unit_days(tx->unit);
     if (!is_bg(tx))
-        return par_chunks(opts, n * 1000 * (size_t)opts->horizon,
-                          clv_row_chunk, &j)
+        return par_chunks(opts, n * 1000 * (size_t)opts->horizon, clv_row_chunk, &j)
                    ? stopped(out, n, fault)
                    : outcome(&j, fault);
     clv_par_for(CHUNKS, n * 20, palive_chunk, &j);
@@ -390,8 +379,7 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
         return CLV_ENOMEM;
     j.pat = &pat;
-    if (par_chunks(opts, pat.n * 1000 * (size_t)opts->horizon, clv_sum_chunk,
-                   &j)) {
+    if (par_chunks(opts, pat.n * 1000 * (size_t)opts->horizon, clv_sum_chunk, &j)) {
         clv_patterns_free(&pat);
         clv_free(index);
         return stopped(out, n, fault);
@@ -399,8 +387,7 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg,
     for (size_t i = 0; i < n; i++) {
         double spend;
         clv_status ss = clv_gg_spend(gg, x[i], m[i], &spend, NULL);
-        out[i] = ss == CLV_OK ? opts->margin * spend * out[i] * pat.w[index[i]]
-                              : NAN;
+        out[i] = ss == CLV_OK ? opts->margin * spend * out[i] * pat.w[index[i]] : NAN;
         if (!isfinite(out[i]))
             out[i] = NAN;
     }

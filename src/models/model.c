@@ -29,7 +29,10 @@ static const struct {
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-static int known(clv_model_kind k) { return k > 0 && (size_t)k < NKINDS; }
+static int known(clv_model_kind k)
+{
+    return k > 0 && (size_t)k < NKINDS;
+}
 
 const char *clv_model_name(clv_model_kind kind)
 {
@@ -65,21 +68,18 @@ clv_status clv_model_check(const clv_model *m, clv_fault *fault)
     if (!m)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!known(m->kind))
-        return clv_fail(fault, 0, CLV_FAULT_NONE, "unknown model kind",
-                        CLV_EINVAL);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "unknown model kind", CLV_EINVAL);
     for (size_t i = 0; i < kinds[m->kind].n; i++) {
         if (!isfinite(m->param[i]))
-            return clv_fail(fault, 0, i, "parameter must be finite",
-                            CLV_EINVAL);
+            return clv_fail(fault, 0, i, "parameter must be finite", CLV_EINVAL);
         if (!(m->param[i] > 0))
             return clv_fail(fault, 0, i, "parameter must be > 0", CLV_EDOM);
     }
     return CLV_OK;
 }
 
-clv_status clv_check_model(const clv_model *m, size_t arg, clv_fault *fault,
-                           clv_model_kind k1, clv_model_kind k2,
-                           clv_model_kind k3)
+clv_status clv_check_model(const clv_model *m, size_t arg, clv_fault *fault, clv_model_kind k1,
+                           clv_model_kind k2, clv_model_kind k3)
 {
     clv_fault f;
     clv_status st = clv_model_check(m, &f);
@@ -87,8 +87,7 @@ clv_status clv_check_model(const clv_model *m, size_t arg, clv_fault *fault,
         return clv_fail(fault, arg, f.element, f.reason, st);
     if (m->kind != k1 && m->kind != k2 && m->kind != k3)
         return clv_fail(fault, arg, CLV_FAULT_NONE,
-                        "is a model of the wrong kind for this function",
-                        CLV_EINVAL);
+                        "is a model of the wrong kind for this function", CLV_EINVAL);
     return CLV_OK;
 }
 
@@ -102,8 +101,7 @@ clv_status clv_check_arg(double v, int domain, size_t arg, clv_fault *fault)
 }
 
 /* One customer; element is the row for array checks (NONE for scalars). */
-static clv_status customer(double x, double t_x, double T, size_t ax, size_t el,
-                           clv_fault *fault)
+static clv_status customer(double x, double t_x, double T, size_t ax, size_t el, clv_fault *fault)
 {
     const char *why;
     clv_status st;
@@ -120,14 +118,12 @@ static clv_status customer(double x, double t_x, double T, size_t ax, size_t el,
     return CLV_OK;
 }
 
-clv_status clv_check_customer(double x, double t_x, double T, size_t ax,
-                              clv_fault *fault)
+clv_status clv_check_customer(double x, double t_x, double T, size_t ax, clv_fault *fault)
 {
     return customer(x, t_x, T, ax, CLV_FAULT_NONE, fault);
 }
 
-clv_status clv_check_weights(const double *w, size_t n, size_t arg,
-                             clv_fault *fault)
+clv_status clv_check_weights(const double *w, size_t n, size_t arg, clv_fault *fault)
 {
     double total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -139,25 +135,20 @@ clv_status clv_check_weights(const double *w, size_t n, size_t arg,
         total += v;
     }
     if (!(total > 0))
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "must not all be 0",
-                        CLV_EDOM);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "must not all be 0", CLV_EDOM);
     if (!isfinite(total))
-        return clv_fail(fault, arg, CLV_FAULT_NONE, "sum overflows",
-                        CLV_ERANGE);
+        return clv_fail(fault, arg, CLV_FAULT_NONE, "sum overflows", CLV_ERANGE);
     return CLV_OK;
 }
 
-clv_status clv_check_table(const double *const *cols, size_t k, const double *w,
-                           size_t rows, size_t ax, clv_row_check check,
-                           clv_fault *fault)
+clv_status clv_check_table(const double *const *cols, size_t k, const double *w, size_t rows,
+                           size_t ax, clv_row_check check, clv_fault *fault)
 {
     if (rows == 0)
-        return clv_fail(fault, ax + k + 1, CLV_FAULT_NONE, "must be >= 1",
-                        CLV_EINVAL);
+        return clv_fail(fault, ax + k + 1, CLV_FAULT_NONE, "must be >= 1", CLV_EINVAL);
     for (size_t c = 0; c < k; c++)
         if (!cols[c])
-            return clv_fail(fault, ax + c, CLV_FAULT_NONE, "NULL pointer",
-                            CLV_EINVAL);
+            return clv_fail(fault, ax + c, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t i = 0; i < rows; i++) {
         double v[3];
         for (size_t c = 0; c < k; c++)
@@ -169,37 +160,32 @@ clv_status clv_check_table(const double *const *cols, size_t k, const double *w,
     return clv_check_weights(w, rows, ax + k, fault);
 }
 
-static clv_status customer_row(const double *v, size_t ax, size_t el,
-                               clv_fault *fault)
+static clv_status customer_row(const double *v, size_t ax, size_t el, clv_fault *fault)
 {
     return customer(v[0], v[1], v[2], ax, el, fault);
 }
 
-clv_status clv_check_customers(const double *x, const double *t_x,
-                               const double *T, const double *w, size_t n,
-                               size_t ax, clv_fault *fault)
+clv_status clv_check_customers(const double *x, const double *t_x, const double *T, const double *w,
+                               size_t n, size_t ax, clv_fault *fault)
 {
     const double *cols[3] = {x, t_x, T};
     return clv_check_table(cols, 3, w, n, ax, customer_row, fault);
 }
 
-clv_status clv_begin(const clv_model *m, double *out, size_t out_arg,
-                     clv_fault *fault, clv_model_kind k1, clv_model_kind k2,
-                     clv_model_kind k3)
+clv_status clv_begin(const clv_model *m, double *out, size_t out_arg, clv_fault *fault,
+                     clv_model_kind k1, clv_model_kind k2, clv_model_kind k3)
 {
     if (!out)
-        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     *out = NAN;
     return clv_check_model(m, 0, fault, k1, k2, k3);
 }
 
-clv_status clv_fit_begin(clv_model *out, size_t out_arg, clv_model_kind kind,
-                         clv_time_unit unit, clv_fault *fault)
+clv_status clv_fit_begin(clv_model *out, size_t out_arg, clv_model_kind kind, clv_time_unit unit,
+                         clv_fault *fault)
 {
     if (!out)
-        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, out_arg, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     out->kind = kind;
     out->unit = unit;
     for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++)
@@ -259,8 +245,7 @@ static clv_status rowset_grow(rowset *s, const clv_patterns *p)
     if (rowset_init(&t, s->cap) != CLV_OK)
         return CLV_ENOMEM;
     for (size_t j = 0; j < p->n; j++) {
-        size_t pos = (size_t)row_hash((const double *const *)p->col, p->k, j) &
-                     (t.cap - 1);
+        size_t pos = (size_t)row_hash((const double *const *)p->col, p->k, j) & (t.cap - 1);
         while (t.slot[pos])
             pos = (pos + 1) & (t.cap - 1);
         t.slot[pos] = j + 1;
@@ -272,9 +257,8 @@ static clv_status rowset_grow(rowset *s, const clv_patterns *p)
 
 /* The distinct rows; index (may be NULL) gets each row's pattern, or
  * (size_t)-1 for a row of weight 0. */
-static clv_status build(const double *const *cols, size_t k,
-                        const double *weight, size_t nrows, clv_patterns *out,
-                        size_t *index)
+static clv_status build(const double *const *cols, size_t k, const double *weight, size_t nrows,
+                        clv_patterns *out, size_t *index)
 {
     memset(out, 0, sizeof *out);
     out->k = k;
@@ -329,19 +313,17 @@ static clv_status build(const double *const *cols, size_t k,
     return CLV_OK;
 }
 
-clv_status clv_patterns_build(const double *const *cols, size_t k,
-                              const double *weight, size_t nrows,
-                              clv_patterns *out)
+clv_status clv_patterns_build(const double *const *cols, size_t k, const double *weight,
+                              size_t nrows, clv_patterns *out)
 {
     return build(cols, k, weight, nrows, out, NULL);
 }
 
-clv_status clv_patterns_index(const double *const *cols, size_t k,
-                              size_t nrows, clv_patterns *out, size_t **index)
+clv_status clv_patterns_index(const double *const *cols, size_t k, size_t nrows, clv_patterns *out,
+                              size_t **index)
 {
     *index = clv_malloc((nrows ? nrows : 1) * sizeof **index);
-    clv_status st =
-        *index ? build(cols, k, NULL, nrows, out, *index) : CLV_ENOMEM;
+    clv_status st = *index ? build(cols, k, NULL, nrows, out, *index) : CLV_ENOMEM;
     if (st != CLV_OK) {
         clv_free(*index);
         *index = NULL;
@@ -360,8 +342,7 @@ void clv_patterns_free(clv_patterns *p)
     memset(p, 0, sizeof *p);
 }
 
-clv_status clv_values_index(const double *v, size_t n, double **uniq,
-                            size_t *nuniq, size_t **index)
+clv_status clv_values_index(const double *v, size_t n, double **uniq, size_t *nuniq, size_t **index)
 {
     *uniq = NULL;
     *index = NULL;

@@ -31,8 +31,8 @@
 
 /* ln D(t) and d ln D / d(r, alpha, s, beta) by the series; 0 on success,
  * 1 when the series is not the right tool here. */
-static int series_D(double r, double al, double s, double be, double x,
-                    double t, double *lnD, double *d)
+static int series_D(double r, double al, double s, double be, double x, double t, double *lnD,
+                    double *d)
 {
     int b1 = al >= be;
     double k = r + s + x, e = b1 ? s + 1 : r + x;
@@ -93,9 +93,8 @@ typedef struct {
 
 /* ln I and d ln I / d(r, alpha, s, beta); t_x < T.  D1: D(t_x) already
  * computed (the fit's D(0) per x), or NULL. */
-static clv_status pnbd_I_at(double r, double al, double s, double be,
-                            double x, double t_x, double T, const d_value *D1,
-                            double *lnI, double *dI)
+static clv_status pnbd_I_at(double r, double al, double s, double be, double x, double t_x,
+                            double T, const d_value *D1, double *lnI, double *dI)
 {
     double l1, l2, d1[4], d2[4];
     int ok1;
@@ -119,8 +118,8 @@ static clv_status pnbd_I_at(double r, double al, double s, double be,
     return st;
 }
 
-static clv_status pnbd_I(double r, double al, double s, double be, double x,
-                         double t_x, double T, double *lnI, double *dI)
+static clv_status pnbd_I(double r, double al, double s, double be, double x, double t_x, double T,
+                         double *lnI, double *dI)
 {
     return pnbd_I_at(r, al, s, be, x, t_x, T, NULL, lnI, dI);
 }
@@ -152,8 +151,7 @@ void clv_pnbd_data_free(void *data)
 
 void *clv_pnbd_data_create(const clv_patterns *pat)
 {
-    return clv_pnbd_data_create_mode(pat, pat->n > SMALL ? PNBD_CHUNKED
-                                                         : PNBD_SERIAL);
+    return clv_pnbd_data_create_mode(pat, pat->n > SMALL ? PNBD_CHUNKED : PNBD_SERIAL);
 }
 
 void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode)
@@ -165,8 +163,7 @@ void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode)
     d->mode = mode;
     if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi) ||
         !(d->Wx = clv_calloc(d->nx ? d->nx : 1, sizeof(double))) ||
-        (mode == PNBD_CHUNKED &&
-         !(d->D0 = clv_malloc((d->nx ? d->nx : 1) * sizeof *d->D0)))) {
+        (mode == PNBD_CHUNKED && !(d->D0 = clv_malloc((d->nx ? d->nx : 1) * sizeof *d->D0)))) {
         clv_pnbd_data_free(d);
         return NULL;
     }
@@ -177,9 +174,8 @@ void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode)
 
 /* One customer's ln L (without the per-x Gamma terms) and gradient; D1 as
  * pnbd_I_at(). */
-static clv_status pnbd_row_at(const double *p, double x, double t_x,
-                              double T, const d_value *D1, double *ll,
-                              double *g)
+static clv_status pnbd_row_at(const double *p, double x, double t_x, double T, const d_value *D1,
+                              double *ll, double *g)
 {
     double r = p[0], al = p[1], s = p[2], be = p[3];
     double laT = log(al + T), lbT = log(be + T);
@@ -225,8 +221,7 @@ static void row_chunk(void *vjob, size_t k)
     for (size_t i = lo; i < hi; i++) {
         double li, gi[4], t_x = pat->col[1][i];
         if (pnbd_row_at(j->p, pat->col[0][i], t_x, pat->col[2][i],
-                        t_x == 0 ? &d->D0[d->xi[i]] : NULL, &li,
-                        j->grad ? gi : NULL) != CLV_OK) {
+                        t_x == 0 ? &d->D0[d->xi[i]] : NULL, &li, j->grad ? gi : NULL) != CLV_OK) {
             j->fail[k] = 1;
             return;
         }
@@ -242,8 +237,7 @@ static void row_chunk(void *vjob, size_t k)
 }
 
 /* The rows in fixed chunks over the cores, D(0) once per x. */
-static int rows_chunked(const pnbd_data *d, const double *p, double *ll,
-                        double *g, int grad)
+static int rows_chunked(const pnbd_data *d, const double *p, double *ll, double *g, int grad)
 {
     for (size_t j = 0; j < d->nx; j++) {
         d_value *v = &d->D0[j];
@@ -284,8 +278,8 @@ int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
         return 1;
     for (size_t i = 0; d->mode == PNBD_SERIAL && i < pat->n; i++) {
         double li, gi[4];
-        if (pnbd_row_at(p, pat->col[0][i], pat->col[1][i], pat->col[2][i],
-                        NULL, &li, dll ? gi : NULL) != CLV_OK)
+        if (pnbd_row_at(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], NULL, &li,
+                        dll ? gi : NULL) != CLV_OK)
             return 1;
         double w = pat->w[i];
         ll += w * li;
@@ -308,8 +302,7 @@ double clv_pnbd_powdiff(double b, double t, double e)
     return e == 0 ? L : -expm1(-e * L) / e;
 }
 
-clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T,
-                           double *out)
+clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T, double *out)
 {
     double r = p[0], al = p[1], s = p[2], be = p[3];
     if (t_x == T) {
@@ -334,15 +327,14 @@ clv_status clv_pnbd_expected(const double *p, double t, double *out)
     return CLV_OK;
 }
 
-clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x,
-                                double T, double *out)
+clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x, double T,
+                                double *out)
 {
     double r = p[0], al = p[1], s = p[2], be = p[3], pa;
     clv_status st = clv_pnbd_palive(p, x, t_x, T, &pa);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
-    *out =
-        (r + x) * (be + T) / (al + T) * clv_pnbd_powdiff(be + T, t, s - 1) * pa;
+    *out = (r + x) * (be + T) / (al + T) * clv_pnbd_powdiff(be + T, t, s - 1) * pa;
     return st;
 }
 
@@ -372,8 +364,8 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
         return CLV_OK;
     }
     double lc = clv_sf_lgamma(r + n) - clv_sf_lgamma(r) - clv_sf_lgamma(n + 1);
-    double alive = lc + r * log(al) - (r + n) * log(al + t) +
-                   (n > 0 ? n * log(t) : 0) - s * log1p(t / be);
+    double alive =
+        lc + r * log(al) - (r + n) * log(al + t) + (n > 0 ? n * log(t) : 0) - s * log1p(t / be);
     /* mode of the integrand: n/u = (r+n)/(alpha+u) + (s+1)/(beta+u) */
     double mode = 0;
     if (n > 0) {
@@ -383,9 +375,7 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
         else {
             for (int k = 0; k < 200 && hi > lo; k++) {
                 double mid = 0.5 * (lo + hi);
-                if (n - (r + n) * mid / (al + mid) -
-                        (s + 1) * mid / (be + mid) >
-                    0)
+                if (n - (r + n) * mid / (al + mid) - (s + 1) * mid / (be + mid) > 0)
                     lo = mid;
                 else
                     hi = mid;
@@ -399,8 +389,7 @@ clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out)
     clv_status s2 = clv_quad_log(pmf_integrand, &c, mode, t, 0, &l2, NULL);
     if ((s1 != CLV_OK && s1 != CLV_ELOSS) || (s2 != CLV_OK && s2 != CLV_ELOSS))
         return s1 != CLV_OK && s1 != CLV_ELOSS ? s1 : s2;
-    double dead =
-        lc + r * log(al) + log(s) + s * log(be) + clv_sf_logaddexp(l1, l2);
+    double dead = lc + r * log(al) + log(s) + s * log(be) + clv_sf_logaddexp(l1, l2);
     double v = exp(alive) + exp(dead);
     *out = fmin(fmax(v, 0), 1);
     return s1 == CLV_ELOSS || s2 == CLV_ELOSS ? CLV_ELOSS : CLV_OK;

@@ -14,13 +14,13 @@
 
 struct clv_tally {
     size_t width;
-    size_t n, cap;   /* rows stored, rows allocated */
-    double *vals;    /* n rows of width values, insertion order */
-    double *w;       /* n weights */
-    size_t *slot;    /* hcap entries: row index + 1, 0 = empty */
-    size_t hcap;     /* power of two, >= 2 * cap */
+    size_t n, cap; /* rows stored, rows allocated */
+    double *vals;  /* n rows of width values, insertion order */
+    double *w;     /* n weights */
+    size_t *slot;  /* hcap entries: row index + 1, 0 = empty */
+    size_t hcap;   /* power of two, >= 2 * cap */
     double total;
-    double *view;    /* sorted columns then weights, (width + 1) * n */
+    double *view; /* sorted columns then weights, (width + 1) * n */
     int view_valid;
 };
 
@@ -143,22 +143,18 @@ static clv_status add_row(clv_tally *t, const double *row, double weight)
     return CLV_OK;
 }
 
-clv_status clv_tally_add(clv_tally *t, const double *row, double weight,
-                         clv_fault *fault)
+clv_status clv_tally_add(clv_tally *t, const double *row, double weight, clv_fault *fault)
 {
     if (!t || !row)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t j = 0; j < t->width; j++)
         if (!isfinite(row[j]))
             return clv_fail(fault, 1, j, "must be a finite number", CLV_EINVAL);
     if (!(isfinite(weight) && weight > 0))
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "must be a finite number > 0",
-                        CLV_EINVAL);
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "must be a finite number > 0", CLV_EINVAL);
     clv_status st = add_row(t, row, weight);
     if (st == CLV_ERANGE)
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                        "the total weight exceeds 2^53", st);
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "the total weight exceeds 2^53", st);
     return st;
 }
 
@@ -174,9 +170,18 @@ clv_status clv_tally_merge(clv_tally *into, const clv_tally *from)
     return CLV_OK;
 }
 
-size_t clv_tally_width(const clv_tally *t) { return t ? t->width : 0; }
-size_t clv_tally_rows(const clv_tally *t) { return t ? t->n : 0; }
-double clv_tally_total(const clv_tally *t) { return t ? t->total : 0; }
+size_t clv_tally_width(const clv_tally *t)
+{
+    return t ? t->width : 0;
+}
+size_t clv_tally_rows(const clv_tally *t)
+{
+    return t ? t->n : 0;
+}
+double clv_tally_total(const clv_tally *t)
+{
+    return t ? t->total : 0;
+}
 
 /* qsort has no context argument: each key carries the row and its width. */
 typedef struct {
@@ -196,8 +201,7 @@ static int compare_rows(const void *pa, const void *pb)
     return 0;
 }
 
-clv_status clv_tally_columns(clv_tally *t, const double **cols,
-                             const double **weights)
+clv_status clv_tally_columns(clv_tally *t, const double **cols, const double **weights)
 {
     if (!t || !cols || !weights)
         return CLV_EINVAL;
@@ -297,13 +301,12 @@ clv_status clv_tally_read(const unsigned char *buf, size_t size, clv_tally **out
     *out = NULL;
     if (!buf)
         return CLV_EINVAL;
-    if (size < header_size || memcmp(buf, magic, 4) != 0 ||
-        buf[4] != format_version || buf[6] || buf[7])
+    if (size < header_size || memcmp(buf, magic, 4) != 0 || buf[4] != format_version || buf[6] ||
+        buf[7])
         return CLV_EFORMAT;
     size_t width = buf[5];
     uint64_t n = get_u64(buf + 8);
-    if (width < 1 || width > CLV_TALLY_MAXWIDTH ||
-        n != (size - header_size) / 8 / (width + 1) ||
+    if (width < 1 || width > CLV_TALLY_MAXWIDTH || n != (size - header_size) / 8 / (width + 1) ||
         (size - header_size) != n * 8 * (width + 1))
         return CLV_EFORMAT;
     clv_tally *t = clv_tally_create(width);

@@ -45,9 +45,8 @@ static void tx_problem_free(tx_problem *tp)
 }
 
 /* Compresses checked data and fills the fit problem (starts included). */
-static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
-                                  clv_model_kind kind, const double *x,
-                                  const double *t_x, const double *T,
+static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb, clv_model_kind kind,
+                                  const double *x, const double *t_x, const double *T,
                                   const double *w, size_t n)
 {
     const double *cols[3] = {x, t_x, T};
@@ -55,9 +54,8 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
     tp->data = NULL;
     if (clv_patterns_build(cols, 3, w, n, &tp->pat) != CLV_OK)
         return CLV_ENOMEM;
-    tp->data = kind == CLV_MODEL_PNBD
-                   ? clv_pnbd_data_create(&tp->pat)
-                   : clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD);
+    tp->data = kind == CLV_MODEL_PNBD ? clv_pnbd_data_create(&tp->pat)
+                                      : clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD);
     if (!tp->data) {
         clv_patterns_free(&tp->pat);
         return CLV_ENOMEM;
@@ -78,10 +76,8 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
     double xm = fmax(sx / tp->pat.total, 0.05);
     double Tm = fmax(sT / tp->pat.total, 1e-6);
     double al = Tm / xm;
-    static const double bg[3][4] = {
-        {1, 1, 1, 1}, {0.25, 0.25, 0.8, 2.5}, {3, 3, 3, 3}};
-    static const double pn[3][4] = {
-        {1, 1, 1, 1}, {0.5, 0.5, 0.5, 0.3}, {1, 1, 2, 10}};
+    static const double bg[3][4] = {{1, 1, 1, 1}, {0.25, 0.25, 0.8, 2.5}, {3, 3, 3, 3}};
+    static const double pn[3][4] = {{1, 1, 1, 1}, {0.5, 0.5, 0.5, 0.3}, {1, 1, 2, 10}};
     pb->nstarts = 3;
     for (size_t s = 0; s < 3; s++) {
         const double *m = kind == CLV_MODEL_PNBD ? pn[s] : bg[s];
@@ -94,9 +90,8 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb,
 }
 
 /* Checks the customers of a valid model and builds its likelihood. */
-static clv_status tx_prepare(const clv_model *model, const double *x,
-                             const double *t_x, const double *T,
-                             const double *weight, size_t n, tx_problem *tp,
+static clv_status tx_prepare(const clv_model *model, const double *x, const double *t_x,
+                             const double *T, const double *weight, size_t n, tx_problem *tp,
                              clv_fit_problem *pb, clv_fault *fault)
 {
     clv_status st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
@@ -105,9 +100,8 @@ static clv_status tx_prepare(const clv_model *model, const double *x,
     return tx_problem_init(tp, pb, model->kind, x, t_x, T, weight, n);
 }
 
-clv_status clv_tx_loglik(const clv_model *model, const double *x,
-                         const double *t_x, const double *T,
-                         const double *weight, size_t n, double *out,
+clv_status clv_tx_loglik(const clv_model *model, const double *x, const double *t_x,
+                         const double *T, const double *weight, size_t n, double *out,
                          clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 6, fault, TX_KINDS);
@@ -118,26 +112,24 @@ clv_status clv_tx_loglik(const clv_model *model, const double *x,
     if (st != CLV_OK)
         return st;
     if (pb.ll(model->param, out, NULL, pb.ctx))
-        st = clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
-                      "the likelihood underflows", CLV_ERANGE);
+        st = clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "the likelihood underflows",
+                      CLV_ERANGE);
     tx_problem_free(&tp);
     return finish(st, out);
 }
 
-clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x,
-                      const double *T, const double *weight, size_t n,
-                      clv_time_unit unit, const clv_fit_options *opts,
-                      clv_model *out, clv_fit_info *info, clv_fault *fault)
+clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, const double *T,
+                      const double *weight, size_t n, clv_time_unit unit,
+                      const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                      clv_fault *fault)
 {
     clv_status st0 = clv_fit_begin(out, 8, kind, unit, fault);
     if (st0 != CLV_OK)
         return st0;
     if (!is_tx_kind(kind))
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "must be BGNBD, MBGNBD or PNBD", CLV_EINVAL);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "must be BGNBD, MBGNBD or PNBD", CLV_EINVAL);
     if (unit < CLV_UNIT_NONE || unit > CLV_UNIT_YEAR)
-        return clv_fail(fault, 6, CLV_FAULT_NONE, "unknown time unit",
-                        CLV_EINVAL);
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "unknown time unit", CLV_EINVAL);
     clv_status st = clv_check_customers(x, t_x, T, weight, n, 1, fault);
     if (st != CLV_OK)
         return st;
@@ -150,9 +142,8 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x,
     return st;
 }
 
-clv_status clv_tx_stderr(const clv_model *model, const double *x,
-                         const double *t_x, const double *T,
-                         const double *weight, size_t n, double *se,
+clv_status clv_tx_stderr(const clv_model *model, const double *x, const double *t_x,
+                         const double *T, const double *weight, size_t n, double *se,
                          clv_fault *fault)
 {
     if (!se)
@@ -181,8 +172,7 @@ clv_status clv_tx_stderr(const clv_model *model, const double *x,
 
 /* ---- predictions --------------------------------------------------------- */
 
-clv_status clv_tx_expected(const clv_model *model, double t, double *out,
-                           clv_fault *fault)
+clv_status clv_tx_expected(const clv_model *model, double t, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 2, fault, TX_KINDS);
     if (st == CLV_OK)
@@ -191,13 +181,11 @@ clv_status clv_tx_expected(const clv_model *model, double t, double *out,
         return st;
     st = model->kind == CLV_MODEL_PNBD
              ? clv_pnbd_expected(model->param, t, out)
-             : clv_bg_expected(model->param, model->kind == CLV_MODEL_MBGNBD, t,
-                               out);
+             : clv_bg_expected(model->param, model->kind == CLV_MODEL_MBGNBD, t, out);
     return finish(st, out);
 }
 
-clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out,
-                      clv_fault *fault)
+clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 3, fault, TX_KINDS);
     if (st == CLV_OK)
@@ -208,14 +196,12 @@ clv_status clv_tx_pmf(const clv_model *model, double n, double t, double *out,
         return st;
     st = model->kind == CLV_MODEL_PNBD
              ? clv_pnbd_pmf(model->param, n, t, out)
-             : clv_bg_pmf(model->param, model->kind == CLV_MODEL_MBGNBD, n, t,
-                          out);
+             : clv_bg_pmf(model->param, model->kind == CLV_MODEL_MBGNBD, n, t, out);
     return finish(st, out);
 }
 
-clv_status clv_tx_conditional_expected(const clv_model *model, double t,
-                                       double x, double t_x, double T,
-                                       double *out, clv_fault *fault)
+clv_status clv_tx_conditional_expected(const clv_model *model, double t, double x, double t_x,
+                                       double T, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 5, fault, TX_KINDS);
     if (st == CLV_OK)
@@ -226,13 +212,12 @@ clv_status clv_tx_conditional_expected(const clv_model *model, double t,
         return st;
     st = model->kind == CLV_MODEL_PNBD
              ? clv_pnbd_conditional(model->param, t, x, t_x, T, out)
-             : clv_bg_conditional(model->param, model->kind == CLV_MODEL_MBGNBD,
-                                  t, x, t_x, T, out);
+             : clv_bg_conditional(model->param, model->kind == CLV_MODEL_MBGNBD, t, x, t_x, T, out);
     return finish(st, out);
 }
 
-clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
-                         double *out, clv_fault *fault)
+clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T, double *out,
+                         clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 4, fault, TX_KINDS);
     if (st == CLV_OK)
@@ -242,7 +227,6 @@ clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
     if (model->kind == CLV_MODEL_PNBD)
         st = clv_pnbd_palive(model->param, x, t_x, T, out);
     else
-        *out = clv_bg_palive(model->param, model->kind == CLV_MODEL_MBGNBD, x,
-                             t_x, T);
+        *out = clv_bg_palive(model->param, model->kind == CLV_MODEL_MBGNBD, x, t_x, T);
     return finish(st, out);
 }

@@ -30,15 +30,14 @@ void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
 
 clv_status clv_bg_expected(const double *p, int mbg, double t, double *out);
-clv_status clv_bg_pmf(const double *p, int mbg, double n, double t,
-                      double *out);
-clv_status clv_bg_conditional(const double *p, int mbg, double t, double x,
-                              double t_x, double T, double *out);
+clv_status clv_bg_pmf(const double *p, int mbg, double n, double t, double *out);
+clv_status clv_bg_conditional(const double *p, int mbg, double t, double x, double t_x, double T,
+                              double *out);
 double clv_bg_palive(const double *p, int mbg, double x, double t_x, double T);
 /* E[Y(t) | x, T, alive]: the conditional expectation without P(alive),
  * which is all that depends on t_x. */
-clv_status clv_bg_conditional_alive(const double *p, int mbg, double t,
-                                    double x, double T, double *out);
+clv_status clv_bg_conditional_alive(const double *p, int mbg, double t, double x, double T,
+                                    double *out);
 
 /* ---- pnbd.c: Pareto/NBD -------------------------------------------------- */
 
@@ -53,10 +52,9 @@ int clv_pnbd_loglik(const double *p, double *ll, double *dll, void *data);
 
 clv_status clv_pnbd_expected(const double *p, double t, double *out);
 clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out);
-clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x,
-                                double T, double *out);
-clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T,
-                           double *out);
+clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x, double T,
+                                double *out);
+clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T, double *out);
 
 /* [1 - (b/(b+t))^e] / e, continuous at e = 0 (where it is ln(1 + t/b)). */
 double clv_pnbd_powdiff(double b, double t, double e);

@@ -83,8 +83,7 @@ clv_status clv_sf_lhyperu_e(double a, double b, double z, double *out)
         c.m = mode;
     double lh, lm = -INFINITY, lt;
     clv_status st[3] = {clv_quad_log(head, &c, 0, 1, 0, &lh, NULL),
-                        c.m > 1 ? clv_quad_log(middle, &c, 1, c.m, 0, &lm, NULL)
-                                : CLV_OK,
+                        c.m > 1 ? clv_quad_log(middle, &c, 1, c.m, 0, &lm, NULL) : CLV_OK,
                         clv_quad_log(tail, &c, 0, 1, 0, &lt, NULL)};
     clv_status worst = CLV_OK;
     for (int i = 0; i < 3; i++) {
@@ -93,8 +92,8 @@ clv_status clv_sf_lhyperu_e(double a, double b, double z, double *out)
         if (st[i] != CLV_OK)
             worst = st[i];
     }
-    double v = clv_sf_logaddexp(clv_sf_logaddexp(lh - log(a), lm), lt) -
-               clv_sf_lgamma(a) - (c.scaled ? a * log(z) : 0);
+    double v = clv_sf_logaddexp(clv_sf_logaddexp(lh - log(a), lm), lt) - clv_sf_lgamma(a) -
+               (c.scaled ? a * log(z) : 0);
     if (!isfinite(v))
         return CLV_ERANGE;
     *out = v;

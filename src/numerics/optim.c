@@ -58,8 +58,8 @@ static void reset_memory(clv_optim *o)
     o->scaled = 0;
 }
 
-clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx,
-                          int analytic, const double *x0, double lo, double hi)
+clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
+                          const double *x0, double lo, double hi)
 {
     memset(o, 0, sizeof *o);
     o->n = n;
@@ -164,8 +164,7 @@ clv_status clv_optim_iterate(clv_optim *o)
         }
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < n; j++)
-                o->H[i][j] += rho * ((1 + rho * yHy) * s[i] * s[j] -
-                                     Hy[i] * s[j] - s[i] * Hy[j]);
+                o->H[i][j] += rho * ((1 + rho * yHy) * s[i] * s[j] - Hy[i] * s[j] - s[i] * Hy[j]);
     }
     memcpy(o->x, xn, n * sizeof *xn);
     memcpy(o->g, gn, n * sizeof *gn);
@@ -190,8 +189,7 @@ static double nm_value(clv_optim *o, double *x)
 clv_status clv_optim_nelder_mead(clv_optim *o, size_t max_evals)
 {
     size_t n = o->n, m = n + 1;
-    double v[CLV_OPT_MAXN + 1][CLV_OPT_MAXN] = {{0}},
-                            fv[CLV_OPT_MAXN + 1] = {0};
+    double v[CLV_OPT_MAXN + 1][CLV_OPT_MAXN] = {{0}}, fv[CLV_OPT_MAXN + 1] = {0};
     for (size_t k = 0; k < m; k++) {
         memcpy(v[k], o->x, n * sizeof(double));
         if (k > 0)
@@ -358,8 +356,7 @@ clv_status clv_optim_spd_inverse(size_t n, double A[CLV_OPT_MAXN][CLV_OPT_MAXN],
 
 int clv_optim_newton(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN])
 {
-    double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], xn[CLV_OPT_MAXN], gn[CLV_OPT_MAXN],
-        fn_;
+    double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], xn[CLV_OPT_MAXN], gn[CLV_OPT_MAXN], fn_;
     if (clv_optim_spd_inverse(o->n, H, inv) != CLV_OK)
         return 0;
     for (size_t i = 0; i < o->n; i++) {
@@ -375,8 +372,7 @@ int clv_optim_newton(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN])
     double gmax = 0;
     for (size_t i = 0; i < o->n; i++)
         gmax = fmax(gmax, fabs(gn[i]));
-    if (!(fn_ < o->f || (fn_ <= o->f + 1e-13 * fabs(o->f) &&
-                         gmax < clv_optim_gradient_norm(o))))
+    if (!(fn_ < o->f || (fn_ <= o->f + 1e-13 * fabs(o->f) && gmax < clv_optim_gradient_norm(o))))
         return 0;
     memcpy(o->x, xn, o->n * sizeof *xn);
     memcpy(o->g, gn, o->n * sizeof *gn);

@@ -23,8 +23,7 @@
 /* The function to minimise.  Writes f(theta) and, when grad is not NULL,
  * its gradient.  Returns 0 when it could evaluate, non-zero otherwise; a
  * non-finite *f is also taken as "cannot evaluate here". */
-typedef int (*clv_objective)(const double *theta, double *f, double *grad,
-                             void *ctx);
+typedef int (*clv_objective)(const double *theta, double *f, double *grad, void *ctx);
 
 typedef struct clv_optim {
     size_t n;
@@ -40,8 +39,8 @@ typedef struct clv_optim {
 
 /* Starts at x0 (clipped into [lo, hi]).  Errors: CLV_EDOM when the
  * function cannot be evaluated at x0. */
-clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx,
-                          int analytic, const double *x0, double lo, double hi);
+clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
+                          const double *x0, double lo, double hi);
 
 /* One BFGS iteration.  CLV_OK after a decrease; CLV_ENOCONV when the line
  * search finds no lower point (the state is then unchanged). */
@@ -60,8 +59,7 @@ clv_status clv_optim_nelder_mead(clv_optim *o, size_t max_evals);
 /* Hessian of f at the current point by central differences (of the
  * gradient when analytic, else of f).  Errors: CLV_EDOM when f cannot be
  * evaluated at a neighbouring point. */
-clv_status clv_optim_hessian(clv_optim *o,
-                             double H[CLV_OPT_MAXN][CLV_OPT_MAXN]);
+clv_status clv_optim_hessian(clv_optim *o, double H[CLV_OPT_MAXN][CLV_OPT_MAXN]);
 
 /* Inverse of a symmetric positive-definite n x n matrix by Cholesky.
  * Errors: CLV_EDOM when it is not positive definite. */

@@ -33,8 +33,7 @@ static void *run_slice(void *v)
     return NULL;
 }
 
-void clv_par_for(size_t nchunks, size_t work, void (*fn)(void *ctx, size_t k),
-                 void *ctx)
+void clv_par_for(size_t nchunks, size_t work, void (*fn)(void *ctx, size_t k), void *ctx)
 {
     size_t nt = work < MIN_WORK ? 1 : clv_par_threads();
     if (nt > nchunks)

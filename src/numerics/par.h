@@ -15,8 +15,7 @@
  * threads (fewer when there is little work: `work` is a rough count of
  * elementary steps; under ~100,000 everything runs on the caller's
  * thread).  If a thread cannot be started its chunks run on the caller's. */
-void clv_par_for(size_t nchunks, size_t work, void (*fn)(void *ctx, size_t k),
-                 void *ctx);
+void clv_par_for(size_t nchunks, size_t work, void (*fn)(void *ctx, size_t k), void *ctx);
 
 /* Threads a parallel loop may use: the online processors, at most 8, or
  * the CLVKIT_THREADS environment variable (1 = none). */

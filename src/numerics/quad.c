@@ -51,8 +51,8 @@ static void logsum_add(logsum *acc, double l, const double *g)
 }
 
 /* Adds the pair of nodes at +t and -t (one node when t == 0). */
-static void add_nodes(clv_quad_fn f, void *ctx, double lo, double hi,
-                      double half, double t, logsum *acc)
+static void add_nodes(clv_quad_fn f, void *ctx, double lo, double hi, double half, double t,
+                      logsum *acc)
 {
     double u = HALF_PI * sinh(t);
     double e = exp(-2 * u);         /* t >= 0 */
@@ -83,14 +83,13 @@ static double logsum_log(const logsum *acc)
     return acc->s > 0 ? acc->scale + log(acc->s) : -INFINITY;
 }
 
-clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi,
-                        size_t naux, double *log_integral, double *mean)
+clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi, size_t naux,
+                        double *log_integral, double *mean)
 {
     *log_integral = NAN;
     for (size_t j = 0; j < naux && mean; j++)
         mean[j] = NAN;
-    if (naux > CLV_QUAD_MAXAUX || (naux && !mean) || !isfinite(lo) ||
-        !isfinite(hi) || lo > hi)
+    if (naux > CLV_QUAD_MAXAUX || (naux && !mean) || !isfinite(lo) || !isfinite(hi) || lo > hi)
         return CLV_EINVAL;
     if (lo == hi) {
         *log_integral = -INFINITY;
@@ -114,8 +113,7 @@ clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi,
         if (acc.bad)
             return CLV_ERANGE;
         double cur = logsum_log(&acc) + log(h);
-        int settled =
-            level >= MIN_LEVEL && (cur == -INFINITY || fabs(cur - prev) <= TOL);
+        int settled = level >= MIN_LEVEL && (cur == -INFINITY || fabs(cur - prev) <= TOL);
         double m[CLV_QUAD_MAXAUX];
         for (size_t j = 0; j < naux; j++) {
             m[j] = acc.s > 0 ? acc.aux[j] / acc.s : 0;
@@ -147,8 +145,7 @@ typedef struct {
     int sub; /* 0: plain p; 1: power at 0; 2: power at 1 */
 } beta_piece;
 
-static double beta_piece_fn(double x, double dl, double dr, double *g,
-                            void *ctx)
+static double beta_piece_fn(double x, double dl, double dr, double *g, void *ctx)
 {
     beta_piece *bp = ctx;
     double p, q, lp, lq, extra = 0;
@@ -175,12 +172,10 @@ static double beta_piece_fn(double x, double dl, double dr, double *g,
 }
 
 /* ln of the piece's integral of p^(a-1) q^(b-1) g, with its means. */
-static clv_status beta_piece_int(beta_piece *bp, size_t naux, double *lint,
-                                 double *mean)
+static clv_status beta_piece_int(beta_piece *bp, size_t naux, double *lint, double *mean)
 {
     if (bp->sub == 0)
-        return clv_quad_log(beta_piece_fn, bp, bp->lo, bp->hi, naux, lint,
-                            mean);
+        return clv_quad_log(beta_piece_fn, bp, bp->lo, bp->hi, naux, lint, mean);
     clv_status st = clv_quad_log(beta_piece_fn, bp, 0, 1, naux, lint, mean);
     if (*lint != -INFINITY) {
         /* p = len v^(1/e): p^(e-1) dp = len^e / e dv */
@@ -190,13 +185,12 @@ static clv_status beta_piece_int(beta_piece *bp, size_t naux, double *lint,
     return st;
 }
 
-clv_status clv_quad_beta_mean(clv_beta_fn g, void *ctx, double a, double b,
-                              size_t naux, double *log_mean, double *mean)
+clv_status clv_quad_beta_mean(clv_beta_fn g, void *ctx, double a, double b, size_t naux,
+                              double *log_mean, double *mean)
 {
     double m1[CLV_QUAD_MAXAUX], m2[CLV_QUAD_MAXAUX];
     *log_mean = NAN;
-    if (!(a > 0) || !(b > 0) || !isfinite(a) || !isfinite(b) ||
-        naux > CLV_QUAD_MAXAUX)
+    if (!(a > 0) || !(b > 0) || !isfinite(a) || !isfinite(b) || naux > CLV_QUAD_MAXAUX)
         return CLV_EINVAL;
     /* Split at the mode when the density is bounded, so each piece has its
      * peak at an end; else at 1/2, substituting at the singular ends. */

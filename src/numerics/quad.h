@@ -22,8 +22,7 @@
  * writes naux finite factors g[0..naux-1] at x, whose f-weighted means are
  * wanted too.  dl = x - lo and dr = hi - x are given exactly, so integrands
  * with a factor like (1 - p) near p = 1 can use dr instead of 1 - x. */
-typedef double (*clv_quad_fn)(double x, double dl, double dr, double *g,
-                              void *ctx);
+typedef double (*clv_quad_fn)(double x, double dl, double dr, double *g, void *ctx);
 
 /* ln int_lo^hi f(x) dx into *log_integral, and, for j < naux,
  * mean[j] = int f g_j / int f.  lo <= hi (lo == hi gives -inf, means 0).
@@ -31,8 +30,8 @@ typedef double (*clv_quad_fn)(double x, double dl, double dr, double *g,
  * (estimates written but successive levels still differ by more than 1e-9
  * after 10 halvings of the step), CLV_ERANGE (the integrand is NaN or +inf
  * somewhere). */
-clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi,
-                        size_t naux, double *log_integral, double *mean);
+clv_status clv_quad_log(clv_quad_fn f, void *ctx, double lo, double hi, size_t naux,
+                        double *log_integral, double *mean);
 
 /* The integrand of a Beta expectation: returns ln g(p) (may be -inf) given
  * p and q = 1 - p (both exact), and naux factors as above. */
@@ -43,7 +42,7 @@ typedef double (*clv_beta_fn)(double p, double q, double *g, void *ctx);
  * density's endpoint singularity p^(a-1) (resp. (1-p)^(b-1)) disappears: the
  * rule then sees bounded integrands for any a, b in [1e-3, 1e4].
  * Errors: as clv_quad_log. */
-clv_status clv_quad_beta_mean(clv_beta_fn g, void *ctx, double a, double b,
-                              size_t naux, double *log_mean, double *mean);
+clv_status clv_quad_beta_mean(clv_beta_fn g, void *ctx, double a, double b, size_t naux,
+                              double *log_mean, double *mean);
 
 #endif /* CLVKIT_QUAD_H */

@@ -28,10 +28,8 @@ static double stirling_rest(double x)
     double r = 1 / (x * x);
     return (1.0 / 12 -
             r * (1.0 / 360 -
-                 r * (1.0 / 1260 -
-                      r * (1.0 / 1680 -
-                           r * (1.0 / 1188 -
-                                r * (691.0 / 360360 - r * (1.0 / 156))))))) /
+                 r * (1.0 / 1260 - r * (1.0 / 1680 - r * (1.0 / 1188 - r * (691.0 / 360360 -
+                                                                            r * (1.0 / 156))))))) /
            x;
 }
 
@@ -43,13 +41,12 @@ double clv_sf_lbeta(double a, double b)
     double s = p + q;
     if (p >= 10) {
         double corr = stirling_rest(p) + stirling_rest(q) - stirling_rest(s);
-        return -0.5 * log(q) + 0.91893853320467274178 + corr +
-               (p - 0.5) * log(p / s) + q * log1p(-p / s);
+        return -0.5 * log(q) + 0.91893853320467274178 + corr + (p - 0.5) * log(p / s) +
+               q * log1p(-p / s);
     }
     if (q >= 10) {
         double corr = stirling_rest(q) - stirling_rest(s);
-        return clv_sf_lgamma(p) + corr + p - p * log(s) +
-               (q - 0.5) * log1p(-p / s);
+        return clv_sf_lgamma(p) + corr + p - p * log(s) + (q - 0.5) * log1p(-p / s);
     }
     return clv_sf_lgamma(p) + clv_sf_lgamma(q) - clv_sf_lgamma(s);
 }
@@ -66,12 +63,10 @@ double clv_sf_digamma(double x)
     double r = 1 / (x * x);
     /* psi(x) ~ ln x - 1/(2x) - sum B_2k / (2k x^2k) */
     double series =
-        r *
-        (1.0 / 12 -
-         r * (1.0 / 120 -
-              r * (1.0 / 252 -
-                   r * (1.0 / 240 - r * (1.0 / 132 - r * (691.0 / 32760 -
-                                                          r * (1.0 / 12)))))));
+        r * (1.0 / 12 -
+             r * (1.0 / 120 -
+                  r * (1.0 / 252 -
+                       r * (1.0 / 240 - r * (1.0 / 132 - r * (691.0 / 32760 - r * (1.0 / 12)))))));
     return acc + log(x) - 0.5 / x - series;
 }
 
@@ -100,8 +95,7 @@ static clv_status beta_cf(double a, double b, double x, double *out)
             int k = j - 1; /* d_k */
             int m = k / 2;
             if (k % 2)
-                aj = -(a + m) * (a + b + m) * x /
-                     ((a + 2 * m) * (a + 2 * m + 1));
+                aj = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
             else
                 aj = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
         }
@@ -122,8 +116,7 @@ static clv_status beta_cf(double a, double b, double x, double *out)
     return CLV_ENOCONV;
 }
 
-clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
-                             double *Ic)
+clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I, double *Ic)
 {
     *I = *Ic = NAN;
     if (!isfinite(a) || !isfinite(b) || !isfinite(x) || !isfinite(y))
@@ -136,8 +129,7 @@ clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
         return CLV_OK;
     }
     int swap = x > (a + 1) / (a + b + 2);
-    double A = swap ? b : a, B = swap ? a : b, X = swap ? y : x,
-           Y = swap ? x : y;
+    double A = swap ? b : a, B = swap ? a : b, X = swap ? y : x, Y = swap ? x : y;
     double cf;
     clv_status st = beta_cf(A, B, X, &cf);
     if (st != CLV_OK)
@@ -165,11 +157,13 @@ static double lgamma_signed(double x, int *sign)
     return log(PI / fabs(s)) - clv_sf_lgamma(1 - x);
 }
 
-static int nonpos_int(double x) { return x <= 0 && x == floor(x); }
+static int nonpos_int(double x)
+{
+    return x <= 0 && x == floor(x);
+}
 
 /* The Maclaurin series; *loss = max |term| / |sum| measures cancellation. */
-static clv_status series(double a, double b, double c, double z, double *out,
-                         double *loss)
+static clv_status series(double a, double b, double c, double z, double *out, double *loss)
 {
     double term = 1, sum = 1, big = 1;
     double past = fmax(fmax(-a, -b), -c); /* beyond it the ratio behaves */
@@ -181,8 +175,7 @@ static clv_status series(double a, double b, double c, double z, double *out,
             return CLV_ERANGE;
         if (fabs(term) > big)
             big = fabs(term);
-        if (term == 0 || (n + 1 > past && fabs(ratio) < 1 &&
-                          fabs(term) <= 1e-17 * fabs(sum))) {
+        if (term == 0 || (n + 1 > past && fabs(ratio) < 1 && fabs(term) <= 1e-17 * fabs(sum))) {
             *out = sum;
             *loss = sum != 0 ? big / fabs(sum) : INFINITY;
             return CLV_OK;
@@ -228,8 +221,7 @@ static clv_status judge(clv_status st, double loss)
 }
 
 /* 2F1 for 0 < z < 1. */
-static clv_status unit_interval(double a, double b, double c, double z,
-                                double *out)
+static clv_status unit_interval(double a, double b, double c, double z, double *out)
 {
     double loss = 0;
     if (nonpos_int(a) || nonpos_int(b) || z <= 0.5) {
@@ -296,8 +288,8 @@ clv_status clv_sf_hyp2f1_e(double a, double b, double c, double z, double *out)
             return CLV_OK;
         }
         int s1, s2, s3, s4;
-        double l = lgamma_signed(c, &s1) + lgamma_signed(m, &s2) -
-                   lgamma_signed(c - a, &s3) - lgamma_signed(c - b, &s4);
+        double l = lgamma_signed(c, &s1) + lgamma_signed(m, &s2) - lgamma_signed(c - a, &s3) -
+                   lgamma_signed(c - b, &s4);
         *out = s1 * s2 * s3 * s4 * exp(l);
         return isfinite(*out) ? CLV_OK : (*out = NAN, CLV_ERANGE);
     }

@@ -33,8 +33,7 @@ double clv_sf_logaddexp(double a, double b);
  * Continued fraction (DLMF 8.17.22) on the side where it converges fast.
  * Errors: CLV_EINVAL (non-finite), CLV_EDOM (outside the domain),
  * CLV_ENOCONV (continued fraction did not converge in 10^5 steps). */
-clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I,
-                             double *Ic);
+clv_status clv_sf_beta_inc_e(double a, double b, double x, double y, double *I, double *Ic);
 
 /* Gauss hypergeometric function 2F1(a, b; c; z) for real a, b, c and
  * z < 1 (z = 1 when c - a - b > 0, by Gauss's sum).  Method:

@@ -16,20 +16,19 @@ AVX2 __m256d _ZGVdN4v_log(__m256d x);
 AVX2 __m256d _ZGVdN4v_log1p(__m256d x);
 AVX2 __m256d _ZGVdN4v_exp(__m256d x);
 
-#define VMAP(name, vfn, sfn)                                                   \
-    AVX2 static size_t name##_avx2(                                                             \
-        const double *in, double *out, size_t n)                               \
-    {                                                                          \
-        size_t i = 0;                                                          \
-        for (; i + 4 <= n; i += 4)                                             \
-            _mm256_storeu_pd(out + i, vfn(_mm256_loadu_pd(in + i)));           \
-        return i;                                                              \
-    }                                                                          \
-    void name(const double *in, double *out, size_t n)                         \
-    {                                                                          \
-        size_t i = have_avx2() ? name##_avx2(in, out, n) : 0;                  \
-        for (; i < n; i++)                                                     \
-            out[i] = sfn(in[i]);                                               \
+#define VMAP(name, vfn, sfn)                                                \
+    AVX2 static size_t name##_avx2(const double *in, double *out, size_t n) \
+    {                                                                       \
+        size_t i = 0;                                                       \
+        for (; i + 4 <= n; i += 4)                                          \
+            _mm256_storeu_pd(out + i, vfn(_mm256_loadu_pd(in + i)));        \
+        return i;                                                           \
+    }                                                                       \
+    void name(const double *in, double *out, size_t n)                      \
+    {                                                                       \
+        size_t i = have_avx2() ? name##_avx2(in, out, n) : 0;               \
+        for (; i < n; i++)                                                  \
+            out[i] = sfn(in[i]);                                            \
     }
 
 static int have_avx2(void)
@@ -46,11 +45,11 @@ VMAP(clv_vexp, _ZGVdN4v_exp, exp)
 
 #else
 
-#define VMAP(name, vfn, sfn)                                                   \
-    void name(const double *in, double *out, size_t n)                         \
-    {                                                                          \
-        for (size_t i = 0; i < n; i++)                                         \
-            out[i] = sfn(in[i]);                                               \
+#define VMAP(name, vfn, sfn)                           \
+    void name(const double *in, double *out, size_t n) \
+    {                                                  \
+        for (size_t i = 0; i < n; i++)                 \
+            out[i] = sfn(in[i]);                       \
     }
 VMAP(clv_vlog, _, log)
 VMAP(clv_vlog1p, _, log1p)

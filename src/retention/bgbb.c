@@ -48,12 +48,7 @@ typedef struct {
 
 static bgbb_par params(const double *p)
 {
-    bgbb_par q = {p[0],
-                  p[1],
-                  p[2],
-                  p[3],
-                  clv_sf_lbeta(p[0], p[1]),
-                  clv_sf_lbeta(p[2], p[3])};
+    bgbb_par q = {p[0], p[1], p[2], p[3], clv_sf_lbeta(p[0], p[1]), clv_sf_lbeta(p[2], p[3])};
     return q;
 }
 
@@ -92,14 +87,12 @@ typedef struct {
  * writes dl/dparam to gl and, when h is not NULL, dl/ds to *h and
  * d(dl/ds)/dparam to dh (then s >= 1000: the trigamma series below needs
  * large arguments). */
-static double term(const bgbb_row *r, double s, double gl[4], double *h,
-                   double dh[4])
+static double term(const bgbb_row *r, double s, double gl[4], double *h, double dh[4])
 {
     const bgbb_par *q = r->q;
-    double z1 = r->b + s, z2 = r->a + r->b + s, z3 = r->d + s,
-           z4 = q->ga + 1 + r->d + s;
-    double p1 = clv_sf_digamma(z1), p2 = clv_sf_digamma(z2),
-           p3 = clv_sf_digamma(z3), p4 = clv_sf_digamma(z4);
+    double z1 = r->b + s, z2 = r->a + r->b + s, z3 = r->d + s, z4 = q->ga + 1 + r->d + s;
+    double p1 = clv_sf_digamma(z1), p2 = clv_sf_digamma(z2), p3 = clv_sf_digamma(z3),
+           p4 = clv_sf_digamma(z4);
     gl[0] = r->ca - p2, gl[1] = p1 - p2 + r->cb;
     gl[2] = r->cg - p4, gl[3] = p3 - p4 + r->cd;
     if (h) {
@@ -112,13 +105,11 @@ static double term(const bgbb_row *r, double s, double gl[4], double *h,
         *h = p1 - p2 + p3 - p4;
         dh[0] = -t[1], dh[1] = t[0] - t[1], dh[2] = -t[3], dh[3] = t[2] - t[3];
     }
-    return clv_sf_lbeta(r->a, z1) - q->lab + clv_sf_lbeta(q->ga + 1, z3) -
-           q->lgd;
+    return clv_sf_lbeta(r->a, z1) - q->lab + clv_sf_lbeta(q->ga + 1, z3) - q->lgd;
 }
 
 /* The tail's integrand over u = ln s (smooth, for tanh-sinh). */
-static double tail_integrand(double u, double dl, double dr, double *g,
-                             void *ctx)
+static double tail_integrand(double u, double dl, double dr, double *g, void *ctx)
 {
     (void)dl, (void)dr;
     return term(ctx, exp(u), g, NULL, NULL) + u;
@@ -146,8 +137,7 @@ static void tail_sum(bgbb_row *r, double K, double M, lsum4 *acc)
         lsum4_add(acc, l, sign[e] * h / 12, d); /* f' = f h */
     }
     double li, mean[4];
-    clv_status st = clv_quad_log(tail_integrand, r, log(K), log(M), 4,
-                                 &li, mean);
+    clv_status st = clv_quad_log(tail_integrand, r, log(K), log(M), 4, &li, mean);
     if (st != CLV_OK && st != CLV_ELOSS)
         li = NAN; /* the row's likelihood becomes NaN: the fit says so */
     for (int j = 0; j < 4; j++)
@@ -159,8 +149,7 @@ static void tail_sum(bgbb_row *r, double K, double M, lsum4 *acc)
  * is a product of Beta ratios whose log-derivatives are digamma
  * differences, run up the opportunities by psi(z+1) = psi(z) + 1/z; the
  * gradient of ln L is the terms' gradients averaged with weights term/L. */
-static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
-                          double *g)
+static double row_ll_grad(const bgbb_par *q, double x, double tx, double n, double *g)
 {
     double al = q->al, be = q->be, ga = q->ga, de = q->de;
     double pab = clv_sf_digamma(al + be), pgd = clv_sf_digamma(ga + de);
@@ -176,25 +165,20 @@ static double row_ll_grad(const bgbb_par *q, double x, double tx, double n,
                   clv_sf_digamma(ga + 1) - pg + pgd,
                   pgd - pd};
     /* the "alive after n" term */
-    double l0 = clv_sf_lbeta(al + x, be + n - x) - q->lab +
-                clv_sf_lbeta(ga, de + n) - q->lgd;
-    double pabn = clv_sf_digamma(al + be + n),
-           pgdn = clv_sf_digamma(ga + de + n);
-    double d0[4] = {pax - pabn - pa + pab,
-                    clv_sf_digamma(be + n - x) - pabn - pb + pab, pgd - pgdn,
+    double l0 = clv_sf_lbeta(al + x, be + n - x) - q->lab + clv_sf_lbeta(ga, de + n) - q->lgd;
+    double pabn = clv_sf_digamma(al + be + n), pgdn = clv_sf_digamma(ga + de + n);
+    double d0[4] = {pax - pabn - pa + pab, clv_sf_digamma(be + n - x) - pabn - pb + pab, pgd - pgdn,
                     clv_sf_digamma(de + n) - pgdn - pd + pgd};
     lsum4 acc = {-INFINITY, 0, {0, 0, 0, 0}};
     lsum4_add(&acc, l0, 1, d0);
-    double p1 = clv_sf_digamma(r.b), p2 = clv_sf_digamma(r.a + r.b),
-           p3 = clv_sf_digamma(r.d), p4 = clv_sf_digamma(ga + 1 + r.d);
-    double l = clv_sf_lbeta(r.a, r.b) - q->lab + clv_sf_lbeta(ga + 1, r.d) -
-               q->lgd;
+    double p1 = clv_sf_digamma(r.b), p2 = clv_sf_digamma(r.a + r.b), p3 = clv_sf_digamma(r.d),
+           p4 = clv_sf_digamma(ga + 1 + r.d);
+    double l = clv_sf_lbeta(r.a, r.b) - q->lab + clv_sf_lbeta(ga + 1, r.d) - q->lgd;
     double m = n - tx, direct = fmin(m, DIRECT);
     for (double i = 0; i < direct; i++) {
         double d[4] = {r.ca - p2, p1 - p2 + r.cb, r.cg - p4, p3 - p4 + r.cd};
         lsum4_add(&acc, l, 1, d);
-        double z1 = r.b + i, z2 = r.a + r.b + i, z3 = r.d + i,
-               z4 = ga + 1 + r.d + i;
+        double z1 = r.b + i, z2 = r.a + r.b + i, z3 = r.d + i, z4 = ga + 1 + r.d + i;
         l += log(z1 * z3 / (z2 * z4));
         p1 += 1 / z1, p2 += 1 / z2, p3 += 1 / z3, p4 += 1 / z4;
     }
@@ -242,8 +226,7 @@ static clv_status check_count(double v, size_t arg, size_t el, clv_fault *fault)
 }
 
 /* (x, t_x, n) at arguments ax, ax+1, ax+2 */
-static clv_status check_row(const double *v, size_t ax, size_t el,
-                            clv_fault *fault)
+static clv_status check_row(const double *v, size_t ax, size_t el, clv_fault *fault)
 {
     double x = v[0], tx = v[1], n = v[2];
     clv_status st = CLV_OK;
@@ -254,22 +237,19 @@ static clv_status check_row(const double *v, size_t ax, size_t el,
     if (tx > n)
         return clv_fail(fault, ax + 1, el, "must be <= n", CLV_EDOM);
     if (x > tx || (x == 0) != (tx == 0))
-        return clv_fail(fault, ax + 1, el,
-                        "must be >= x, and 0 exactly when x = 0", CLV_EDOM);
+        return clv_fail(fault, ax + 1, el, "must be >= x, and 0 exactly when x = 0", CLV_EDOM);
     return CLV_OK;
 }
 
-static clv_status check_customer(double x, double tx, double n, size_t ax,
-                                 clv_fault *fault)
+static clv_status check_customer(double x, double tx, double n, size_t ax, clv_fault *fault)
 {
     const double v[3] = {x, tx, n};
     return check_row(v, ax, CLV_FAULT_NONE, fault);
 }
 
 /* rows: x at ax, t_x, n, weight, count at ax + 4 */
-static clv_status check_rows(const double *x, const double *tx, const double *n,
-                             const double *w, size_t rows, size_t ax,
-                             clv_fault *fault)
+static clv_status check_rows(const double *x, const double *tx, const double *n, const double *w,
+                             size_t rows, size_t ax, clv_fault *fault)
 {
     const double *cols[3] = {x, tx, n};
     return clv_check_table(cols, 3, w, rows, ax, check_row, fault);
@@ -286,8 +266,7 @@ static int bgbb_ll(const double *p, double *out, double *dll, void *ctx)
         dll[0] = dll[1] = dll[2] = dll[3] = 0;
     for (size_t i = 0; i < pat->n; i++) {
         double w = pat->w[i];
-        ll += w * row_ll_grad(&q, pat->col[0][i], pat->col[1][i],
-                              pat->col[2][i], dll ? g : NULL);
+        ll += w * row_ll_grad(&q, pat->col[0][i], pat->col[1][i], pat->col[2][i], dll ? g : NULL);
         if (dll)
             for (int k = 0; k < 4; k++)
                 dll[k] += w * g[k];
@@ -296,16 +275,15 @@ static int bgbb_ll(const double *p, double *out, double *dll, void *ctx)
     return !isfinite(ll);
 }
 
-static clv_status build(const double *x, const double *tx, const double *n,
-                        const double *w, size_t rows, clv_patterns *pat)
+static clv_status build(const double *x, const double *tx, const double *n, const double *w,
+                        size_t rows, clv_patterns *pat)
 {
     const double *cols[3] = {x, tx, n};
     return clv_patterns_build(cols, 3, w, rows, pat);
 }
 
-clv_status clv_bgbb_loglik(const clv_model *model, const double *x,
-                           const double *t_x, const double *n,
-                           const double *weight, size_t rows, double *out,
+clv_status clv_bgbb_loglik(const clv_model *model, const double *x, const double *t_x,
+                           const double *n, const double *weight, size_t rows, double *out,
                            clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 6, fault, BGBB);
@@ -324,13 +302,11 @@ clv_status clv_bgbb_loglik(const clv_model *model, const double *x,
     return st;
 }
 
-clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
-                        const double *weight, size_t rows,
-                        const clv_fit_options *opts, clv_model *out,
+clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n, const double *weight,
+                        size_t rows, const clv_fit_options *opts, clv_model *out,
                         clv_fit_info *info, clv_fault *fault)
 {
-    clv_status st0 =
-        clv_fit_begin(out, 6, CLV_MODEL_BGBB, CLV_UNIT_NONE, fault);
+    clv_status st0 = clv_fit_begin(out, 6, CLV_MODEL_BGBB, CLV_UNIT_NONE, fault);
     if (st0 != CLV_OK)
         return st0;
     clv_status st = check_rows(x, t_x, n, weight, rows, 0, fault);
@@ -346,8 +322,7 @@ clv_status clv_bgbb_fit(const double *x, const double *t_x, const double *n,
     pb.analytic = 1;
     pb.weight = pat.total;
     pb.distinct = pat.n;
-    static const double starts[3][4] = {
-        {1, 1, 1, 1}, {2, 1, 0.5, 3}, {0.5, 2, 2, 0.5}};
+    static const double starts[3][4] = {{1, 1, 1, 1}, {2, 1, 0.5, 3}, {0.5, 2, 2, 0.5}};
     pb.nstarts = 3;
     for (int s = 0; s < 3; s++)
         for (int k = 0; k < 4; k++)
@@ -369,8 +344,8 @@ static clv_status finish(double v, double *out)
     return CLV_OK;
 }
 
-clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x,
-                           double n, double *out, clv_fault *fault)
+clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x, double n, double *out,
+                           clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 4, fault, BGBB);
     if (st == CLV_OK)
@@ -378,14 +353,13 @@ clv_status clv_bgbb_palive(const clv_model *model, double x, double t_x,
     if (st != CLV_OK)
         return st;
     bgbb_par q = params(model->param);
-    double l = clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
-               clv_sf_lbeta(q.ga, q.de + n + 1) - q.lgd - row_ll(&q, x, t_x, n);
+    double l = clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab + clv_sf_lbeta(q.ga, q.de + n + 1) -
+               q.lgd - row_ll(&q, x, t_x, n);
     return finish(fmin(exp(l), 1), out);
 }
 
-clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar,
-                                         double x, double t_x, double n,
-                                         double *out, clv_fault *fault)
+clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar, double x, double t_x,
+                                         double n, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 5, fault, BGBB);
     if (st == CLV_OK)
@@ -397,13 +371,12 @@ clv_status clv_bgbb_conditional_expected(const clv_model *model, double nstar,
     if (nstar == 0)
         return finish(0, out);
     bgbb_par q = params(model->param);
-    double l = clv_sf_lbeta(q.al + x + 1, q.be + n - x) - q.lab -
-               row_ll(&q, x, t_x, n) + lsum_alive(&q, n + 1, n + nstar);
+    double l = clv_sf_lbeta(q.al + x + 1, q.be + n - x) - q.lab - row_ll(&q, x, t_x, n) +
+               lsum_alive(&q, n + 1, n + nstar);
     return finish(exp(l), out);
 }
 
-clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
-                             clv_fault *fault)
+clv_status clv_bgbb_expected(const clv_model *model, double n, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 2, fault, BGBB);
     if (st == CLV_OK)
@@ -416,8 +389,7 @@ clv_status clv_bgbb_expected(const clv_model *model, double n, double *out,
     return finish(q.al / (q.al + q.be) * exp(lsum_alive(&q, 1, n)), out);
 }
 
-clv_status clv_bgbb_pmf(const clv_model *model, double x, double n, double *out,
-                        clv_fault *fault)
+clv_status clv_bgbb_pmf(const clv_model *model, double x, double n, double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 3, fault, BGBB);
     if (st == CLV_OK)
@@ -430,13 +402,11 @@ clv_status clv_bgbb_pmf(const clv_model *model, double x, double n, double *out,
         return st;
     bgbb_par q = params(model->param);
     lse acc = {-INFINITY, 0};
-    double lchoose_n =
-        clv_sf_lgamma(n + 1) - clv_sf_lgamma(x + 1) - clv_sf_lgamma(n - x + 1);
+    double lchoose_n = clv_sf_lgamma(n + 1) - clv_sf_lgamma(x + 1) - clv_sf_lgamma(n - x + 1);
     lse_add(&acc, lchoose_n + clv_sf_lbeta(q.al + x, q.be + n - x) - q.lab +
                       clv_sf_lbeta(q.ga, q.de + n) - q.lgd);
     /* i = x: C(x, x) = 1 */
-    double l = clv_sf_lbeta(q.al + x, q.be) - q.lab +
-               clv_sf_lbeta(q.ga + 1, q.de + x) - q.lgd;
+    double l = clv_sf_lbeta(q.al + x, q.be) - q.lab + clv_sf_lbeta(q.ga + 1, q.de + x) - q.lgd;
     for (double i = x; i < n; i++) {
         lse_add(&acc, l);
         l += log((i + 1) * (q.be + i - x) * (q.de + i) /

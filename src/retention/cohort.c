@@ -75,25 +75,21 @@ static void grouped_free(grouped *g)
 }
 
 /* Checks log and end (arguments 0 and 1, element end_el), groups rows. */
-static clv_status group(const clv_txlog *log, clv_time_unit period, double end,
-                        size_t end_el, grouped *g, clv_fault *fault)
+static clv_status group(const clv_txlog *log, clv_time_unit period, double end, size_t end_el,
+                        grouped *g, clv_fault *fault)
 {
     memset(g, 0, sizeof *g);
     if (!good_period(period))
-        return clv_fail(fault, 1, 0, "period must be day, week, month or year",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, 0, "period must be day, week, month or year", CLV_EINVAL);
     if (!log)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!isnan(end) && !isfinite(end))
-        return clv_fail(fault, 1, end_el, "must be a finite day or NaN",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, end_el, "must be a finite day or NaN", CLV_EINVAL);
     if (log->rows == 0)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "the log is empty", CLV_EDOM);
     double e = isnan(end) ? log->last : floor(end);
     if (e < log->first)
-        return clv_fail(fault, 1, end_el,
-                        "end is before the first purchase in the log",
-                        CLV_EDOM);
+        return clv_fail(fault, 1, end_el, "end is before the first purchase in the log", CLV_EDOM);
     g->end = e > CLV_DAY_MAX ? CLV_DAY_MAX : (long)e;
     if (clv_txlog_group(log, &g->start, &g->row) != CLV_OK)
         return CLV_ENOMEM;
@@ -116,9 +112,8 @@ static clv_status group(const clv_txlog *log, clv_time_unit period, double end,
 static size_t customer_days(const clv_txlog *log, grouped *g, size_t c)
 {
     size_t n;
-    clv_txlog_customer_days(log, g->row + g->start[c],
-                            g->start[c + 1] - g->start[c], g->days, g->amounts,
-                            &n);
+    clv_txlog_customer_days(log, g->row + g->start[c], g->start[c + 1] - g->start[c], g->days,
+                            g->amounts, &n);
     while (n > 0 && g->days[n - 1] > g->end)
         n--;
     return n;
@@ -126,8 +121,7 @@ static size_t customer_days(const clv_txlog *log, grouped *g, size_t c)
 
 /* Cohorts from the first period to the last one in which anybody was
  * acquired by the end (empty periods in between stay, with size 0). */
-static size_t cohort_count(const clv_txlog *log, grouped *g,
-                           clv_time_unit period)
+static size_t cohort_count(const clv_txlog *log, grouped *g, clv_time_unit period)
 {
     long last = g->first_period;
     for (size_t cu = 0; cu < log->ncust; cu++) {
@@ -151,8 +145,7 @@ void clv_cohort_table_free(clv_cohort_table *t)
     clv_free(t);
 }
 
-clv_status clv_cohort_table_build(const clv_txlog *log,
-                                  const clv_cohort_options *opts,
+clv_status clv_cohort_table_build(const clv_txlog *log, const clv_cohort_options *opts,
                                   clv_cohort_table **out, clv_fault *fault)
 {
     if (!out)
@@ -169,8 +162,7 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
     size_t na = (size_t)(g.last_period - g.first_period + 1);
     if ((double)nc * (double)na > MAX_CELLS) {
         grouped_free(&g);
-        return clv_fail(fault, 1, 0,
-                        "the table would be too large: choose a longer period",
+        return clv_fail(fault, 1, 0, "the table would be too large: choose a longer period",
                         CLV_ERANGE);
     }
     clv_cohort_table *t = clv_calloc(1, sizeof *t);
@@ -194,8 +186,7 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
     t->revenue_per_customer = t->active + 3 * cells;
     t->survivors = t->active + 4 * cells;
     for (size_t c = 0; c < nc; c++) {
-        t->start_day[c] =
-            (double)period_start(t->period, g.first_period + (long)c);
+        t->start_day[c] = (double)period_start(t->period, g.first_period + (long)c);
         t->size[c] = 0;
         t->ages[c] = (double)(g.last_period - g.first_period - (long)c + 1);
     }
@@ -230,10 +221,8 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
                 t->active[i] = t->revenue[i] = t->survivors[i] = NAN;
                 t->retention[i] = t->revenue_per_customer[i] = NAN;
             } else {
-                t->retention[i] =
-                    t->size[c] > 0 ? t->active[i] / t->size[c] : NAN;
-                t->revenue_per_customer[i] =
-                    t->size[c] > 0 ? t->revenue[i] / t->size[c] : NAN;
+                t->retention[i] = t->size[c] > 0 ? t->active[i] / t->size[c] : NAN;
+                t->revenue_per_customer[i] = t->size[c] > 0 ? t->revenue[i] / t->size[c] : NAN;
             }
         }
     }
@@ -242,9 +231,8 @@ clv_status clv_cohort_table_build(const clv_txlog *log,
     return CLV_OK;
 }
 
-clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort,
-                          const clv_fit_options *opts, clv_model *out,
-                          clv_fit_info *info, clv_fault *fault)
+clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort, const clv_fit_options *opts,
+                          clv_model *out, clv_fit_info *info, clv_fault *fault)
 {
     clv_status st0 = clv_fit_begin(out, 3, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
     if (st0 != CLV_OK)
@@ -255,12 +243,11 @@ clv_status clv_cohort_sbg(const clv_cohort_table *table, size_t cohort,
         return clv_fail(fault, 1, CLV_FAULT_NONE, "no such cohort", CLV_EINVAL);
     size_t ages = (size_t)table->ages[cohort];
     if (ages < 2 || !(table->size[cohort] > 0))
-        return clv_fail(fault, 1, CLV_FAULT_NONE,
-                        "needs customers and at least two observed ages",
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "needs customers and at least two observed ages",
                         CLV_EDOM);
     clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
-    clv_status st = clv_sbg_fit(table->survivors + cohort * table->nages, ages,
-                                opts, out, info, &f);
+    clv_status st =
+        clv_sbg_fit(table->survivors + cohort * table->nages, ages, opts, out, info, &f);
     if (st != CLV_OK)
         return clv_fail(fault,
                         f.arg == 2                ? 2
@@ -281,8 +268,7 @@ void clv_early_value_free(clv_early_value *ev)
     clv_free(ev);
 }
 
-clv_status clv_early_value_build(const clv_txlog *log,
-                                 const clv_early_value_options *opts,
+clv_status clv_early_value_build(const clv_txlog *log, const clv_early_value_options *opts,
                                  clv_early_value **out, clv_fault *fault)
 {
     if (!out)
@@ -291,20 +277,16 @@ clv_status clv_early_value_build(const clv_txlog *log,
     if (!opts)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!good_period(opts->period)) /* before the other options */
-        return clv_fail(fault, 1, 0, "period must be day, week, month or year",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, 0, "period must be day, week, month or year", CLV_EINVAL);
     double unit = clv_time_unit_days(opts->unit);
     if (!isfinite(unit))
-        return clv_fail(fault, 1, 1, "unit must be day, week, month or year",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, 1, "unit must be day, week, month or year", CLV_EINVAL);
     size_t na = opts->nages;
     if (!opts->ages || na == 0)
         return clv_fail(fault, 1, 2, "ages are required", CLV_EINVAL);
     for (size_t a = 0; a < na; a++)
-        if (!isfinite(opts->ages[a]) || !(opts->ages[a] > 0) ||
-            opts->ages[a] * unit > 1e7)
-            return clv_fail(fault, 1, 2,
-                            "every age must be finite, > 0 and under 10^7 days",
+        if (!isfinite(opts->ages[a]) || !(opts->ages[a] > 0) || opts->ages[a] * unit > 1e7)
+            return clv_fail(fault, 1, 2, "every age must be finite, > 0 and under 10^7 days",
                             isfinite(opts->ages[a]) ? CLV_EDOM : CLV_EINVAL);
     grouped g;
     clv_status st = group(log, opts->period, opts->end, 3, &g, fault);
@@ -313,8 +295,7 @@ clv_status clv_early_value_build(const clv_txlog *log,
     size_t nc = cohort_count(log, &g, opts->period);
     if ((double)nc * (double)na > MAX_CELLS) {
         grouped_free(&g);
-        return clv_fail(fault, 1, 0, "too many cohorts: choose a longer period",
-                        CLV_ERANGE);
+        return clv_fail(fault, 1, 0, "too many cohorts: choose a longer period", CLV_ERANGE);
     }
     clv_early_value *ev = clv_calloc(1, sizeof *ev);
     if (ev)
@@ -335,8 +316,7 @@ clv_status clv_early_value_build(const clv_txlog *log,
     ev->all_customers = ev->all_mean + na;
     memcpy(ev->ages, opts->ages, na * sizeof(double));
     for (size_t c = 0; c < nc; c++)
-        ev->start_day[c] =
-            (double)period_start(ev->period, g.first_period + (long)c);
+        ev->start_day[c] = (double)period_start(ev->period, g.first_period + (long)c);
     for (size_t cu = 0; cu < log->ncust; cu++) {
         size_t n = customer_days(log, &g, cu);
         if (n == 0)
@@ -348,8 +328,7 @@ clv_status clv_early_value_build(const clv_txlog *log,
             if (first + (long)ceil(width) - 1 > g.end)
                 continue; /* window not fully observed */
             double sum = 0;
-            for (size_t k = 0; k < n && (double)(g.days[k] - first) < width;
-                 k++)
+            for (size_t k = 0; k < n && (double)(g.days[k] - first) < width; k++)
                 sum += g.amounts[k];
             ev->mean[c * na + a] += sum; /* a sum until divided below */
             ev->customers[c * na + a]++;
@@ -358,12 +337,9 @@ clv_status clv_early_value_build(const clv_txlog *log,
         }
     }
     for (size_t i = 0; i < nc * na; i++)
-        ev->mean[i] =
-            ev->customers[i] > 0 ? ev->mean[i] / ev->customers[i] : NAN;
+        ev->mean[i] = ev->customers[i] > 0 ? ev->mean[i] / ev->customers[i] : NAN;
     for (size_t a = 0; a < na; a++)
-        ev->all_mean[a] = ev->all_customers[a] > 0
-                              ? ev->all_mean[a] / ev->all_customers[a]
-                              : NAN;
+        ev->all_mean[a] = ev->all_customers[a] > 0 ? ev->all_mean[a] / ev->all_customers[a] : NAN;
     grouped_free(&g);
     *out = ev;
     return CLV_OK;

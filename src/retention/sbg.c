@@ -51,13 +51,11 @@ static int sbg_ll(const double *p, double *out, double *dll, void *ctx)
 }
 
 /* Arguments: ac the curve, ac + 1 its length. */
-static clv_status check_curve(const double *alive, size_t n, size_t ac,
-                              clv_fault *fault)
+static clv_status check_curve(const double *alive, size_t n, size_t ac, clv_fault *fault)
 {
     if (n < 2)
         return clv_fail(fault, ac + 1, CLV_FAULT_NONE,
-                        "must be >= 2 (the start and at least one period)",
-                        CLV_EINVAL);
+                        "must be >= 2 (the start and at least one period)", CLV_EINVAL);
     if (!alive)
         return clv_fail(fault, ac, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t t = 0; t < n; t++) {
@@ -66,16 +64,15 @@ static clv_status check_curve(const double *alive, size_t n, size_t ac,
         if (st != CLV_OK)
             return clv_fail(fault, ac, t, why, st);
         if (t > 0 && alive[t] > alive[t - 1])
-            return clv_fail(fault, ac, t, "must not exceed the count before it",
-                            CLV_EDOM);
+            return clv_fail(fault, ac, t, "must not exceed the count before it", CLV_EDOM);
     }
     if (!(alive[0] > 0))
         return clv_fail(fault, ac, 0, "must be > 0 (the cohort)", CLV_EDOM);
     return CLV_OK;
 }
 
-clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n,
-                          double *out, clv_fault *fault)
+clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n, double *out,
+                          clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 3, fault, SBG);
     if (st == CLV_OK)
@@ -90,10 +87,8 @@ clv_status clv_sbg_loglik(const clv_model *model, const double *alive, size_t n,
     return CLV_OK;
 }
 
-static clv_status fit_curve(const double *alive, size_t n,
-                            const clv_fit_options *opts, size_t opts_arg,
-                            clv_model *out, clv_fit_info *info,
-                            clv_fault *fault)
+static clv_status fit_curve(const double *alive, size_t n, const clv_fit_options *opts,
+                            size_t opts_arg, clv_model *out, clv_fit_info *info, clv_fault *fault)
 {
     curve c = {alive, n};
     clv_fit_problem pb = {0};
@@ -112,8 +107,7 @@ static clv_status fit_curve(const double *alive, size_t n,
     return clv_fit_run(&pb, opts, opts_arg, out->param, info, fault);
 }
 
-clv_status clv_sbg_fit(const double *alive, size_t n,
-                       const clv_fit_options *opts, clv_model *out,
+clv_status clv_sbg_fit(const double *alive, size_t n, const clv_fit_options *opts, clv_model *out,
                        clv_fit_info *info, clv_fault *fault)
 {
     clv_status st = clv_fit_begin(out, 3, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
@@ -125,8 +119,8 @@ clv_status clv_sbg_fit(const double *alive, size_t n,
 }
 
 clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
-                            const clv_fit_options *opts, clv_model *out,
-                            clv_fit_info *info, clv_fault *fault)
+                            const clv_fit_options *opts, clv_model *out, clv_fit_info *info,
+                            clv_fault *fault)
 {
     clv_status st0 = clv_fit_begin(out, 4, CLV_MODEL_SBG, CLV_UNIT_NONE, fault);
     if (st0 != CLV_OK)
@@ -147,8 +141,7 @@ clv_status clv_sbg_fit_lost(const double *lost, size_t n, double initial,
         if ((st = clv_domain_check(CLV_D_NONNEG, lost[t], &why)) != CLV_OK)
             st = clv_fail(fault, 0, t, why, st);
         else if ((alive[t + 1] = alive[t] - lost[t]) < 0)
-            st =
-                clv_fail(fault, 0, t, "more lost than were acquired", CLV_EDOM);
+            st = clv_fail(fault, 0, t, "more lost than were acquired", CLV_EDOM);
     }
     if (st == CLV_OK)
         st = fit_curve(alive, n + 1, opts, 3, out, info, fault);
@@ -178,9 +171,8 @@ static double churn_at(double a, double b, double t)
 }
 
 /* A curve at t (argument 1) in the domain, t >= tmin. */
-static clv_status curve_at(const clv_model *model, double t, int domain,
-                           double tmin, double (*f)(double, double, double),
-                           double *out, clv_fault *fault)
+static clv_status curve_at(const clv_model *model, double t, int domain, double tmin,
+                           double (*f)(double, double, double), double *out, clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 2, fault, SBG);
     if (st == CLV_OK)
@@ -194,20 +186,17 @@ static clv_status curve_at(const clv_model *model, double t, int domain,
     return st;
 }
 
-clv_status clv_sbg_survival(const clv_model *model, double t, double *out,
-                            clv_fault *fault)
+clv_status clv_sbg_survival(const clv_model *model, double t, double *out, clv_fault *fault)
 {
     return curve_at(model, t, CLV_D_NONNEG, 0, survival_at, out, fault);
 }
 
-clv_status clv_sbg_retention(const clv_model *model, double t, double *out,
-                             clv_fault *fault)
+clv_status clv_sbg_retention(const clv_model *model, double t, double *out, clv_fault *fault)
 {
     return curve_at(model, t, CLV_D_NONNEG, 1, retention_at, out, fault);
 }
 
-clv_status clv_sbg_churn(const clv_model *model, double t, double *out,
-                         clv_fault *fault)
+clv_status clv_sbg_churn(const clv_model *model, double t, double *out, clv_fault *fault)
 {
     return curve_at(model, t, CLV_D_WHOLE, 1, churn_at, out, fault);
 }
@@ -235,8 +224,7 @@ static clv_status check_d(const clv_model *model, double d, clv_fault *fault)
     return st;
 }
 
-static clv_status finish(clv_status st, size_t darg, clv_fault *fault,
-                         double *out)
+static clv_status finish(clv_status st, size_t darg, clv_fault *fault, double *out)
 {
     if (st == CLV_ENOCONV) {
         *out = NAN; /* derl has already multiplied an unset lifetime */
@@ -252,8 +240,7 @@ static clv_status finish(clv_status st, size_t darg, clv_fault *fault,
     return st;
 }
 
-clv_status clv_sbg_del(const clv_model *model, double d, double *out,
-                       clv_fault *fault)
+clv_status clv_sbg_del(const clv_model *model, double d, double *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -265,8 +252,7 @@ clv_status clv_sbg_del(const clv_model *model, double d, double *out,
     return finish(st, 1, fault, out);
 }
 
-clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
-                        clv_fault *fault)
+clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -286,8 +272,8 @@ clv_status clv_sbg_derl(const clv_model *model, double d, double n, double *out,
     return finish(st, 1, fault, out);
 }
 
-clv_status clv_sbg_clv(const clv_model *model, double margin, double d,
-                       double n, double *out, clv_fault *fault)
+clv_status clv_sbg_clv(const clv_model *model, double margin, double d, double n, double *out,
+                       clv_fault *fault)
 {
     clv_status st = clv_begin(model, out, 4, fault, SBG);
     if (st == CLV_OK)
@@ -297,8 +283,7 @@ clv_status clv_sbg_clv(const clv_model *model, double margin, double d,
     clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     st = clv_sbg_derl(model, d, n, out, &f);
     if (st != CLV_OK && st != CLV_ELOSS) /* shift d, n to their places here */
-        return clv_fail(fault, f.arg == 0 ? 0 : f.arg + 1, f.element, f.reason,
-                        st);
+        return clv_fail(fault, f.arg == 0 ? 0 : f.arg + 1, f.element, f.reason, st);
     *out *= margin;
     return finish(st, 2, fault, out);
 }

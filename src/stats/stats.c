@@ -43,8 +43,8 @@ clv_status clv_summarize(const double *v, size_t n, clv_summary *out)
     if (s.count > 0) {
         double total = compensated_sum(v, n, 1);
         /* a sum past DBL_MAX: average the values divided by the count */
-        s.mean = isfinite(total) ? total / (double)s.count
-                                 : compensated_sum(v, n, 1 / (double)s.count);
+        s.mean =
+            isfinite(total) ? total / (double)s.count : compensated_sum(v, n, 1 / (double)s.count);
         if (!isfinite(s.mean))
             return CLV_ERANGE;
     }
@@ -61,8 +61,7 @@ static void select_kth(double *a, size_t lo, size_t hi, size_t k)
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         double x = a[lo], y = a[mid], z = a[hi];
-        double pivot = x < y ? (y < z ? y : (x < z ? z : x))
-                             : (x < z ? x : (y < z ? z : y));
+        double pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
         size_t i = lo, j = hi;
         while (i <= j) {
             while (a[i] < pivot)
@@ -88,8 +87,8 @@ static void select_kth(double *a, size_t lo, size_t hi, size_t k)
     }
 }
 
-clv_status clv_quantiles(const double *v, size_t n, const double *probs,
-                         size_t np, double *scratch, double *out)
+clv_status clv_quantiles(const double *v, size_t n, const double *probs, size_t np, double *scratch,
+                         double *out)
 {
     if ((np > 0 && (!probs || !out)) || (n > 0 && (!v || !scratch)))
         return CLV_EINVAL;
@@ -147,8 +146,7 @@ clv_status clv_argbest(const double *v, size_t n, int want_max, size_t *index)
     return CLV_OK;
 }
 
-clv_status clv_range_count(double from, double to, double step, size_t max_n,
-                           size_t *n)
+clv_status clv_range_count(double from, double to, double step, size_t max_n, size_t *n)
 {
     if (!n)
         return CLV_EINVAL;
@@ -169,8 +167,7 @@ clv_status clv_range_count(double from, double to, double step, size_t max_n,
     return CLV_OK;
 }
 
-clv_status clv_linspace_value(double from, double to, size_t n, size_t i,
-                              double *out)
+clv_status clv_linspace_value(double from, double to, size_t n, size_t i, double *out)
 {
     if (!out)
         return CLV_EINVAL;

@@ -20,9 +20,9 @@
 
 /* ---- numbers ------------------------------------------------------------- */
 
-static const double pow10_exact[] = {
-    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 int clv_parse_number(const char *s, size_t n, double *out)
 {
@@ -71,8 +71,7 @@ int clv_parse_number(const char *s, size_t n, double *out)
     /* exact when the mantissa and the power of ten are exact doubles: one
      * correctly rounded operation (amounts like 29.33 always are) */
     if (mant < (1ULL << 53) && exp10 >= -22 && exp10 <= 22)
-        v = exp10 >= 0 ? (double)mant * pow10_exact[exp10]
-                       : (double)mant / pow10_exact[-exp10];
+        v = exp10 >= 0 ? (double)mant * pow10_exact[exp10] : (double)mant / pow10_exact[-exp10];
     else
         v = (double)mant * pow(10, (double)exp10);
     if (!isfinite(v))
@@ -100,8 +99,8 @@ struct reader {
     char *text; /* field texts, each NUL-terminated */
     size_t tlen, tcap;
     size_t *off, *flen, nf, fcap;
-    const char *base; /* fields are at base + off: text, or the block */
-    size_t rows;                    /* data rows handed to the sink */
+    const char *base;              /* fields are at base + off: text, or the block */
+    size_t rows;                   /* data rows handed to the sink */
     clv_read_progress_fn progress; /* optional, called once per block */
     void *progress_data;
     int stopped; /* the progress callback said stop */
@@ -109,8 +108,7 @@ struct reader {
 
 /* Where the rows go: a log or a stream.  Returns a status; CLV_EDOM means
  * the row is out of day order for its customer (a sorted stream). */
-typedef clv_status (*row_sink)(void *ctx, const char *id, size_t id_len,
-                               double day, double amount);
+typedef clv_status (*row_sink)(void *ctx, const char *id, size_t id_len, double day, double amount);
 
 static int next_char(reader *r)
 {
@@ -173,8 +171,7 @@ static int end_field(reader *r, int quoted)
 {
     size_t o = r->off[r->nf - 1], n = r->tlen - o;
     if (!quoted) /* unquoted fields lose surrounding spaces and a CR */
-        while (n > 0 &&
-               (r->text[o + n - 1] == ' ' || r->text[o + n - 1] == '\r'))
+        while (n > 0 && (r->text[o + n - 1] == ' ' || r->text[o + n - 1] == '\r'))
             n--;
     r->tlen = o + n;
     r->flen[r->nf - 1] = n;
@@ -189,8 +186,7 @@ static int blank(const reader *r, int c)
 /* Ends an unquoted field's text. */
 static int stops(const reader *r, int c)
 {
-    return c == '\n' || c == r->sep || c == ' ' ||
-           (r->sep == ' ' && c == '\t');
+    return c == '\n' || c == r->sep || c == ' ' || (r->sep == ' ' && c == '\t');
 }
 
 static int append(reader *r, const char *p, size_t n)
@@ -330,8 +326,7 @@ static int slow_record(reader *r)
         if (c != r->sep)
             return -2;
         c = next_char(r);
-        if (r->sep != ' ' &&
-            (c == '\n' || c == EOF || (c == '\r' && peek_char(r) == '\n'))) {
+        if (r->sep != ' ' && (c == '\n' || c == EOF || (c == '\r' && peek_char(r) == '\n'))) {
             /* a trailing separator: one more, empty, field */
             if (start_field(r) || end_field(r, 0))
                 return -1;
@@ -346,8 +341,8 @@ static int slow_record(reader *r)
 
 /* ---- the reader ---------------------------------------------------------- */
 
-static clv_status fail(clv_csv_error *err, size_t line, size_t column,
-                       const char *reason, clv_status st)
+static clv_status fail(clv_csv_error *err, size_t line, size_t column, const char *reason,
+                       clv_status st)
 {
     if (err) {
         err->line = line;
@@ -372,8 +367,8 @@ static long find_column(const reader *r, const char *name)
     return -1;
 }
 
-static clv_status read_rows(reader *r, const clv_csv_options *opts,
-                            row_sink sink, void *ctx, clv_csv_error *err)
+static clv_status read_rows(reader *r, const clv_csv_options *opts, row_sink sink, void *ctx,
+                            clv_csv_error *err)
 {
     int rc;
     size_t line;
@@ -387,14 +382,12 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         rc = read_record(r);
     } while (rc == 1 && r->nf == 0);
     if (r->stopped)
-        return fail(err, line, 0, "stopped by the progress callback",
-                    CLV_ENOCONV);
+        return fail(err, line, 0, "stopped by the progress callback", CLV_ENOCONV);
     if (rc == 0)
         return fail(err, 0, 0, r->ioerr ? "read error" : "the file is empty",
                     r->ioerr ? CLV_EIO : CLV_EFORMAT);
     if (rc < 0)
-        return fail(err, line, r->nf,
-                    rc == -1 ? "out of memory" : "malformed quoted field",
+        return fail(err, line, r->nf, rc == -1 ? "out of memory" : "malformed quoted field",
                     rc == -1 ? CLV_ENOMEM : CLV_EFORMAT);
     long ci = find_column(r, opts->customer), di = find_column(r, opts->date);
     long ai = opts->amount ? find_column(r, opts->amount) : -2;
@@ -411,8 +404,7 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         line = r->line;
         rc = read_record(r);
         if (r->stopped) /* before the row: it may be cut short */
-            return fail(err, line, 0, "stopped by the progress callback",
-                        CLV_ENOCONV);
+            return fail(err, line, 0, "stopped by the progress callback", CLV_ENOCONV);
         if (rc == 0)
             break;
         if (rc < 0)
@@ -424,28 +416,23 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
         if (r->nf == 0)
             continue;
         if (r->nf < need)
-            return fail(err, line, r->nf + 1,
-                        "the line has fewer fields than the header",
+            return fail(err, line, r->nf + 1, "the line has fewer fields than the header",
                         CLV_EFORMAT);
         size_t il, dl, al;
         const char *id = field(r, (size_t)ci, &il);
         const char *ds = field(r, (size_t)di, &dl);
         if (il == 0)
-            return fail(err, line, (size_t)ci + 1, "empty customer id",
-                        CLV_EFORMAT);
+            return fail(err, line, (size_t)ci + 1, "empty customer id", CLV_EFORMAT);
         double day, amount = 0;
         if (clv_day_parse(ds, dl, &day) != CLV_OK)
-            return fail(err, line, (size_t)di + 1,
-                        "date is not a valid YYYY-MM-DD or YYYYMMDD",
+            return fail(err, line, (size_t)di + 1, "date is not a valid YYYY-MM-DD or YYYYMMDD",
                         CLV_EFORMAT);
         if (ai >= 0) {
             const char *as = field(r, (size_t)ai, &al);
             if (!clv_parse_number(as, al, &amount))
-                return fail(err, line, (size_t)ai + 1, "amount is not a number",
-                            CLV_EFORMAT);
+                return fail(err, line, (size_t)ai + 1, "amount is not a number", CLV_EFORMAT);
             if (amount < 0)
-                return fail(err, line, (size_t)ai + 1, "amount is negative",
-                            CLV_EDOM);
+                return fail(err, line, (size_t)ai + 1, "amount is negative", CLV_EDOM);
         }
         clv_status st = sink(ctx, id, il, day, amount);
         if (st == CLV_EDOM)
@@ -464,8 +451,7 @@ static clv_status read_rows(reader *r, const clv_csv_options *opts,
 }
 
 /* The arguments both readers share, checked before any reading. */
-static clv_status check_args(const clv_csv_options *opts, clv_txlog **out,
-                             clv_csv_error *err)
+static clv_status check_args(const clv_csv_options *opts, clv_txlog **out, clv_csv_error *err)
 {
     if (out)
         *out = NULL;
@@ -476,15 +462,14 @@ static clv_status check_args(const clv_csv_options *opts, clv_txlog **out,
                     CLV_EINVAL);
     char sep = opts->separator ? opts->separator : ',';
     if (sep != ',' && sep != ';' && sep != '\t' && sep != ' ')
-        return fail(err, 0, 0, "separator must be ',', ';', tab or ' '",
-                    CLV_EINVAL);
+        return fail(err, 0, 0, "separator must be ',', ';', tab or ' '", CLV_EINVAL);
     return CLV_OK;
 }
 
 /* Reads rows through r (its refill and source set; arguments checked) into
  * the sink; frees the reader's buffers. */
-static clv_status read_each(reader *r, const clv_csv_options *opts,
-                            row_sink sink, void *ctx, clv_csv_error *err)
+static clv_status read_each(reader *r, const clv_csv_options *opts, row_sink sink, void *ctx,
+                            clv_csv_error *err)
 {
     r->sep = opts->separator ? opts->separator : ',';
     r->line = 1;
@@ -495,15 +480,14 @@ static clv_status read_each(reader *r, const clv_csv_options *opts,
     return st;
 }
 
-static clv_status log_sink(void *ctx, const char *id, size_t id_len,
-                           double day, double amount)
+static clv_status log_sink(void *ctx, const char *id, size_t id_len, double day, double amount)
 {
     return clv_txlog_add(ctx, id, id_len, day, amount, NULL);
 }
 
 /* Reads a log through r (its refill and source set; arguments checked). */
-static clv_status read_log(reader *r, const clv_csv_options *opts,
-                           clv_txlog **out, clv_csv_error *err)
+static clv_status read_log(reader *r, const clv_csv_options *opts, clv_txlog **out,
+                           clv_csv_error *err)
 {
     clv_txlog *log = clv_txlog_create();
     if (!log) {
@@ -519,8 +503,7 @@ static clv_status read_log(reader *r, const clv_csv_options *opts,
     return CLV_OK;
 }
 
-clv_status clv_txlog_read_csv_buffer(const char *data, size_t len,
-                                     const clv_csv_options *opts,
+clv_status clv_txlog_read_csv_buffer(const char *data, size_t len, const clv_csv_options *opts,
                                      clv_txlog **out, clv_csv_error *err)
 {
     if (!data && len > 0) {
@@ -579,9 +562,7 @@ static clv_status open_file(reader *r, const char *path, clv_csv_error *err)
     }
     struct stat sb;
     fs->got = 0;
-    fs->size = fstat(fileno(fs->f), &sb) == 0 && S_ISREG(sb.st_mode)
-                   ? (long long)sb.st_size
-                   : -1;
+    fs->size = fstat(fileno(fs->f), &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : -1;
     r->refill = refill_file;
     r->source = fs;
     return CLV_OK;
@@ -594,8 +575,8 @@ static void close_file(reader *r)
     clv_free(fs);
 }
 
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
-                              clv_txlog **out, clv_csv_error *err)
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts, clv_txlog **out,
+                              clv_csv_error *err)
 {
     clv_status st = check_args(opts, out, err);
     if (st != CLV_OK)
@@ -608,17 +589,14 @@ clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
     return st;
 }
 
-static clv_status stream_sink(void *ctx, const char *id, size_t id_len,
-                              double day, double amount)
+static clv_status stream_sink(void *ctx, const char *id, size_t id_len, double day, double amount)
 {
     return clv_rfm_stream_add(ctx, id, id_len, day, amount, NULL);
 }
 
-clv_status clv_rfm_stream_read_csv(const char *path,
-                                   const clv_csv_options *opts,
-                                   clv_rfm_stream *s,
-                                   clv_read_progress_fn progress,
-                                   void *progress_data, clv_csv_error *err)
+clv_status clv_rfm_stream_read_csv(const char *path, const clv_csv_options *opts, clv_rfm_stream *s,
+                                   clv_read_progress_fn progress, void *progress_data,
+                                   clv_csv_error *err)
 {
     clv_txlog *dummy = NULL; /* check_args wants an out pointer */
     clv_status st = check_args(opts, &dummy, err);

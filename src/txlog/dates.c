@@ -15,21 +15,18 @@ static const struct {
     const char *name, *plural;
     double days;
 } units[] = {
-    {"none", "none", NAN},     {"day", "days", 1},
-    {"week", "weeks", 7},      {"month", "months", 30.4375},
-    {"year", "years", 365.25},
+    {"none", "none", NAN},        {"day", "days", 1},        {"week", "weeks", 7},
+    {"month", "months", 30.4375}, {"year", "years", 365.25},
 };
 
 double clv_time_unit_days(clv_time_unit unit)
 {
-    return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].days
-                                                         : NAN;
+    return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].days : NAN;
 }
 
 const char *clv_time_unit_name(clv_time_unit unit)
 {
-    return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].name
-                                                         : "none";
+    return unit > CLV_UNIT_NONE && unit <= CLV_UNIT_YEAR ? units[unit].name : "none";
 }
 
 clv_status clv_time_unit_parse(const char *name, clv_time_unit *out)
@@ -39,15 +36,17 @@ clv_status clv_time_unit_parse(const char *name, clv_time_unit *out)
     if (!name || !out)
         return CLV_EINVAL;
     for (int u = CLV_UNIT_DAY; u <= CLV_UNIT_YEAR; u++)
-        if (strcmp(name, units[u].name) == 0 ||
-            strcmp(name, units[u].plural) == 0) {
+        if (strcmp(name, units[u].name) == 0 || strcmp(name, units[u].plural) == 0) {
             *out = (clv_time_unit)u;
             return CLV_OK;
         }
     return CLV_EINVAL;
 }
 
-static int leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int leap(long y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int clv_days_in_month(long y, int m)
 {
@@ -128,11 +127,10 @@ clv_status clv_day_parse(const char *text, size_t len, double *out)
     long y, m, d;
     int ok;
     if (len == 10)
-        ok = text[4] == '-' && text[7] == '-' && digits(text, 4, &y) &&
-             digits(text + 5, 2, &m) && digits(text + 8, 2, &d);
+        ok = text[4] == '-' && text[7] == '-' && digits(text, 4, &y) && digits(text + 5, 2, &m) &&
+             digits(text + 8, 2, &d);
     else if (len == 8)
-        ok = digits(text, 4, &y) && digits(text + 4, 2, &m) &&
-             digits(text + 6, 2, &d);
+        ok = digits(text, 4, &y) && digits(text + 4, 2, &m) && digits(text + 6, 2, &d);
     else
         ok = 0;
     if (!ok || clv_day_from_ymd((int)y, (int)m, (int)d, out) != CLV_OK) {

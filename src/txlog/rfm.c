@@ -62,27 +62,23 @@ static clv_status check_day_option(double d, size_t element, clv_fault *fault)
     if (isnan(d))
         return CLV_OK;
     if (!isfinite(d))
-        return clv_fail(fault, 1, element, "must be a finite day or NaN",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, element, "must be a finite day or NaN", CLV_EINVAL);
     if (floor(d) < CLV_DAY_MIN || floor(d) > CLV_DAY_MAX)
-        return clv_fail(fault, 1, element,
-                        "must be a day between the years 1 and 9999", CLV_EDOM);
+        return clv_fail(fault, 1, element, "must be a day between the years 1 and 9999", CLV_EDOM);
     return CLV_OK;
 }
 
-clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
-                             clv_rfm **out, clv_fault *fault)
+clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts, clv_rfm **out,
+                             clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     *out = NULL;
     if (!log || !opts)
-        return clv_fail(fault, log ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, log ? 1 : 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     double unit = clv_time_unit_days(opts->unit);
     if (!isfinite(unit))
-        return clv_fail(fault, 1, 0, "unit must be day, week, month or year",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, 0, "unit must be day, week, month or year", CLV_EINVAL);
     clv_status st = check_day_option(opts->calibration_end, 1, fault);
     if (st == CLV_OK)
         st = check_day_option(opts->holdout_end, 2, fault);
@@ -90,10 +86,8 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
         return st;
     if (log->rows == 0)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "the log is empty", CLV_EDOM);
-    double cal =
-        isnan(opts->calibration_end) ? log->last : floor(opts->calibration_end);
-    double hold =
-        isnan(opts->holdout_end) ? INFINITY : floor(opts->holdout_end);
+    double cal = isnan(opts->calibration_end) ? log->last : floor(opts->calibration_end);
+    double hold = isnan(opts->holdout_end) ? INFINITY : floor(opts->holdout_end);
     if (hold < cal)
         return clv_fail(fault, 1, 2,
                         "holdout_end must not be before "
@@ -153,8 +147,7 @@ clv_status clv_rfm_summarize(const clv_txlog *log, const clv_rfm_options *opts,
             continue;
         }
         size_t nd;
-        clv_txlog_customer_days(log, row + start[c], start[c + 1] - start[c],
-                                days, amounts, &nd);
+        clv_txlog_customer_days(log, row + start[c], start[c + 1] - start[c], days, amounts, &nd);
         double x = 0, value = 0, xh = 0, vh = 0;
         int32_t last = days[0];
         for (size_t k = 1; k < nd; k++) {

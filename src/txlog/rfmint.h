@@ -26,7 +26,7 @@ struct clv_txlog {
     size_t pool_len, pool_cap;
     uint64_t *slot; /* hash table: customer index + 1 (0 = empty) in the
                        low 32 bits, the id's hash (low 32 bits) above */
-    size_t slots; /* power of 2 */
+    size_t slots;   /* power of 2 */
     int32_t first, last;
 };
 
@@ -38,9 +38,8 @@ clv_status clv_txlog_group(const clv_txlog *log, size_t **start, size_t **row);
 /* A customer's purchase days, sorted and with same-day rows merged
  * (amounts summed) into days[0..*n-1], amounts[]; buffers of at least the
  * customer's row count. */
-void clv_txlog_customer_days(const clv_txlog *log, const size_t *rows,
-                             size_t nrows, int32_t *days, double *amounts,
-                             size_t *n);
+void clv_txlog_customer_days(const clv_txlog *log, const size_t *rows, size_t nrows, int32_t *days,
+                             double *amounts, size_t *n);
 
 /* Index of a customer id in the log's id table, added if new (rows are
  * not touched); (size_t)-1 when out of memory.  The streaming summary

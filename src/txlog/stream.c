@@ -44,8 +44,8 @@ struct clv_rfm_stream {
     record *rec;
     chain *ch; /* any order only */
     size_t rcap, chcap, rows;
-    int32_t lo, hi;            /* first and last day streamed */
-    int32_t *rday;             /* any order: rows */
+    int32_t lo, hi; /* first and last day streamed */
+    int32_t *rday;  /* any order: rows */
     double *ramt;
     size_t *rnext, nr, nrcap;
     size_t recent; /* index + 1 of the latest customer added (0: none):
@@ -119,12 +119,12 @@ void clv_rfm_stream_free(clv_rfm_stream *s)
     if (!s)
         return;
     clv_txlog_free(s->ids);
-    clv_free(s->rec), clv_free(s->ch), clv_free(s->rday), clv_free(s->ramt), clv_free(s->rnext), clv_free(s);
+    clv_free(s->rec), clv_free(s->ch), clv_free(s->rday), clv_free(s->ramt), clv_free(s->rnext),
+        clv_free(s);
 }
 
-clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
-                                 clv_stream_order order, clv_rfm_stream **out,
-                                 clv_fault *fault)
+clv_status clv_rfm_stream_create(const clv_rfm_options *opts, clv_stream_order order,
+                                 clv_rfm_stream **out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -132,27 +132,21 @@ clv_status clv_rfm_stream_create(const clv_rfm_options *opts,
     if (!opts)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (order != CLV_STREAM_SORTED && order != CLV_STREAM_ANY)
-        return clv_fail(fault, 1, CLV_FAULT_NONE, "must be SORTED or ANY",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "must be SORTED or ANY", CLV_EINVAL);
     if (!isfinite(clv_time_unit_days(opts->unit)))
-        return clv_fail(fault, 0, 0, "unit must be day, week, month or year",
-                        CLV_EINVAL);
+        return clv_fail(fault, 0, 0, "unit must be day, week, month or year", CLV_EINVAL);
     const double d[2] = {opts->calibration_end, opts->holdout_end};
     for (size_t k = 0; k < 2; k++) {
         if (isnan(d[k]))
             continue;
         if (!isfinite(d[k]))
-            return clv_fail(fault, 0, k + 1, "must be a finite day or NaN",
-                            CLV_EINVAL);
+            return clv_fail(fault, 0, k + 1, "must be a finite day or NaN", CLV_EINVAL);
         if (floor(d[k]) < CLV_DAY_MIN || floor(d[k]) > CLV_DAY_MAX)
-            return clv_fail(fault, 0, k + 1,
-                            "must be a day between the years 1 and 9999",
+            return clv_fail(fault, 0, k + 1, "must be a day between the years 1 and 9999",
                             CLV_EDOM);
     }
     if (floor(d[1]) < floor(d[0]))
-        return clv_fail(fault, 0, 2,
-                        "holdout_end must not be before calibration_end",
-                        CLV_EDOM);
+        return clv_fail(fault, 0, 2, "holdout_end must not be before calibration_end", CLV_EDOM);
     clv_rfm_stream *s = clv_calloc(1, sizeof *s);
     if (!s || !(s->ids = clv_txlog_create())) {
         clv_free(s);
@@ -242,22 +236,18 @@ static void note_day(clv_rfm_stream *s, int32_t d)
         s->hi = d;
 }
 
-clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id,
-                              size_t id_len, double day, double amount,
-                              clv_fault *fault)
+clv_status clv_rfm_stream_add(clv_rfm_stream *s, const char *id, size_t id_len, double day,
+                              double amount, clv_fault *fault)
 {
     if (!s || !id)
-        return clv_fail(fault, s ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, s ? 1 : 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (id_len == 0)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "id must not be empty",
-                        CLV_EINVAL);
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "id must not be empty", CLV_EINVAL);
     if (!isfinite(day))
-        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be a finite number",
-                        CLV_EINVAL);
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be a finite number", CLV_EINVAL);
     if (floor(day) < CLV_DAY_MIN || floor(day) > CLV_DAY_MAX)
-        return clv_fail(fault, 3, CLV_FAULT_NONE,
-                        "must be a day between the years 1 and 9999", CLV_EDOM);
+        return clv_fail(fault, 3, CLV_FAULT_NONE, "must be a day between the years 1 and 9999",
+                        CLV_EDOM);
     const char *why;
     clv_status st = clv_domain_check(CLV_D_NONNEG, amount, &why);
     if (st != CLV_OK)
@@ -288,12 +278,10 @@ static int same_options(const clv_rfm_stream *a, const clv_rfm_stream *b)
            (a->hold == b->hold || (isinf(a->hold) && isinf(b->hold)));
 }
 
-clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
-                                const clv_rfm_stream *from, clv_fault *fault)
+clv_status clv_rfm_stream_merge(clv_rfm_stream *into, const clv_rfm_stream *from, clv_fault *fault)
 {
     if (!into || !from)
-        return clv_fail(fault, into ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, into ? 1 : 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (into == from || !same_options(into, from))
         return clv_fail(fault, 1, CLV_FAULT_NONE,
                         "must be another stream with the same order and "
@@ -314,8 +302,8 @@ clv_status clv_rfm_stream_merge(clv_rfm_stream *into,
         }
         map[j] = (size_t)(a - into->rec);
         const record *b = &from->rec[j];
-        if (into->order == CLV_STREAM_SORTED && a->first != NO_DAY &&
-            b->first != NO_DAY && a->last > b->first && b->last > a->first) {
+        if (into->order == CLV_STREAM_SORTED && a->first != NO_DAY && b->first != NO_DAY &&
+            a->last > b->first && b->last > a->first) {
             clv_free(map);
             return clv_fail(fault, 1, j,
                             "a customer's days interleave in the two "
@@ -359,17 +347,15 @@ size_t clv_rfm_stream_bytes(const clv_rfm_stream *s)
     if (!s)
         return 0;
     const clv_txlog *t = s->ids;
-    return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch +
-           t->pool_cap +
+    return sizeof *s + s->rcap * sizeof *s->rec + s->chcap * sizeof *s->ch + t->pool_cap +
            t->ccap * 2 * sizeof(size_t) + t->slots * sizeof *t->slot +
            s->nrcap * (sizeof *s->rday + sizeof *s->ramt + sizeof *s->rnext);
 }
 
 /* Any order: the customer's days sorted and merged as rfm.c does, folded
  * into a record.  rows, days, amounts: buffers of c->nrows. */
-static record chain_record(const clv_rfm_stream *s, const chain *c,
-                           size_t *rows, int32_t *days, double *amounts,
-                           double cal, double hold)
+static record chain_record(const clv_rfm_stream *s, const chain *c, size_t *rows, int32_t *days,
+                           double *amounts, double cal, double hold)
 {
     size_t k = 0, nd;
     for (size_t r = c->head; r; r = s->rnext[r - 1])
@@ -386,8 +372,7 @@ static record chain_record(const clv_rfm_stream *s, const chain *c,
     return out;
 }
 
-clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
-                                  clv_fault *fault)
+clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -395,13 +380,10 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
     if (!s)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (s->rows == 0)
-        return clv_fail(fault, 0, CLV_FAULT_NONE, "the stream is empty",
-                        CLV_EDOM);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "the stream is empty", CLV_EDOM);
     double cal = isinf(s->cal) ? s->hi : s->cal;
     if (s->hold < cal)
-        return clv_fail(fault, 0, 2,
-                        "holdout_end must not be before calibration_end",
-                        CLV_EDOM);
+        return clv_fail(fault, 0, 2, "holdout_end must not be before calibration_end", CLV_EDOM);
     const clv_txlog *ids = s->ids;
     size_t maxrows = 1;
     for (size_t c = 0; s->ch && c < ids->ncust; c++)
@@ -451,8 +433,7 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out,
         if (src->first == NO_DAY || src->first > cal)
             continue;
         record e = s->order == CLV_STREAM_ANY
-                       ? chain_record(s, &s->ch[c], rows, days, amounts, cal,
-                                      s->hold)
+                       ? chain_record(s, &s->ch[c], rows, days, amounts, cal, s->hold)
                        : *src;
         fold(&e, e.last, e.pending, cal, s->hold); /* close the open day */
         memcpy(pool, ids->pool + ids->id_off[c], ids->id_len[c] + 1);
@@ -555,8 +536,7 @@ static void write_all(const clv_rfm_stream *s, writer *w)
     }
 }
 
-clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap,
-                               size_t *len)
+clv_status clv_rfm_stream_save(const clv_rfm_stream *s, void *buf, size_t cap, size_t *len)
 {
     if (!s || !len)
         return CLV_EINVAL;
@@ -609,7 +589,10 @@ static double get_f64(bytes_in *b)
     return v;
 }
 
-static int is_day(int32_t d) { return d >= CLV_DAY_MIN && d <= CLV_DAY_MAX; }
+static int is_day(int32_t d)
+{
+    return d >= CLV_DAY_MIN && d <= CLV_DAY_MAX;
+}
 
 /* An amount a stream can hold: finite (or, for sums, +inf) and >= 0. */
 static int amount_ok(double a, int sum)
@@ -622,9 +605,8 @@ static int amount_ok(double a, int sum)
 static const char *record_fault(const record *e, double cal)
 {
     if (e->first == NO_DAY) /* as customer() makes it */
-        return e->last || e->last_cal || e->days || e->x || e->xh ||
-                       e->pending != 0 || e->first_amount != 0 ||
-                       e->value != 0 || e->mean != 0 || e->vh != 0
+        return e->last || e->last_cal || e->days || e->x || e->xh || e->pending != 0 ||
+                       e->first_amount != 0 || e->value != 0 || e->mean != 0 || e->vh != 0
                    ? "an empty record with contents"
                    : NULL;
     if (!is_day(e->first) || !is_day(e->last) || !is_day(e->last_cal))
@@ -641,23 +623,20 @@ static const char *record_fault(const record *e, double cal)
     if ((uint64_t)e->x + e->xh > e->days || e->days > (uint32_t)(e->last - e->first) ||
         (e->last > e->first && e->days == 0))
         return "counts that do not fit the days";
-    if (!amount_ok(e->pending, 0) || !amount_ok(e->first_amount, 0) ||
-        !amount_ok(e->value, 1) || !amount_ok(e->mean, 0) ||
-        !amount_ok(e->vh, 1))
+    if (!amount_ok(e->pending, 0) || !amount_ok(e->first_amount, 0) || !amount_ok(e->value, 1) ||
+        !amount_ok(e->mean, 0) || !amount_ok(e->vh, 1))
         return "an amount that is negative or not a number";
     return NULL;
 }
 
-static clv_status load_fail(clv_rfm_stream *s, clv_fault *fault,
-                            const char *why, clv_status st)
+static clv_status load_fail(clv_rfm_stream *s, clv_fault *fault, const char *why, clv_status st)
 {
     clv_rfm_stream_free(s);
     return clv_fail(fault, 0, CLV_FAULT_NONE, why, st);
 }
 
 /* The customers after the header; why set on failure. */
-static clv_status load_customers(clv_rfm_stream *s, bytes_in *b,
-                                 uint64_t ncust, uint64_t rows,
+static clv_status load_customers(clv_rfm_stream *s, bytes_in *b, uint64_t ncust, uint64_t rows,
                                  const char **why)
 {
     /* the smallest customer: a 1-byte id and its record or row count */
@@ -739,8 +718,7 @@ static clv_status load_customers(clv_rfm_stream *s, bytes_in *b,
     return CLV_OK;
 }
 
-clv_status clv_rfm_stream_load(const void *buf, size_t len,
-                               clv_rfm_stream **out, clv_fault *fault)
+clv_status clv_rfm_stream_load(const void *buf, size_t len, clv_rfm_stream **out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -749,8 +727,7 @@ clv_status clv_rfm_stream_load(const void *buf, size_t len,
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     bytes_in b = {buf, len, 0, 0};
     if (len < 8 || memcmp(buf, MAGIC, 8) != 0)
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "is not a saved RFM stream", CLV_EFORMAT);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "is not a saved RFM stream", CLV_EFORMAT);
     b.at = 8;
     uint64_t version = get(&b, 4), order = get(&b, 4), unit = get(&b, 4);
     clv_rfm_options o;
@@ -761,21 +738,19 @@ clv_status clv_rfm_stream_load(const void *buf, size_t len,
     int32_t lo = get_i32(&b), hi = get_i32(&b);
     uint64_t ncust = get(&b, 8);
     if (b.bad)
-        return clv_fail(fault, 0, CLV_FAULT_NONE, "is cut short",
-                        CLV_EFORMAT);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "is cut short", CLV_EFORMAT);
     if (version != VERSION)
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "is a saved stream of another version", CLV_EFORMAT);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "is a saved stream of another version",
+                        CLV_EFORMAT);
     clv_rfm_stream *s = NULL;
     clv_status st = order > 1 || unit > 4
                         ? CLV_EINVAL
-                        : clv_rfm_stream_create(&o, (clv_stream_order)order,
-                                                &s, NULL);
+                        : clv_rfm_stream_create(&o, (clv_stream_order)order, &s, NULL);
     if (st == CLV_ENOMEM)
         return st;
     if (st != CLV_OK)
-        return clv_fail(fault, 0, CLV_FAULT_NONE,
-                        "holds options a stream cannot have", CLV_EFORMAT);
+        return clv_fail(fault, 0, CLV_FAULT_NONE, "holds options a stream cannot have",
+                        CLV_EFORMAT);
     s->lo = lo, s->hi = hi;
     const char *why = NULL;
     st = load_customers(s, &b, ncust, rows, &why);

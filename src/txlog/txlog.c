@@ -29,7 +29,10 @@ void clv_txlog_free(clv_txlog *log)
     clv_free(log->id_len), clv_free(log->pool), clv_free(log->slot), clv_free(log);
 }
 
-size_t clv_txlog_rows(const clv_txlog *log) { return log ? log->rows : 0; }
+size_t clv_txlog_rows(const clv_txlog *log)
+{
+    return log ? log->rows : 0;
+}
 
 size_t clv_txlog_customers(const clv_txlog *log)
 {
@@ -99,8 +102,7 @@ static int rehash(clv_txlog *log, size_t slots)
 size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len)
 {
     if (log->ncust >= UINT32_MAX ||
-        (2 * (log->ncust + 1) > log->slots &&
-         rehash(log, log->slots ? 2 * log->slots : 64)))
+        (2 * (log->ncust + 1) > log->slots && rehash(log, log->slots ? 2 * log->slots : 64)))
         return (size_t)-1;
     uint64_t h = (uint32_t)hash_id(id, len);
     size_t pos = (size_t)h & (log->slots - 1);
@@ -134,22 +136,19 @@ size_t clv_txlog_intern(clv_txlog *log, const char *id, size_t len)
 }
 
 /* Checks day and amount, naming arguments ad and ad + 1. */
-static clv_status check_row(double day, double amount, size_t ad,
-                            clv_fault *fault)
+static clv_status check_row(double day, double amount, size_t ad, clv_fault *fault)
 {
     if (!isfinite(day))
-        return clv_fail(fault, ad, CLV_FAULT_NONE, "must be a finite number",
-                        CLV_EINVAL);
+        return clv_fail(fault, ad, CLV_FAULT_NONE, "must be a finite number", CLV_EINVAL);
     if (floor(day) < CLV_DAY_MIN || floor(day) > CLV_DAY_MAX)
-        return clv_fail(fault, ad, CLV_FAULT_NONE,
-                        "must be a day between the years 1 and 9999", CLV_EDOM);
+        return clv_fail(fault, ad, CLV_FAULT_NONE, "must be a day between the years 1 and 9999",
+                        CLV_EDOM);
     const char *why;
     clv_status st = clv_domain_check(CLV_D_NONNEG, amount, &why);
     return st == CLV_OK ? st : clv_fail(fault, ad + 1, CLV_FAULT_NONE, why, st);
 }
 
-static clv_status add_row(clv_txlog *log, const char *id, size_t len,
-                          double day, double amount)
+static clv_status add_row(clv_txlog *log, const char *id, size_t len, double day, double amount)
 {
     size_t cap = log->cap;
     if (grow((void **)&log->cust, &cap, log->rows + 1, sizeof(size_t)))
@@ -176,28 +175,26 @@ static clv_status add_row(clv_txlog *log, const char *id, size_t len,
     return CLV_OK;
 }
 
-clv_status clv_txlog_add(clv_txlog *log, const char *id, size_t id_len,
-                         double day, double amount, clv_fault *fault)
+clv_status clv_txlog_add(clv_txlog *log, const char *id, size_t id_len, double day, double amount,
+                         clv_fault *fault)
 {
     if (!log)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!id)
         return clv_fail(fault, 1, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (id_len == 0)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "id must not be empty",
-                        CLV_EINVAL);
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "id must not be empty", CLV_EINVAL);
     clv_status st = check_row(day, amount, 3, fault);
     return st == CLV_OK ? add_row(log, id, id_len, day, amount) : st;
 }
 
-clv_status clv_txlog_add_number(clv_txlog *log, double id, double day,
-                                double amount, clv_fault *fault)
+clv_status clv_txlog_add_number(clv_txlog *log, double id, double day, double amount,
+                                clv_fault *fault)
 {
     if (!log)
         return clv_fail(fault, 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     if (!isfinite(id))
-        return clv_fail(fault, 1, CLV_FAULT_NONE, "must be a finite number",
-                        CLV_EINVAL);
+        return clv_fail(fault, 1, CLV_FAULT_NONE, "must be a finite number", CLV_EINVAL);
     clv_status st = check_row(day, amount, 2, fault);
     if (st != CLV_OK)
         return st;
@@ -215,9 +212,8 @@ clv_status clv_txlog_add_number(clv_txlog *log, double id, double day,
     return add_row(log, buf, (size_t)n, day, amount);
 }
 
-clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
-                                 const double *amounts, size_t n,
-                                 clv_txlog **out, clv_fault *fault)
+clv_status clv_txlog_from_arrays(const char *const *ids, const double *days, const double *amounts,
+                                 size_t n, clv_txlog **out, clv_fault *fault)
 {
     if (!out)
         return clv_fail(fault, 4, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
@@ -225,8 +221,7 @@ clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
     if (n == 0)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "must be >= 1", CLV_EINVAL);
     if (!ids || !days)
-        return clv_fail(fault, ids ? 1 : 0, CLV_FAULT_NONE, "NULL pointer",
-                        CLV_EINVAL);
+        return clv_fail(fault, ids ? 1 : 0, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     clv_txlog *log = clv_txlog_create();
     if (!log)
         return CLV_ENOMEM;
@@ -235,9 +230,7 @@ clv_status clv_txlog_from_arrays(const char *const *ids, const double *days,
         clv_fault f = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st;
         if (!ids[i] || !ids[i][0])
-            st = clv_fail(&f, 0, i,
-                          ids[i] ? "id must not be empty" : "NULL pointer",
-                          CLV_EINVAL);
+            st = clv_fail(&f, 0, i, ids[i] ? "id must not be empty" : "NULL pointer", CLV_EINVAL);
         else if ((st = check_row(days[i], amount, 1, &f)) == CLV_OK)
             st = add_row(log, ids[i], strlen(ids[i]), days[i], amount);
         if (st != CLV_OK) {
@@ -323,9 +316,8 @@ static void sort_days(int32_t *d, double *a, size_t n)
     }
 }
 
-void clv_txlog_customer_days(const clv_txlog *log, const size_t *rows,
-                             size_t nrows, int32_t *days, double *amounts,
-                             size_t *n)
+void clv_txlog_customer_days(const clv_txlog *log, const size_t *rows, size_t nrows, int32_t *days,
+                             double *amounts, size_t *n)
 {
     for (size_t k = 0; k < nrows; k++) {
         days[k] = log->day[rows[k]];

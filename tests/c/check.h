@@ -11,15 +11,15 @@
 static int check_failures, check_count;
 
 /* |got - want| <= tol, or (tol == 0) 1e-9 relative to max(1, |want|). */
-static int check_close_at(const char *file, int line, const char *what,
-                          double got, double want, double tol)
+static int check_close_at(const char *file, int line, const char *what, double got, double want,
+                          double tol)
 {
     double lim = tol > 0 ? tol : 1e-9 * fmax(1.0, fabs(want));
     check_count++;
     if (isfinite(got) && fabs(got - want) <= lim)
         return 1;
-    fprintf(stderr, "%s:%d: %s: got %.17g, want %.17g (tolerance %g)\n", file,
-            line, what, got, want, lim);
+    fprintf(stderr, "%s:%d: %s: got %.17g, want %.17g (tolerance %g)\n", file, line, what, got,
+            want, lim);
     check_failures++;
     return 0;
 }
@@ -35,21 +35,19 @@ static int check_true_at(const char *file, int line, const char *what, int ok)
 }
 
 /* |got - want| <= rel * |want| */
-static inline int check_rel_at(const char *file, int line, const char *what,
-                               double got, double want, double rel)
+static inline int check_rel_at(const char *file, int line, const char *what, double got,
+                               double want, double rel)
 {
     return check_close_at(file, line, what, got, want,
                           rel * fabs(want) > 0 ? rel * fabs(want) : 1e-300);
 }
 
-static inline int check_status_at(const char *file, int line, const char *what,
-                                  int got, int want)
+static inline int check_status_at(const char *file, int line, const char *what, int got, int want)
 {
     check_count++;
     if (got == want)
         return 1;
-    fprintf(stderr, "%s:%d: %s: status %d, want %d\n", file, line, what, got,
-            want);
+    fprintf(stderr, "%s:%d: %s: status %d, want %d\n", file, line, what, got, want);
     check_failures++;
     return 0;
 }

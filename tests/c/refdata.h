@@ -48,8 +48,7 @@ typedef struct {
 typedef int (*refdata_line)(const char *line, cbs_data *d, size_t i);
 
 /* Reads a file's rows after its header line, one per parse() success. */
-static inline void refdata_load(const char *name, refdata_line parse,
-                                cbs_data *d)
+static inline void refdata_load(const char *name, refdata_line parse, cbs_data *d)
 {
     FILE *f = refdata_open(name);
     char line[256];
@@ -64,16 +63,16 @@ static inline void refdata_load(const char *name, refdata_line parse,
 /* btyd_cdnowSummary_cbs.csv: cust, x, t.x, T.cal, x.star, m.x (exact). */
 static inline int cbs_line(const char *line, cbs_data *d, size_t i)
 {
-    return sscanf(line, "\"%7[^\"]\",%lf,%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
-                  &d->t_x[i], &d->T[i], &d->x_star[i], &d->m_x[i]) == 6;
+    return sscanf(line, "\"%7[^\"]\",%lf,%lf,%lf,%lf,%lf", d->id[i], &d->x[i], &d->t_x[i], &d->T[i],
+                  &d->x_star[i], &d->m_x[i]) == 6;
 }
 
 /* lifetimes_cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T,
  * zbar (2 decimals; Hardie's published rounding). */
 static inline int lifetimes_line(const char *line, cbs_data *d, size_t i)
 {
-    return sscanf(line, "%7[^,],%lf,%lf,%lf,%lf", d->id[i], &d->x[i],
-                  &d->t_x[i], &d->T[i], &d->m_x[i]) == 5;
+    return sscanf(line, "%7[^,],%lf,%lf,%lf,%lf", d->id[i], &d->x[i], &d->t_x[i], &d->T[i],
+                  &d->m_x[i]) == 5;
 }
 
 static inline void load_cbs(cbs_data *d)
@@ -83,8 +82,7 @@ static inline void load_cbs(cbs_data *d)
 
 static inline void load_lifetimes_summary(cbs_data *d)
 {
-    refdata_load("lifetimes_cdnow_customers_summary_with_transactions.csv",
-                 lifetimes_line, d);
+    refdata_load("lifetimes_cdnow_customers_summary_with_transactions.csv", lifetimes_line, d);
 }
 
 #endif /* CLVKIT_TEST_REFDATA_H */

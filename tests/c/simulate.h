@@ -49,8 +49,8 @@ static inline double sim_gamma(sim_rng *g, double k)
 
 /* n BG/NBD customers (r, alpha, a, b) observed for T[i] after their first
  * purchase (T given); writes x, t_x. */
-static inline void sim_bgnbd(sim_rng *g, const double *p, const double *T,
-                             size_t n, double *x, double *t_x)
+static inline void sim_bgnbd(sim_rng *g, const double *p, const double *T, size_t n, double *x,
+                             double *t_x)
 {
     for (size_t i = 0; i < n; i++) {
         double lambda = sim_gamma(g, p[0]) / p[1];

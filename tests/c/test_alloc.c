@@ -43,22 +43,22 @@ static int model_is_nan(const clv_model *m)
     return 1;
 }
 
-#define FIT_OUTPUTS                                                           \
-    clv_model m;                                                              \
-    clv_fit_info info;                                                        \
-    clv_fault fault = {0, 0, NULL};                                           \
+#define FIT_OUTPUTS                 \
+    clv_model m;                    \
+    clv_fit_info info;              \
+    clv_fault fault = {0, 0, NULL}; \
     memset(&m, 0, sizeof m)
 
-#define CHECK_FIT_FAILED(name, st)                                            \
-    do {                                                                      \
-        if ((st) != CLV_OK)                                                   \
-            CHECK(name ": model NaN on failure", model_is_nan(&m));           \
+#define CHECK_FIT_FAILED(name, st)                                  \
+    do {                                                            \
+        if ((st) != CLV_OK)                                         \
+            CHECK(name ": model NaN on failure", model_is_nan(&m)); \
     } while (0)
 
-#define CHECK_NAN_ON_FAILURE(name, st, v)                                     \
-    do {                                                                      \
-        if ((st) != CLV_OK)                                                   \
-            CHECK(name ": NaN on failure", isnan(v));                         \
+#define CHECK_NAN_ON_FAILURE(name, st, v)             \
+    do {                                              \
+        if ((st) != CLV_OK)                           \
+            CHECK(name ": NaN on failure", isnan(v)); \
     } while (0)
 
 /* ---- scenarios: one public call each, failure state checked -------------- */
@@ -85,8 +85,7 @@ static clv_status s_txlog_add(void)
         st = clv_txlog_add(log, id, (size_t)len, 10000 + (double)i, 1.5, NULL);
     }
     if (st != CLV_OK)
-        CHECK("txlog_add: failed add leaves the log unchanged",
-              clv_txlog_rows(log) == i - 1);
+        CHECK("txlog_add: failed add leaves the log unchanged", clv_txlog_rows(log) == i - 1);
     clv_txlog_free(log);
     return st;
 }
@@ -99,8 +98,7 @@ static clv_status s_txlog_add_number(void)
     clv_status st = CLV_OK;
     size_t i;
     for (i = 0; i < 100 && st == CLV_OK; i++)
-        st = clv_txlog_add_number(log, (double)(i % 40) + 0.5,
-                                  10000 + (double)i, 2, NULL);
+        st = clv_txlog_add_number(log, (double)(i % 40) + 0.5, 10000 + (double)i, 2, NULL);
     if (st != CLV_OK)
         CHECK("txlog_add_number: unchanged", clv_txlog_rows(log) == i - 1);
     clv_txlog_free(log);
@@ -126,11 +124,9 @@ static clv_status s_read_csv_buffer(void)
 {
     clv_txlog *log = (clv_txlog *)&cbs;
     clv_csv_error err;
-    clv_status st = clv_txlog_read_csv_buffer(csv_text, sizeof csv_text - 1,
-                                              &csv_opts, &log, &err);
+    clv_status st = clv_txlog_read_csv_buffer(csv_text, sizeof csv_text - 1, &csv_opts, &log, &err);
     if (st != CLV_OK)
-        CHECK("read_csv_buffer: NULL and a reason on failure",
-              log == NULL && err.reason != NULL);
+        CHECK("read_csv_buffer: NULL and a reason on failure", log == NULL && err.reason != NULL);
     else
         CHECK("read_csv_buffer: rows", clv_txlog_rows(log) == 5);
     clv_txlog_free(log);
@@ -233,32 +229,35 @@ static clv_status s_stream(void)
 static clv_status tx_fit(clv_model_kind kind)
 {
     FIT_OUTPUTS;
-    clv_status st = clv_tx_fit(kind, cbs.x, cbs.t_x, cbs.T, NULL, NCUST,
-                               CLV_UNIT_WEEK, NULL, &m, &info, &fault);
+    clv_status st = clv_tx_fit(kind, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, CLV_UNIT_WEEK, NULL, &m,
+                               &info, &fault);
     CHECK_FIT_FAILED("tx_fit", st);
     return st;
 }
-static clv_status s_fit_bgnbd(void) { return tx_fit(CLV_MODEL_BGNBD); }
-static clv_status s_fit_mbgnbd(void) { return tx_fit(CLV_MODEL_MBGNBD); }
-static clv_status s_fit_pnbd(void) { return tx_fit(CLV_MODEL_PNBD); }
+static clv_status s_fit_bgnbd(void)
+{
+    return tx_fit(CLV_MODEL_BGNBD);
+}
+static clv_status s_fit_mbgnbd(void)
+{
+    return tx_fit(CLV_MODEL_MBGNBD);
+}
+static clv_status s_fit_pnbd(void)
+{
+    return tx_fit(CLV_MODEL_PNBD);
+}
 
-static const clv_model bgnbd = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426},
-                                CLV_UNIT_WEEK};
-static const clv_model pnbd = {CLV_MODEL_PNBD, {0.553, 10.58, 0.606, 11.67},
-                               CLV_UNIT_WEEK};
+static const clv_model bgnbd = {CLV_MODEL_BGNBD, {0.243, 4.414, 0.793, 2.426}, CLV_UNIT_WEEK};
+static const clv_model pnbd = {CLV_MODEL_PNBD, {0.553, 10.58, 0.606, 11.67}, CLV_UNIT_WEEK};
 static const clv_model gg = {CLV_MODEL_GG, {6.25, 3.74, 15.44}, CLV_UNIT_NONE};
-static const clv_model bgbb = {CLV_MODEL_BGBB, {1.204, 0.750, 0.657, 2.783},
-                               CLV_UNIT_NONE};
+static const clv_model bgbb = {CLV_MODEL_BGBB, {1.204, 0.750, 0.657, 2.783}, CLV_UNIT_NONE};
 
 static clv_status s_tx_loglik(void)
 {
     double ll = 0;
-    clv_status st =
-        clv_tx_loglik(&bgnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, &ll, NULL);
+    clv_status st = clv_tx_loglik(&bgnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, &ll, NULL);
     CHECK_NAN_ON_FAILURE("tx_loglik", st, ll);
-    st = st != CLV_OK ? st
-                      : clv_tx_loglik(&pnbd, cbs.x, cbs.t_x, cbs.T, NULL,
-                                      NCUST, &ll, NULL);
+    st = st != CLV_OK ? st : clv_tx_loglik(&pnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, &ll, NULL);
     CHECK_NAN_ON_FAILURE("tx_loglik pnbd", st, ll);
     return st;
 }
@@ -266,8 +265,7 @@ static clv_status s_tx_loglik(void)
 static clv_status s_tx_stderr(void)
 {
     double se[CLV_MODEL_MAXPARAMS] = {0};
-    clv_status st =
-        clv_tx_stderr(&bgnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, se, NULL);
+    clv_status st = clv_tx_stderr(&bgnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, se, NULL);
     CHECK_NAN_ON_FAILURE("tx_stderr", st, se[0]);
     return st;
 }
@@ -283,8 +281,7 @@ static clv_status s_gg_loglik(void)
 static clv_status s_gg_fit(void)
 {
     FIT_OUTPUTS;
-    clv_status st =
-        clv_gg_fit(cbs.x, cbs.m_x, NULL, NCUST, NULL, &m, &info, &fault);
+    clv_status st = clv_gg_fit(cbs.x, cbs.m_x, NULL, NCUST, NULL, &m, &info, &fault);
     CHECK_FIT_FAILED("gg_fit", st);
     return st;
 }
@@ -299,8 +296,7 @@ static clv_status s_sbg_fit_lost(void)
     for (size_t i = 0; i + 1 < NALIVE; i++)
         lost[i] = alive[i] - alive[i + 1];
     FIT_OUTPUTS;
-    clv_status st =
-        clv_sbg_fit_lost(lost, NALIVE - 1, alive[0], NULL, &m, &info, &fault);
+    clv_status st = clv_sbg_fit_lost(lost, NALIVE - 1, alive[0], NULL, &m, &info, &fault);
     CHECK_FIT_FAILED("sbg_fit_lost", st);
     return st;
 }
@@ -314,8 +310,7 @@ static void load_donations(void)
     FILE *f = refdata_open("btyd_donationsSummary_rf_matrix.csv");
     char line[256];
     while (NB < 32 && fgets(line, sizeof line, f))
-        NB += sscanf(line, "%lf,%lf,%lf,%lf", &bx[NB], &bt[NB], &bn[NB],
-                     &bw[NB]) == 4;
+        NB += sscanf(line, "%lf,%lf,%lf,%lf", &bx[NB], &bt[NB], &bn[NB], &bw[NB]) == 4;
     fclose(f);
 }
 
@@ -397,16 +392,15 @@ static long exercise(const scenario *s)
     char what[160];
     snprintf(what, sizeof what, "%s succeeds unhooked", s->name);
     CHECK_STATUS(what, st, CLV_OK);
-    snprintf(what, sizeof what, "%s allocates (else drop it from the list)",
-             s->name);
+    snprintf(what, sizeof what, "%s allocates (else drop it from the list)", s->name);
     CHECK(what, n > 0);
     for (int sticky = 0; sticky <= 1; sticky++)
         for (long k = 0; k < n; k++) {
             clv_alloc_fail_after(k, sticky);
             st = s->run();
             clv_alloc_fail_after(-1, 0);
-            snprintf(what, sizeof what, "%s, allocation %ld of %ld failed%s",
-                     s->name, k + 1, n, sticky ? " (and all later)" : "");
+            snprintf(what, sizeof what, "%s, allocation %ld of %ld failed%s", s->name, k + 1, n,
+                     sticky ? " (and all later)" : "");
             CHECK_STATUS(what, st, CLV_ENOMEM);
         }
     printf("%-28s %5ld allocations, each failed twice\n", s->name, n);
@@ -419,15 +413,14 @@ int main(void)
     load_donations();
     int fd = mkstemp(csv_path);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f || fwrite(csv_text, 1, sizeof csv_text - 1, f) != sizeof csv_text - 1
-        || fclose(f) != 0) {
+    if (!f || fwrite(csv_text, 1, sizeof csv_text - 1, f) != sizeof csv_text - 1 ||
+        fclose(f) != 0) {
         fprintf(stderr, "FATAL: cannot write %s\n", csv_path);
         return 2;
     }
     clv_csv_options eo = {"masterid", "date", "sales", ','};
     clv_csv_error err;
-    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo,
-                           &shared_log, &err) != CLV_OK) {
+    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo, &shared_log, &err) != CLV_OK) {
         fprintf(stderr, "FATAL: cannot read the CDNOW log\n");
         return 2;
     }

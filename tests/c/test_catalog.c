@@ -173,7 +173,8 @@ static void test_sweep_matches_eval(void)
     CHECK("sweep NULL out", clv_fn_sweep(f, axes, lens, 0, 1, NULL, NULL) == CLV_EINVAL);
     CHECK("sweep past the end", clv_fn_sweep(f, axes, lens, 100, 45, out, NULL) == CLV_ERANGE);
     CHECK("sweep start past the end", clv_fn_sweep(f, axes, lens, 145, 0, out, NULL) == CLV_ERANGE);
-    CHECK("sweep zero rows", clv_fn_sweep(f, axes, lens, 144, 0, out, &failed) == CLV_OK && failed == 0);
+    CHECK("sweep zero rows",
+          clv_fn_sweep(f, axes, lens, 144, 0, out, &failed) == CLV_OK && failed == 0);
     const size_t zero_len[] = {3, 0, 2, 3, 2};
     CHECK("sweep empty axis", clv_fn_sweep(f, axes, zero_len, 0, 1, out, NULL) == CLV_EINVAL);
     const double *null_axis[] = {margin, NULL, disc, periods, timing};

@@ -6,8 +6,8 @@
  * clv_status) of every header in include/clvkit -- but the description's
  * own (describe.h, catalog.h), status.h, the umbrella clvkit.h, stats.h
  * (helpers of the faces, not of the analyst) and version.h -- must have a
- * row, so a new header cannot escape the description; every row must name a declared function, and the row's arguments
- * must be the declaration's parameters, by name and in order.  So a new
+ * row, so a new header cannot escape the description; every row must name a declared function, and
+ * the row's arguments must be the declaration's parameters, by name and in order.  So a new
  * function without a row, or a row that drifts from its C signature, fails
  * here before any face sees it.
  */
@@ -31,8 +31,8 @@
 /* Helpers that parse or convert names rather than compute: not described. */
 static const char *const undescribed[] = {
     "clv_time_unit_parse", "clv_model_kind_parse", "clv_day_from_ymd",
-    "clv_day_to_ymd", "clv_grid_rows", "clv_fn_eval", "clv_fn_sweep",
-    "clv_func_predict", NULL};
+    "clv_day_to_ymd",      "clv_grid_rows",        "clv_fn_eval",
+    "clv_fn_sweep",        "clv_func_predict",     NULL};
 
 static int is_undescribed(const char *name)
 {
@@ -63,8 +63,8 @@ static char *slurp(const char *path)
 
 /* The parameter names of a declaration's text "(a, b, c)" without the
  * result and fault out-parameters; returns their count. */
-static size_t param_names(const char *open, const char *close, char names[][32],
-                          size_t max, int keep_out)
+static size_t param_names(const char *open, const char *close, char names[][32], size_t max,
+                          int keep_out)
 {
     size_t n = 0;
     const char *p = open + 1;
@@ -78,20 +78,20 @@ static size_t param_names(const char *open, const char *close, char names[][32],
                 e = q;
                 break;
             }
-        while (e > p && !(e[-1] == '_' || (e[-1] >= 'a' && e[-1] <= 'z')
-                          || (e[-1] >= 'A' && e[-1] <= 'Z') || (e[-1] >= '0' && e[-1] <= '9')))
+        while (e > p && !(e[-1] == '_' || (e[-1] >= 'a' && e[-1] <= 'z') ||
+                          (e[-1] >= 'A' && e[-1] <= 'Z') || (e[-1] >= '0' && e[-1] <= '9')))
             e--;
         const char *b = e;
-        while (b > p && (b[-1] == '_' || (b[-1] >= 'a' && b[-1] <= 'z')
-                         || (b[-1] >= 'A' && b[-1] <= 'Z') || (b[-1] >= '0' && b[-1] <= '9')))
+        while (b > p && (b[-1] == '_' || (b[-1] >= 'a' && b[-1] <= 'z') ||
+                         (b[-1] >= 'A' && b[-1] <= 'Z') || (b[-1] >= '0' && b[-1] <= '9')))
             b--;
         size_t len = (size_t)(e - b);
         if (len > 0 && len < 32) {
             memcpy(names[n], b, len);
             names[n][len] = '\0';
-            int drop = !strcmp(names[n], "fault") || !strcmp(names[n], "info")
-                       || !strcmp(names[n], "err") || !strcmp(names[n], "se")
-                       || (!keep_out && !strcmp(names[n], "out"));
+            int drop = !strcmp(names[n], "fault") || !strcmp(names[n], "info") ||
+                       !strcmp(names[n], "err") || !strcmp(names[n], "se") ||
+                       (!keep_out && !strcmp(names[n], "out"));
             if (!drop)
                 n++;
         }
@@ -134,8 +134,8 @@ static void check_header(const char *file, int *seen)
             continue;
         }
         clv_arg last;
-        int keep_out = clv_func_arg(f, clv_func_nargs(f) - 1, &last)
-                       && strcmp(last.name, "out") == 0;
+        int keep_out =
+            clv_func_arg(f, clv_func_nargs(f) - 1, &last) && strcmp(last.name, "out") == 0;
         char names[16][32];
         size_t n = param_names(open, close, names, 16, keep_out);
         int same = n == clv_func_nargs(f);
@@ -144,8 +144,8 @@ static void check_header(const char *file, int *seen)
             same = clv_func_arg(f, i, &a) && strcmp(a.name, names[i]) == 0;
         }
         if (!same)
-            fprintf(stderr, "%s: the row of %s does not list its parameters in order\n",
-                    file, fname);
+            fprintf(stderr, "%s: the row of %s does not list its parameters in order\n", file,
+                    fname);
         TRUE_(same);
     }
     free(text);
@@ -155,8 +155,8 @@ static void test_headers(void)
 {
     int seen[256] = {0};
     TRUE_(clv_func_count() < 256);
-    static const char *const skipped[] = {"describe.h", "catalog.h", "status.h", "clvkit.h",
-                                          "stats.h",    "version.h"};
+    static const char *const skipped[] = {"describe.h", "catalog.h", "status.h",
+                                          "clvkit.h",   "stats.h",   "version.h"};
     DIR *dir = opendir(CLV_INCLUDE_DIR);
     if (!TRUE_(dir != NULL))
         return;
@@ -179,8 +179,7 @@ static void test_headers(void)
     for (size_t i = 0; i < clv_func_count(); i++) {
         const clv_func *f = clv_func_at(i);
         if (clv_func_c_name(f) && !seen[i]) {
-            fprintf(stderr, "row %s: %s is not declared\n", clv_func_name(f),
-                    clv_func_c_name(f));
+            fprintf(stderr, "row %s: %s is not declared\n", clv_func_name(f), clv_func_c_name(f));
             TRUE_(0);
         }
     }
@@ -216,8 +215,8 @@ static void test_rows(void)
     TRUE_(clv_func_arg_index(clv_func_find("clv"), "nope") == CLV_FAULT_NONE);
     /* options fields: predict_clv's opts element 0 is horizon */
     size_t o = clv_func_arg_index(clv_func_find("predict_clv"), "opts");
-    TRUE_(clv_func_field(clv_func_find("predict_clv"), o, 0, &a)
-               && strcmp(a.name, "horizon") == 0 && a.def == 12);
+    TRUE_(clv_func_field(clv_func_find("predict_clv"), o, 0, &a) &&
+          strcmp(a.name, "horizon") == 0 && a.def == 12);
     TRUE_(!clv_func_field(clv_func_find("predict_clv"), o, 4, &a));
     TRUE_(strcmp(clv_domain_text(CLV_D_WHOLE_POS), "must be a whole number >= 1") == 0);
 }
@@ -231,8 +230,8 @@ static void test_kinds(void)
         TRUE_(clv_model_fit_func(kind) != NULL);
         size_t predictions = 0;
         for (size_t i = 0; i < clv_func_count(); i++)
-            predictions += clv_func_group(clv_func_at(i)) == CLV_GROUP_PREDICT
-                           && clv_func_applies(clv_func_at(i), kind);
+            predictions += clv_func_group(clv_func_at(i)) == CLV_GROUP_PREDICT &&
+                           clv_func_applies(clv_func_at(i), kind);
         TRUE_(predictions >= 1);
     }
     TRUE_(clv_model_fit_func(CLV_MODEL_NONE) == NULL);
@@ -288,14 +287,11 @@ static void test_predict(void)
     double typed, generic, a[] = {2, 30.43, 38.86};
     clv_fault fault;
     ST(clv_tx_palive(&m, a[0], a[1], a[2], &typed, NULL), CLV_OK);
-    ST(clv_func_predict(clv_func_find("tx_palive"), &m, a, 3, &generic, &fault),
-                 CLV_OK);
+    ST(clv_func_predict(clv_func_find("tx_palive"), &m, a, 3, &generic, &fault), CLV_OK);
     TRUE_(typed == generic);
-    ST(clv_func_predict(clv_func_find("tx_palive"), &m, a, 2, &generic, &fault),
-                 CLV_EINVAL);
+    ST(clv_func_predict(clv_func_find("tx_palive"), &m, a, 2, &generic, &fault), CLV_EINVAL);
     TRUE_(isnan(generic));
-    ST(clv_func_predict(clv_func_find("clv"), &m, a, 3, &generic, &fault),
-                 CLV_EINVAL);
+    ST(clv_func_predict(clv_func_find("clv"), &m, a, 3, &generic, &fault), CLV_EINVAL);
     /* every prediction of every kind runs through it on a valid model */
     for (size_t i = 0; i < clv_func_count(); i++) {
         const clv_func *f = clv_func_at(i);

@@ -22,8 +22,8 @@ static const double P[] = {1e-6, 1e-3, 1, 1e3, 1e6};
 static size_t calls, statuses, bad, by_status[16];
 
 /* A result of a call: OK and `in_range`, or a promised status. */
-static void judge(const char *what, const clv_model *m, const double *a,
-                  clv_status st, double v, int in_range)
+static void judge(const char *what, const clv_model *m, const double *a, clv_status st, double v,
+                  int in_range)
 {
     calls++;
     int ok;
@@ -32,23 +32,23 @@ static void judge(const char *what, const clv_model *m, const double *a,
     else {
         statuses++;
         by_status[(unsigned)st & 15]++;
-        ok = (st == CLV_ELOSS && isfinite(v) && in_range) ||
-             st == CLV_ERANGE || st == CLV_ENOCONV;
+        ok = (st == CLV_ELOSS && isfinite(v) && in_range) || st == CLV_ERANGE || st == CLV_ENOCONV;
     }
     if (ok)
         return;
     if (bad++ < 25)
-        fprintf(stderr,
-                "  %s %s(%g,%g,%g,%g) at (%g,%g,%g,%g): status %d value %.17g\n",
-                clv_model_name(m->kind), what, m->param[0], m->param[1],
-                m->param[2], m->param[3], a[0], a[1], a[2], a[3], (int)st, v);
+        fprintf(stderr, "  %s %s(%g,%g,%g,%g) at (%g,%g,%g,%g): status %d value %.17g\n",
+                clv_model_name(m->kind), what, m->param[0], m->param[1], m->param[2], m->param[3],
+                a[0], a[1], a[2], a[3], (int)st, v);
 }
 
-static int prob(double v) { return v >= 0 && v <= 1; }
+static int prob(double v)
+{
+    return v >= 0 && v <= 1;
+}
 
 /* The i-th of the np^k parameter sets of k parameters from p[0..np-1]. */
-static void params_from(clv_model *m, size_t i, size_t k, const double *p,
-                        size_t np)
+static void params_from(clv_model *m, size_t i, size_t k, const double *p, size_t np)
 {
     for (size_t q = 0; q < k; q++, i /= np)
         m->param[q] = p[i % np];
@@ -69,8 +69,8 @@ static size_t power(size_t k, size_t np)
 
 static const double H[][3] = {
     /* x, t_x, T */
-    {0, 0, 1e-6}, {0, 0, 1e6},   {1, 1e-6, 1e6},  {1e6, 1e6, 1e6},
-    {1e6, 1, 1e6}, {1e6, 1e-6, 1e-6}, {3, 5e5, 1e6}, {1e3, 999, 1e3},
+    {0, 0, 1e-6},  {0, 0, 1e6},       {1, 1e-6, 1e6}, {1e6, 1e6, 1e6},
+    {1e6, 1, 1e6}, {1e6, 1e-6, 1e-6}, {3, 5e5, 1e6},  {1e3, 999, 1e3},
 };
 #define NH (sizeof H / sizeof H[0])
 
@@ -83,11 +83,9 @@ static void grid_tx(clv_model_kind kind)
             double a[4] = {H[h][0], H[h][1], H[h][2], 0}, v, e1, e2;
             clv_status st = clv_tx_palive(&m, a[0], a[1], a[2], &v, NULL);
             judge("palive", &m, a, st, v, prob(v));
-            clv_status s1 =
-                clv_tx_conditional_expected(&m, 1, a[0], a[1], a[2], &e1, NULL);
+            clv_status s1 = clv_tx_conditional_expected(&m, 1, a[0], a[1], a[2], &e1, NULL);
             judge("conditional(1)", &m, a, s1, e1, e1 >= 0);
-            clv_status s2 = clv_tx_conditional_expected(&m, 1e6, a[0], a[1],
-                                                        a[2], &e2, NULL);
+            clv_status s2 = clv_tx_conditional_expected(&m, 1e6, a[0], a[1], a[2], &e2, NULL);
             judge("conditional(1e6)", &m, a, s2, e2,
                   e2 >= 0 && (s1 != CLV_OK || e2 >= e1 * (1 - 1e-9)));
         }
@@ -111,8 +109,7 @@ static void grid_tx(clv_model_kind kind)
 static void grid_gg(void)
 {
     clv_model g = {CLV_MODEL_GG, {0}, CLV_UNIT_NONE};
-    static const double xm[][2] = {{0, 0},     {1, 1e-6}, {1, 1e6},
-                                   {1e6, 1e6}, {1e6, 1e-6}, {3, 25}};
+    static const double xm[][2] = {{0, 0}, {1, 1e-6}, {1, 1e6}, {1e6, 1e6}, {1e6, 1e-6}, {3, 25}};
     for (size_t i = 0; i < power(3, NP); i++) {
         params(&g, i, 3);
         for (size_t c = 0; c < sizeof xm / sizeof xm[0]; c++) {
@@ -193,8 +190,8 @@ static void grid_bgbb(void)
     static const double P3[] = {1e-6, 1, 1e6}, P2[] = {1e-6, 1e6};
     static const double c[][3] = {
         /* x, t_x, n */
-        {0, 0, 1},    {0, 0, 1e4},       {1, 1, 1e4},         {1e4, 1e4, 1e4},
-        {3, 5, 10},   {10, 1e6, 1e6},    {1e6, 1e6, 1e6},     {500, 999000, 1e6},
+        {0, 0, 1},  {0, 0, 1e4},    {1, 1, 1e4},     {1e4, 1e4, 1e4},
+        {3, 5, 10}, {10, 1e6, 1e6}, {1e6, 1e6, 1e6}, {500, 999000, 1e6},
     };
     clv_model m = {CLV_MODEL_BGBB, {0}, CLV_UNIT_NONE};
     for (size_t i = 0; i < power(4, 3); i++) {
@@ -213,20 +210,28 @@ static void grid_bgbb(void)
 }
 
 /* Runs one part and says what it cost (for the reader, not asserted). */
-static void part(const char *name, void (*fn)(clv_model_kind),
-                 clv_model_kind kind)
+static void part(const char *name, void (*fn)(clv_model_kind), clv_model_kind kind)
 {
     size_t before = calls, bad_before = bad;
     clock_t t0 = clock();
     fn(kind);
-    printf("%-8s %7zu calls %4zu bad  %.2f s CPU\n", name, calls - before,
-           bad - bad_before, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    printf("%-8s %7zu calls %4zu bad  %.2f s CPU\n", name, calls - before, bad - bad_before,
+           (double)(clock() - t0) / CLOCKS_PER_SEC);
     fflush(stdout);
 }
 
-static void gg(clv_model_kind k) { (void)k, grid_gg(); }
-static void sbg(clv_model_kind k) { (void)k, grid_sbg(); }
-static void bgbb(clv_model_kind k) { (void)k, grid_bgbb(); }
+static void gg(clv_model_kind k)
+{
+    (void)k, grid_gg();
+}
+static void sbg(clv_model_kind k)
+{
+    (void)k, grid_sbg();
+}
+static void bgbb(clv_model_kind k)
+{
+    (void)k, grid_bgbb();
+}
 
 /* Found by this grid: P(T = 1) came out 1 + 8e-11 at alpha 1e6, beta 1e-6
  * (a difference of two ln B); it is alpha/(alpha+beta). */
@@ -235,11 +240,9 @@ static void regression_sbg(void)
     clv_model m = {CLV_MODEL_SBG, {1e6, 1e-6}, CLV_UNIT_NONE};
     double c, s;
     CHECK_STATUS("churn(1e6, 1e-6, 1)", clv_sbg_churn(&m, 1, &c, NULL), CLV_OK);
-    CHECK_REL("churn(1e6, 1e-6, 1) = alpha/(alpha+beta)", c, 1e6 / (1e6 + 1e-6),
-              1e-15);
+    CHECK_REL("churn(1e6, 1e-6, 1) = alpha/(alpha+beta)", c, 1e6 / (1e6 + 1e-6), 1e-15);
     m.param[0] = 1e-6, m.param[1] = 1e6;
-    CHECK_STATUS("survival(1e-6, 1e6, 1)", clv_sbg_survival(&m, 1, &s, NULL),
-                 CLV_OK);
+    CHECK_STATUS("survival(1e-6, 1e6, 1)", clv_sbg_survival(&m, 1, &s, NULL), CLV_OK);
     CHECK("survival(1e-6, 1e6, 1) <= 1", s <= 1);
 }
 
@@ -254,8 +257,8 @@ int main(void)
     part("bgbb", bgbb, CLV_MODEL_BGBB);
     printf("extreme grid: %zu calls, %zu statuses (%zu ELOSS, %zu ERANGE, "
            "%zu ENOCONV), %zu bad\n",
-           calls, statuses, by_status[CLV_ELOSS], by_status[CLV_ERANGE],
-           by_status[CLV_ENOCONV], bad);
+           calls, statuses, by_status[CLV_ELOSS], by_status[CLV_ERANGE], by_status[CLV_ENOCONV],
+           bad);
     CHECK("every call finite and in range, or a promised status", bad == 0);
     return check_report("test_extreme_grid");
 }

@@ -28,17 +28,17 @@ static const struct {
     const char *name;
     clv_model_kind kind;
 } funcs[] = {
-    {"bgnbd_palive", CLV_MODEL_BGNBD},    {"bgnbd_expected", CLV_MODEL_BGNBD},
-    {"bgnbd_pmf", CLV_MODEL_BGNBD},       {"bgnbd_conditional", CLV_MODEL_BGNBD},
-    {"mbgnbd_palive", CLV_MODEL_MBGNBD},  {"mbgnbd_expected", CLV_MODEL_MBGNBD},
-    {"mbgnbd_pmf", CLV_MODEL_MBGNBD},     {"mbgnbd_conditional", CLV_MODEL_MBGNBD},
-    {"pnbd_palive", CLV_MODEL_PNBD},      {"pnbd_expected", CLV_MODEL_PNBD},
-    {"pnbd_pmf", CLV_MODEL_PNBD},         {"pnbd_conditional", CLV_MODEL_PNBD},
-    {"gg_spend", CLV_MODEL_GG},           {"sbg_survival", CLV_MODEL_SBG},
-    {"sbg_retention", CLV_MODEL_SBG},     {"sbg_churn", CLV_MODEL_SBG},
-    {"sbg_del", CLV_MODEL_SBG},           {"sbg_derl", CLV_MODEL_SBG},
-    {"bgbb_palive", CLV_MODEL_BGBB},      {"bgbb_conditional", CLV_MODEL_BGBB},
-    {"bgbb_expected", CLV_MODEL_BGBB},    {"bgbb_pmf", CLV_MODEL_BGBB},
+    {"bgnbd_palive", CLV_MODEL_BGNBD},   {"bgnbd_expected", CLV_MODEL_BGNBD},
+    {"bgnbd_pmf", CLV_MODEL_BGNBD},      {"bgnbd_conditional", CLV_MODEL_BGNBD},
+    {"mbgnbd_palive", CLV_MODEL_MBGNBD}, {"mbgnbd_expected", CLV_MODEL_MBGNBD},
+    {"mbgnbd_pmf", CLV_MODEL_MBGNBD},    {"mbgnbd_conditional", CLV_MODEL_MBGNBD},
+    {"pnbd_palive", CLV_MODEL_PNBD},     {"pnbd_expected", CLV_MODEL_PNBD},
+    {"pnbd_pmf", CLV_MODEL_PNBD},        {"pnbd_conditional", CLV_MODEL_PNBD},
+    {"gg_spend", CLV_MODEL_GG},          {"sbg_survival", CLV_MODEL_SBG},
+    {"sbg_retention", CLV_MODEL_SBG},    {"sbg_churn", CLV_MODEL_SBG},
+    {"sbg_del", CLV_MODEL_SBG},          {"sbg_derl", CLV_MODEL_SBG},
+    {"bgbb_palive", CLV_MODEL_BGBB},     {"bgbb_conditional", CLV_MODEL_BGBB},
+    {"bgbb_expected", CLV_MODEL_BGBB},   {"bgbb_pmf", CLV_MODEL_BGBB},
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
@@ -47,8 +47,7 @@ static double worst[NFUNCS][2]; /* worst relative error */
 static size_t nrows[NFUNCS][2], nstatus[NFUNCS][2];
 
 /* The prediction `f` of model m at arguments a[], by its C function. */
-static clv_status predict(size_t f, const clv_model *m, const double *a,
-                          double *v)
+static clv_status predict(size_t f, const clv_model *m, const double *a, double *v)
 {
     const char *op = strchr(funcs[f].name, '_') + 1;
     switch (m->kind) {
@@ -81,8 +80,7 @@ static clv_status predict(size_t f, const clv_model *m, const double *a,
             return clv_bgbb_expected(m, a[0], v, NULL);
         if (!strcmp(op, "pmf"))
             return clv_bgbb_pmf(m, a[0], a[1], v, NULL);
-        return clv_bgbb_conditional_expected(m, a[0], a[1], a[2], a[3], v,
-                                             NULL);
+        return clv_bgbb_conditional_expected(m, a[0], a[1], a[2], a[3], v, NULL);
     }
 }
 
@@ -96,8 +94,7 @@ static size_t find(const char *name)
 
 static int shown;
 
-static void one_row(size_t f, int extreme, const double *p, const double *a,
-                    double want)
+static void one_row(size_t f, int extreme, const double *p, const double *a, double want)
 {
     clv_model m = {funcs[f].kind, {p[0], p[1], p[2], p[3]}, CLV_UNIT_NONE};
     double got = NAN;
@@ -107,8 +104,7 @@ static void one_row(size_t f, int extreme, const double *p, const double *a,
     double rel = 0;
     if (st != CLV_OK) {
         nstatus[f][extreme]++;
-        ok = extreme && (st == CLV_ELOSS || st == CLV_ERANGE ||
-                         st == CLV_ENOCONV);
+        ok = extreme && (st == CLV_ELOSS || st == CLV_ERANGE || st == CLV_ENOCONV);
         if (st == CLV_ELOSS && ok) /* the value is written: still compare */
             rel = fabs(got - want) / fabs(want);
     } else if (fabs(want) < TINY) {
@@ -123,8 +119,8 @@ static void one_row(size_t f, int extreme, const double *p, const double *a,
         fprintf(stderr,
                 "  %s (%s) p=(%.6g,%.6g,%.6g,%.6g) a=(%.17g,%.17g,%.17g,%.17g)"
                 ": status %d got %.17g want %.17g\n",
-                funcs[f].name, extreme ? "extreme" : "normal", p[0], p[1], p[2],
-                p[3], a[0], a[1], a[2], a[3], (int)st, got, want);
+                funcs[f].name, extreme ? "extreme" : "normal", p[0], p[1], p[2], p[3], a[0], a[1],
+                a[2], a[3], (int)st, got, want);
     CHECK("agrees with the mpmath reference", ok);
 }
 
@@ -143,8 +139,7 @@ int main(void)
     while (fgets(line, sizeof line, in)) {
         char *fields[11];
         size_t nf = 0;
-        for (char *tok = strtok(line, ",\n"); tok && nf < 11;
-             tok = strtok(NULL, ",\n"))
+        for (char *tok = strtok(line, ",\n"); tok && nf < 11; tok = strtok(NULL, ",\n"))
             fields[nf++] = tok;
         size_t f = nf == 11 ? find(fields[0]) : NFUNCS;
         CHECK("a known function in each row", f < NFUNCS);
@@ -156,17 +151,15 @@ int main(void)
             a[i] = strtod(fields[6 + i], NULL);
         }
         /* a reference beyond double's range reads as 0 or inf */
-        one_row(f, !strcmp(fields[1], "extreme"), p, a,
-                strtod(fields[10], NULL));
+        one_row(f, !strcmp(fields[1], "extreme"), p, a, strtod(fields[10], NULL));
         rows++;
     }
     fclose(in);
-    printf("%-20s %6s %10s %6s %6s %10s %6s\n", "function", "normal", "worst",
-           "status", "extr.", "worst", "status");
+    printf("%-20s %6s %10s %6s %6s %10s %6s\n", "function", "normal", "worst", "status", "extr.",
+           "worst", "status");
     for (size_t f = 0; f < NFUNCS; f++) {
-        printf("%-20s %6zu %10.2e %6zu %6zu %10.2e %6zu\n", funcs[f].name,
-               nrows[f][0], worst[f][0], nstatus[f][0], nrows[f][1],
-               worst[f][1], nstatus[f][1]);
+        printf("%-20s %6zu %10.2e %6zu %6zu %10.2e %6zu\n", funcs[f].name, nrows[f][0], worst[f][0],
+               nstatus[f][0], nrows[f][1], worst[f][1], nstatus[f][1]);
         CHECK("every function has reference rows in both regimes",
               nrows[f][0] > 0 && nrows[f][1] > 0);
     }

@@ -55,16 +55,13 @@ static clv_status read_path(const char *path, size_t *rows)
 static void simple_cases(void)
 {
     size_t rows;
-    CHECK_STATUS("missing file", read_path(path_of("nope.csv"), &rows),
-                 CLV_EIO);
+    CHECK_STATUS("missing file", read_path(path_of("nope.csv"), &rows), CLV_EIO);
     CHECK_STATUS("a directory", read_path(dir, &rows), CLV_EIO);
     write_file(path_of("empty.csv"), "", 0);
-    CHECK_STATUS("0-byte file", read_path(path_of("empty.csv"), &rows),
-                 CLV_EFORMAT);
+    CHECK_STATUS("0-byte file", read_path(path_of("empty.csv"), &rows), CLV_EFORMAT);
     static const char last[] = "id,date,amount\na,1997-01-01,1\nb,19970102,2.5";
     write_file(path_of("last.csv"), last, sizeof last - 1);
-    CHECK_STATUS("no trailing newline", read_path(path_of("last.csv"), &rows),
-                 CLV_OK);
+    CHECK_STATUS("no trailing newline", read_path(path_of("last.csv"), &rows), CLV_OK);
     CHECK("no trailing newline: both rows", rows == 2);
 }
 
@@ -77,8 +74,7 @@ static void unreadable(void)
     chmod(path_of("secret.csv"), 0);
     size_t rows;
     if (geteuid() != 0) {
-        CHECK_STATUS("unreadable file", read_path(path_of("secret.csv"), &rows),
-                     CLV_EIO);
+        CHECK_STATUS("unreadable file", read_path(path_of("secret.csv"), &rows), CLV_EIO);
     } else {
         chmod(dir, 0755);
         pid_t pid = fork();
@@ -89,8 +85,7 @@ static void unreadable(void)
         }
         int ws = 0;
         waitpid(pid, &ws, 0);
-        CHECK("unreadable file (as nobody): CLV_EIO",
-              WIFEXITED(ws) && WEXITSTATUS(ws) == CLV_EIO);
+        CHECK("unreadable file (as nobody): CLV_EIO", WIFEXITED(ws) && WEXITSTATUS(ws) == CLV_EIO);
     }
     remove(path_of("secret.csv"));
 }
@@ -110,8 +105,7 @@ static void *truncate_soon(void *arg)
 {
     (void)arg;
     nanosleep(&(struct timespec){0, 2000000}, NULL);
-    if (truncate(path_of("shrinks.csv"),
-                 (off_t)(sizeof HEADER - 1 + CUT_ROWS * LINE_LEN + 7)) != 0)
+    if (truncate(path_of("shrinks.csv"), (off_t)(sizeof HEADER - 1 + CUT_ROWS * LINE_LEN + 7)) != 0)
         perror("truncate");
     return NULL;
 }
@@ -133,14 +127,12 @@ static void shrinks(void)
         if (st == CLV_EIO)
             cut_mid_read++;
         else if (st == CLV_OK)
-            CHECK("a shrinking file reads whole or fails",
-                  rows == BIG_ROWS);
+            CHECK("a shrinking file reads whole or fails", rows == BIG_ROWS);
         else
             /* cut before the open: the last line is "custome" */
             CHECK_STATUS("a file cut before the open", st, CLV_EFORMAT);
     }
-    printf("shrinking file: %d of 4 reads cut mid-read, each CLV_EIO\n",
-           cut_mid_read);
+    printf("shrinking file: %d of 4 reads cut mid-read, each CLV_EIO\n", cut_mid_read);
 }
 
 int main(void)

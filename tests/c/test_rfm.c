@@ -26,20 +26,17 @@ static void test_units(void)
         clv_time_unit u;
         CHECK_STATUS("parse", clv_time_unit_parse(units[i].name, &u), CLV_OK);
         CHECK("parse", u == units[i].u);
-        CHECK_STATUS("plural", clv_time_unit_parse(units[i].plural, &u),
-                     CLV_OK);
+        CHECK_STATUS("plural", clv_time_unit_parse(units[i].plural, &u), CLV_OK);
         CHECK("plural", u == units[i].u);
         CHECK("days", clv_time_unit_days(units[i].u) == units[i].days);
         CHECK("name", !strcmp(clv_time_unit_name(units[i].u), units[i].name));
     }
     clv_time_unit u;
-    CHECK_STATUS("unknown unit", clv_time_unit_parse("fortnight", &u),
-                 CLV_EINVAL);
+    CHECK_STATUS("unknown unit", clv_time_unit_parse("fortnight", &u), CLV_EINVAL);
     CHECK("unknown -> NONE", u == CLV_UNIT_NONE);
     CHECK_STATUS("NULL unit", clv_time_unit_parse(NULL, &u), CLV_EINVAL);
     CHECK("NONE has no length",
-          isnan(clv_time_unit_days(CLV_UNIT_NONE)) &&
-              isnan(clv_time_unit_days((clv_time_unit)9)));
+          isnan(clv_time_unit_days(CLV_UNIT_NONE)) && isnan(clv_time_unit_days((clv_time_unit)9)));
     CHECK("none", !strcmp(clv_time_unit_name((clv_time_unit)9), "none"));
 }
 
@@ -58,12 +55,10 @@ static void test_days(void)
     clv_day_from_ymd(9999, 12, 31, &d);
     CHECK("9999-12-31", d == 2932896);
     CHECK_STATUS("2000-02-29", clv_day_from_ymd(2000, 2, 29, &d), CLV_OK);
-    static const int bad[][3] = {{1997, 2, 29}, {1900, 2, 29}, {0, 1, 1},
-                                 {10000, 1, 1}, {1997, 13, 1}, {1997, 4, 31},
-                                 {1997, 1, 0}};
+    static const int bad[][3] = {{1997, 2, 29}, {1900, 2, 29}, {0, 1, 1},   {10000, 1, 1},
+                                 {1997, 13, 1}, {1997, 4, 31}, {1997, 1, 0}};
     for (int i = 0; i < 7; i++) {
-        CHECK_STATUS("no such date",
-                     clv_day_from_ymd(bad[i][0], bad[i][1], bad[i][2], &d),
+        CHECK_STATUS("no such date", clv_day_from_ymd(bad[i][0], bad[i][1], bad[i][2], &d),
                      CLV_EDOM);
         CHECK("NaN", isnan(d));
     }
@@ -89,8 +84,7 @@ static void test_days(void)
                                  "",           "abcd-ef-gh", "1997-09-30 ",
                                  "+1997-09-3", "1997-02-29", "199709300"};
     for (int i = 0; i < 9; i++) {
-        CHECK_STATUS(bads[i], clv_day_parse(bads[i], strlen(bads[i]), &d),
-                     CLV_EFORMAT);
+        CHECK_STATUS(bads[i], clv_day_parse(bads[i], strlen(bads[i]), &d), CLV_EFORMAT);
         CHECK("NaN", isnan(d));
     }
     CHECK_STATUS("NULL text", clv_day_parse(NULL, 3, &d), CLV_EINVAL);
@@ -108,10 +102,8 @@ static void test_txlog(void)
     CHECK_STATUS("add", clv_txlog_add(log, "a", 1, 5.9, 10, &f), CLV_OK);
     CHECK_STATUS("number id", clv_txlog_add_number(log, 17, 6, 1, &f), CLV_OK);
     CHECK_STATUS("text id", clv_txlog_add(log, "17", 2, 7, 1, &f), CLV_OK);
-    CHECK_STATUS("fraction id", clv_txlog_add_number(log, 2.5, 7, 1, &f),
-                 CLV_OK);
-    CHECK_STATUS("id with NUL", clv_txlog_add(log, "x\0y", 3, 8, 0, &f),
-                 CLV_OK);
+    CHECK_STATUS("fraction id", clv_txlog_add_number(log, 2.5, 7, 1, &f), CLV_OK);
+    CHECK_STATUS("id with NUL", clv_txlog_add(log, "x\0y", 3, 8, 0, &f), CLV_OK);
     CHECK("17 and \"17\" are one customer",
           clv_txlog_rows(log) == 5 && clv_txlog_customers(log) == 4);
     CHECK("first/last day (cut to days)",
@@ -133,15 +125,12 @@ static void test_txlog(void)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CHECK_STATUS(bad[i].what,
-                     clv_txlog_add(log, bad[i].id, bad[i].len, bad[i].day,
-                                   bad[i].amount, &f),
+                     clv_txlog_add(log, bad[i].id, bad[i].len, bad[i].day, bad[i].amount, &f),
                      bad[i].want);
         CHECK("argument named", f.arg == bad[i].arg);
     }
-    CHECK_STATUS("number id NaN", clv_txlog_add_number(log, NAN, 1, 1, &f),
-                 CLV_EINVAL);
-    CHECK_STATUS("number id: amount", clv_txlog_add_number(log, 1, 1, -2, &f),
-                 CLV_EDOM);
+    CHECK_STATUS("number id NaN", clv_txlog_add_number(log, NAN, 1, 1, &f), CLV_EINVAL);
+    CHECK_STATUS("number id: amount", clv_txlog_add_number(log, 1, 1, -2, &f), CLV_EDOM);
     CHECK("amount named", f.arg == 3);
     CHECK("nothing added by failures", clv_txlog_rows(log) == 5);
     CHECK_STATUS("NULL log", clv_txlog_add(NULL, "a", 1, 1, 1, &f), CLV_EINVAL);
@@ -152,22 +141,18 @@ static void test_txlog(void)
 
     const char *ids[3] = {"a", "", "c"};
     double days[3] = {1, 2, 3}, amounts[3] = {1, 2, 3};
-    CHECK_STATUS("arrays: empty id",
-                 clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
+    CHECK_STATUS("arrays: empty id", clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
                  CLV_EINVAL);
     CHECK("row named", f.arg == 0 && f.element == 1 && log == NULL);
     ids[1] = "b";
     days[2] = NAN;
-    CHECK_STATUS("arrays: day NaN",
-                 clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
+    CHECK_STATUS("arrays: day NaN", clv_txlog_from_arrays(ids, days, amounts, 3, &log, &f),
                  CLV_EINVAL);
     CHECK("row named", f.arg == 1 && f.element == 2);
     days[2] = 3;
-    CHECK_STATUS("arrays: n = 0",
-                 clv_txlog_from_arrays(ids, days, amounts, 0, &log, &f),
+    CHECK_STATUS("arrays: n = 0", clv_txlog_from_arrays(ids, days, amounts, 0, &log, &f),
                  CLV_EINVAL);
-    CHECK_STATUS("arrays", clv_txlog_from_arrays(ids, days, NULL, 3, &log, &f),
-                 CLV_OK);
+    CHECK_STATUS("arrays", clv_txlog_from_arrays(ids, days, NULL, 3, &log, &f), CLV_OK);
     CHECK("arrays", clv_txlog_customers(log) == 3);
     clv_txlog_free(log);
 }
@@ -184,42 +169,35 @@ static void test_rfm_by_hand(void)
     double days[] = {0, 20, 0, 3, 14, 7, 21, 100};
     double amounts[] = {10, 99, 5, 8, 30, 20, 40, 50};
     clv_txlog *log;
-    CHECK_STATUS("log",
-                 clv_txlog_from_arrays(ids, days, amounts, 8, &log, NULL),
-                 CLV_OK);
+    CHECK_STATUS("log", clv_txlog_from_arrays(ids, days, amounts, 8, &log, NULL), CLV_OK);
     clv_rfm_options o;
     clv_rfm_options_init(&o);
-    CHECK("options init", o.unit == CLV_UNIT_NONE && isnan(o.calibration_end) &&
-                              isnan(o.holdout_end));
+    CHECK("options init",
+          o.unit == CLV_UNIT_NONE && isnan(o.calibration_end) && isnan(o.holdout_end));
     o.unit = CLV_UNIT_WEEK;
     o.calibration_end = 14;
     o.holdout_end = 50;
     clv_rfm *s;
     CHECK_STATUS("summary", clv_rfm_summarize(log, &o, &s, NULL), CLV_OK);
     CHECK("two customers, one late", s->n == 2 && s->late_customers == 1);
-    CHECK("order of first appearance", !strcmp(s->id[0], "A") &&
-                                           !strcmp(s->id[1], "C") &&
-                                           s->id_len[1] == 1);
+    CHECK("order of first appearance",
+          !strcmp(s->id[0], "A") && !strcmp(s->id[1], "C") && s->id_len[1] == 1);
     CHECK("A: x = 2 (days 7, 14)", s->x[0] == 2);
     CHECK("A: t_x = 2 weeks, T = 2 weeks", s->t_x[0] == 2 && s->T[0] == 2);
     CHECK("A: mean of 20 and 30", s->mean_value[0] == 25);
-    CHECK("A: holdout 1 (day 21), value 40",
-          s->x_holdout[0] == 1 && s->value_holdout[0] == 40);
-    CHECK("C: nothing repeated",
-          s->x[1] == 0 && s->t_x[1] == 0 && s->mean_value[1] == 0);
+    CHECK("A: holdout 1 (day 21), value 40", s->x_holdout[0] == 1 && s->value_holdout[0] == 40);
+    CHECK("C: nothing repeated", s->x[1] == 0 && s->t_x[1] == 0 && s->mean_value[1] == 0);
     CHECK_CLOSE("C: T = 11 days", s->T[1], 11.0 / 7, 1e-15);
-    CHECK("counts", s->rows == 8 && s->transactions == 6 &&
-                        s->calibration_end == 14 && s->holdout_end == 50);
+    CHECK("counts",
+          s->rows == 8 && s->transactions == 6 && s->calibration_end == 14 && s->holdout_end == 50);
     clv_rfm_free(s);
     /* defaults: the calibration ends on the log's last day, no holdout */
     o.unit = CLV_UNIT_DAY;
     o.calibration_end = NAN;
     o.holdout_end = NAN;
     clv_rfm_summarize(log, &o, &s, NULL);
-    CHECK("default end",
-          s->n == 3 && s->calibration_end == 100 && isnan(s->holdout_end));
-    CHECK("A in days: x = 4, t_x = T = 100",
-          s->x[0] == 4 && s->t_x[0] == 100 && s->T[0] == 100);
+    CHECK("default end", s->n == 3 && s->calibration_end == 100 && isnan(s->holdout_end));
+    CHECK("A in days: x = 4, t_x = T = 100", s->x[0] == 4 && s->t_x[0] == 100 && s->T[0] == 100);
     CHECK("A: mean of 20, 30, 40, 50", s->mean_value[0] == 35);
     clv_rfm_free(s);
     o.unit = CLV_UNIT_YEAR;
@@ -242,8 +220,7 @@ static void test_rfm_by_hand(void)
     CHECK("end named", f.element == 1);
     o.calibration_end = 14;
     o.holdout_end = 10;
-    CHECK_STATUS("holdout before", clv_rfm_summarize(log, &o, &s, &f),
-                 CLV_EDOM);
+    CHECK_STATUS("holdout before", clv_rfm_summarize(log, &o, &s, &f), CLV_EDOM);
     CHECK("holdout named", f.element == 2);
     o.holdout_end = NAN;
     o.calibration_end = -5;
@@ -285,16 +262,14 @@ static void test_csv_good(void)
     clv_txlog *log;
     clv_csv_error e = {0, 0, NULL};
     CHECK_STATUS("good file", clv_txlog_read_csv(path, &o, &log, &e), CLV_OK);
-    CHECK("4 rows, 3 customers",
-          clv_txlog_rows(log) == 4 && clv_txlog_customers(log) == 3);
+    CHECK("4 rows, 3 customers", clv_txlog_rows(log) == 4 && clv_txlog_customers(log) == 3);
     clv_rfm_options ro;
     clv_rfm_options_init(&ro);
     ro.unit = CLV_UNIT_DAY;
     clv_rfm *s;
     clv_rfm_summarize(log, &ro, &s, NULL);
     CHECK("\"a,b\": x = 1 at day 7, value 4.5",
-          !strcmp(s->id[0], "a,b") && s->x[0] == 1 && s->t_x[0] == 7 &&
-              s->mean_value[0] == 4.5);
+          !strcmp(s->id[0], "a,b") && s->x[0] == 1 && s->t_x[0] == 7 && s->mean_value[0] == 4.5);
     CHECK("spaces trimmed, 1e1 read", !strcmp(s->id[1], "c"));
     CHECK("doubled quote", !strcmp(s->id[2], "q\"uote"));
     clv_rfm_free(s);
@@ -303,8 +278,7 @@ static void test_csv_good(void)
     path = write_file("id;d\n1;1997-01-01\n2;1997-01-05\n1;1997-02-01\n");
     clv_csv_options o2 = {"id", "d", NULL, ';'};
     CHECK_STATUS("semicolons", clv_txlog_read_csv(path, &o2, &log, &e), CLV_OK);
-    CHECK("semicolons",
-          clv_txlog_rows(log) == 3 && clv_txlog_customers(log) == 2);
+    CHECK("semicolons", clv_txlog_rows(log) == 3 && clv_txlog_customers(log) == 2);
     clv_txlog_free(log);
 }
 
@@ -315,19 +289,15 @@ static void test_csv_bad(void)
         clv_status want;
         size_t line, column;
     } cases[] = {
-        {"bad date", "c,d,a\n1,1997-01-01,1\n2,1997-01-02,2\n3,1997-13-01,3\n",
-         CLV_EFORMAT, 4, 2},
-        {"too few fields", "c,d,a\n1,1997-01-01,1\n\n2,1997-01-02\n",
-         CLV_EFORMAT, 4, 3},
+        {"bad date", "c,d,a\n1,1997-01-01,1\n2,1997-01-02,2\n3,1997-13-01,3\n", CLV_EFORMAT, 4, 2},
+        {"too few fields", "c,d,a\n1,1997-01-01,1\n\n2,1997-01-02\n", CLV_EFORMAT, 4, 3},
         {"empty id", "c,d,a\n,1997-01-01,1\n", CLV_EFORMAT, 2, 1},
         {"decimal comma", "c,d,a\n1,1997-01-01,\"12,5\"\n", CLV_EFORMAT, 2, 3},
         {"not a number", "c,d,a\n1,1997-01-01,12x\n", CLV_EFORMAT, 2, 3},
         {"empty amount", "c,d,a\n1,1997-01-01,\n", CLV_EFORMAT, 2, 3},
         {"negative amount", "c,d,a\n1,1997-01-01,-3\n", CLV_EDOM, 2, 3},
-        {"text after a quote", "c,d,a\n\"1\"x,1997-01-01,1\n", CLV_EFORMAT, 2,
-         1},
-        {"open quote", "c,d,a\n1,1997-01-01,1\n\"2,1997-01-01,1\n", CLV_EFORMAT,
-         3, 1},
+        {"text after a quote", "c,d,a\n\"1\"x,1997-01-01,1\n", CLV_EFORMAT, 2, 1},
+        {"open quote", "c,d,a\n1,1997-01-01,1\n\"2,1997-01-01,1\n", CLV_EFORMAT, 3, 1},
         {"no such column", "customer,d,a\n1,1997-01-01,1\n", CLV_EFORMAT, 1, 0},
         {"empty file", "\n\n", CLV_EFORMAT, 0, 0},
     };
@@ -336,8 +306,7 @@ static void test_csv_bad(void)
         const char *path = write_file(cases[i].text);
         clv_txlog *log = (clv_txlog *)&o; /* must be reset to NULL */
         clv_csv_error e = {99, 99, NULL};
-        CHECK_STATUS(cases[i].what, clv_txlog_read_csv(path, &o, &log, &e),
-                     cases[i].want);
+        CHECK_STATUS(cases[i].what, clv_txlog_read_csv(path, &o, &log, &e), cases[i].want);
         if (!CHECK(cases[i].what, log == NULL && e.line == cases[i].line &&
                                       e.column == cases[i].column && e.reason))
             fprintf(stderr, "  line %zu column %zu: %s\n", e.line, e.column,
@@ -345,17 +314,12 @@ static void test_csv_bad(void)
     }
     clv_txlog *log;
     clv_csv_error e;
-    CHECK_STATUS("no file",
-                 clv_txlog_read_csv("/nonexistent/x.csv", &o, &log, &e),
-                 CLV_EIO);
-    CHECK_STATUS("NULL opts", clv_txlog_read_csv("x", NULL, &log, &e),
-                 CLV_EINVAL);
+    CHECK_STATUS("no file", clv_txlog_read_csv("/nonexistent/x.csv", &o, &log, &e), CLV_EIO);
+    CHECK_STATUS("NULL opts", clv_txlog_read_csv("x", NULL, &log, &e), CLV_EINVAL);
     clv_csv_options no_date = {"c", NULL, "a", ','};
-    CHECK_STATUS("no date column name",
-                 clv_txlog_read_csv("x", &no_date, &log, &e), CLV_EINVAL);
+    CHECK_STATUS("no date column name", clv_txlog_read_csv("x", &no_date, &log, &e), CLV_EINVAL);
     clv_csv_options bad_sep = {"c", "d", "a", '|'};
-    CHECK_STATUS("bad separator", clv_txlog_read_csv("x", &bad_sep, &log, &e),
-                 CLV_EINVAL);
+    CHECK_STATUS("bad separator", clv_txlog_read_csv("x", &bad_sep, &log, &e), CLV_EINVAL);
     remove("test_rfm_tmp.csv");
 }
 
@@ -367,10 +331,8 @@ static void test_cdnow(void)
     clv_csv_options o = {"sampleid", "date", "sales", ','};
     clv_txlog *log;
     clv_csv_error e = {0, 0, NULL};
-    CHECK_STATUS(
-        "read elog",
-        clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &o, &log, &e),
-        CLV_OK);
+    CHECK_STATUS("read elog", clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &o, &log, &e),
+                 CLV_OK);
     CHECK("6919 rows", clv_txlog_rows(log) == 6919);
     clv_rfm_options ro;
     clv_rfm_options_init(&ro);
@@ -379,8 +341,7 @@ static void test_cdnow(void)
     clv_day_from_ymd(1998, 6, 30, &ro.holdout_end);
     clv_rfm *s;
     CHECK_STATUS("summary", clv_rfm_summarize(log, &ro, &s, NULL), CLV_OK);
-    CHECK("2357 customers",
-          s->n == 2357 && cbs.n == 2357 && s->late_customers == 0);
+    CHECK("2357 customers", s->n == 2357 && cbs.n == 2357 && s->late_customers == 0);
     double sx = 0, sh = 0;
     size_t repeat = 0, same = 0;
     for (size_t i = 0; i < s->n && i < cbs.n; i++) {
@@ -389,8 +350,7 @@ static void test_cdnow(void)
         repeat += s->x[i] > 0;
         same += !strcmp(s->id[i], cbs.id[i]) && s->x[i] == cbs.x[i] &&
                 fabs(s->t_x[i] - cbs.t_x[i]) <= 1e-12 * cbs.T[i] &&
-                fabs(s->T[i] - cbs.T[i]) <= 1e-12 * cbs.T[i] &&
-                s->x_holdout[i] == cbs.x_star[i] &&
+                fabs(s->T[i] - cbs.T[i]) <= 1e-12 * cbs.T[i] && s->x_holdout[i] == cbs.x_star[i] &&
                 fabs(s->mean_value[i] - cbs.m_x[i]) <= 1e-9;
     }
     CHECK("946 repeat buyers", repeat == 946);
@@ -403,8 +363,7 @@ static void test_cdnow(void)
     /* the whole cohort, whitespace-aligned with CRLF line ends */
     clv_csv_options w = {"customer_id", "date", "dollar_value", ' '};
     CHECK_STATUS("read master",
-                 clv_txlog_read_csv(refdata_path("lifetimes_CDNOW_master.txt"),
-                                    &w, &log, &e),
+                 clv_txlog_read_csv(refdata_path("lifetimes_CDNOW_master.txt"), &w, &log, &e),
                  CLV_OK);
     CHECK("69659 rows, 23570 customers",
           clv_txlog_rows(log) == 69659 && clv_txlog_customers(log) == 23570);

@@ -50,11 +50,11 @@ static void test_quantiles(void)
         double *v = malloc(n * sizeof *v), *scratch = malloc(n * sizeof *v), out[8];
         for (int shape = 0; shape < 4; shape++) {
             for (size_t i = 0; i < n; i++) {
-                double x = shape == 0 ? uniform() * 100          /* random */
-                         : shape == 1 ? (double)i                /* sorted */
-                         : shape == 2 ? (double)(n - i)          /* reversed */
-                                      : (double)(i % 3);         /* many ties */
-                v[i] = (i % 7 == 3 && n > 3) ? NAN : x;          /* failed rows */
+                double x = shape == 0   ? uniform() * 100  /* random */
+                           : shape == 1 ? (double)i        /* sorted */
+                           : shape == 2 ? (double)(n - i)  /* reversed */
+                                        : (double)(i % 3); /* many ties */
+                v[i] = (i % 7 == 3 && n > 3) ? NAN : x;    /* failed rows */
             }
             CHECK("quantiles", clv_quantiles(v, n, probs, np, scratch, out) == CLV_OK);
             for (size_t j = 0; j < np; j++)
@@ -72,11 +72,12 @@ static void test_quantiles(void)
     CHECK_CLOSE("p25 of 1..5", q[1], 2, 0);
     CHECK_CLOSE("p10 of 1..5", q[2], 1.4, 1e-15);
     CHECK("input untouched", five[0] == 5 && five[4] == 3);
-    CHECK("all NaN", clv_quantiles((double[]){NAN, NAN}, 2, (double[]){0.5}, 1, sc, q) == CLV_OK
-                         && isnan(q[0]));
+    CHECK("all NaN", clv_quantiles((double[]){NAN, NAN}, 2, (double[]){0.5}, 1, sc, q) == CLV_OK &&
+                         isnan(q[0]));
     CHECK("p > 1", clv_quantiles(five, 5, (double[]){1.5}, 1, sc, q) == CLV_EDOM);
     CHECK("p NaN", clv_quantiles(five, 5, (double[]){NAN}, 1, sc, q) == CLV_EINVAL);
-    CHECK("inf value", clv_quantiles((double[]){1, INFINITY}, 2, (double[]){0.5}, 1, sc, q) == CLV_EINVAL);
+    CHECK("inf value",
+          clv_quantiles((double[]){1, INFINITY}, 2, (double[]){0.5}, 1, sc, q) == CLV_EINVAL);
     CHECK("NULL scratch", clv_quantiles(five, 5, (double[]){0.5}, 1, NULL, q) == CLV_EINVAL);
 }
 
@@ -92,11 +93,13 @@ static void test_summary_and_best(void)
     CHECK("summary compensated", clv_summarize((double[]){1e16, 1, 1, -1e16}, 4, &s) == CLV_OK);
     CHECK_CLOSE("compensated mean (2/4)", s.mean, 0.5, 0);
     CHECK("summary of nothing", clv_summarize(v, 0, &s) == CLV_OK && s.count == 0 && isnan(s.mean));
-    CHECK("summary all NaN", clv_summarize((double[]){NAN}, 1, &s) == CLV_OK && s.missing == 1 && isnan(s.min));
+    CHECK("summary all NaN",
+          clv_summarize((double[]){NAN}, 1, &s) == CLV_OK && s.missing == 1 && isnan(s.min));
     CHECK("summary inf", clv_summarize((double[]){1, -INFINITY}, 2, &s) == CLV_EINVAL);
-    CHECK("summary overflow", clv_summarize((double[]){1.5e308, 1.5e308}, 2, &s) == CLV_OK
-                                  && s.mean == 1.5e308);
-    CHECK("summary NULL", clv_summarize(NULL, 2, &s) == CLV_EINVAL && clv_summarize(v, 6, NULL) == CLV_EINVAL);
+    CHECK("summary overflow",
+          clv_summarize((double[]){1.5e308, 1.5e308}, 2, &s) == CLV_OK && s.mean == 1.5e308);
+    CHECK("summary NULL",
+          clv_summarize(NULL, 2, &s) == CLV_EINVAL && clv_summarize(v, 6, NULL) == CLV_EINVAL);
 
     size_t i;
     CHECK("argmax", clv_argbest(v, 6, 1, &i) == CLV_OK && i == 3);
@@ -111,13 +114,16 @@ static void test_axes(void)
 {
     size_t n;
     CHECK("range 0..1 by 0.1 has 11", clv_range_count(0, 1, 0.1, 1000, &n) == CLV_OK && n == 11);
-    CHECK("range 20..200 by 20 has 10", clv_range_count(20, 200, 20, 1000, &n) == CLV_OK && n == 10);
+    CHECK("range 20..200 by 20 has 10",
+          clv_range_count(20, 200, 20, 1000, &n) == CLV_OK && n == 10);
     CHECK("range 1..10 by 2 stops at 9", clv_range_count(1, 10, 2, 1000, &n) == CLV_OK && n == 5);
     CHECK("range down", clv_range_count(10, 1, -3, 1000, &n) == CLV_OK && n == 4);
     CHECK("range single", clv_range_count(5, 5, 1, 1000, &n) == CLV_OK && n == 1);
-    CHECK("range 0.01..0.1 by 0.01", clv_range_count(0.01, 0.1, 0.01, 1000, &n) == CLV_OK && n == 10);
+    CHECK("range 0.01..0.1 by 0.01",
+          clv_range_count(0.01, 0.1, 0.01, 1000, &n) == CLV_OK && n == 10);
     CHECK("range of 20,000,019 steps of 0.03 reaches its end",
-          clv_range_count(0, 20000018 * 0.03, 0.03, (size_t)1 << 30, &n) == CLV_OK && n == 20000019);
+          clv_range_count(0, 20000018 * 0.03, 0.03, (size_t)1 << 30, &n) == CLV_OK &&
+              n == 20000019);
     CHECK("range wrong way", clv_range_count(0, 1, -0.1, 1000, &n) == CLV_EDOM && n == 0);
     CHECK("range zero step", clv_range_count(0, 1, 0, 1000, &n) == CLV_EDOM);
     CHECK("range too long", clv_range_count(0, 1e9, 1, 1000, &n) == CLV_ERANGE);

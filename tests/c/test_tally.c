@@ -41,8 +41,7 @@ static void test_basics(void)
     CHECK("fault names the weight", f.arg == 2);
     CHECK_STATUS("infinite weight", clv_tally_add(t, a, INFINITY, NULL), CLV_EINVAL);
     CHECK_STATUS("NULL row", clv_tally_add(t, NULL, 1, NULL), CLV_EINVAL);
-    CHECK_STATUS("past 2^53", clv_tally_add(t, a, 9007199254740992.0, NULL),
-                 CLV_ERANGE);
+    CHECK_STATUS("past 2^53", clv_tally_add(t, a, 9007199254740992.0, NULL), CLV_ERANGE);
     CHECK_CLOSE("unchanged after errors", clv_tally_total(t), 6.5, 0);
     clv_tally *other = clv_tally_create(3);
     CHECK_STATUS("merge of other widths", clv_tally_merge(t, other), CLV_EINVAL);
@@ -94,9 +93,8 @@ static void test_merge_and_fit(void)
     clv_model m;
     clv_fit_info info;
     CHECK_STATUS("fit over the tally",
-                 clv_tx_fit(CLV_MODEL_BGNBD, col[0], col[1], col[2], w,
-                            clv_tally_rows(five), CLV_UNIT_WEEK, NULL, &m, &info,
-                            NULL),
+                 clv_tx_fit(CLV_MODEL_BGNBD, col[0], col[1], col[2], w, clv_tally_rows(five),
+                            CLV_UNIT_WEEK, NULL, &m, &info, NULL),
                  CLV_OK);
     /* Fader, Hardie & Lee (2005), section 7: r 0.243, alpha 4.414, a 0.793,
      * b 2.426, LL -9582.4. */

@@ -20,13 +20,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A broken promise: say which and crash, so the fuzzer keeps the input. */
-#define FUZZ_ASSERT(cond)                                                     \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__,        \
-                    __LINE__, #cond);                                         \
-            abort();                                                          \
-        }                                                                     \
+#define FUZZ_ASSERT(cond)                                                                \
+    do {                                                                                 \
+        if (!(cond)) {                                                                   \
+            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
+            abort();                                                                     \
+        }                                                                                \
     } while (0)
 
 /* The input, consumed from the front. */
@@ -48,10 +47,10 @@ static inline unsigned fz_byte(fz *in)
  * fuzzer reaches them without guessing 8 bytes. */
 static inline double fz_double(fz *in)
 {
-    static const double extreme[] = {
-        0.0,     -0.0,     1.0,      -1.0,    0.5,      1e-300,  4.9e-324,
-        DBL_MIN, DBL_MAX,  -DBL_MAX, 1e300,   1e-6,     1e6,     1e15,
-        INFINITY, -INFINITY, NAN,    2.0,     0.999999, 1.000001, 1e-9};
+    static const double extreme[] = {0.0,      -0.0,     1.0,      -1.0,      0.5,   1e-300,
+                                     4.9e-324, DBL_MIN,  DBL_MAX,  -DBL_MAX,  1e300, 1e-6,
+                                     1e6,      1e15,     INFINITY, -INFINITY, NAN,   2.0,
+                                     0.999999, 1.000001, 1e-9};
     unsigned tag = fz_byte(in);
     switch (tag & 3) {
     case 0: {
@@ -62,9 +61,12 @@ static inline double fz_double(fz *in)
         memcpy(&v, &bits, sizeof v); /* every NaN payload too */
         return v;
     }
-    case 1: return (double)(tag >> 2);           /* 0 .. 63 */
-    case 2: return (double)fz_byte(in) / (double)((tag >> 2) + 1);
-    default: return extreme[(tag >> 2) % (sizeof extreme / sizeof *extreme)];
+    case 1:
+        return (double)(tag >> 2); /* 0 .. 63 */
+    case 2:
+        return (double)fz_byte(in) / (double)((tag >> 2) + 1);
+    default:
+        return extreme[(tag >> 2) % (sizeof extreme / sizeof *extreme)];
     }
 }
 

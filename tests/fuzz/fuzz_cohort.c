@@ -34,8 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     clv_time_unit unit = (clv_time_unit)(fz_byte(&in) % 6);
     clv_csv_options co = {"id", "date", "amount", ','};
     clv_txlog *log = NULL;
-    if (clv_txlog_read_csv_buffer((const char *)in.p, in.n, &co, &log, NULL) !=
-        CLV_OK)
+    if (clv_txlog_read_csv_buffer((const char *)in.p, in.n, &co, &log, NULL) != CLV_OK)
         return 0;
     clv_cohort_options o = {period, end};
     clv_cohort_table *t = NULL;
@@ -51,8 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         clv_model m;
         clv_fit_info info;
         st = clv_cohort_sbg(t, flags >> 1 & 7, &fo, &m, &info, NULL);
-        FUZZ_ASSERT(st == CLV_OK ? isfinite(m.param[0]) && m.param[0] > 0
-                                 : isnan(m.param[0]));
+        FUZZ_ASSERT(st == CLV_OK ? isfinite(m.param[0]) && m.param[0] > 0 : isnan(m.param[0]));
     } else if (st != CLV_OK) {
         FUZZ_ASSERT(t == NULL);
     }
@@ -62,8 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st = clv_early_value_build(log, &eo, &ev, NULL);
     if (st == CLV_OK) {
         for (size_t i = 0; i < ev->ncohorts * ev->nages; i++)
-            FUZZ_ASSERT(isnan(ev->mean[i]) ||
-                        (isfinite(ev->mean[i]) && ev->mean[i] >= 0));
+            FUZZ_ASSERT(isnan(ev->mean[i]) || (isfinite(ev->mean[i]) && ev->mean[i] >= 0));
     } else {
         FUZZ_ASSERT(ev == NULL);
     }

@@ -18,20 +18,18 @@ static double small_count(fz *in)
 
 /* A value written (OK, or ELOSS: computed, accuracy unconfirmed) is in
  * range; a failure leaves NaN.  Says which call broke the promise. */
-static void check_range(const char *what, clv_status st, double v, double lo,
-                        double hi)
+static void check_range(const char *what, clv_status st, double v, double lo, double hi)
 {
     int written = st == CLV_OK || st == CLV_ELOSS;
     if (written ? v >= lo && v <= hi : isnan(v))
         return;
-    fprintf(stderr, "%s: status %d, value %.17g outside [%g, %g]\n", what,
-            (int)st, v, lo, hi);
+    fprintf(stderr, "%s: status %d, value %.17g outside [%g, %g]\n", what, (int)st, v, lo, hi);
     abort();
 }
-#define CHECK_CALL(call, v, lo, hi)                                            \
-    do {                                                                       \
-        clv_status st_ = (call); /* before v is read */                        \
-        check_range(#call, st_, (v), (lo), (hi));                              \
+#define CHECK_CALL(call, v, lo, hi)                     \
+    do {                                                \
+        clv_status st_ = (call); /* before v is read */ \
+        check_range(#call, st_, (v), (lo), (hi));       \
     } while (0)
 #define check_prob(call, v) CHECK_CALL(call, v, 0, 1)
 #define check_nonneg(call, v) CHECK_CALL(call, v, 0, DBL_MAX)
@@ -46,8 +44,7 @@ static void model_from(fz *in, clv_model *m, clv_model_kind kind)
 
 static void tx_predictions(fz *in, const clv_model *m, const clv_model *gg)
 {
-    double x = fz_double(in), t_x = fz_double(in), T = fz_double(in),
-           t = fz_double(in), v = NAN;
+    double x = fz_double(in), t_x = fz_double(in), T = fz_double(in), t = fz_double(in), v = NAN;
     check_prob(clv_tx_palive(m, x, t_x, T, &v, NULL), v);
     check_nonneg(clv_tx_conditional_expected(m, t, x, t_x, T, &v, NULL), v);
     check_nonneg(clv_tx_expected(m, t, &v, NULL), v);
@@ -79,10 +76,7 @@ static void retention(fz *in)
     check_prob(clv_bgbb_palive(&bgbb, x, t_x, n, &v, NULL), v);
     check_nonneg(clv_bgbb_expected(&bgbb, n, &v, NULL), v);
     check_prob(clv_bgbb_pmf(&bgbb, x, n, &v, NULL), v);
-    check_nonneg(
-        clv_bgbb_conditional_expected(&bgbb, small_count(in), x, t_x, n, &v,
-                                      NULL),
-        v);
+    check_nonneg(clv_bgbb_conditional_expected(&bgbb, small_count(in), x, t_x, n, &v, NULL), v);
 }
 
 static void check_fit(clv_status st, const clv_model *m)
@@ -114,9 +108,11 @@ static void fits(fz *in)
     unsigned which = fz_byte(in) % 5;
     clv_status st;
     switch (which) {
-    case 0: case 1: case 2:
-        st = clv_tx_fit((clv_model_kind)(CLV_MODEL_BGNBD + which), x, t_x, T,
-                        weight, n, CLV_UNIT_WEEK, &o, &out, &info, NULL);
+    case 0:
+    case 1:
+    case 2:
+        st = clv_tx_fit((clv_model_kind)(CLV_MODEL_BGNBD + which), x, t_x, T, weight, n,
+                        CLV_UNIT_WEEK, &o, &out, &info, NULL);
         break;
     case 3:
         st = clv_gg_fit(x, m, weight, n, &o, &out, &info, NULL);

@@ -17,8 +17,7 @@ static void dates(fz *in)
     double back = NAN;
     if (st == CLV_OK) {
         FUZZ_ASSERT(clv_day_to_ymd(day, &y, &m, &d) == CLV_OK);
-        FUZZ_ASSERT(y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-                    d <= 31);
+        FUZZ_ASSERT(y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
         FUZZ_ASSERT(clv_day_from_ymd(y, m, d, &back) == CLV_OK && back == day);
     }
     /* a date text: parsed days are real dates that print back the same */
@@ -30,8 +29,7 @@ static void dates(fz *in)
     if (st == CLV_OK) {
         FUZZ_ASSERT(clv_day_to_ymd(day, &y, &m, &d) == CLV_OK);
         char text[16];
-        snprintf(text, sizeof text, len == 8 ? "%04d%02d%02d" : "%04d-%02d-%02d",
-                 y, m, d);
+        snprintf(text, sizeof text, len == 8 ? "%04d%02d%02d" : "%04d-%02d-%02d", y, m, d);
         FUZZ_ASSERT(strlen(text) == len && memcmp(text, in->p, len) == 0);
     }
     in->p += len;
@@ -67,8 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         o.holdout_end = fz_double(&in);
     clv_csv_options co = {"id", "date", "amount", ','};
     clv_txlog *log = NULL;
-    if (clv_txlog_read_csv_buffer((const char *)in.p, in.n, &co, &log, NULL) !=
-        CLV_OK)
+    if (clv_txlog_read_csv_buffer((const char *)in.p, in.n, &co, &log, NULL) != CLV_OK)
         return 0;
     clv_rfm *s = NULL;
     clv_fault fault = {0, 0, NULL};

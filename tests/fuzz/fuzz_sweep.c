@@ -47,8 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double out[64];
     size_t nfailed = 0, want_failed = 0;
     size_t chunk = nrows < 64 ? nrows : 64;
-    FUZZ_ASSERT(clv_fn_sweep(f, axes, lens, first, chunk, out, &nfailed) ==
-                CLV_OK);
+    FUZZ_ASSERT(clv_fn_sweep(f, axes, lens, first, chunk, out, &nfailed) == CLV_OK);
     for (size_t r = 0; r < chunk; r++) {
         double args[16], one = 0;
         size_t rest = first + r; /* parameter 0 varies slowest */
