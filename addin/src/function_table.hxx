@@ -75,12 +75,26 @@ enum Id : std::size_t {
     /* the retention models (table_retention.hxx) */
     SBG_FIT, SBG_SURVIVAL, SBG_RETENTION, SBG_DEL, SBG_DERL, CLV_SBG,
     BGBB_FIT, BGBB_PALIVE, BGBB_EXPECTED, BGBB_EXPECTED_NEW,
+    /* the diagnostics of the transaction models, seven rows each in this
+     * order (table_diagnostics.hxx) */
+    BGNBD_DERT, BGNBD_STDERR, BGNBD_PERIOD_COUNTS, BGNBD_HOLDOUT, BGNBD_HOLDOUT_ERRORS,
+    BGNBD_TRACKING, BGNBD_MATRIX,
+    MBGNBD_DERT, MBGNBD_STDERR, MBGNBD_PERIOD_COUNTS, MBGNBD_HOLDOUT, MBGNBD_HOLDOUT_ERRORS,
+    MBGNBD_TRACKING, MBGNBD_MATRIX,
+    PNBD_DERT, PNBD_STDERR, PNBD_PERIOD_COUNTS, PNBD_HOLDOUT, PNBD_HOLDOUT_ERRORS,
+    PNBD_TRACKING, PNBD_MATRIX,
     ID_END
 };
 
 /* The offsets of a transaction model's rows from its _FIT row. */
 enum TxRow : std::size_t {
     TX_FIT, TX_PALIVE, TX_EXPECTED, TX_EXPECTED_NEW, TX_CLV, TX_ROWS
+};
+
+/* The offsets of a transaction model's diagnostics from its _DERT row. */
+enum DiagRow : std::size_t {
+    DIAG_DERT, DIAG_STDERR, DIAG_PERIOD_COUNTS, DIAG_HOLDOUT, DIAG_HOLDOUT_ERRORS,
+    DIAG_TRACKING, DIAG_MATRIX, DIAG_ROWS
 };
 
 namespace table_detail {
@@ -273,6 +287,7 @@ inline constexpr Argument CLV_SEGMENT_ARGS[] = {
 
 #include "table_models.hxx"
 #include "table_retention.hxx"
+#include "table_diagnostics.hxx"
 
 namespace clvkit::calc {
 
@@ -449,12 +464,18 @@ inline constexpr Function FUNCTIONS[] = {
           "Verwacht aantal transacties van een nieuwe klant in de eerste n momenten, volgens "
           "het BG/BB-model."}},
         table_detail::BGBB_EXPECTED_NEW_ARGS),
+    CLVKIT_DIAG_ROWS("bgnbd", "BGNBD", "BG/NBD", BGNBD_PARAMS),
+    CLVKIT_DIAG_ROWS("mbgnbd", "MBGNBD", "MBG/NBD", MBGNBD_PARAMS),
+    CLVKIT_DIAG_ROWS("pnbd", "PNBD", "Pareto/NBD", PNBD_PARAMS),
 };
 #undef CLVKIT_TX_ROWS
+#undef CLVKIT_DIAG_ROWS
 
 inline constexpr std::size_t FUNCTION_COUNT = std::size(FUNCTIONS);
 static_assert(BGNBD_FIT + TX_ROWS == MBGNBD_FIT && MBGNBD_FIT + TX_ROWS == PNBD_FIT,
               "each transaction model has its five rows in TxRow order");
+static_assert(BGNBD_DERT + DIAG_ROWS == MBGNBD_DERT && MBGNBD_DERT + DIAG_ROWS == PNBD_DERT,
+              "each transaction model has its diagnostics in DiagRow order");
 
 static_assert(ID_END == FUNCTION_COUNT,
               "the Id enum must list the rows of FUNCTIONS in order");

@@ -11,7 +11,8 @@ namespace clvkit::calc {
 using css::uno::Any;
 using css::uno::Sequence;
 
-void same_size(std::size_t function, const AnyRange *const in[], std::size_t n)
+void same_size(std::size_t function, const AnyRange *const in[], std::size_t n,
+               const std::size_t *at)
 {
     const sal_Int32 rows = in[0]->getLength();
     const sal_Int32 cols = rows ? (*in[0])[0].getLength() : 0;
@@ -20,20 +21,23 @@ void same_size(std::size_t function, const AnyRange *const in[], std::size_t n)
         for (const auto &row : *in[i])
             same = same && row.getLength() == cols;
         if (!same)
-            fail(function, i, "must be a range of the same size as the first");
+            fail(function, at ? at[i] : i, "must be a range of the same size as the first");
     }
 }
 
 Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
-                 const Any &weights)
+                 const Any &weights, std::initializer_list<std::size_t> at)
 {
     const AnyRange *in[MAX_ARGS];
+    std::size_t pos[MAX_ARGS];
     AnyRange weight_cells;
+    for (std::size_t i = 0; i < MAX_ARGS; i++)
+        pos[i] = i < at.size() ? at.begin()[i] : i;
     for (const AnyRange *r : ranges)
         in[n_++] = r;
-    if (optional_range(weights, function, n_, &weight_cells))
+    if (optional_range(weights, function, pos[n_], &weight_cells))
         in[n_++] = &weight_cells;
-    same_size(function, in, n_);
+    same_size(function, in, n_, pos);
     const std::size_t cells = static_cast<std::size_t>(in[0]->getLength())
                               * (in[0]->getLength() ? (*in[0])[0].getLength() : 0);
     for (std::size_t i = 0; i < n_; i++)
@@ -43,16 +47,17 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
             const Any &v = (*in[i])[r][c];
             double x;
             if (empty_cell(v))
-                fail(function, clv_fault{i, cell, "must not have an empty cell "
-                                                  "where the other ranges have data"});
+                fail(function, clv_fault{pos[i], cell, "must not have an empty cell "
+                                                       "where the other ranges have data"});
             if (!cell_number(v, &x))
-                fail_text(function, clv_fault{i, cell, "must contain numbers only, no text"});
+                fail_text(function,
+                          clv_fault{pos[i], cell, "must contain numbers only, no text"});
             col_[i].push_back(x);
         }
         cell_.push_back(cell);
     });
     if (cell_.empty())
-        fail(function, 0, "must contain at least one row of numbers");
+        fail(function, pos[0], "must contain at least one row of numbers");
 }
 
 clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,

@@ -20,8 +20,9 @@
 namespace clvkit::calc {
 
 /* Checks that ranges are of one size (that of in[0]): else fails for the
- * first that is not. */
-void same_size(std::size_t function, const AnyRange *const in[], std::size_t n);
+ * first that is not (Calc argument i, or at[i] when at is given). */
+void same_size(std::size_t function, const AnyRange *const in[], std::size_t n,
+               const std::size_t *at = nullptr);
 
 /* Calls row(r, c, cell) for each position of ranges of one size, row by
  * row, except the positions that are empty in every range (cell is the
@@ -48,9 +49,12 @@ void each_row(const AnyRange *const in[], std::size_t n, F row)
 class Columns {
 public:
     /* ranges: the data arguments at Calc positions 0, 1, ...; weights: the
-     * optional argument after them (empty: no weights). */
+     * optional argument after them (empty: no weights).  `at`, when given,
+     * holds the Calc positions of the ranges and then of the weights (for
+     * a function whose data are not its first arguments); column(i) is
+     * still the i-th range, the weights the last. */
     Columns(std::size_t function, std::initializer_list<const AnyRange *> ranges,
-            const css::uno::Any &weights);
+            const css::uno::Any &weights, std::initializer_list<std::size_t> at = {});
 
     std::size_t size() const { return cell_.size(); }
     /* The data of Calc argument i, or null (weights not given). */

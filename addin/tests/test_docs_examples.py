@@ -122,10 +122,10 @@ def setup_donations(sheet, refdata, function):
 
 def setup_for(function):
     name = function or ""
+    if name == "RFM_SUMMARY" or name.endswith("_TRACKING"):
+        return setup_elog
     if name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG"):
         return setup_cdnow
-    if name == "RFM_SUMMARY":
-        return setup_elog
     if name.startswith("SBG") or name == "CLV_SBG":
         return setup_sbg
     if name.startswith("BGBB"):

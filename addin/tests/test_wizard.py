@@ -38,6 +38,11 @@ for _model in ("BGNBD", "MBGNBD", "PNBD"):
     SIGNATURES.update({_model + "_FIT": (4, 3), _model + "_PALIVE": (4, 4),
                        _model + "_EXPECTED": (5, 5), _model + "_EXPECTED_NEW": (2, 2),
                        _model + "_CLV": (9, 8)})
+    # the diagnostics (issue 12)
+    SIGNATURES.update({_model + "_DERT": (5, 5), _model + "_STDERR": (5, 4),
+                       _model + "_PERIOD_COUNTS": (5, 3), _model + "_HOLDOUT": (8, 6),
+                       _model + "_HOLDOUT_ERRORS": (7, 6), _model + "_TRACKING": (7, 4),
+                       _model + "_MATRIX": (6, 5)})
 
 # Fits and predictions are statistics; money (CLV) and discounted
 # lifetimes are financial.
@@ -62,7 +67,10 @@ DUTCH_WORDS = {
 for _model in ("BGNBD", "MBGNBD", "PNBD"):
     DUTCH_WORDS.update({_model + "_FIT": "aankoophistorie", _model + "_PALIVE": "nog actief",
                         _model + "_EXPECTED": "Verwacht aantal", _model + "_EXPECTED_NEW": "nieuwe klant",
-                        _model + "_CLV": "Contante waarde"})
+                        _model + "_CLV": "Contante waarde", _model + "_DERT": "resterende",
+                        _model + "_STDERR": "Standaardfouten", _model + "_PERIOD_COUNTS": "Klanten",
+                        _model + "_HOLDOUT": "Holdouttoets", _model + "_HOLDOUT_ERRORS": "Fouten",
+                        _model + "_TRACKING": "Herhaalaankopen", _model + "_MATRIX": "raster"})
 
 
 def descriptions(office):
