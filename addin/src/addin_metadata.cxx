@@ -12,9 +12,11 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/supportsservice.hxx>
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
-namespace {
+namespace
+{
 
 const Function *find_method(const OUString &method)
 {
@@ -102,9 +104,15 @@ void Functions::setLocale(const css::lang::Locale &locale)
     language_ = locale.Language == "nl" ? NL : EN;
 }
 
-css::lang::Locale Functions::getLocale() { return locale_; }
+css::lang::Locale Functions::getLocale()
+{
+    return locale_;
+}
 
-OUString Functions::getServiceName() { return OUString::createFromAscii(SERVICE_NAME); }
+OUString Functions::getServiceName()
+{
+    return OUString::createFromAscii(SERVICE_NAME);
+}
 
 OUString Functions::getImplementationName()
 {

@@ -14,18 +14,19 @@
 #include "core_row.hxx"
 #include "function_table.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::TypeClass_VOID;
 using rtl::OUString;
 
-namespace {
+namespace
+{
 
 /* "FUNCTION: argument (cell n) reason", and the argument's position (-1:
  * none) through `position` unless it is null. */
-OUString message(std::size_t function, const clv_fault &fault,
-                 sal_Int16 *position)
+OUString message(std::size_t function, const clv_fault &fault, sal_Int16 *position)
 {
     const Function &f = FUNCTIONS[function];
     rtl::OUStringBuffer msg;
@@ -60,8 +61,7 @@ void fail(std::size_t function, const clv_fault &fault)
 
 void fail_text(std::size_t function, const clv_fault &fault)
 {
-    throw org::clvkit::calc::NotANumberException(message(function, fault, nullptr),
-                                                 nullptr);
+    throw org::clvkit::calc::NotANumberException(message(function, fault, nullptr), nullptr);
 }
 
 void fail_text(std::size_t function, std::size_t arg, const char *reason)
@@ -73,8 +73,7 @@ void fail(std::size_t function, clv_status status, const clv_fault &fault)
 {
     if (!no_convergence(status))
         fail(function, fault);
-    throw css::sheet::NoConvergenceException(message(function, fault, nullptr),
-                                             nullptr);
+    throw css::sheet::NoConvergenceException(message(function, fault, nullptr), nullptr);
 }
 
 void fail(std::size_t function, std::size_t arg, const char *reason)
@@ -82,8 +81,7 @@ void fail(std::size_t function, std::size_t arg, const char *reason)
     fail(function, clv_fault{arg, CLV_FAULT_NONE, reason});
 }
 
-bool optional_number(const Any &value, std::size_t function, std::size_t arg,
-                     double *out)
+bool optional_number(const Any &value, std::size_t function, std::size_t arg, double *out)
 {
     if (value.getValueTypeClass() == TypeClass_VOID)
         return false;
@@ -91,14 +89,13 @@ bool optional_number(const Any &value, std::size_t function, std::size_t arg,
         return true;
     /* A one-cell range, e.g. A1:A1, is a number too. */
     AnyRange range;
-    if ((value >>= range) && range.getLength() == 1
-        && range[0].getLength() == 1 && cell_number(range[0][0], out))
+    if ((value >>= range) && range.getLength() == 1 && range[0].getLength() == 1 &&
+        cell_number(range[0][0], out))
         return true;
     fail_text(function, arg, "must be a number");
 }
 
-bool optional_range(const Any &value, std::size_t function, std::size_t arg,
-                    AnyRange *out)
+bool optional_range(const Any &value, std::size_t function, std::size_t arg, AnyRange *out)
 {
     if (!value.hasValue())
         return false;
@@ -113,8 +110,7 @@ bool optional_range(const Any &value, std::size_t function, std::size_t arg,
     return true;
 }
 
-void append_numbers(const AnyRange &range, NonNumbers rule,
-                    std::size_t function, std::size_t arg,
+void append_numbers(const AnyRange &range, NonNumbers rule, std::size_t function, std::size_t arg,
                     std::vector<double> &out)
 {
     for (const auto &row : range) {
@@ -135,8 +131,8 @@ void append_numbers(const AnyRange &range, NonNumbers rule,
     }
 }
 
-void append_numbers(const Any &value, NonNumbers rule, std::size_t function,
-                    std::size_t arg, std::vector<double> &out)
+void append_numbers(const Any &value, NonNumbers rule, std::size_t function, std::size_t arg,
+                    std::vector<double> &out)
 {
     AnyRange range;
     double x;

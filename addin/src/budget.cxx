@@ -6,9 +6,11 @@
 #include <chrono>
 #include <cstdlib>
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
-namespace {
+namespace
+{
 
 double now()
 {
@@ -29,7 +31,10 @@ Budget::Budget()
     deadline_ = now() + seconds;
 }
 
-bool Budget::spent() const { return now() > deadline_; }
+bool Budget::spent() const
+{
+    return now() > deadline_;
+}
 
 int Budget::stop(void *budget, std::size_t, double)
 {

@@ -9,19 +9,21 @@
 
 #include <cstddef>
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 inline constexpr double CALL_SECONDS = 30;
 
-class Budget {
-public:
+class Budget
+{
+  public:
     Budget();
     bool spent() const;
     /* A clv_progress_fn for the core's long loops (fits, CLV over a long
      * horizon): data is a Budget; nonzero (stop) once it is spent. */
     static int stop(void *budget, std::size_t step, double value);
 
-private:
+  private:
     double deadline_;
 };
 

@@ -8,7 +8,8 @@
 
 #include <com/sun/star/uno/RuntimeException.hpp>
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 
@@ -20,8 +21,7 @@ double error_value(unsigned code)
     return d;
 }
 
-Cells::Cells(std::size_t function, const Any *const *args, std::size_t n,
-             const double *defaults)
+Cells::Cells(std::size_t function, const Any *const *args, std::size_t n, const double *defaults)
 {
     if (n > MAX) /* a programming error in this add-in */
         throw css::uno::RuntimeException("clvkit: too many cell arguments");

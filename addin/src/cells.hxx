@@ -18,7 +18,8 @@
 #include "core_row.hxx"
 #include "function_table.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 /* Calc keeps an error inside a number as a quiet NaN whose low 32 payload
  * bits are the error code (GetDoubleErrorValue in LibreOffice's
@@ -26,8 +27,7 @@ namespace clvkit::calc {
  * Err:523 (test_functions.py checks it in real cells).  For the failing
  * cells of an array result, where throwing would turn every cell into an
  * error. */
-inline constexpr unsigned ERR_VALUE = 519, ERR_ILLEGAL_ARGUMENT = 502,
-                          ERR_NO_CONVERGENCE = 523;
+inline constexpr unsigned ERR_VALUE = 519, ERR_ILLEGAL_ARGUMENT = 502, ERR_NO_CONVERGENCE = 523;
 double error_value(unsigned code);
 
 /* The code of a failed status: Err:523 or Err:502. */
@@ -36,8 +36,9 @@ inline unsigned error_code(clv_status status)
     return no_convergence(status) ? ERR_NO_CONVERGENCE : ERR_ILLEGAL_ARGUMENT;
 }
 
-class Cells {
-public:
+class Cells
+{
+  public:
     static constexpr std::size_t MAX = MAX_ARGS;
 
     /* args[i] is a number, a range or, for an optional argument, empty:
@@ -63,7 +64,7 @@ public:
      * empty cell is 0, as Calc makes an empty single cell). */
     bool at(sal_Int32 r, sal_Int32 c, double *a) const;
 
-private:
+  private:
     struct Operand {
         AnyRange cells; /* empty: `constant` applies to every cell */
         double constant = 0;
@@ -81,8 +82,7 @@ private:
  * null); a fault names the Calc argument the description says it passes
  * (calc_fault).  An array stops when the call's time budget is spent: the
  * cells left show Err:523. */
-template <class F>
-css::uno::Any each_cell(std::size_t function, const Cells &cells, F compute)
+template <class F> css::uno::Any each_cell(std::size_t function, const Cells &cells, F compute)
 {
     double a[Cells::MAX], v;
     if (cells.single()) {

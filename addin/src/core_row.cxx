@@ -10,9 +10,11 @@
 #include "clvkit/models.h"
 #include "function_table.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
-namespace {
+namespace
+{
 
 struct Resolved {
     const clv_func *row[FUNCTION_COUNT];

@@ -13,7 +13,8 @@
 
 #include "clvkit/describe.h"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 inline constexpr std::size_t NOWHERE = CLV_FAULT_NONE;
 

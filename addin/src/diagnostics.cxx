@@ -21,26 +21,28 @@
 #include "transaction_log.hxx"
 #include "clvkit/diagnostics.h"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
 using org::clvkit::calc::XClvkit;
 
-#define CLVKIT_CHECK_DIAG_ARITY(fam, FAM)                                      \
-    static_assert(arity(&XClvkit::fam##Dert) == FUNCTIONS[FAM##_DERT].nargs);  \
-    static_assert(arity(&XClvkit::fam##Stderr) == FUNCTIONS[FAM##_STDERR].nargs); \
-    static_assert(arity(&XClvkit::fam##PeriodCounts) == FUNCTIONS[FAM##_PERIOD_COUNTS].nargs); \
-    static_assert(arity(&XClvkit::fam##Holdout) == FUNCTIONS[FAM##_HOLDOUT].nargs); \
+#define CLVKIT_CHECK_DIAG_ARITY(fam, FAM)                                                        \
+    static_assert(arity(&XClvkit::fam##Dert) == FUNCTIONS[FAM##_DERT].nargs);                    \
+    static_assert(arity(&XClvkit::fam##Stderr) == FUNCTIONS[FAM##_STDERR].nargs);                \
+    static_assert(arity(&XClvkit::fam##PeriodCounts) == FUNCTIONS[FAM##_PERIOD_COUNTS].nargs);   \
+    static_assert(arity(&XClvkit::fam##Holdout) == FUNCTIONS[FAM##_HOLDOUT].nargs);              \
     static_assert(arity(&XClvkit::fam##HoldoutErrors) == FUNCTIONS[FAM##_HOLDOUT_ERRORS].nargs); \
-    static_assert(arity(&XClvkit::fam##Tracking) == FUNCTIONS[FAM##_TRACKING].nargs); \
+    static_assert(arity(&XClvkit::fam##Tracking) == FUNCTIONS[FAM##_TRACKING].nargs);            \
     static_assert(arity(&XClvkit::fam##Matrix) == FUNCTIONS[FAM##_MATRIX].nargs);
 CLVKIT_CHECK_DIAG_ARITY(bgnbd, BGNBD)
 CLVKIT_CHECK_DIAG_ARITY(mbgnbd, MBGNBD)
 CLVKIT_CHECK_DIAG_ARITY(pnbd, PNBD)
 #undef CLVKIT_CHECK_DIAG_ARITY
 
-namespace {
+namespace
+{
 
 using Table = Sequence<Sequence<double>>;
 
@@ -81,8 +83,7 @@ void check(std::size_t function, clv_status st, const clv_fault &fault,
 
 /* A rows x cols table whose cell (r, c) is value(r, c); NaN shows as #N/A
  * (a group without customers has no mean). */
-template <class F>
-Table table(std::size_t rows, std::size_t cols, F value)
+template <class F> Table table(std::size_t rows, std::size_t cols, F value)
 {
     Table out(static_cast<sal_Int32>(rows));
     auto *row = out.getArray();
@@ -107,22 +108,21 @@ Table standard_errors(std::size_t id, const AnyRange &x, const AnyRange &t_x, co
     const clv_status st = clv_tx_stderr(&model, data.column(0), data.column(1), data.column(2),
                                         data.column(3), data.size(), se, &fault);
     check(id, st, fault, &data.cells());
-    return table(1, clv_model_nparams(model.kind), [&](std::size_t, std::size_t c) {
-        return se[c];
-    });
+    return table(1, clv_model_nparams(model.kind),
+                 [&](std::size_t, std::size_t c) { return se[c]; });
 }
 
-Table period_counts(std::size_t id, const AnyRange &x, const AnyRange &T,
-                    const AnyRange &params, const Any &top_arg, const Any &weights)
+Table period_counts(std::size_t id, const AnyRange &x, const AnyRange &T, const AnyRange &params,
+                    const Any &top_arg, const Any &weights)
 {
     const clv_model model = read_model(id, 2, model_kind(id), params);
     const std::size_t top = whole(id, 3, option(id, 3, top_arg));
     const Columns data(id, {&x, &T}, weights, {0, 1, 4});
     std::vector<double> actual(top + 1), expected(top + 1);
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    const clv_status st = clv_period_counts(&model, data.column(0), data.column(1),
-                                            data.column(2), data.size(), top, actual.data(),
-                                            expected.data(), &fault);
+    const clv_status st =
+        clv_period_counts(&model, data.column(0), data.column(1), data.column(2), data.size(), top,
+                          actual.data(), expected.data(), &fault);
     check(id, st, fault, &data.cells());
     return table(top + 1, 3, [&](std::size_t r, std::size_t c) {
         return c == 0 ? static_cast<double>(r) : c == 1 ? actual[r] : expected[r];
@@ -130,9 +130,9 @@ Table period_counts(std::size_t id, const AnyRange &x, const AnyRange &T,
 }
 
 /* Holdout by frequency: the groups (top given) or the errors. */
-Table holdout(std::size_t id, double t, const AnyRange &x, const AnyRange &t_x,
-              const AnyRange &T, const AnyRange &x_holdout, const AnyRange &params,
-              const Any *top_arg, const Any &weights)
+Table holdout(std::size_t id, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,
+              const AnyRange &x_holdout, const AnyRange &params, const Any *top_arg,
+              const Any &weights)
 {
     const clv_model model = read_model(id, 5, model_kind(id), params);
     const std::size_t top = top_arg ? whole(id, 6, option(id, 6, *top_arg)) : 7;
@@ -142,18 +142,19 @@ Table holdout(std::size_t id, double t, const AnyRange &x, const AnyRange &t_x,
     clv_holdout_errors errors{};
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
     const clv_status st = clv_holdout_by_frequency(
-        &model, t, data.column(0), data.column(1), data.column(2), data.column(3),
-        data.column(4), data.size(), top, count.data(), actual.data(), expected.data(),
-        &errors, &fault);
+        &model, t, data.column(0), data.column(1), data.column(2), data.column(3), data.column(4),
+        data.size(), top, count.data(), actual.data(), expected.data(), &errors, &fault);
     check(id, st, fault, &data.cells());
     if (!top_arg) {
-        const double e[] = {errors.mae, errors.rmse, errors.actual_total,
-                            errors.expected_total, errors.error_pct};
+        const double e[] = {errors.mae, errors.rmse, errors.actual_total, errors.expected_total,
+                            errors.error_pct};
         return table(1, 5, [&](std::size_t, std::size_t c) { return e[c]; });
     }
     return table(top + 1, 4, [&](std::size_t r, std::size_t c) {
-        return c == 0 ? static_cast<double>(r) : c == 1 ? count[r] : c == 2 ? actual[r]
-                                                                              : expected[r];
+        return c == 0   ? static_cast<double>(r)
+               : c == 1 ? count[r]
+               : c == 2 ? actual[r]
+                        : expected[r];
     });
 }
 
@@ -161,9 +162,9 @@ struct TrackingFree {
     void operator()(clv_tracking *t) const { clv_tracking_free(t); }
 };
 
-Table tracking(std::size_t id, const AnyRange &ids, const AnyRange &dates,
-               const AnyRange &params, const OUString &unit, const Any &period_arg,
-               const Any &periods_arg, const Any &origin_arg)
+Table tracking(std::size_t id, const AnyRange &ids, const AnyRange &dates, const AnyRange &params,
+               const OUString &unit, const Any &period_arg, const Any &periods_arg,
+               const Any &origin_arg)
 {
     clv_model model = read_model(id, 2, model_kind(id), params);
     model.unit = unit_of(id, 3, unit);
@@ -181,8 +182,7 @@ Table tracking(std::size_t id, const AnyRange &ids, const AnyRange &dates,
     const std::unique_ptr<clv_tracking, TrackingFree> tr(out);
     check(id, st, fault);
     return table(tr->periods, 5, [&](std::size_t r, std::size_t c) {
-        const double *col[] = {nullptr, tr->actual, tr->actual_cum, tr->expected,
-                               tr->expected_cum};
+        const double *col[] = {nullptr, tr->actual, tr->actual_cum, tr->expected, tr->expected_cum};
         return c == 0 ? static_cast<double>(r + 1) : col[c][r];
     });
 }
@@ -207,68 +207,55 @@ Table matrix(std::size_t id, double kind, double T, const AnyRange &freq_arg,
     const std::vector<double> freq = numbers(id, 2, freq_arg), rec = numbers(id, 3, rec_arg);
     std::vector<double> out(freq.size() * rec.size());
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    const clv_status st = clv_tx_matrix(
-        &model, kind == 0 ? CLV_MATRIX_EXPECTED : CLV_MATRIX_PALIVE, t, T, freq.data(),
-        freq.size(), rec.data(), rec.size(), out.data(), &fault);
+    const clv_status st =
+        clv_tx_matrix(&model, kind == 0 ? CLV_MATRIX_EXPECTED : CLV_MATRIX_PALIVE, t, T,
+                      freq.data(), freq.size(), rec.data(), rec.size(), out.data(), &fault);
     check(id, st, fault);
-    return table(freq.size(), rec.size(), [&](std::size_t r, std::size_t c) {
-        return out[r * rec.size() + c];
-    });
+    return table(freq.size(), rec.size(),
+                 [&](std::size_t r, std::size_t c) { return out[r * rec.size() + c]; });
 }
 
 } // namespace
 
-#define CLVKIT_DIAG_METHODS(fam, FAM)                                          \
-    Any Functions::fam##Dert(const AnyRange &delta, const AnyRange &x,         \
-                             const AnyRange &t_x, const AnyRange &T,           \
-                             const AnyRange &params)                           \
-    {                                                                          \
-        const Any in[] = {Any(delta), Any(x), Any(t_x), Any(T), Any(params)};  \
-        return predict(FAM##_DERT, {&in[0], &in[1], &in[2], &in[3], &in[4]});  \
-    }                                                                          \
-    Table Functions::fam##Stderr(const AnyRange &x, const AnyRange &t_x,       \
-                                 const AnyRange &T, const AnyRange &params,    \
-                                 const Any &weights)                           \
-    {                                                                          \
-        return standard_errors(FAM##_STDERR, x, t_x, T, params, weights);      \
-    }                                                                          \
-    Table Functions::fam##PeriodCounts(const AnyRange &x, const AnyRange &T,   \
-                                       const AnyRange &params, const Any &top, \
-                                       const Any &weights)                     \
-    {                                                                          \
-        return period_counts(FAM##_PERIOD_COUNTS, x, T, params, top, weights); \
-    }                                                                          \
-    Table Functions::fam##Holdout(double t, const AnyRange &x,                 \
-                                  const AnyRange &t_x, const AnyRange &T,      \
-                                  const AnyRange &xHoldout,                    \
-                                  const AnyRange &params, const Any &top,      \
-                                  const Any &weights)                          \
-    {                                                                          \
-        return holdout(FAM##_HOLDOUT, t, x, t_x, T, xHoldout, params, &top,    \
-                       weights);                                               \
-    }                                                                          \
-    Table Functions::fam##HoldoutErrors(double t, const AnyRange &x,           \
-                                        const AnyRange &t_x, const AnyRange &T, \
-                                        const AnyRange &xHoldout,              \
-                                        const AnyRange &params,                \
-                                        const Any &weights)                    \
-    {                                                                          \
-        return holdout(FAM##_HOLDOUT_ERRORS, t, x, t_x, T, xHoldout, params,   \
-                       nullptr, weights);                                      \
-    }                                                                          \
-    Table Functions::fam##Tracking(const AnyRange &ids, const AnyRange &dates, \
-                                   const AnyRange &params, const OUString &unit, \
-                                   const Any &period, const Any &periods,      \
-                                   const Any &origin)                          \
-    {                                                                          \
-        return tracking(FAM##_TRACKING, ids, dates, params, unit, period,      \
-                        periods, origin);                                      \
-    }                                                                          \
-    Table Functions::fam##Matrix(double kind, double T, const AnyRange &freq,  \
-                                 const AnyRange &rec, const AnyRange &params,  \
-                                 const Any &t)                                 \
-    {                                                                          \
-        return matrix(FAM##_MATRIX, kind, T, freq, rec, params, t);            \
+#define CLVKIT_DIAG_METHODS(fam, FAM)                                                              \
+    Any Functions::fam##Dert(const AnyRange &delta, const AnyRange &x, const AnyRange &t_x,        \
+                             const AnyRange &T, const AnyRange &params)                            \
+    {                                                                                              \
+        const Any in[] = {Any(delta), Any(x), Any(t_x), Any(T), Any(params)};                      \
+        return predict(FAM##_DERT, {&in[0], &in[1], &in[2], &in[3], &in[4]});                      \
+    }                                                                                              \
+    Table Functions::fam##Stderr(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,        \
+                                 const AnyRange &params, const Any &weights)                       \
+    {                                                                                              \
+        return standard_errors(FAM##_STDERR, x, t_x, T, params, weights);                          \
+    }                                                                                              \
+    Table Functions::fam##PeriodCounts(const AnyRange &x, const AnyRange &T,                       \
+                                       const AnyRange &params, const Any &top, const Any &weights) \
+    {                                                                                              \
+        return period_counts(FAM##_PERIOD_COUNTS, x, T, params, top, weights);                     \
+    }                                                                                              \
+    Table Functions::fam##Holdout(double t, const AnyRange &x, const AnyRange &t_x,                \
+                                  const AnyRange &T, const AnyRange &xHoldout,                     \
+                                  const AnyRange &params, const Any &top, const Any &weights)      \
+    {                                                                                              \
+        return holdout(FAM##_HOLDOUT, t, x, t_x, T, xHoldout, params, &top, weights);              \
+    }                                                                                              \
+    Table Functions::fam##HoldoutErrors(double t, const AnyRange &x, const AnyRange &t_x,          \
+                                        const AnyRange &T, const AnyRange &xHoldout,               \
+                                        const AnyRange &params, const Any &weights)                \
+    {                                                                                              \
+        return holdout(FAM##_HOLDOUT_ERRORS, t, x, t_x, T, xHoldout, params, nullptr, weights);    \
+    }                                                                                              \
+    Table Functions::fam##Tracking(const AnyRange &ids, const AnyRange &dates,                     \
+                                   const AnyRange &params, const OUString &unit,                   \
+                                   const Any &period, const Any &periods, const Any &origin)       \
+    {                                                                                              \
+        return tracking(FAM##_TRACKING, ids, dates, params, unit, period, periods, origin);        \
+    }                                                                                              \
+    Table Functions::fam##Matrix(double kind, double T, const AnyRange &freq, const AnyRange &rec, \
+                                 const AnyRange &params, const Any &t)                             \
+    {                                                                                              \
+        return matrix(FAM##_MATRIX, kind, T, freq, rec, params, t);                                \
     }
 
 CLVKIT_DIAG_METHODS(bgnbd, BGNBD)

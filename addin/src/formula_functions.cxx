@@ -14,12 +14,14 @@
 #include "clvkit/economics.h"
 #include "core_row.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
 
-namespace {
+namespace
+{
 
 using org::clvkit::calc::XClvkit;
 static_assert(arity(&XClvkit::clv) == FUNCTIONS[CLV].nargs);
@@ -40,7 +42,10 @@ static_assert(arity(&XClvkit::roasBreakeven) == FUNCTIONS[ROAS_BREAKEVEN].nargs)
 static_assert(arity(&XClvkit::clvSegment) == FUNCTIONS[CLV_SEGMENT].nargs);
 
 /* A formula row's default of Calc argument i (the description's). */
-double default_of(Id id, std::size_t i) { return passes(id, i).desc.def; }
+double default_of(Id id, std::size_t i)
+{
+    return passes(id, i).desc.def;
+}
 
 } // namespace
 
@@ -86,14 +91,14 @@ Any Functions::clv(const AnyRange &aov, const AnyRange &freq, const AnyRange &ye
     });
 }
 
-double Functions::clvMargin(double aov, double freq, double years, double margin,
-                            const Any &cost, const Any &yearlyCost)
+double Functions::clvMargin(double aov, double freq, double years, double margin, const Any &cost,
+                            const Any &yearlyCost)
 {
     return evaluate(CLV_MARGIN, {aov, freq, years, margin}, {&cost, &yearlyCost});
 }
 
-double Functions::clvRet(double margin, double retention, double discount,
-                         const Any &periods, const Any &timing)
+double Functions::clvRet(double margin, double retention, double discount, const Any &periods,
+                         const Any &timing)
 {
     return evaluate(CLV_RET, {margin, retention, discount}, {&periods, &timing});
 }
@@ -108,7 +113,10 @@ double Functions::clvAvg(double revenue, double costs, double customers)
     return evaluate(CLV_AVG, {revenue, costs, customers});
 }
 
-double Functions::lifetime(double churn) { return evaluate(LIFETIME, {churn}); }
+double Functions::lifetime(double churn)
+{
+    return evaluate(LIFETIME, {churn});
+}
 
 double Functions::churnPeriod(double churn, double periods)
 {
@@ -171,8 +179,8 @@ double Functions::roasBreakeven(double margin)
     return evaluate(ROAS_BREAKEVEN, {margin});
 }
 
-OUString Functions::clvSegment(double value, const AnyRange &values,
-                               const Any &highShare, const Any &lowShare)
+OUString Functions::clvSegment(double value, const AnyRange &values, const Any &highShare,
+                               const Any &lowShare)
 {
     std::vector<double> v;
     append_numbers(values, NonNumbers::skip, CLV_SEGMENT, 1, v);
@@ -181,8 +189,7 @@ OUString Functions::clvSegment(double value, const AnyRange &values,
     optional_number(lowShare, CLV_SEGMENT, 3, &low);
     clv_segment_class segment;
     clv_fault fault;
-    if (clv_segment(value, v.data(), v.size(), high, low, &segment, &fault)
-        != CLV_OK)
+    if (clv_segment(value, v.data(), v.size(), high, low, &segment, &fault) != CLV_OK)
         fail(CLV_SEGMENT, calc_fault(CLV_SEGMENT, fault));
     return OUString::createFromAscii(clv_segment_name(segment));
 }

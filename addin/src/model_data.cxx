@@ -6,7 +6,8 @@
 #include "cells.hxx"
 #include "core_row.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
@@ -38,8 +39,8 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
     if (optional_range(weights, function, pos[n_], &weight_cells))
         in[n_++] = &weight_cells;
     same_size(function, in, n_, pos);
-    const std::size_t cells = static_cast<std::size_t>(in[0]->getLength())
-                              * (in[0]->getLength() ? (*in[0])[0].getLength() : 0);
+    const std::size_t cells = static_cast<std::size_t>(in[0]->getLength()) *
+                              (in[0]->getLength() ? (*in[0])[0].getLength() : 0);
     for (std::size_t i = 0; i < n_; i++)
         col_[i].reserve(cells);
     each_row(in, n_, [&](sal_Int32 r, sal_Int32 c, std::size_t cell) {
@@ -47,11 +48,11 @@ Columns::Columns(std::size_t function, std::initializer_list<const AnyRange *> r
             const Any &v = (*in[i])[r][c];
             double x;
             if (empty_cell(v))
-                fail(function, clv_fault{pos[i], cell, "must not have an empty cell "
-                                                       "where the other ranges have data"});
+                fail(function, clv_fault{pos[i], cell,
+                                         "must not have an empty cell "
+                                         "where the other ranges have data"});
             if (!cell_number(v, &x))
-                fail_text(function,
-                          clv_fault{pos[i], cell, "must contain numbers only, no text"});
+                fail_text(function, clv_fault{pos[i], cell, "must contain numbers only, no text"});
             col_[i].push_back(x);
         }
         cell_.push_back(cell);
@@ -71,9 +72,10 @@ clv_model read_model(std::size_t function, std::size_t arg, clv_model_kind kind,
     for (const auto &row : params)
         n += static_cast<std::size_t>(row.getLength());
     if (n != want && n != want + 1)
-        fail(function, arg, want == 2 ? "must hold the 2 parameters, as the fit returns them"
-                          : want == 3 ? "must hold the 3 parameters, as the fit returns them"
-                                      : "must hold the 4 parameters, as the fit returns them");
+        fail(function, arg,
+             want == 2   ? "must hold the 2 parameters, as the fit returns them"
+             : want == 3 ? "must hold the 3 parameters, as the fit returns them"
+                         : "must hold the 4 parameters, as the fit returns them");
     std::size_t i = 0;
     for (const auto &row : params) {
         for (const Any &cell : row) {

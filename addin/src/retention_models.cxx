@@ -14,7 +14,8 @@
 #include "cells.hxx"
 #include "model_data.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
@@ -47,8 +48,9 @@ Sequence<Sequence<double>> Functions::sbgFit(const AnyRange &survivors)
             } else if (!cell_number(v, &x)) {
                 fail_text(SBG_FIT, clv_fault{0, cell, "must contain numbers only, no text"});
             } else if (first_empty != CLV_FAULT_NONE) {
-                fail(SBG_FIT, clv_fault{0, first_empty, "must not have an empty cell "
-                                                        "before the last count"});
+                fail(SBG_FIT, clv_fault{0, first_empty,
+                                        "must not have an empty cell "
+                                        "before the last count"});
             } else {
                 alive.push_back(x);
                 cells.push_back(cell);
@@ -96,8 +98,7 @@ Sequence<Sequence<double>> Functions::bgbbFit(const AnyRange &x, const AnyRange 
                                               const AnyRange &n, const Any &weights)
 {
     const Columns data(BGBB_FIT, {&x, &t_x, &n}, weights);
-    const double *columns[] = {data.column(0), data.column(1), data.column(2),
-                               data.column(3)};
+    const double *columns[] = {data.column(0), data.column(1), data.column(2), data.column(3)};
     return run_fit(BGBB_FIT, columns, data.size(), data.cells());
 }
 

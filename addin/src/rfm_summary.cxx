@@ -17,7 +17,8 @@
 #include "model_data.hxx"
 #include "transaction_log.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
@@ -25,16 +26,16 @@ using org::clvkit::calc::XClvkit;
 
 static_assert(arity(&XClvkit::rfmSummary) == FUNCTIONS[RFM_SUMMARY].nargs);
 
-namespace {
+namespace
+{
 
 /* RFM_SUMMARY's arguments, in Calc's order. */
 enum { IDS, DATES, AMOUNTS, UNIT, CALIBRATION_END };
 
 } // namespace
 
-AnyRange Functions::rfmSummary(const AnyRange &ids, const AnyRange &dates,
-                               const AnyRange &amounts, const OUString &unit,
-                               const Any &calibrationEnd)
+AnyRange Functions::rfmSummary(const AnyRange &ids, const AnyRange &dates, const AnyRange &amounts,
+                               const OUString &unit, const Any &calibrationEnd)
 {
     bool numeric_ids;
     const auto log = read_log(RFM_SUMMARY, IDS, ids, dates, &amounts, &numeric_ids);
@@ -62,8 +63,8 @@ AnyRange Functions::rfmSummary(const AnyRange &ids, const AnyRange &dates,
             cell[0] <<= rtl_math_stringToDouble(id, id + len, '.', 0, nullptr, nullptr);
         else
             cell[0] <<= OUString(id, static_cast<sal_Int32>(len), RTL_TEXTENCODING_UTF8);
-        const double values[] = {rfm->x[i], rfm->t_x[i], rfm->T[i], rfm->mean_value[i],
-                                 rfm->x_holdout[i], rfm->value_holdout[i]};
+        const double values[] = {rfm->x[i],          rfm->t_x[i],       rfm->T[i],
+                                 rfm->mean_value[i], rfm->x_holdout[i], rfm->value_holdout[i]};
         for (std::size_t k = 0; k < std::size(values); k++)
             cell[k + 1] <<= values[k];
         row[i] = cells;

@@ -8,86 +8,107 @@
 #ifndef CLVKIT_ADDIN_TABLE_DIAGNOSTICS_HXX
 #define CLVKIT_ADDIN_TABLE_DIAGNOSTICS_HXX
 
-namespace clvkit::calc::table_detail {
+namespace clvkit::calc::table_detail
+{
 
 inline constexpr Argument DIAG_DELTA{
-    "delta", "delta",
+    "delta",
+    "delta",
     {{"Continuous discount rate per time unit of the fit (> 0; 15% a year is LN(1.15)/52 a week).",
       "Continue disconteringsvoet per tijdseenheid (> 0; 15% per jaar is LN(1,15)/52 per week)."}}};
 inline constexpr Argument DIAG_X{
-    "x", "x_bereik",
+    "x",
+    "x_bereik",
     {{"Repeat transactions per customer in the calibration (a range of whole numbers >= 0).",
       "Herhaalaankopen per klant in de kalibratie (een bereik met gehele getallen >= 0)."}}};
 inline constexpr Argument DIAG_T_X{
-    "t_x", "t_x_bereik",
+    "t_x",
+    "t_x_bereik",
     {{"Per customer, the time from the first to the last repeat purchase (0 when x is 0).",
       "Per klant de tijd van de eerste aankoop tot de laatste herhaalaankoop (0 als x 0 is)."}}};
 inline constexpr Argument DIAG_T{
-    "T", "T_bereik",
+    "T",
+    "T_bereik",
     {{"Per customer, the time from the first purchase to the end of the calibration (>= t_x).",
       "Per klant de tijd van de eerste aankoop tot het eind van de kalibratie (>= t_x)."}}};
 inline constexpr Argument DIAG_TOP{
-    "top", "top",
+    "top",
+    "top",
     {{"Frequencies 0 to top-1 each get a row, the last row is top or more (default 7).",
-      "Frequenties 0 tot top-1 krijgen elk een rij, de laatste rij is top of meer (standaard 7)."}}};
+      "Frequenties 0 tot top-1 krijgen elk een rij, de laatste rij is top of meer (standaard "
+      "7)."}}};
 inline constexpr Argument DIAG_HORIZON{
-    "t", "t",
+    "t",
+    "t",
     {{"Length of the holdout period in the unit of the fit (> 0; 39 weeks in CDNOW).",
       "Lengte van de holdoutperiode in de eenheid van de schatting (> 0; 39 weken bij CDNOW)."}}};
-inline constexpr Argument DIAG_X_HOLDOUT{
-    "x_holdout", "x_holdout",
-    {{"Per customer, the transactions in the holdout period (whole numbers >= 0), as RFM_SUMMARY gives.",
-      "Per klant de aankopen in de holdoutperiode (gehele getallen >= 0), zoals RFM_SUMMARY ze geeft."}}};
+inline constexpr Argument DIAG_X_HOLDOUT{"x_holdout",
+                                         "x_holdout",
+                                         {{"Per customer, the transactions in the holdout period "
+                                           "(whole numbers >= 0), as RFM_SUMMARY gives.",
+                                           "Per klant de aankopen in de holdoutperiode (gehele "
+                                           "getallen >= 0), zoals RFM_SUMMARY ze geeft."}}};
 
 inline constexpr Argument DIAG_IDS{
-    "txlog_add.id", "klanten",
+    "txlog_add.id",
+    "klanten",
     {{"Customer of each transaction: a number or a text (a range).",
       "Klant van elke transactie: een getal of een tekst (een bereik)."}}};
 inline constexpr Argument DIAG_DATES{
-    "txlog_add.day", "datums",
+    "txlog_add.day",
+    "datums",
     {{"Date of each transaction (a range of the same size): dates, YYYYMMDD or YYYY-MM-DD.",
       "Datum van elke transactie (een bereik even groot): datums, JJJJMMDD of JJJJ-MM-DD."}}};
 inline constexpr Argument DIAG_UNIT{
-    "tx_fit.unit", "eenheid",
+    "tx_fit.unit",
+    "eenheid",
     {{"Time unit the model was fitted in: \"day\", \"week\", \"month\" or \"year\".",
       "Tijdseenheid waarin het model is geschat: \"dag\", \"week\", \"maand\" of \"jaar\"."}}};
 inline constexpr Argument DIAG_PERIOD{
-    "period", "periode",
+    "period",
+    "periode",
     {{"Length of one period in the unit of the fit (> 0; default 1).",
       "Lengte van een periode in de eenheid van de schatting (> 0; standaard 1)."}}};
 inline constexpr Argument DIAG_PERIODS{
-    "periods", "perioden",
+    "periods",
+    "perioden",
     {{"Number of periods (a whole number; default 0: as many as cover the log).",
       "Aantal perioden (een geheel getal; standaard 0: zoveel als de log beslaat)."}}};
 inline constexpr Argument DIAG_ORIGIN{
-    "origin", "begin",
+    "origin",
+    "begin",
     {{"The date periods are counted from (at most the first in the log; default the log's first).",
-      "De datum vanaf waar perioden tellen (hoogstens de eerste in de log; standaard die eerste)."}}};
+      "De datum vanaf waar perioden tellen (hoogstens de eerste in de log; standaard die "
+      "eerste)."}}};
 
 inline constexpr Argument DIAG_KIND{
-    "kind", "soort",
+    "kind",
+    "soort",
     {{"0: expected transactions in the next t; 1: probability alive.",
       "0: verwacht aantal aankopen in de komende t; 1: kans dat de klant nog actief is."}}};
 inline constexpr Argument DIAG_AGE{
-    "T", "T",
+    "T",
+    "T",
     {{"Age of the customers: time from the first purchase to now (>= every recency).",
       "Leeftijd van de klanten: tijd van de eerste aankoop tot nu (>= elke recency)."}}};
 inline constexpr Argument DIAG_FREQ{
-    "freq", "frequenties",
+    "freq",
+    "frequenties",
     {{"Repeat transactions of each row of the result (a range of whole numbers >= 0).",
       "Herhaalaankopen van elke rij van de uitkomst (een bereik met gehele getallen >= 0)."}}};
 inline constexpr Argument DIAG_REC{
-    "rec", "recencies",
+    "rec",
+    "recencies",
     {{"Recency t_x of each column of the result (a range of numbers from 0 to T).",
       "Recency t_x van elke kolom van de uitkomst (een bereik met getallen van 0 tot T)."}}};
 inline constexpr Argument DIAG_MATRIX_T{
-    "t", "t",
+    "t",
+    "t",
     {{"For kind 0, the length of the period ahead (> 0; default 1).",
       "Bij soort 0 de lengte van de periode vooruit (> 0; standaard 1)."}}};
 
 /* The argument lists of a transaction model's diagnostics. */
-template <const Argument *PARAMS>
-struct DiagArgs {
+template <const Argument *PARAMS> struct DiagArgs {
     static constexpr Argument dert[] = {DIAG_DELTA, TX_X, TX_T_X, TX_T, *PARAMS};
     static constexpr Argument stderr_[] = {DIAG_X, DIAG_T_X, DIAG_T, *PARAMS, WEIGHT};
     static constexpr Argument period_counts[] = {DIAG_X, DIAG_T, *PARAMS, DIAG_TOP, WEIGHT};
@@ -102,65 +123,67 @@ struct DiagArgs {
 };
 
 /* The seven diagnostics of a transaction model, in the order of DiagRow. */
-#define CLVKIT_DIAG_ROWS(fam, FAM, model, PARAMS)                              \
-    table_detail::stat_row(fam "Dert", FAM "_DERT", "tx_dert", fam,            \
-        {{"Discounted expected residual transactions (DERT) of a customer "   \
-          "under the " model " model, at a continuous discount rate. x "       \
-          "spend x margin = residual value. Ranges: one result per row.",      \
-          "Contant verwacht aantal resterende aankopen (DERT) van een klant "  \
-          "volgens het " model "-model, bij een continue disconteringsvoet."}}, \
-        table_detail::DiagArgs<&table_detail::PARAMS>::dert),                  \
-    table_detail::stat_row(fam "Stderr", FAM "_STDERR", "tx_stderr", fam,      \
-        {{"Standard errors of the " model " parameters at these values, from " \
-          "the customers they were fitted on: four cells in a row (an array "  \
-          "formula).",                                                         \
-          "Standaardfouten van de parameters van het " model "-model bij deze " \
-          "waarden, uit de klanten waarop ze geschat zijn: vier cellen."}},    \
-        table_detail::DiagArgs<&table_detail::PARAMS>::stderr_),               \
-    table_detail::stat_row(fam "PeriodCounts", FAM "_PERIOD_COUNTS",           \
-        "period_counts", fam,                                                  \
-        {{"Customers by repeat transactions in the calibration, actual and "   \
-          "expected under the " model " model. Array formula: rows "           \
-          "0..top, columns frequency, actual, expected.",                      \
-          "Klanten per aantal herhaalaankopen in de kalibratie, werkelijk en " \
-          "verwacht volgens het " model "-model. Matrixformule: frequentie, "  \
-          "werkelijk, verwacht."}},                                            \
-        table_detail::DiagArgs<&table_detail::PARAMS>::period_counts),         \
-    table_detail::stat_row(fam "Holdout", FAM "_HOLDOUT",                      \
-        "holdout_by_frequency", fam,                                           \
-        {{"Holdout check of the " model " model per calibration frequency: "   \
-          "frequency, customers, mean actual and mean expected holdout "       \
-          "transactions. Array formula, rows 0..top.",                         \
-          "Holdouttoets van het " model "-model per frequentie in de "         \
-          "kalibratie: frequentie, klanten, gemiddeld werkelijk en verwacht "  \
-          "aantal aankopen. Matrixformule."}},                                 \
-        table_detail::DiagArgs<&table_detail::PARAMS>::holdout),               \
-    table_detail::stat_row(fam "HoldoutErrors", FAM "_HOLDOUT_ERRORS",         \
-        "holdout_by_frequency", fam,                                           \
-        {{"Errors of the " model " model in the holdout: MAE and RMSE per "    \
-          "customer, actual and expected total, error of the total in %. "     \
-          "Five cells in a row (an array formula).",                           \
-          "Fouten van het " model "-model in de holdout: MAE en RMSE per "     \
-          "klant, werkelijk en verwacht totaal, fout van het totaal in %. "    \
-          "Vijf cellen."}},                                                    \
-        table_detail::DiagArgs<&table_detail::PARAMS>::holdout_errors),        \
-    table_detail::stat_row(fam "Tracking", FAM "_TRACKING", "tracking_log",    \
-        fam,                                                                   \
-        {{"Repeat transactions of a log per period, actual and expected under " \
-          "the " model " model. Array formula: period, actual, actual "        \
-          "cumulative, expected, expected cumulative.",                        \
-          "Herhaalaankopen van een log per periode, werkelijk en verwacht "    \
-          "volgens het " model "-model. Matrixformule: periode, werkelijk, "   \
-          "cumulatief, verwacht, cumulatief."}},                               \
-        table_detail::DiagArgs<&table_detail::PARAMS>::tracking),              \
-    table_detail::stat_row(fam "Matrix", FAM "_MATRIX", "tx_matrix", fam,      \
-        {{"Expected transactions or probability alive under the " model       \
-          " model over a grid: a row per frequency, a column per recency "     \
-          "(an array formula).",                                               \
-          "Verwacht aantal aankopen of kans op nog actief volgens het " model  \
-          "-model over een raster: een rij per frequentie, een kolom per "     \
-          "recency."}},                                                        \
-        table_detail::DiagArgs<&table_detail::PARAMS>::matrix)
+#define CLVKIT_DIAG_ROWS(fam, FAM, model, PARAMS)                                                  \
+    table_detail::stat_row(fam "Dert", FAM "_DERT", "tx_dert", fam,                                \
+                           {{"Discounted expected residual transactions (DERT) of a customer "     \
+                             "under the " model " model, at a continuous discount rate. x "        \
+                             "spend x margin = residual value. Ranges: one result per row.",       \
+                             "Contant verwacht aantal resterende aankopen (DERT) van een klant "   \
+                             "volgens het " model "-model, bij een continue disconteringsvoet."}}, \
+                           table_detail::DiagArgs<&table_detail::PARAMS>::dert),                   \
+        table_detail::stat_row(                                                                    \
+            fam "Stderr", FAM "_STDERR", "tx_stderr", fam,                                         \
+            {{"Standard errors of the " model " parameters at these values, from "                 \
+              "the customers they were fitted on: four cells in a row (an array "                  \
+              "formula).",                                                                         \
+              "Standaardfouten van de parameters van het " model "-model bij deze "                \
+              "waarden, uit de klanten waarop ze geschat zijn: vier cellen."}},                    \
+            table_detail::DiagArgs<&table_detail::PARAMS>::stderr_),                               \
+        table_detail::stat_row(                                                                    \
+            fam "PeriodCounts", FAM "_PERIOD_COUNTS", "period_counts", fam,                        \
+            {{"Customers by repeat transactions in the calibration, actual and "                   \
+              "expected under the " model " model. Array formula: rows "                           \
+              "0..top, columns frequency, actual, expected.",                                      \
+              "Klanten per aantal herhaalaankopen in de kalibratie, werkelijk en "                 \
+              "verwacht volgens het " model "-model. Matrixformule: frequentie, "                  \
+              "werkelijk, verwacht."}},                                                            \
+            table_detail::DiagArgs<&table_detail::PARAMS>::period_counts),                         \
+        table_detail::stat_row(                                                                    \
+            fam "Holdout", FAM "_HOLDOUT", "holdout_by_frequency", fam,                            \
+            {{"Holdout check of the " model " model per calibration frequency: "                   \
+              "frequency, customers, mean actual and mean expected holdout "                       \
+              "transactions. Array formula, rows 0..top.",                                         \
+              "Holdouttoets van het " model "-model per frequentie in de "                         \
+              "kalibratie: frequentie, klanten, gemiddeld werkelijk en verwacht "                  \
+              "aantal aankopen. Matrixformule."}},                                                 \
+            table_detail::DiagArgs<&table_detail::PARAMS>::holdout),                               \
+        table_detail::stat_row(fam "HoldoutErrors", FAM "_HOLDOUT_ERRORS", "holdout_by_frequency", \
+                               fam,                                                                \
+                               {{"Errors of the " model " model in the holdout: MAE and RMSE per " \
+                                 "customer, actual and expected total, error of the total in %. "  \
+                                 "Five cells in a row (an array formula).",                        \
+                                 "Fouten van het " model "-model in de holdout: MAE en RMSE per "  \
+                                 "klant, werkelijk en verwacht totaal, fout van het totaal in %. " \
+                                 "Vijf cellen."}},                                                 \
+                               table_detail::DiagArgs<&table_detail::PARAMS>::holdout_errors),     \
+        table_detail::stat_row(                                                                    \
+            fam "Tracking", FAM "_TRACKING", "tracking_log", fam,                                  \
+            {{"Repeat transactions of a log per period, actual and expected under "                \
+              "the " model " model. Array formula: period, actual, actual "                        \
+              "cumulative, expected, expected cumulative.",                                        \
+              "Herhaalaankopen van een log per periode, werkelijk en verwacht "                    \
+              "volgens het " model "-model. Matrixformule: periode, werkelijk, "                   \
+              "cumulatief, verwacht, cumulatief."}},                                               \
+            table_detail::DiagArgs<&table_detail::PARAMS>::tracking),                              \
+        table_detail::stat_row(                                                                    \
+            fam "Matrix", FAM "_MATRIX", "tx_matrix", fam,                                         \
+            {{"Expected transactions or probability alive under the " model                        \
+              " model over a grid: a row per frequency, a column per recency "                     \
+              "(an array formula).",                                                               \
+              "Verwacht aantal aankopen of kans op nog actief volgens het " model                  \
+              "-model over een raster: een rij per frequentie, een kolom per "                     \
+              "recency."}},                                                                        \
+            table_detail::DiagArgs<&table_detail::PARAMS>::matrix)
 
 } // namespace clvkit::calc::table_detail
 

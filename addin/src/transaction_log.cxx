@@ -10,22 +10,27 @@
 #include "core_row.hxx"
 #include "model_data.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using rtl::OUString;
 
-namespace {
+namespace
+{
 
-rtl::OString utf8(const OUString &s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8); }
+rtl::OString utf8(const OUString &s)
+{
+    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+}
 
 /* A fault of adding the transaction at `cell`: the argument that passes
  * what the row blames (both rows call them id, day, amount). */
 [[noreturn]] void fail_row(std::size_t function, const clv_fault &fault, bool numeric_id,
-                          std::size_t cell)
+                           std::size_t cell)
 {
-    clv_fault at = calc_fault(function, fault,
-                              clv_func_find(numeric_id ? "txlog_add_number" : "txlog_add"));
+    clv_fault at =
+        calc_fault(function, fault, clv_func_find(numeric_id ? "txlog_add_number" : "txlog_add"));
     at.element = at.arg == NOWHERE ? CLV_FAULT_NONE : cell;
     fail(function, at);
 }
@@ -53,7 +58,7 @@ clv_status day_of(const Any &value, double *day)
 clv_time_unit unit_of(std::size_t function, std::size_t arg, const OUString &name)
 {
     static constexpr const char *DUTCH[][2] = {
-        {"dag", "day"},     {"dagen", "day"},    {"week", "week"}, {"weken", "week"},
+        {"dag", "day"},     {"dagen", "day"},     {"week", "week"}, {"weken", "week"},
         {"maand", "month"}, {"maanden", "month"}, {"jaar", "year"}, {"jaren", "year"}};
     const rtl::OString s = utf8(name.trim().toAsciiLowerCase());
     const char *english = s.getStr();
@@ -77,9 +82,9 @@ LogPtr read_log(std::size_t function, std::size_t ids_arg, const AnyRange &ids,
     const std::size_t IDS = ids_arg, DATES = ids_arg + 1, AMOUNTS = ids_arg + 2;
     /* one number for every row (0: a log without amounts), or a range */
     double every = 0;
-    const bool one_amount = !amounts
-                            || (amounts->getLength() == 1 && (*amounts)[0].getLength() == 1
-                                && (ids.getLength() != 1 || ids[0].getLength() != 1));
+    const bool one_amount =
+        !amounts || (amounts->getLength() == 1 && (*amounts)[0].getLength() == 1 &&
+                     (ids.getLength() != 1 || ids[0].getLength() != 1));
     if (amounts && one_amount && !cell_number((*amounts)[0][0], &every))
         fail_text(function, AMOUNTS, "must be a number or a range of numbers");
     const AnyRange *in[] = {&ids, &dates, amounts};
@@ -101,10 +106,10 @@ LogPtr read_log(std::size_t function, std::size_t ids_arg, const AnyRange &ids,
         id >>= text;
         const rtl::OString s = utf8(text);
         *numeric_ids = *numeric_ids && numeric;
-        const clv_status st = numeric
-            ? clv_txlog_add_number(log.get(), number, day, amount, &fault)
-            : clv_txlog_add(log.get(), s.getStr(), static_cast<std::size_t>(s.getLength()),
-                            day, amount, &fault);
+        const clv_status st =
+            numeric ? clv_txlog_add_number(log.get(), number, day, amount, &fault)
+                    : clv_txlog_add(log.get(), s.getStr(), static_cast<std::size_t>(s.getLength()),
+                                    day, amount, &fault);
         if (st != CLV_OK)
             fail_row(function, fault, numeric, cell);
     });
@@ -112,6 +117,5 @@ LogPtr read_log(std::size_t function, std::size_t ids_arg, const AnyRange &ids,
         fail(function, IDS, "must contain at least one transaction");
     return log;
 }
-
 
 } // namespace clvkit::calc

@@ -14,7 +14,8 @@
 #include "arguments.hxx"
 #include "clvkit/rfm.h"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 struct LogFree {
     void operator()(clv_txlog *log) const { clv_txlog_free(log); }

@@ -14,16 +14,17 @@
 #include "core_row.hxx"
 #include "model_data.hxx"
 
-namespace clvkit::calc {
+namespace clvkit::calc
+{
 
 using css::uno::Any;
 using css::uno::Sequence;
 using org::clvkit::calc::XClvkit;
 
-#define CLVKIT_CHECK_TX_ARITY(fam, FAM)                                        \
-    static_assert(arity(&XClvkit::fam##Fit) == FUNCTIONS[FAM##_FIT].nargs);    \
-    static_assert(arity(&XClvkit::fam##PAlive) == FUNCTIONS[FAM##_PALIVE].nargs); \
-    static_assert(arity(&XClvkit::fam##Expected) == FUNCTIONS[FAM##_EXPECTED].nargs); \
+#define CLVKIT_CHECK_TX_ARITY(fam, FAM)                                                      \
+    static_assert(arity(&XClvkit::fam##Fit) == FUNCTIONS[FAM##_FIT].nargs);                  \
+    static_assert(arity(&XClvkit::fam##PAlive) == FUNCTIONS[FAM##_PALIVE].nargs);            \
+    static_assert(arity(&XClvkit::fam##Expected) == FUNCTIONS[FAM##_EXPECTED].nargs);        \
     static_assert(arity(&XClvkit::fam##ExpectedNew) == FUNCTIONS[FAM##_EXPECTED_NEW].nargs); \
     static_assert(arity(&XClvkit::fam##Clv) == FUNCTIONS[FAM##_CLV].nargs);
 CLVKIT_CHECK_TX_ARITY(bgnbd, BGNBD)
@@ -33,7 +34,8 @@ CLVKIT_CHECK_TX_ARITY(pnbd, PNBD)
 static_assert(arity(&XClvkit::ggFit) == FUNCTIONS[GG_FIT].nargs);
 static_assert(arity(&XClvkit::ggSpend) == FUNCTIONS[GG_SPEND].nargs);
 
-namespace {
+namespace
+{
 
 Sequence<Sequence<double>> fit(std::size_t id, std::initializer_list<const AnyRange *> ranges,
                                const Any &weights)
@@ -65,45 +67,42 @@ Any customer_value(std::size_t id, const AnyRange &x, const AnyRange &t_x, const
     const Any in[] = {Any(x), Any(t_x), Any(T), Any(m)};
     return each_cell(id, Cells(id, {&in[0], &in[1], &in[2], &in[3]}),
                      [&](const double *a, double *out, clv_fault *fault) {
-                         return clv_predict_clv(&model, &gg, a[0], a[1], a[2], a[3], &opts,
-                                                out, fault);
+                         return clv_predict_clv(&model, &gg, a[0], a[1], a[2], a[3], &opts, out,
+                                                fault);
                      });
 }
 
 } // namespace
 
-#define CLVKIT_TX_METHODS(fam, FAM)                                            \
-    Sequence<Sequence<double>> Functions::fam##Fit(                            \
-        const AnyRange &x, const AnyRange &t_x, const AnyRange &T,             \
-        const Any &weights)                                                    \
-    {                                                                          \
-        return fit(FAM##_FIT, {&x, &t_x, &T}, weights);                        \
-    }                                                                          \
-    Any Functions::fam##PAlive(const AnyRange &x, const AnyRange &t_x,         \
-                               const AnyRange &T, const AnyRange &params)      \
-    {                                                                          \
-        const Any in[] = {Any(x), Any(t_x), Any(T), Any(params)};              \
-        return predict(FAM##_PALIVE, {&in[0], &in[1], &in[2], &in[3]});        \
-    }                                                                          \
-    Any Functions::fam##Expected(const AnyRange &t, const AnyRange &x,         \
-                                 const AnyRange &t_x, const AnyRange &T,       \
-                                 const AnyRange &params)                       \
-    {                                                                          \
-        const Any in[] = {Any(t), Any(x), Any(t_x), Any(T), Any(params)};      \
-        return predict(FAM##_EXPECTED, {&in[0], &in[1], &in[2], &in[3], &in[4]}); \
-    }                                                                          \
-    Any Functions::fam##ExpectedNew(const AnyRange &t, const AnyRange &params) \
-    {                                                                          \
-        const Any in[] = {Any(t), Any(params)};                                \
-        return predict(FAM##_EXPECTED_NEW, {&in[0], &in[1]});                  \
-    }                                                                          \
-    Any Functions::fam##Clv(const AnyRange &x, const AnyRange &t_x,            \
-                            const AnyRange &T, const AnyRange &m,              \
-                            const AnyRange &params, const AnyRange &ggParams,  \
-                            double periods, double discount, const Any &margin) \
-    {                                                                          \
-        return customer_value(FAM##_CLV, x, t_x, T, m, params, ggParams,       \
-                              periods, discount, margin);                      \
+#define CLVKIT_TX_METHODS(fam, FAM)                                                              \
+    Sequence<Sequence<double>> Functions::fam##Fit(const AnyRange &x, const AnyRange &t_x,       \
+                                                   const AnyRange &T, const Any &weights)        \
+    {                                                                                            \
+        return fit(FAM##_FIT, {&x, &t_x, &T}, weights);                                          \
+    }                                                                                            \
+    Any Functions::fam##PAlive(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,        \
+                               const AnyRange &params)                                           \
+    {                                                                                            \
+        const Any in[] = {Any(x), Any(t_x), Any(T), Any(params)};                                \
+        return predict(FAM##_PALIVE, {&in[0], &in[1], &in[2], &in[3]});                          \
+    }                                                                                            \
+    Any Functions::fam##Expected(const AnyRange &t, const AnyRange &x, const AnyRange &t_x,      \
+                                 const AnyRange &T, const AnyRange &params)                      \
+    {                                                                                            \
+        const Any in[] = {Any(t), Any(x), Any(t_x), Any(T), Any(params)};                        \
+        return predict(FAM##_EXPECTED, {&in[0], &in[1], &in[2], &in[3], &in[4]});                \
+    }                                                                                            \
+    Any Functions::fam##ExpectedNew(const AnyRange &t, const AnyRange &params)                   \
+    {                                                                                            \
+        const Any in[] = {Any(t), Any(params)};                                                  \
+        return predict(FAM##_EXPECTED_NEW, {&in[0], &in[1]});                                    \
+    }                                                                                            \
+    Any Functions::fam##Clv(const AnyRange &x, const AnyRange &t_x, const AnyRange &T,           \
+                            const AnyRange &m, const AnyRange &params, const AnyRange &ggParams, \
+                            double periods, double discount, const Any &margin)                  \
+    {                                                                                            \
+        return customer_value(FAM##_CLV, x, t_x, T, m, params, ggParams, periods, discount,      \
+                              margin);                                                           \
     }
 
 CLVKIT_TX_METHODS(bgnbd, BGNBD)
