@@ -3,15 +3,9 @@
 -- BG/NBD r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4; Fader & Hardie
 -- (2013) Gamma-Gamma p 6.25, q 3.74, gamma 15.44; and the independent
 -- high-precision fits of reference_values.csv (1e-4 relative).
-CREATE FUNCTION try(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-CREATE FUNCTION near(got float8, want float8, rel float8) RETURNS bool
-  LANGUAGE sql IMMUTABLE AS $$ SELECT abs(got - want) <= rel * abs(want) $$;
+\getenv srcdir PG_ABS_SRCDIR
+\set helpers :srcdir '/sql/helpers.inc'
+\i :helpers
 
 \getenv srcdir PG_ABS_SRCDIR
 \set cbs_file :srcdir '/../data/refdata/btyd_cdnowSummary_cbs.csv'

@@ -1,13 +1,9 @@
 -- The RFM summary as an aggregate: BTYD's CDNOW event log loaded with COPY
 -- gives BTYD's calibration summary (btyd_cdnowSummary_cbs.csv) for every
 -- customer: x, t.x, T.cal in weeks, holdout counts x.star, mean value m.x.
-CREATE FUNCTION try(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\getenv srcdir PG_ABS_SRCDIR
+\set helpers :srcdir '/sql/helpers.inc'
+\i :helpers
 \getenv srcdir PG_ABS_SRCDIR
 \set elog_file :srcdir '/../data/refdata/btyd_cdnowElog.csv'
 \set cbs_file :srcdir '/../data/refdata/btyd_cdnowSummary_cbs.csv'

@@ -1,13 +1,9 @@
 -- The catalogue in SQL: each function's worked example (economics.h, from the
 -- articles), named arguments with defaults, and bad input as errors that
 -- name the function and the parameter, with SQLSTATE 22023.
-CREATE FUNCTION try(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\getenv srcdir PG_ABS_SRCDIR
+\set helpers :srcdir '/sql/helpers.inc'
+\i :helpers
 
 SELECT clv(50, 12, 3) AS "1800", clv(50, 12, 3, 100) AS "1700",
        clv(2000, 1, 8, 500, 200) AS "13900";
