@@ -118,8 +118,10 @@ def check_diagnostics(report, doc, examples_dir):
         for k in range(8):
             r = 20 + k
             if i == 0:
-                report.expect("Diagnostics D%d customers" % r, value("D%d" % r), float(rows[str(k)]["count"]), 1e-12)
-                report.expect("Diagnostics E%d actual mean" % r, value("E%d" % r), float(rows[str(k)]["actual"]), 1e-9)
+                report.expect("Diagnostics D%d customers" % r, value("D%d" % r),
+                              float(rows[str(k)]["count"]), 1e-12)
+                report.expect("Diagnostics E%d actual mean" % r, value("E%d" % r),
+                              float(rows[str(k)]["actual"]), 1e-9)
             ref = "%s%d" % ("FGH"[i], r)
             report.expect("Diagnostics %s %s expected mean" % (ref, m), value(ref),
                           float(rows[str(k)]["expected"]), 2e-6)

@@ -57,7 +57,8 @@ def diagnostics_sheet(b, col, params):
         r = COUNTS_ROW + k
         b.row(r, "customers with x %s" % label(k, "or more"), "klanten met x %s" % label(k, "of meer"), [])
         b.put("C%d" % r, group_label(k))
-        b.put("D%d" % r, "=INDEX(BGNBD_PERIOD_COUNTS(%s;%s;$Model.%s);%d;2)" % (x, T, params["BG"], k + 1), "0")
+        b.put("D%d" % r, "=INDEX(BGNBD_PERIOD_COUNTS(%s;%s;$Model.%s);%d;2)"
+              % (x, T, params["BG"], k + 1), "0")
         for letter, (_, fn, key) in zip("EFG", MODELS):
             b.put("%s%d" % (letter, r), "=INDEX(%s_PERIOD_COUNTS(%s;%s;$Model.%s);%d;3)"
                   % (fn, x, T, params[key], k + 1), "0.0")
@@ -72,8 +73,8 @@ def diagnostics_sheet(b, col, params):
         b.heading("%s%d" % (c, head), text)
     for k in range(GROUPS):
         r = HOLDOUT_ROW + k
-        b.row(r, "mean, customers with x %s" % label(k, "or more"), "gemiddelde, klanten met x %s" % label(k, "of meer"),
-              [])
+        b.row(r, "mean, customers with x %s" % label(k, "or more"),
+              "gemiddelde, klanten met x %s" % label(k, "of meer"), [])
         b.put("C%d" % r, group_label(k))
         call = "BGNBD_HOLDOUT(39;%s;%s;%s;%s;$Model.%s)" % (x, t_x, T, holdout, params["BG"])
         b.put("D%d" % r, "=INDEX(%s;%d;2)" % (call, k + 1), "0")
@@ -86,7 +87,8 @@ def diagnostics_sheet(b, col, params):
     b.heading("A%d" % (ERRORS_ROW - 1), "Holdout errors (weeks 40-78)")
     b.heading("B%d" % (ERRORS_ROW - 1), "Fouten in de controleperiode (week 40-78)")
     head = ERRORS_ROW - 1
-    for c, text in zip("CDEFG", ("MAE", "RMSE", "actual / werkelijk", "expected / verwacht", "error % / fout %")):
+    for c, text in zip("CDEFG", ("MAE", "RMSE", "actual / werkelijk", "expected / verwacht",
+                                 "error % / fout %")):
         b.heading("%s%d" % (c, head), text)
     for i, (name, fn, key) in enumerate(MODELS):
         r = ERRORS_ROW + i
