@@ -31,6 +31,7 @@ STORED = {
     ("predictive-clv", "Model", 13, "C"): 0.2425945,     # BG/NBD r on CDNOW (MLE)
     ("predictive-clv", "Customers", 2, "G"): None,       # a number
     ("predictive-clv", "Log", 8, "G"): 2,                # customer 1: x = 2 (BTYD)
+    ("predictive-clv", "Diagnostics", 9, "D"): 1411,    # 2357 - 946 repeat buyers (README)
     ("subscription-retention", "Retention", 22, "C"): 0.668088,  # sBG alpha (FH 2007)
 }
 

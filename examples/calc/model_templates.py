@@ -4,7 +4,9 @@
                               fitted on the 2,357 CDNOW customers (sheet
                               Customers), predictions per customer, one
                               customer looked up, and the holdout weeks
-                              40-78 predicted against what happened, charted
+                              40-78 predicted against what happened, charted;
+                              sheet Diagnostics (diagnostics_sheet.py): the
+                              models held against the data, charted
   subscription-retention.ods  sBG fitted on the High End cohort of Fader &
                               Hardie (2007), years 0-7, projected to year 12
                               against what happened, charted, and what a
@@ -17,6 +19,7 @@ import csv
 import os
 
 from book import EURO, EURO0, PERCENT, Book
+from diagnostics_sheet import diagnostics_sheet
 
 N = 2357                       # CDNOW customers: rows 2..2358 of Customers
 PRINTED = 40                   # the customers the Customers sheet prints
@@ -244,6 +247,7 @@ def predictive_clv(office, path, refdata):
             ("Repeat transactions in weeks 1-39 / Herhaalaankopen in week 1-39",
              "Transactions per customer in weeks 40-78 / Aankopen per klant"))
     b.page(b.sheet, "A1:G%d" % b.chart_end)
+    diagnostics_sheet(b, col, {"BG": BG, "MBG": MBG, "PNBD": PNBD})
     b.save(path)
 
 
