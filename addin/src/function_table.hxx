@@ -134,6 +134,9 @@ enum Id : std::size_t {
     PNBD_HOLDOUT_ERRORS,
     PNBD_TRACKING,
     PNBD_MATRIX,
+    /* cohorts of a log (table_retention.hxx) */
+    COHORT_TABLE,
+    EARLY_VALUE,
     ID_END
 };
 
@@ -585,6 +588,22 @@ inline constexpr Function FUNCTIONS[] = {
     CLVKIT_DIAG_ROWS("bgnbd", "BGNBD", "BG/NBD", BGNBD_PARAMS),
     CLVKIT_DIAG_ROWS("mbgnbd", "MBGNBD", "MBG/NBD", MBGNBD_PARAMS),
     CLVKIT_DIAG_ROWS("pnbd", "PNBD", "Pareto/NBD", PNBD_PARAMS),
+    table_detail::stat_row(
+        "cohortTable", "COHORT_TABLE", "cohort_table_build", nullptr,
+        {{"Cohort table of a log: a row per cohort (period of first purchase) and age reached: "
+          "start, age, size, active, revenue, retention, revenue per customer, survivors.",
+          "Cohorttabel van een log: een rij per cohort (periode van de eerste aankoop) en "
+          "leeftijd: begin, leeftijd, omvang, actief, omzet, retentie, omzet per klant, "
+          "overlevers."}},
+        table_detail::COHORT_TABLE_ARGS),
+    table_detail::stat_row(
+        "earlyValue", "EARLY_VALUE", "early_value_build", nullptr,
+        {{"Average cumulative value per customer in the first days (weeks...) after the first "
+          "purchase, per cohort and age: start, age, mean, customers, and both over all cohorts.",
+          "Gemiddelde cumulatieve waarde per klant in de eerste dagen (weken...) na de eerste "
+          "aankoop, per cohort en leeftijd: begin, leeftijd, gemiddelde, klanten, en beide over "
+          "alle cohorten."}},
+        table_detail::EARLY_VALUE_ARGS),
 };
 #undef CLVKIT_TX_ROWS
 #undef CLVKIT_DIAG_ROWS

@@ -110,6 +110,15 @@ class Functions final
                                  const AnyRange &amounts, const OUString &unit,
                                  const css::uno::Any &calibrationEnd) override;
 
+    /* XClvkit, cohort table and early value of a log (cohorts.cxx) */
+    css::uno::Sequence<css::uno::Sequence<double>>
+        SAL_CALL cohortTable(const AnyRange &ids, const AnyRange &dates, const AnyRange &amounts,
+                             const OUString &period, const css::uno::Any &end) override;
+    css::uno::Sequence<css::uno::Sequence<double>>
+        SAL_CALL earlyValue(const AnyRange &ids, const AnyRange &dates, const AnyRange &amounts,
+                            const AnyRange &ages, const OUString &unit, const OUString &period,
+                            const css::uno::Any &end) override;
+
     /* XClvkit, sBG and BG/BB (retention_models.cxx) */
     css::uno::Sequence<css::uno::Sequence<double>>
         SAL_CALL sbgFit(const AnyRange &survivors) override;

@@ -127,6 +127,38 @@ inline constexpr Argument BGBB_EXPECTED_NEW_ARGS[] = {
     BGBB_PARAMS,
 };
 
+/* ---- cohorts of a transaction log ------------------------------------------ */
+
+inline constexpr Argument COHORT_PERIOD{
+    "opts.period",
+    "periode",
+    {{"Cohort and age period: \"day\", \"week\" (Monday to Sunday), \"month\" or \"year\".",
+      "Periode van cohort en leeftijd: \"dag\", \"week\" (maandag tot zondag), \"maand\" of "
+      "\"jaar\"."}}};
+inline constexpr Argument COHORT_END{
+    "opts.end",
+    "einde",
+    {{"Last day observed (a date; default the log's last). Later transactions are left out.",
+      "Laatste waargenomen dag (een datum; standaard de laatste in de log). Latere tellen niet "
+      "mee."}}};
+inline constexpr Argument COHORT_TABLE_ARGS[] = {RFM_SUMMARY_ARGS[0], RFM_SUMMARY_ARGS[1],
+                                                 RFM_SUMMARY_ARGS[2], COHORT_PERIOD, COHORT_END};
+inline constexpr Argument EARLY_VALUE_ARGS[] = {
+    RFM_SUMMARY_ARGS[0],
+    RFM_SUMMARY_ARGS[1],
+    RFM_SUMMARY_ARGS[2],
+    {"opts.ages",
+     "leeftijden",
+     {{"Ages after the first purchase (a range of numbers > 0 in the unit; 14 days: days 0-13).",
+       "Leeftijden na de eerste aankoop (een bereik met getallen > 0; 14 dagen: dag 0-13)."}}},
+    {"opts.unit",
+     "eenheid",
+     {{"Unit of the ages: \"day\", \"week\", \"month\" (30.4375 days) or \"year\".",
+       "Eenheid van de leeftijden: \"dag\", \"week\", \"maand\" (30,4375 dagen) of \"jaar\"."}}},
+    COHORT_PERIOD,
+    COHORT_END,
+};
+
 } // namespace clvkit::calc::table_detail
 
 #endif

@@ -122,7 +122,7 @@ def setup_donations(sheet, refdata, function):
 
 def setup_for(function):
     name = function or ""
-    if name == "RFM_SUMMARY" or name.endswith("_TRACKING"):
+    if name in ("RFM_SUMMARY", "COHORT_TABLE", "EARLY_VALUE") or name.endswith("_TRACKING"):
         return setup_elog
     if name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG"):
         return setup_cdnow

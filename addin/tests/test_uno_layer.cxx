@@ -231,7 +231,9 @@ void test_table()
                               "PNBD_HOLDOUT",
                               "PNBD_HOLDOUT_ERRORS",
                               "PNBD_TRACKING",
-                              "PNBD_MATRIX"};
+                              "PNBD_MATRIX",
+                              "COHORT_TABLE",
+                              "EARLY_VALUE"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");
     for (std::size_t i = 0; i < FUNCTION_COUNT && i < std::size(displays); i++) {
         const Function &f = FUNCTIONS[i];

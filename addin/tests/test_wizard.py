@@ -43,11 +43,14 @@ for _model in ("BGNBD", "MBGNBD", "PNBD"):
                        _model + "_PERIOD_COUNTS": (5, 3), _model + "_HOLDOUT": (8, 6),
                        _model + "_HOLDOUT_ERRORS": (7, 6), _model + "_TRACKING": (7, 4),
                        _model + "_MATRIX": (6, 5)})
+# the cohorts of a log (issue 12): an optional last day observed
+SIGNATURES.update({"COHORT_TABLE": (5, 4), "EARLY_VALUE": (7, 6)})
 
 # Fits and predictions are statistics; money (CLV) and discounted
 # lifetimes are financial.
 def category(name):
-    model = name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG", "RFM", "SBG", "BGBB")
+    model = name.split("_")[0] in ("BGNBD", "MBGNBD", "PNBD", "GG", "RFM", "SBG", "BGBB",
+                                   "COHORT", "EARLY")
     money = name.endswith("_CLV") or name in ("SBG_DEL", "SBG_DERL")
     return STATISTICAL if model and not money else FINANCIAL
 
@@ -62,7 +65,8 @@ DUTCH_WORDS = {
     "SBG_FIT": "overlevingscurve", "SBG_SURVIVAL": "nog actief", "SBG_RETENTION": "verlengt",
     "SBG_DEL": "levensduur", "SBG_DERL": "resterende levensduur", "CLV_SBG": "abonnee",
     "BGBB_FIT": "aankoopmomenten", "BGBB_PALIVE": "nog actief", "BGBB_EXPECTED": "Verwacht aantal",
-    "BGBB_EXPECTED_NEW": "nieuwe klant",
+    "BGBB_EXPECTED_NEW": "nieuwe klant", "COHORT_TABLE": "Cohorttabel",
+    "EARLY_VALUE": "cumulatieve waarde",
 }
 for _model in ("BGNBD", "MBGNBD", "PNBD"):
     DUTCH_WORDS.update({_model + "_FIT": "aankoophistorie", _model + "_PALIVE": "nog actief",
