@@ -4,7 +4,7 @@
  * prediction, so the generic predict()), the standard errors of the
  * parameters, and array results: period counts, holdout by calibration
  * frequency and its errors, tracking of a log and the two frequency x
- * recency matrices.  Each model has the same seven functions, in the
+ * recency matrices.  Each model has the same eight functions, in the
  * DiagRow order of function_table.hxx.  Conversions only: the C core
  * (clvkit/diagnostics.h) does the rest; its faults name the argument the
  * description says it blames.
@@ -20,6 +20,7 @@
 #include "model_data.hxx"
 #include "transaction_log.hxx"
 #include "clvkit/diagnostics.h"
+#include "clvkit/intervals.h"
 
 namespace clvkit::calc
 {
@@ -35,7 +36,8 @@ using org::clvkit::calc::XClvkit;
     static_assert(arity(&XClvkit::fam##Holdout) == FUNCTIONS[FAM##_HOLDOUT].nargs);              \
     static_assert(arity(&XClvkit::fam##HoldoutErrors) == FUNCTIONS[FAM##_HOLDOUT_ERRORS].nargs); \
     static_assert(arity(&XClvkit::fam##Tracking) == FUNCTIONS[FAM##_TRACKING].nargs);            \
-    static_assert(arity(&XClvkit::fam##Matrix) == FUNCTIONS[FAM##_MATRIX].nargs);
+    static_assert(arity(&XClvkit::fam##Matrix) == FUNCTIONS[FAM##_MATRIX].nargs);                \
+    static_assert(arity(&XClvkit::fam##Interval) == FUNCTIONS[FAM##_INTERVAL].nargs);
 CLVKIT_CHECK_DIAG_ARITY(bgnbd, BGNBD)
 CLVKIT_CHECK_DIAG_ARITY(mbgnbd, MBGNBD)
 CLVKIT_CHECK_DIAG_ARITY(pnbd, PNBD)
@@ -215,6 +217,74 @@ Table matrix(std::size_t id, double kind, double T, const AnyRange &freq_arg,
                  [&](std::size_t r, std::size_t c) { return out[r * rec.size() + c]; });
 }
 
+/* The Calc positions of INTERVAL's arguments (table_diagnostics.hxx). */
+enum IntervalArg : std::size_t { IV_KIND, IV_T, IV_X, IV_PARAMS = 5, IV_FIT_X, IV_LEVEL = 9 };
+
+/* A fault of the fit's data (rows tx_stderr, tx_fit): the names x, t_x, T
+ * match the customers' arguments first, and the data's are four further. */
+[[noreturn]] void fail_data(std::size_t id, clv_status st, const clv_fault &fault,
+                            const std::vector<std::size_t> &cells, const char *row)
+{
+    clv_fault at = calc_fault(id, fault, clv_func_find(row));
+    if (at.arg >= IV_X && at.arg < IV_PARAMS)
+        at.arg += IV_FIT_X - IV_X;
+    if (at.arg != NOWHERE && at.arg != IV_PARAMS && at.element < cells.size())
+        at.element = cells[at.element];
+    fail(id, st, at);
+}
+
+/* The delta-method interval of a prediction of the customers (x, t_x, T;
+ * their sum over a range), with the covariance of the fit on the data:
+ * the parameters must be a maximum there (as *_STDERR checks), and the
+ * covariance is the fit's, re-run from them. */
+Table interval(std::size_t id, double kind, double t, const AnyRange &x, const AnyRange &t_x,
+               const AnyRange &T, const AnyRange &params, const AnyRange &fit_x,
+               const AnyRange &fit_t_x, const AnyRange &fit_T, const Any &level_arg,
+               const Any &weights)
+{
+    const clv_model model = read_model(id, IV_PARAMS, model_kind(id), params);
+    if (kind != CLV_PRED_PALIVE && kind != CLV_PRED_CONDITIONAL && kind != CLV_PRED_EXPECTED &&
+        kind != CLV_PRED_DERT)
+        fail(id, IV_KIND, "must be 0 (P(alive)), 1 (expected transactions), 2 or 3 (DERT)");
+    const double level = option(id, IV_LEVEL, level_arg);
+    const Columns who(id, {&x, &t_x, &T}, Any(), {2, 3, 4, 10});
+    const Columns data(id, {&fit_x, &fit_t_x, &fit_T}, weights, {6, 7, 8, 10});
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    double se[CLV_MODEL_MAXPARAMS];
+    clv_status st = clv_tx_stderr(&model, data.column(0), data.column(1), data.column(2),
+                                  data.column(3), data.size(), se, &fault);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "tx_stderr");
+    const FitBudget budget;
+    clv_fit_options opts = *budget.options();
+    opts.start = model.param;
+    clv_model refit;
+    clv_fit_info info{};
+    st = clv_tx_fit(model.kind, data.column(0), data.column(1), data.column(2), data.column(3),
+                    data.size(), model.unit, &opts, &refit, &info, &fault);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "tx_fit");
+    clv_prediction pred{};
+    pred.kind = static_cast<clv_prediction_kind>(kind);
+    pred.t = t;
+    pred.delta = t;
+    pred.x = who.column(0);
+    pred.t_x = who.column(1);
+    pred.T = who.column(2);
+    pred.n = who.size();
+    clv_interval out{};
+    st = clv_interval_delta(&model, info.cov, nullptr, nullptr, &pred, level, &out, &fault);
+    if (st != CLV_OK && fault.arg == 4) { /* pred: a customer or the horizon */
+        const bool customer = fault.element < who.size();
+        const clv_fault at{customer ? std::size_t{IV_X} : std::size_t{IV_T},
+                           customer ? who.cells()[fault.element] : CLV_FAULT_NONE, fault.reason};
+        fail(id, st, at);
+    }
+    check(id, st, fault);
+    const double v[] = {out.estimate, out.lower, out.upper, out.se};
+    return table(1, 4, [&](std::size_t, std::size_t c) { return v[c]; });
+}
+
 } // namespace
 
 #define CLVKIT_DIAG_METHODS(fam, FAM)                                                              \
@@ -256,6 +326,14 @@ Table matrix(std::size_t id, double kind, double T, const AnyRange &freq_arg,
                                  const AnyRange &params, const Any &t)                             \
     {                                                                                              \
         return matrix(FAM##_MATRIX, kind, T, freq, rec, params, t);                                \
+    }                                                                                              \
+    Table Functions::fam##Interval(double kind, double t, const AnyRange &x, const AnyRange &t_x,  \
+                                   const AnyRange &T, const AnyRange &params,                      \
+                                   const AnyRange &fitX, const AnyRange &fitT_x,                   \
+                                   const AnyRange &fitT, const Any &level, const Any &weights)     \
+    {                                                                                              \
+        return interval(FAM##_INTERVAL, kind, t, x, t_x, T, params, fitX, fitT_x, fitT, level,     \
+                        weights);                                                                  \
     }
 
 CLVKIT_DIAG_METHODS(bgnbd, BGNBD)

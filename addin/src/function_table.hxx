@@ -111,7 +111,7 @@ enum Id : std::size_t {
     BGBB_PALIVE,
     BGBB_EXPECTED,
     BGBB_EXPECTED_NEW,
-    /* the diagnostics of the transaction models, seven rows each in this
+    /* the diagnostics of the transaction models, eight rows each in this
      * order (table_diagnostics.hxx) */
     BGNBD_DERT,
     BGNBD_STDERR,
@@ -120,6 +120,7 @@ enum Id : std::size_t {
     BGNBD_HOLDOUT_ERRORS,
     BGNBD_TRACKING,
     BGNBD_MATRIX,
+    BGNBD_INTERVAL,
     MBGNBD_DERT,
     MBGNBD_STDERR,
     MBGNBD_PERIOD_COUNTS,
@@ -127,6 +128,7 @@ enum Id : std::size_t {
     MBGNBD_HOLDOUT_ERRORS,
     MBGNBD_TRACKING,
     MBGNBD_MATRIX,
+    MBGNBD_INTERVAL,
     PNBD_DERT,
     PNBD_STDERR,
     PNBD_PERIOD_COUNTS,
@@ -134,6 +136,7 @@ enum Id : std::size_t {
     PNBD_HOLDOUT_ERRORS,
     PNBD_TRACKING,
     PNBD_MATRIX,
+    PNBD_INTERVAL,
     /* cohorts of a log (table_retention.hxx) */
     COHORT_TABLE,
     EARLY_VALUE,
@@ -152,6 +155,7 @@ enum DiagRow : std::size_t {
     DIAG_HOLDOUT_ERRORS,
     DIAG_TRACKING,
     DIAG_MATRIX,
+    DIAG_INTERVAL,
     DIAG_ROWS
 };
 

@@ -167,7 +167,11 @@ class Functions final
         override;                                                                                 \
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Matrix(                          \
         double kind, double T, const AnyRange &freq, const AnyRange &rec, const AnyRange &params, \
-        const css::uno::Any &t) override;
+        const css::uno::Any &t) override;                                                         \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Interval(                        \
+        double kind, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,         \
+        const AnyRange &params, const AnyRange &fitX, const AnyRange &fitT_x,                     \
+        const AnyRange &fitT, const css::uno::Any &level, const css::uno::Any &weights) override;
     CLVKIT_DIAG_DECLARE(bgnbd)
     CLVKIT_DIAG_DECLARE(mbgnbd)
     CLVKIT_DIAG_DECLARE(pnbd)

@@ -107,6 +107,67 @@ inline constexpr Argument DIAG_MATRIX_T{
     {{"For kind 0, the length of the period ahead (> 0; default 1).",
       "Bij soort 0 de lengte van de periode vooruit (> 0; standaard 1)."}}};
 
+/* The interval of a prediction (interval_delta): the customers it is of,
+ * then the data the parameters were fitted on, for the covariance. */
+inline constexpr Argument INTERVAL_KIND{
+    "tx_matrix.kind",
+    "soort",
+    {{"0: P(alive); 1: expected transactions in the next t; 2: those of a new customer; "
+      "3: DERT at rate t.",
+      "0: kans op nog actief; 1: verwacht aantal aankopen in de komende t; 2: idem nieuwe "
+      "klant; 3: DERT."}}};
+inline constexpr Argument INTERVAL_T{
+    "tx_matrix.t",
+    "t",
+    {{"Kind 1: the period ahead; kind 3: the continuous discount rate per unit (> 0).",
+      "Soort 1: de periode vooruit; soort 3: de continue disconteringsvoet per eenheid (> 0)."}}};
+inline constexpr Argument INTERVAL_X{
+    "tx_dert.x",
+    "x",
+    {{"Repeat transactions of the customer, or a range of customers: the interval of their sum.",
+      "Herhaalaankopen van de klant, of een bereik klanten: het interval van hun som."}}};
+inline constexpr Argument INTERVAL_T_X{
+    "tx_dert.t_x",
+    "t_x",
+    {{"Time from the first to the last repeat purchase of the customer(s) (0 when x is 0).",
+      "Tijd van de eerste aankoop tot de laatste herhaalaankoop van de klant(en) (0 als x 0 "
+      "is)."}}};
+inline constexpr Argument INTERVAL_T_{
+    "tx_dert.T",
+    "T",
+    {{"Time from the first purchase of the customer(s) to the end of the calibration (>= t_x).",
+      "Tijd van de eerste aankoop van de klant(en) tot het eind van de kalibratie (>= t_x)."}}};
+inline constexpr Argument INTERVAL_PARAMS{
+    "tx",
+    "parameters",
+    {{"The fitted parameters in a row or column, as the model's _FIT returns them.",
+      "De geschatte parameters in een rij of kolom, zoals de _FIT van het model ze geeft."}}};
+inline constexpr Argument INTERVAL_FIT_X{
+    "tx_stderr.x",
+    "x_schatting",
+    {{"The data of the fit: repeat transactions per customer (a range of whole numbers >= 0).",
+      "De gegevens van de schatting: herhaalaankopen per klant (een bereik, gehele getallen)."}}};
+inline constexpr Argument INTERVAL_FIT_T_X{
+    "tx_stderr.t_x",
+    "t_x_schatting",
+    {{"The data of the fit: per customer, the time from the first to the last repeat purchase.",
+      "De gegevens van de schatting: per klant de tijd tot de laatste herhaalaankoop."}}};
+inline constexpr Argument INTERVAL_FIT_T{
+    "tx_stderr.T",
+    "T_schatting",
+    {{"The data of the fit: per customer, the time from the first purchase to the end.",
+      "De gegevens van de schatting: per klant de tijd van de eerste aankoop tot het eind."}}};
+inline constexpr Argument INTERVAL_LEVEL{
+    "level",
+    "niveau",
+    {{"Confidence level of the interval (between 0 and 1; default 0.9).",
+      "Betrouwbaarheid van het interval (tussen 0 en 1; standaard 0,9)."}}};
+inline constexpr Argument INTERVAL_WEIGHT{
+    "tx_stderr.weight",
+    "gewichten",
+    {{"Number of customers each row of the fit's data stands for (the same size; default 1).",
+      "Aantal klanten dat elke rij van de gegevens vertegenwoordigt (even groot; standaard 1)."}}};
+
 /* The argument lists of a transaction model's diagnostics. */
 template <const Argument *PARAMS> struct DiagArgs {
     static constexpr Argument dert[] = {DIAG_DELTA, TX_X, TX_T_X, TX_T, *PARAMS};
@@ -121,8 +182,12 @@ template <const Argument *PARAMS> struct DiagArgs {
     static constexpr Argument matrix[] = {DIAG_KIND, DIAG_AGE, DIAG_FREQ,
                                           DIAG_REC,  *PARAMS,  DIAG_MATRIX_T};
 };
+inline constexpr Argument INTERVAL_ARGS[] = {INTERVAL_KIND,  INTERVAL_T,       INTERVAL_X,
+                                             INTERVAL_T_X,   INTERVAL_T_,      INTERVAL_PARAMS,
+                                             INTERVAL_FIT_X, INTERVAL_FIT_T_X, INTERVAL_FIT_T,
+                                             INTERVAL_LEVEL, INTERVAL_WEIGHT};
 
-/* The seven diagnostics of a transaction model, in the order of DiagRow. */
+/* The eight diagnostics of a transaction model, in the order of DiagRow. */
 #define CLVKIT_DIAG_ROWS(fam, FAM, model, PARAMS)                                                  \
     table_detail::stat_row(fam "Dert", FAM "_DERT", "tx_dert", fam,                                \
                            {{"Discounted expected residual transactions (DERT) of a customer "     \
@@ -183,7 +248,15 @@ template <const Argument *PARAMS> struct DiagArgs {
               "Verwacht aantal aankopen of kans op nog actief volgens het " model                  \
               "-model over een raster: een rij per frequentie, een kolom per "                     \
               "recency."}},                                                                        \
-            table_detail::DiagArgs<&table_detail::PARAMS>::matrix)
+            table_detail::DiagArgs<&table_detail::PARAMS>::matrix),                                \
+        table_detail::stat_row(                                                                    \
+            fam "Interval", FAM "_INTERVAL", "interval_delta", fam,                                \
+            {{"Delta-method interval of a " model " prediction of a customer or the sum over a "   \
+              "range: estimate, lower, upper, standard error. Four cells in a row (an array "      \
+              "formula).",                                                                         \
+              "Interval (deltamethode) van een voorspelling van het " model "-model voor een "     \
+              "klant of de som over een bereik: schatting, onder, boven, standaardfout."}},        \
+            table_detail::INTERVAL_ARGS)
 
 } // namespace clvkit::calc::table_detail
 

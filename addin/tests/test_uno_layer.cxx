@@ -159,6 +159,8 @@ void check_row(std::size_t i)
         given = given || (display.size() > 15 &&
                           display.compare(display.size() - 15, 15, "_HOLDOUT_ERRORS") == 0 &&
                           std::strcmp(d.name, "top") == 0);
+        /* an optional model (the interval's Gamma-Gamma, for CLV only) */
+        given = given || (model && d.optional);
         for (std::size_t a = 0; a < f.nargs; a++)
             given = given || (passes(i, a).row == row && passes(i, a).arg == k);
         check(given, std::string("the table passes ") + f.display + " " + d.name);
@@ -218,6 +220,7 @@ void test_table()
                               "BGNBD_HOLDOUT_ERRORS",
                               "BGNBD_TRACKING",
                               "BGNBD_MATRIX",
+                              "BGNBD_INTERVAL",
                               "MBGNBD_DERT",
                               "MBGNBD_STDERR",
                               "MBGNBD_PERIOD_COUNTS",
@@ -225,6 +228,7 @@ void test_table()
                               "MBGNBD_HOLDOUT_ERRORS",
                               "MBGNBD_TRACKING",
                               "MBGNBD_MATRIX",
+                              "MBGNBD_INTERVAL",
                               "PNBD_DERT",
                               "PNBD_STDERR",
                               "PNBD_PERIOD_COUNTS",
@@ -232,6 +236,7 @@ void test_table()
                               "PNBD_HOLDOUT_ERRORS",
                               "PNBD_TRACKING",
                               "PNBD_MATRIX",
+                              "PNBD_INTERVAL",
                               "COHORT_TABLE",
                               "EARLY_VALUE"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");

@@ -42,7 +42,7 @@ for _model in ("BGNBD", "MBGNBD", "PNBD"):
     SIGNATURES.update({_model + "_DERT": (5, 5), _model + "_STDERR": (5, 4),
                        _model + "_PERIOD_COUNTS": (5, 3), _model + "_HOLDOUT": (8, 6),
                        _model + "_HOLDOUT_ERRORS": (7, 6), _model + "_TRACKING": (7, 4),
-                       _model + "_MATRIX": (6, 5)})
+                       _model + "_MATRIX": (6, 5), _model + "_INTERVAL": (11, 9)})
 # the cohorts of a log (issue 12): an optional last day observed
 SIGNATURES.update({"COHORT_TABLE": (5, 4), "EARLY_VALUE": (7, 6)})
 
@@ -74,7 +74,8 @@ for _model in ("BGNBD", "MBGNBD", "PNBD"):
                         _model + "_CLV": "Contante waarde", _model + "_DERT": "resterende",
                         _model + "_STDERR": "Standaardfouten", _model + "_PERIOD_COUNTS": "Klanten",
                         _model + "_HOLDOUT": "Holdouttoets", _model + "_HOLDOUT_ERRORS": "Fouten",
-                        _model + "_TRACKING": "Herhaalaankopen", _model + "_MATRIX": "raster"})
+                        _model + "_TRACKING": "Herhaalaankopen", _model + "_MATRIX": "raster",
+                        _model + "_INTERVAL": "deltamethode"})
 
 
 def descriptions(office):
