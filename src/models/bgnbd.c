@@ -222,6 +222,30 @@ typedef struct {
 #define WIDE
 #endif
 
+/* Adds m rows of the five terms c into the LANES fixed lanes of acc, in
+ * row order within a lane, so the sum does not depend on the threads. */
+WIDE static void add_lanes(double acc[5][LANES], double c[5][BLOCK], size_t m)
+{
+    size_t i = 0;
+    for (; i + LANES <= m; i += LANES)
+        for (size_t q = 0; q < 5; q++)
+            for (size_t l = 0; l < LANES; l++)
+                acc[q][l] += c[q][i + l];
+    for (; i < m; i++)
+        for (size_t q = 0; q < 5; q++)
+            acc[q][0] += c[q][i];
+}
+
+/* The five sums of a chunk: its lanes added in lane order. */
+static void sum_lanes(double acc[5][LANES], double *out)
+{
+    for (size_t q = 0; q < 5; q++) {
+        out[q] = 0;
+        for (size_t l = 0; l < LANES; l++)
+            out[q] += acc[q][l];
+    }
+}
+
 WIDE static void row_chunk(void *vjob, size_t k)
 {
     row_job *j = vjob;
@@ -265,21 +289,9 @@ WIDE static void row_chunk(void *vjob, size_t k)
             c[4][i] = sig * ib[i];
         }
         /* ... summed in LANES fixed lanes, in row order within a lane */
-        size_t i = 0;
-        for (; i + LANES <= m; i += LANES)
-            for (size_t q = 0; q < 5; q++)
-                for (size_t l = 0; l < LANES; l++)
-                    acc[q][l] += c[q][i + l];
-        for (; i < m; i++)
-            for (size_t q = 0; q < 5; q++)
-                acc[q][0] += c[q][i];
+        add_lanes(acc, c, m);
     }
-    double *out = j->part[k];
-    for (size_t q = 0; q < 5; q++) {
-        out[q] = 0;
-        for (size_t l = 0; l < LANES; l++)
-            out[q] += acc[q][l];
-    }
+    sum_lanes(acc, j->part[k]);
 }
 
 /* The bracket terms of chunk k from the per-T and per-t_x tables: the same
@@ -321,21 +333,9 @@ WIDE static void bracket_chunk(void *vjob, size_t k)
             c[3][i] = sig;
             c[4][i] = sig * ib[i];
         }
-        size_t i = 0;
-        for (; i + LANES <= m; i += LANES)
-            for (size_t q = 0; q < 5; q++)
-                for (size_t l = 0; l < LANES; l++)
-                    acc[q][l] += c[q][i + l];
-        for (; i < m; i++)
-            for (size_t q = 0; q < 5; q++)
-                acc[q][0] += c[q][i];
+        add_lanes(acc, c, m);
     }
-    double *out = j->part[k];
-    for (size_t q = 0; q < 5; q++) {
-        out[q] = 0;
-        for (size_t l = 0; l < LANES; l++)
-            out[q] += acc[q][l];
-    }
+    sum_lanes(acc, j->part[k]);
 }
 
 static int loglik_rows(const bg_data *d, const double *p, double *llp, double *dll)
