@@ -18,9 +18,6 @@ import threading
 import time
 import uuid
 
-import uno
-from com.sun.star.connection import NoConnectException
-
 from office import PROGRAM_DIR, Office
 
 TIMEOUT = 180
@@ -127,25 +124,9 @@ class AccountOffice(Office):
         self.watchdog.daemon = True
         self.watchdog.start()
         try:
-            self._resolve("uno:" + url)
+            self._connect("uno:" + url)  # Office._connect: wait, then the desktop
         except BaseException:
             self.kill()
             raise
         return self
 
-    def _resolve(self, url):
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                self.context = resolver.resolve(url)
-                break
-            except NoConnectException:
-                if self.proc.poll() is not None:
-                    raise RuntimeError("soffice exited with %s" % self.proc.returncode)
-                if time.monotonic() > deadline:
-                    raise TimeoutError("soffice did not answer in %ss" % self.timeout)
-                time.sleep(0.2)
-        self.desktop = self.create("com.sun.star.frame.Desktop")

@@ -98,21 +98,21 @@ class Office:
         self.watchdog.daemon = True
         self.watchdog.start()
         try:
-            self._connect(pipe)
+            self._connect("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
         except BaseException:
             self.kill()
             raise
         return self
 
-    def _connect(self, pipe):
+    def _connect(self, url):
+        """Waits for soffice to answer at the UNO url, then takes its desktop."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + self.timeout
         while True:
             try:
-                self.context = resolver.resolve(
-                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                self.context = resolver.resolve(url)
                 break
             except NoConnectException:
                 if self.proc.poll() is not None:
