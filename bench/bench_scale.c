@@ -184,6 +184,8 @@ int main(int argc, char **argv)
     /* one fit in this process, for profiling */
     if (!strcmp(what, "bgnbd"))
         fit_once(CLV_MODEL_BGNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
+    if (!strcmp(what, "mbgnbd"))
+        fit_once(CLV_MODEL_MBGNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
     if (!strcmp(what, "pnbd"))
         fit_once(CLV_MODEL_PNBD, n, argc > 3 ? atoi(argv[3]) : 1, 1);
     if (!strcmp(what, "fit") || !strcmp(what, "all"))

@@ -144,17 +144,31 @@ fail:
     return NULL;
 }
 
+/* trigamma psi'(z), z > 0: recurrence to z >= 10, then the asymptotic
+ * series (for the Hessian only: Newton steps and standard errors). */
+static double trigamma(double z)
+{
+    double s = 0;
+    for (; z < 10; z++)
+        s += 1 / (z * z);
+    double i2 = 1 / (z * z);
+    return s + 1 / z + i2 / 2 +
+           i2 / z * (1.0 / 6 + i2 * (-1.0 / 30 + i2 * (1.0 / 42 + i2 * (-1.0 / 30 + i2 * 5.0 / 66))));
+}
+
 /* The per-x part: sum_x W_x [lnG(r+x) - lnG(r) + lnB(a, b+x+o) - lnB(a, b)]
- * and its gradient, running x upwards: lnG(z+1) = lnG(z) + ln z and
- * psi(z+1) = psi(z) + 1/z between neighbouring values, a direct evaluation
- * across gaps. */
-static double x_terms(const bg_data *d, double r, double a, double b, double *g)
+ * and its gradient (g) and Hessian (h, NULL: not wanted), running x
+ * upwards: lnG(z+1) = lnG(z) + ln z, psi(z+1) = psi(z) + 1/z and
+ * psi'(z+1) = psi'(z) - 1/z^2 between neighbouring values, a direct
+ * evaluation across gaps. */
+static double x_terms(const bg_data *d, double r, double a, double b, double *g,
+                      double h[4][4])
 {
     double o = d->o, ll = 0;
-    double lgr = clv_sf_lgamma(r), lga = clv_sf_lgamma(a), lgb = clv_sf_lgamma(b),
-           lgab = clv_sf_lgamma(a + b);
+    double lgr = clv_sf_lgamma(r), lgb = clv_sf_lgamma(b), lgab = clv_sf_lgamma(a + b);
     double pr = clv_sf_digamma(r), pb = clv_sf_digamma(b), pab = clv_sf_digamma(a + b);
-    double X = -1, L1 = 0, L2 = 0, L3 = 0, P1 = 0, P2 = 0, P3 = 0;
+    double X = -1, L1 = 0, L2 = 0, L3 = 0, P1 = 0, P2 = 0, P3 = 0, Q1 = 0, Q2 = 0, Q3 = 0;
+    double qr = h ? trigamma(r) : 0, qb = h ? trigamma(b) : 0, qab = h ? trigamma(a + b) : 0;
     for (size_t j = 0; j < d->nx; j++) {
         double xv = d->xv[j];
         if (X >= 0 && xv - X <= 64) {
@@ -162,6 +176,8 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g)
                 double z1 = r + X, z2 = b + X + o, z3 = a + b + X + o;
                 L1 += log(z1), L2 += log(z2), L3 += log(z3);
                 P1 += 1 / z1, P2 += 1 / z2, P3 += 1 / z3;
+                if (h)
+                    Q1 -= 1 / (z1 * z1), Q2 -= 1 / (z2 * z2), Q3 -= 1 / (z3 * z3);
             }
         } else {
             X = xv;
@@ -169,6 +185,8 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g)
             L2 = clv_sf_lgamma(b + X + o), P2 = clv_sf_digamma(b + X + o);
             L3 = clv_sf_lgamma(a + b + X + o);
             P3 = clv_sf_digamma(a + b + X + o);
+            if (h)
+                Q1 = trigamma(r + X), Q2 = trigamma(b + X + o), Q3 = trigamma(a + b + X + o);
         }
         double W = d->Wx[j];
         /* lnB(a, b+x+o) - lnB(a, b) = lnG(b+x+o) - lnG(a+b+x+o)
@@ -179,11 +197,16 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g)
             g[2] += W * (pab - P3);
             g[3] += W * (P2 - P3 - pb + pab);
         }
+        if (h) {
+            h[0][0] += W * (Q1 - qr);
+            h[2][2] += W * (qab - Q3);
+            h[2][3] += W * (qab - Q3);
+            h[3][3] += W * (Q2 - Q3 - qb + qab);
+        }
         /* for the pattern loop: ln and 1/ of b + x + o - 1 */
         d->lb[j] = log(b + xv + o - 1);
         d->ib[j] = 1 / (b + xv + o - 1);
     }
-    (void)lga;
     return ll;
 }
 
@@ -202,10 +225,16 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 #define BLOCK 256 /* rows per pass of the vector maths */
 #define LANES 8   /* partial sums per chunk (vector lanes) */
 
+/* Terms summed per chunk: ll, d/dr, d/dalpha, sa, sb (the gradient), then
+ * with the Hessian the ten sums of hess_sums. */
+#define NQ 5
+#define NQH 15
+
 typedef struct {
     const bg_data *d;
     double r, al, lna;
-    double part[CHUNKS][6]; /* ll, d/dr, d/dalpha, sa, sb: per chunk */
+    int hess;
+    double part[CHUNKS][NQH];
 } row_job;
 
 /* Per row: -(r+x) ln(alpha+T) and, where x > 0 or o, the log of the
@@ -222,27 +251,53 @@ typedef struct {
 #define WIDE
 #endif
 
-/* Adds m rows of the five terms c into the LANES fixed lanes of acc, in
+/* Adds m rows of the nq terms c into the LANES fixed lanes of acc, in
  * row order within a lane, so the sum does not depend on the threads. */
-WIDE static void add_lanes(double acc[5][LANES], double c[5][BLOCK], size_t m)
+WIDE static void add_lanes(double acc[NQH][LANES], double c[NQH][BLOCK], size_t m, size_t nq)
 {
     size_t i = 0;
     for (; i + LANES <= m; i += LANES)
-        for (size_t q = 0; q < 5; q++)
+        for (size_t q = 0; q < nq; q++)
             for (size_t l = 0; l < LANES; l++)
                 acc[q][l] += c[q][i + l];
     for (; i < m; i++)
-        for (size_t q = 0; q < 5; q++)
+        for (size_t q = 0; q < nq; q++)
             acc[q][0] += c[q][i];
 }
 
-/* The five sums of a chunk: its lanes added in lane order. */
-static void sum_lanes(double acc[5][LANES], double *out)
+/* The nq sums of a chunk: its lanes added in lane order. */
+static void sum_lanes(double acc[NQH][LANES], double *out, size_t nq)
 {
-    for (size_t q = 0; q < 5; q++) {
+    for (size_t q = 0; q < nq; q++) {
         out[q] = 0;
         for (size_t l = 0; l < LANES; l++)
             out[q] += acc[q][l];
+    }
+}
+
+/* The Hessian's per-row sums, from the row's weight w, bracket weight wo
+ * (w or 0), sig = wo sigma(lr), q = wo sigma (1 - sigma), and the
+ * derivatives of lr: u = (dl, (r+x) di, 1/a, -ib) in (r, alpha, a, b),
+ * whose only second derivatives are d2/dr dalpha = di and d2/dalpha^2 =
+ * -(r+x)(iT^2 - it^2).  The T term -(r+x) ln(alpha+T) adds -iT and
+ * (r+x) iT^2. */
+WIDE static void hess_sums(double c[NQH][BLOCK], size_t m, const double *w, const double *sig,
+                           const double *q, const double *dl, const double *rx,
+                           const double *iT, const double *it, const double *ib)
+{
+    for (size_t i = 0; i < m; i++) {
+        double ua = rx[i] * (iT[i] - it[i]);
+        c[5][i] = q[i] * dl[i] * dl[i];
+        c[6][i] = q[i] * dl[i] * ua + sig[i] * (iT[i] - it[i]) - w[i] * iT[i];
+        c[7][i] = q[i] * dl[i];
+        c[8][i] = q[i] * dl[i] * ib[i];
+        c[9][i] = q[i] * ua * ua - sig[i] * rx[i] * (iT[i] * iT[i] - it[i] * it[i]) +
+                  w[i] * rx[i] * iT[i] * iT[i];
+        c[10][i] = q[i] * ua;
+        c[11][i] = q[i] * ua * ib[i];
+        c[12][i] = q[i];
+        c[13][i] = q[i] * ib[i];
+        c[14][i] = (q[i] + sig[i]) * ib[i] * ib[i];
     }
 }
 
@@ -251,11 +306,11 @@ WIDE static void row_chunk(void *vjob, size_t k)
     row_job *j = vjob;
     const bg_data *d = j->d;
     const clv_patterns *pat = d->pat;
-    size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
+    size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS, nq = j->hess ? NQH : NQ;
     double r = j->r, al = j->al, lna = j->lna, o = d->o;
-    double acc[5][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
+    double acc[NQH][LANES] = {{0}};
     double lT[BLOCK], lt[BLOCK], lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], lb[BLOCK], ib[BLOCK],
-        c[5][BLOCK];
+        c[NQH][BLOCK], sg[BLOCK], qq[BLOCK], dd[BLOCK], rxv[BLOCK], iTv[BLOCK], itv[BLOCK];
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
         const double *restrict x = pat->col[0] + b0, *restrict t = pat->col[1] + b0,
@@ -288,10 +343,21 @@ WIDE static void row_chunk(void *vjob, size_t k)
             c[3][i] = sig;
             c[4][i] = sig * ib[i];
         }
+        if (j->hess) {
+            for (size_t i = 0; i < m; i++) {
+                double wo = w[i] * on[i];
+                rxv[i] = r + x[i], iTv[i] = 1 / (al + T[i]), itv[i] = 1 / (al + t[i]);
+                dd[i] = lT[i] - lt[i];
+                sg[i] = c[3][i];
+                /* sigma (1 - sigma) = e / (1 + e)^2 on either side of 0 */
+                qq[i] = wo * e[i] / ((1 + e[i]) * (1 + e[i]));
+            }
+            hess_sums(c, m, w, sg, qq, dd, rxv, iTv, itv, ib);
+        }
         /* ... summed in LANES fixed lanes, in row order within a lane */
-        add_lanes(acc, c, m);
+        add_lanes(acc, c, m, nq);
     }
-    sum_lanes(acc, j->part[k]);
+    sum_lanes(acc, j->part[k], nq);
 }
 
 /* The bracket terms of chunk k from the per-T and per-t_x tables: the same
@@ -304,9 +370,9 @@ WIDE static void bracket_chunk(void *vjob, size_t k)
     const clv_patterns *pat = d->pat;
     size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
     double r = j->r, lna = j->lna, o = d->o;
-    double acc[5][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
+    double acc[NQH][LANES] = {{0}}; /* ll, d/dr, d/dalpha, sa, sb */
     double lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], dl[BLOCK], di[BLOCK], lb[BLOCK], ib[BLOCK],
-        c[5][BLOCK];
+        c[NQH][BLOCK];
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
         const double *restrict x = pat->col[0] + b0, *restrict w = pat->w + b0;
@@ -333,16 +399,19 @@ WIDE static void bracket_chunk(void *vjob, size_t k)
             c[3][i] = sig;
             c[4][i] = sig * ib[i];
         }
-        add_lanes(acc, c, m);
+        add_lanes(acc, c, m, NQ);
     }
-    sum_lanes(acc, j->part[k]);
+    sum_lanes(acc, j->part[k], NQ);
 }
 
-static int loglik_rows(const bg_data *d, const double *p, double *llp, double *dll)
+/* The rows directly: ll, its gradient (dll, NULL: not wanted) and Hessian
+ * (h, NULL: not wanted) in (r, alpha, a, b). */
+static int loglik_rows(const bg_data *d, const double *p, double *llp, double *dll,
+                       double h[CLV_OPT_MAXN][CLV_OPT_MAXN])
 {
     double r = p[0], al = p[1], a = p[2], b = p[3];
-    double g[4] = {0, 0, 0, 0};
-    double ll = x_terms(d, r, a, b, g);
+    double g[4] = {0, 0, 0, 0}, hx[4][4] = {{0}};
+    double ll = x_terms(d, r, a, b, g, h ? hx : NULL);
     double la = log(al);
     ll += d->W * r * la;
     g[0] += d->W * la;
@@ -350,36 +419,63 @@ static int loglik_rows(const bg_data *d, const double *p, double *llp, double *d
     row_job *job = clv_malloc(sizeof *job);
     if (!job)
         return 1;
-    job->d = d, job->r = r, job->al = al, job->lna = log(a);
-    clv_par_for(CHUNKS, d->pat->n * 40, row_chunk, job);
-    double sa = 0, sb = 0;
-    for (size_t k = 0; k < CHUNKS; k++) {
-        ll += job->part[k][0];
-        g[0] += job->part[k][1];
-        g[1] += job->part[k][2];
-        sa += job->part[k][3];
-        sb += job->part[k][4];
-    }
+    job->d = d, job->r = r, job->al = al, job->lna = log(a), job->hess = h != NULL;
+    clv_par_for(CHUNKS, d->pat->n * (h ? 60 : 40), row_chunk, job);
+    /* today's order: ll, d/dr and d/dalpha start from the per-x sums */
+    double s[NQH] = {ll, g[0], g[1]};
+    for (size_t k = 0; k < CHUNKS; k++)
+        for (size_t q = 0; q < (h ? NQH : NQ); q++)
+            s[q] += job->part[k][q];
     clv_free(job);
-    *llp = ll;
+    *llp = s[0];
     if (dll) {
-        dll[0] = g[0];
-        dll[1] = g[1];
-        dll[2] = g[2] + sa / a;
-        dll[3] = g[3] - sb;
+        dll[0] = s[1];
+        dll[1] = s[2];
+        dll[2] = g[2] + s[3] / a;
+        dll[3] = g[3] - s[4];
     }
-    return !isfinite(ll);
+    if (h) {
+        h[0][0] = hx[0][0] + s[5];
+        h[0][1] = d->W / al + s[6];
+        h[0][2] = s[7] / a;
+        h[0][3] = -s[8];
+        h[1][1] = -d->W * r / (al * al) + s[9];
+        h[1][2] = s[10] / a;
+        h[1][3] = -s[11];
+        h[2][2] = hx[2][2] + (s[12] - s[3]) / (a * a);
+        h[2][3] = hx[2][3] - s[13] / a;
+        h[3][3] = hx[3][3] + s[14];
+        for (size_t i = 0; i < 4; i++)
+            for (size_t k = 0; k < i; k++)
+                h[i][k] = h[k][i];
+    }
+    return !isfinite(*llp);
+}
+
+int clv_bg_hessian(const double *p, double *ll, double *dll, double h[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                   void *data)
+{
+    const bg_data *d = data;
+    if (d->mode != BG_ROWS)
+        return 1;
+    return loglik_rows(d, p, ll, dll, h);
+}
+
+int clv_bg_has_hessian(const void *data)
+{
+    const bg_data *d = data;
+    return d->mode == BG_ROWS;
 }
 
 int clv_bg_loglik(const double *p, double *llp, double *dll, void *data)
 {
     const bg_data *d = data;
     if (d->mode == BG_ROWS)
-        return loglik_rows(d, p, llp, dll);
+        return loglik_rows(d, p, llp, dll, NULL);
     const clv_patterns *pat = d->pat;
     double r = p[0], al = p[1], a = p[2], b = p[3];
     double g[4] = {0, 0, 0, 0};
-    double ll = x_terms(d, r, a, b, dll ? g : NULL);
+    double ll = x_terms(d, r, a, b, dll ? g : NULL, NULL);
     double la = log(al);
     ll += d->W * r * la;
     g[0] += d->W * la;

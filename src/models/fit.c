@@ -70,6 +70,30 @@ static double newton_step(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], cons
     return m;
 }
 
+/* Whether the maximum pins every parameter down.  A small gradient is not
+ * enough where the likelihood is flat (a parameter drifting to 0 or
+ * infinity makes both the gradient and the curvature vanish): the Newton
+ * step that is still to go must be small too; and a standard error of ln p
+ * above 10 (a factor e^10) is a direction the data do not see, e.g. a
+ * survival curve with no churn. */
+static int pinned(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *g)
+{
+    if (newton_step(n, inv, g) > 1e-3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(inv[i][i] <= 100))
+            return 0;
+    return 1;
+}
+
+static int at_edge(size_t n, const double *th)
+{
+    int edge = 0;
+    for (size_t i = 0; i < n; i++)
+        edge |= fabs(th[i]) > THETA_BOUND - EDGE;
+    return edge;
+}
+
 static void fill_cov(const clv_fit_problem *pb, const double *p,
                      double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], double *se,
                      double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS])
@@ -106,12 +130,9 @@ static clv_status check_opts(const clv_fit_problem *pb, const clv_fit_options *o
     return CLV_OK;
 }
 
-clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, size_t opts_arg,
-                       double *param, clv_fit_info *info, clv_fault *fault)
+/* Nothing found yet: NaN parameters and figures. */
+static void info_init(const clv_fit_problem *pb, double *param, clv_fit_info *info)
 {
-    clv_fit_info local;
-    if (!info)
-        info = &local;
     memset(info, 0, sizeof *info);
     info->loglik = info->gradient = NAN;
     for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++) {
@@ -122,6 +143,15 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, s
     }
     info->weight = pb->weight;
     info->distinct = pb->distinct;
+}
+
+clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, size_t opts_arg,
+                       double *param, clv_fit_info *info, clv_fault *fault)
+{
+    clv_fit_info local;
+    if (!info)
+        info = &local;
+    info_init(pb, param, info);
     clv_status st = check_opts(pb, opts, opts_arg, fault);
     if (st != CLV_OK)
         return st;
@@ -167,25 +197,12 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, s
                      clv_optim_spd_inverse(pb->n, H, inv) == CLV_OK;
                 for (int k = 0; pd && k < 2 && clv_optim_newton(&o, H); k++)
                     ;
-                /* A small gradient is not enough where the likelihood is
-                 * flat (a parameter drifting to 0 or infinity makes both
-                 * the gradient and the curvature vanish): the Newton step
-                 * that is still to go must be small too. */
-                if (pd && newton_step(pb->n, inv, o.g) > 1e-3)
-                    pd = 0;
-                /* ... and every parameter must be pinned down: a standard
-                 * error of ln p above 10 (a factor e^10) is a direction the
-                 * data do not see, e.g. a survival curve with no churn. */
-                for (size_t i = 0; pd && i < pb->n; i++)
-                    if (!(inv[i][i] <= 100))
-                        pd = 0;
+                pd = pd && pinned(pb->n, inv, o.g);
                 if (!pd)
                     why = "the likelihood has no proper maximum (flat or "
                           "saddle): the data cannot identify the parameters";
             }
-            int edge = 0;
-            for (size_t i = 0; i < pb->n; i++)
-                edge |= fabs(o.x[i]) > THETA_BOUND - EDGE;
+            int edge = at_edge(pb->n, o.x);
             if (ok && edge)
                 why = "a parameter ran off to 0 or infinity: the data "
                       "cannot identify it";
@@ -202,6 +219,144 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, s
         }
     }
     return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, why, CLV_ENOCONV);
+}
+
+/* ---- a warm start and Newton steps (clv_fit_run_newton) ----------------- */
+
+#define NEWTON_DONE 1e-6 /* a step this small in ln p is the last */
+#define NEWTON_MAX 50    /* steps */
+#define NEWTON_MOVE 2.0  /* largest move of one ln p per step */
+#define NEWTON_NOISE 1e-12 /* f within this of |f|: no visible change */
+
+/* f = -ll, its gradient g and Hessian H in theta = ln p at th; counts the
+ * evaluations.  Non-zero where it cannot evaluate. */
+static int newton_point(const clv_fit_problem *pb, clv_hess_fn hess, const double *th, double *f,
+                        double *g, double H[CLV_OPT_MAXN][CLV_OPT_MAXN], size_t *evals)
+{
+    size_t n = pb->n;
+    if (!hess) { /* central differences of the analytic gradient */
+        clv_optim o;
+        clv_fit_problem problem = *pb; /* the optimiser's context is not const */
+        int bad = clv_optim_init(&o, n, objective, &problem, pb->analytic, th, -800, 800) != CLV_OK ||
+                  clv_optim_hessian(&o, H) != CLV_OK;
+        *evals += o.evaluations;
+        *f = o.f;
+        memcpy(g, o.g, n * sizeof *g);
+        return bad;
+    }
+    double p[CLV_OPT_MAXN], ll, dll[CLV_OPT_MAXN], d2[CLV_OPT_MAXN][CLV_OPT_MAXN];
+    for (size_t i = 0; i < n; i++)
+        p[i] = exp(th[i]);
+    ++*evals;
+    if (hess(p, &ll, dll, d2, pb->ctx) || !isfinite(ll))
+        return 1;
+    *f = -ll;
+    /* d2f/dth_i dth_j = -(p_i p_j d2ll_ij + [i = j] p_i dll_i) */
+    for (size_t i = 0; i < n; i++) {
+        g[i] = -dll[i] * p[i];
+        for (size_t j = 0; j < n; j++) {
+            H[i][j] = -(d2[i][j] * p[i] * p[j] + (i == j ? dll[i] * p[i] : 0));
+            if (!isfinite(H[i][j]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Newton steps from th on pb: 1 converged (th, f, g and inv, the inverse
+ * Hessian, at the end), 0 failed, -1 stopped by the callback. */
+static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_options *opts,
+                  double *th, double *f, double *g, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                  clv_fit_info *info)
+{
+    size_t n = pb->n;
+    double H[CLV_OPT_MAXN][CLV_OPT_MAXN];
+    if (newton_point(pb, hess, th, f, g, H, &info->evaluations))
+        return 0;
+    for (size_t it = 0; it < NEWTON_MAX; it++) {
+        if (clv_optim_spd_inverse(n, H, inv) != CLV_OK)
+            return 0; /* not a descent direction */
+        double d[CLV_OPT_MAXN], big = 0, slope = 0, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
+        for (size_t i = 0; i < n; i++) {
+            d[i] = 0;
+            for (size_t j = 0; j < n; j++)
+                d[i] -= inv[i][j] * g[j];
+            big = fmax(big, fabs(d[i]));
+            slope += d[i] * g[i];
+        }
+        ++info->iterations;
+        if (opts && opts->progress && opts->progress(opts->progress_data, info->iterations, -*f))
+            return -1;
+        if (big <= NEWTON_DONE) {
+            /* the last step (what is left after it is ~ big^2), and f and
+             * the gradient where it ends */
+            clv_fit_problem problem = *pb;
+            for (size_t i = 0; i < n; i++)
+                tn[i] = th[i] + d[i];
+            ++info->evaluations;
+            if (!objective(tn, &fn, gn, &problem) && fn <= *f + NEWTON_NOISE * fabs(*f)) {
+                memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
+                *f = fn;
+            }
+            return 1;
+        }
+        /* backtracking: Armijo, or no visible change of f (rounding) */
+        double t = big > NEWTON_MOVE ? NEWTON_MOVE / big : 1, Hn[CLV_OPT_MAXN][CLV_OPT_MAXN];
+        for (int k = 0;; k++, t *= 0.5) {
+            if (k == 40)
+                return 0;
+            for (size_t i = 0; i < n; i++)
+                tn[i] = fmin(fmax(th[i] + t * d[i], -THETA_BOUND), THETA_BOUND);
+            if (!newton_point(pb, hess, tn, &fn, gn, Hn, &info->evaluations) &&
+                (fn <= *f + 1e-4 * t * slope || fn <= *f + NEWTON_NOISE * fabs(*f)))
+                break;
+        }
+        memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g), memcpy(H, Hn, sizeof H);
+        *f = fn;
+    }
+    return 0;
+}
+
+clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
+                              const clv_fit_problem *warm, const clv_fit_options *opts,
+                              size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault)
+{
+    if (!warm || (opts && opts->start))
+        return clv_fit_run(pb, opts, opts_arg, param, info, fault);
+    clv_fit_info local, wi;
+    if (!info)
+        info = &local;
+    double p0[CLV_MODEL_MAXPARAMS];
+    clv_status st = clv_fit_run(warm, opts, opts_arg, p0, &wi, fault);
+    size_t evals = wi.evaluations, iters = wi.iterations;
+    if (st == CLV_OK) {
+        info_init(pb, param, info);
+        info->starts = wi.starts;
+        double th[CLV_OPT_MAXN], f, g[CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
+        for (size_t i = 0; i < pb->n; i++)
+            th[i] = log(p0[i]);
+        int ok = newton(pb, hess, opts, th, &f, g, inv, info);
+        info->evaluations += evals, info->iterations += iters;
+        if (ok < 0)
+            return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
+                            "stopped by the progress callback", CLV_ENOCONV);
+        if (ok && pinned(pb->n, inv, g) && !at_edge(pb->n, th)) {
+            double p[CLV_OPT_MAXN], gmax = 0;
+            for (size_t i = 0; i < pb->n; i++) {
+                p[i] = param[i] = exp(th[i]);
+                gmax = fmax(gmax, fabs(g[i]));
+            }
+            info->loglik = -f;
+            info->gradient = gmax;
+            fill_cov(pb, p, inv, info->se, info->cov);
+            return CLV_OK;
+        }
+        evals = info->evaluations, iters = info->iterations;
+    }
+    /* the subsample or the Newton steps failed: today's way on all data */
+    st = clv_fit_run(pb, opts, opts_arg, param, info, fault);
+    info->evaluations += evals, info->iterations += iters;
+    return st;
 }
 
 clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p, double *se,

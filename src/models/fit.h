@@ -39,6 +39,25 @@ typedef struct clv_fit_problem {
 clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, size_t opts_arg,
                        double *param, clv_fit_info *info, clv_fault *fault);
 
+/* ll, its gradient dll and Hessian d2ll in p, all wanted.  Returns as
+ * clv_loglik_fn. */
+typedef int (*clv_hess_fn)(const double *p, double *ll, double *dll,
+                           double d2ll[CLV_OPT_MAXN][CLV_OPT_MAXN], void *ctx);
+
+/* The same fit for large data: today's driver (clv_fit_run) on `warm`, a
+ * small deterministic subsample of pb's data, then Newton steps on pb from
+ * there with the Hessian of hess (NULL: central differences of pb's
+ * analytic gradient), a backtracking line search, until the step is below
+ * 1e-6 in ln p (taken, then one more evaluation of pb->ll); the standard
+ * errors come from the last Hessian.  The same maximum as clv_fit_run's:
+ * when opts gives a start, or a Newton step fails (not a descent, no
+ * decrease), or the point fails clv_fit_run's checks, it is clv_fit_run on
+ * pb (info counts everything).  Errors: as clv_fit_run. */
+clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
+                              const clv_fit_problem *warm, const clv_fit_options *opts,
+                              size_t opts_arg, double *param, clv_fit_info *info,
+                              clv_fault *fault);
+
 /* Standard errors at p (natural parameters) from the Hessian of -LL.
  * Errors: CLV_EDOM (cannot evaluate, or the Hessian is not positive
  * definite). */

@@ -28,6 +28,11 @@ enum { BG_TABLES = 0, BG_ROWS = 1, BG_CHUNKED = 2 };
 void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode);
 void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
+/* The same with the Hessian (a clv_hess_fn): the row evaluation (BG_ROWS)
+ * only, clv_bg_has_hessian says; non-zero on other data. */
+int clv_bg_hessian(const double *p, double *ll, double *dll, double h[CLV_OPT_MAXN][CLV_OPT_MAXN],
+                   void *data);
+int clv_bg_has_hessian(const void *data);
 
 clv_status clv_bg_expected(const double *p, int mbg, double t, double *out);
 clv_status clv_bg_pmf(const double *p, int mbg, double n, double t, double *out);
