@@ -77,26 +77,70 @@ static int t_is_exact(const clv_patterns *pat)
     return distinct > m / 4;
 }
 
+#define XDIRECT 65536 /* the row evaluation tabulates x up to this by value */
+
+/* The row evaluation's per-x tables: the weight per distinct x (xv
+ * ascending, Wx) and ln and 1/ of b+x+o-1 indexed by the value of x (no
+ * per-row index: lb[x], ib[x]).  Weights NULL: all 1.  Non-zero when out
+ * of memory (1) or an x is beyond XDIRECT (2). */
+static int x_direct(bg_data *d, const clv_patterns *pat)
+{
+    const double *x = pat->col[0];
+    double mx = 0;
+    for (size_t i = 0; i < pat->n; i++)
+        mx = x[i] > mx ? x[i] : mx;
+    if (!(mx <= XDIRECT))
+        return 2;
+    size_t m = (size_t)mx + 1;
+    double *wv = clv_calloc(m, sizeof *wv);
+    unsigned char *seen = clv_calloc(m, 1);
+    d->lb = clv_malloc(m * sizeof(double));
+    d->ib = clv_malloc(m * sizeof(double));
+    if (!wv || !seen || !d->lb || !d->ib) {
+        clv_free(wv), clv_free(seen);
+        return 1;
+    }
+    for (size_t i = 0; i < pat->n; i++) {
+        double w = pat->w ? pat->w[i] : 1;
+        size_t v = (size_t)x[i];
+        d->W += w, wv[v] += w, seen[v] = 1;
+    }
+    for (size_t v = 0; v < m; v++)
+        d->nx += seen[v];
+    d->xv = clv_malloc(d->nx * sizeof(double));
+    d->Wx = clv_malloc(d->nx * sizeof(double));
+    if (d->xv && d->Wx)
+        for (size_t v = 0, j = 0; v < m; v++)
+            if (seen[v])
+                d->xv[j] = (double)v, d->Wx[j++] = wv[v];
+    clv_free(wv), clv_free(seen);
+    return !d->xv || !d->Wx;
+}
+
+/* pat->w may be NULL (all 1) where the mode stays BG_ROWS
+ * (clv_bg_has_hessian). */
 void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
 {
-    int by_row = mode == BG_ROWS;
     bg_data *d = clv_calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->o = mbg;
     d->pat = pat;
     d->mode = mode;
-    if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi))
-        goto fail;
-    if (by_row) {
-        d->nT = d->nt = 1; /* empty tables */
-        d->Tv = clv_malloc(sizeof(double)), d->tv = clv_malloc(sizeof(double));
-        d->Ti = clv_malloc(sizeof(size_t)), d->ti = clv_malloc(sizeof(size_t));
-        if (!d->Tv || !d->tv || !d->Ti || !d->ti)
+    if (mode == BG_ROWS) { /* no per-value tables of T and t_x */
+        int st = x_direct(d, pat);
+        if (st == 0)
+            return d;
+        if (st == 1)
             goto fail;
-        d->Tv[0] = d->tv[0] = 0;
-    } else if (clv_values_index(pat->col[2], pat->n, &d->Tv, &d->nT, &d->Ti) ||
-               clv_values_index(pat->col[1], pat->n, &d->tv, &d->nt, &d->ti))
+        /* x too large to tabulate by value: the tables, chunked */
+        clv_free(d->lb), clv_free(d->ib);
+        d->lb = d->ib = NULL;
+        d->mode = mode = BG_CHUNKED;
+    }
+    if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi) ||
+        clv_values_index(pat->col[2], pat->n, &d->Tv, &d->nT, &d->Ti) ||
+        clv_values_index(pat->col[1], pat->n, &d->tv, &d->nt, &d->ti))
         goto fail;
     /* x ascending, so log-gammas can run up by recurrence */
     double *sorted = clv_malloc(d->nx * sizeof *sorted);
@@ -133,10 +177,8 @@ void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
         double w = pat->w[i];
         d->W += w;
         d->Wx[d->xi[i]] += w;
-        if (!by_row) {
-            d->WT[d->Ti[i]] += w;
-            d->XT[d->Ti[i]] += w * pat->col[0][i];
-        }
+        d->WT[d->Ti[i]] += w;
+        d->XT[d->Ti[i]] += w * pat->col[0][i];
     }
     return d;
 fail:
@@ -153,7 +195,8 @@ static double trigamma(double z)
         s += 1 / (z * z);
     double i2 = 1 / (z * z);
     return s + 1 / z + i2 / 2 +
-           i2 / z * (1.0 / 6 + i2 * (-1.0 / 30 + i2 * (1.0 / 42 + i2 * (-1.0 / 30 + i2 * 5.0 / 66))));
+           i2 / z *
+               (1.0 / 6 + i2 * (-1.0 / 30 + i2 * (1.0 / 42 + i2 * (-1.0 / 30 + i2 * 5.0 / 66))));
 }
 
 /* The per-x part: sum_x W_x [lnG(r+x) - lnG(r) + lnB(a, b+x+o) - lnB(a, b)]
@@ -161,8 +204,7 @@ static double trigamma(double z)
  * upwards: lnG(z+1) = lnG(z) + ln z, psi(z+1) = psi(z) + 1/z and
  * psi'(z+1) = psi'(z) - 1/z^2 between neighbouring values, a direct
  * evaluation across gaps. */
-static double x_terms(const bg_data *d, double r, double a, double b, double *g,
-                      double h[4][4])
+static double x_terms(const bg_data *d, double r, double a, double b, double *g, double h[4][4])
 {
     double o = d->o, ll = 0;
     double lgr = clv_sf_lgamma(r), lgb = clv_sf_lgamma(b), lgab = clv_sf_lgamma(a + b);
@@ -203,9 +245,11 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g,
             h[2][3] += W * (qab - Q3);
             h[3][3] += W * (Q2 - Q3 - qb + qab);
         }
-        /* for the pattern loop: ln and 1/ of b + x + o - 1 */
-        d->lb[j] = log(b + xv + o - 1);
-        d->ib[j] = 1 / (b + xv + o - 1);
+        /* for the pattern loop: ln and 1/ of b + x + o - 1, per index
+         * of x or (x_direct) per value */
+        size_t at = d->xi ? j : (size_t)xv;
+        d->lb[at] = log(b + xv + o - 1);
+        d->ib[at] = 1 / (b + xv + o - 1);
     }
     return ll;
 }
@@ -282,8 +326,8 @@ static void sum_lanes(double acc[NQH][LANES], double *out, size_t nq)
  * -(r+x)(iT^2 - it^2).  The T term -(r+x) ln(alpha+T) adds -iT and
  * (r+x) iT^2. */
 WIDE static void hess_sums(double c[NQH][BLOCK], size_t m, const double *w, const double *sig,
-                           const double *q, const double *dl, const double *rx,
-                           const double *iT, const double *it, const double *ib)
+                           const double *q, const double *dl, const double *rx, const double *iT,
+                           const double *it, const double *ib)
 {
     for (size_t i = 0; i < m; i++) {
         double ua = rx[i] * (iT[i] - it[i]);
@@ -310,14 +354,17 @@ WIDE static void row_chunk(void *vjob, size_t k)
     double r = j->r, al = j->al, lna = j->lna, o = d->o;
     double acc[NQH][LANES] = {{0}};
     double lT[BLOCK], lt[BLOCK], lr[BLOCK], e[BLOCK], l1[BLOCK], on[BLOCK], lb[BLOCK], ib[BLOCK],
-        c[NQH][BLOCK], sg[BLOCK], qq[BLOCK], dd[BLOCK], rxv[BLOCK], iTv[BLOCK], itv[BLOCK];
+        c[NQH][BLOCK], sg[BLOCK], qq[BLOCK], dd[BLOCK], rxv[BLOCK], iTv[BLOCK], itv[BLOCK],
+        one[BLOCK];
+    for (size_t i = 0; i < BLOCK; i++) /* the weights when there are none */
+        one[i] = 1;
     for (size_t b0 = lo; b0 < hi; b0 += BLOCK) {
         size_t m = hi - b0 < BLOCK ? hi - b0 : BLOCK;
         const double *restrict x = pat->col[0] + b0, *restrict t = pat->col[1] + b0,
-                               *restrict T = pat->col[2] + b0, *restrict w = pat->w + b0;
-        const size_t *xi = d->xi + b0;
-        for (size_t i = 0; i < m; i++)
-            lb[i] = d->lb[xi[i]], ib[i] = d->ib[xi[i]];
+                               *restrict T = pat->col[2] + b0,
+                               *restrict w = pat->w ? pat->w + b0 : one;
+        for (size_t i = 0; i < m; i++) /* x_direct: tables by the value */
+            lb[i] = d->lb[(size_t)x[i]], ib[i] = d->ib[(size_t)x[i]];
         for (size_t i = 0; i < m; i++)
             lT[i] = al + T[i], lt[i] = al + t[i];
         clv_vlog(lT, lT, m);

@@ -223,9 +223,9 @@ clv_status clv_fit_run(const clv_fit_problem *pb, const clv_fit_options *opts, s
 
 /* ---- a warm start and Newton steps (clv_fit_run_newton) ----------------- */
 
-#define NEWTON_DONE 1e-6 /* a step this small in ln p is the last */
-#define NEWTON_MAX 50    /* steps */
-#define NEWTON_MOVE 2.0  /* largest move of one ln p per step */
+#define NEWTON_DONE 1e-6   /* a step this small in ln p is the last */
+#define NEWTON_MAX 50      /* steps */
+#define NEWTON_MOVE 2.0    /* largest move of one ln p per step */
 #define NEWTON_NOISE 1e-12 /* f within this of |f|: no visible change */
 
 /* f = -ll, its gradient g and Hessian H in theta = ln p at th; counts the
@@ -237,8 +237,9 @@ static int newton_point(const clv_fit_problem *pb, clv_hess_fn hess, const doubl
     if (!hess) { /* central differences of the analytic gradient */
         clv_optim o;
         clv_fit_problem problem = *pb; /* the optimiser's context is not const */
-        int bad = clv_optim_init(&o, n, objective, &problem, pb->analytic, th, -800, 800) != CLV_OK ||
-                  clv_optim_hessian(&o, H) != CLV_OK;
+        int bad =
+            clv_optim_init(&o, n, objective, &problem, pb->analytic, th, -800, 800) != CLV_OK ||
+            clv_optim_hessian(&o, H) != CLV_OK;
         *evals += o.evaluations;
         *f = o.f;
         memcpy(g, o.g, n * sizeof *g);

@@ -55,8 +55,7 @@ typedef int (*clv_hess_fn)(const double *p, double *ll, double *dll,
  * pb (info counts everything).  Errors: as clv_fit_run. */
 clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
                               const clv_fit_problem *warm, const clv_fit_options *opts,
-                              size_t opts_arg, double *param, clv_fit_info *info,
-                              clv_fault *fault);
+                              size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault);
 
 /* Standard errors at p (natural parameters) from the Hessian of -LL.
  * Errors: CLV_EDOM (cannot evaluate, or the Hessian is not positive

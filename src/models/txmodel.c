@@ -4,6 +4,7 @@
  * the model files (bgnbd.c, pnbd.c).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,7 @@ typedef struct {
     clv_patterns pat;
     void *data;
     clv_model_kind kind;
+    int borrowed; /* pat is a view of the caller's arrays (tx_problem_view) */
 } tx_problem;
 
 static void tx_problem_free(tx_problem *tp)
@@ -44,7 +46,8 @@ static void tx_problem_free(tx_problem *tp)
         clv_pnbd_data_free(tp->data);
     else
         clv_bg_data_free(tp->data);
-    clv_patterns_free(&tp->pat);
+    if (!tp->borrowed)
+        clv_patterns_free(&tp->pat);
 }
 
 static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model_kind kind);
@@ -57,20 +60,22 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb, clv_model
     const double *cols[3] = {x, t_x, T};
     tp->kind = kind;
     tp->data = NULL;
+    tp->borrowed = 0;
     if (clv_patterns_build(cols, 3, w, n, &tp->pat) != CLV_OK)
         return CLV_ENOMEM;
     return tx_problem_fill(tp, pb, kind);
 }
 
-/* The likelihood of tp->pat (built) and the fit problem (starts
- * included); frees tp->pat on failure. */
+/* The likelihood of tp->pat (built, or borrowed) and the fit problem
+ * (starts included); frees tp->pat (unless borrowed) on failure. */
 static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model_kind kind)
 {
     tp->kind = kind;
     tp->data = kind == CLV_MODEL_PNBD ? clv_pnbd_data_create(&tp->pat)
                                       : clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD);
     if (!tp->data) {
-        clv_patterns_free(&tp->pat);
+        if (!tp->borrowed)
+            clv_patterns_free(&tp->pat);
         return CLV_ENOMEM;
     }
     pb->n = 4;
@@ -83,8 +88,9 @@ static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model
      * is about r/alpha ~ mean(x)/mean(T). */
     double sx = 0, sT = 0;
     for (size_t i = 0; i < tp->pat.n; i++) {
-        sx += tp->pat.w[i] * tp->pat.col[0][i];
-        sT += tp->pat.w[i] * tp->pat.col[2][i];
+        double w = tp->pat.w ? tp->pat.w[i] : 1;
+        sx += w * tp->pat.col[0][i];
+        sT += w * tp->pat.col[2][i];
     }
     double xm = fmax(sx / tp->pat.total, 0.05);
     double Tm = fmax(sT / tp->pat.total, 1e-6);
@@ -124,11 +130,59 @@ static clv_status subsample(const clv_patterns *pat, clv_patterns *sub)
     for (size_t j = 0, i = 0; i < pat->n; i += SUBSAMPLE, j++) {
         for (size_t c = 0; c < 3; c++)
             sub->col[c][j] = pat->col[c][i];
-        sub->w[j] = pat->w[i];
-        sub->total += pat->w[i];
+        sub->w[j] = pat->w ? pat->w[i] : 1;
+        sub->total += sub->w[j];
     }
     sub->n = m;
     return CLV_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether rows will hardly compress: of SAMPLE values of T spread over
+ * the rows, over 99% distinct (purchase times recorded exactly). */
+#define SAMPLE 4096
+static int hardly_repeats(const double *T, size_t n)
+{
+    double v[SAMPLE];
+    if (n < SAMPLE)
+        return 0;
+    for (size_t k = 0; k < SAMPLE; k++)
+        v[k] = T[n / SAMPLE * k];
+    qsort(v, SAMPLE, sizeof v[0], cmp_double);
+    size_t same = 0;
+    for (size_t k = 1; k < SAMPLE; k++)
+        same += v[k] == v[k - 1];
+    return same < SAMPLE / 100;
+}
+
+/* The BG/NBD likelihood of rows that will not compress, on the caller's
+ * arrays (no copies, no hashing: weights NULL stay NULL).  CLV_EDOM when
+ * that evaluation cannot take them (compress instead); the rows are then
+ * not distinct-counted (info->distinct is n). */
+static clv_status tx_problem_view(tx_problem *tp, clv_fit_problem *pb, clv_model_kind kind,
+                                  const double *x, const double *t_x, const double *T,
+                                  const double *w, size_t n)
+{
+    memset(&tp->pat, 0, sizeof tp->pat);
+    tp->pat.n = n, tp->pat.k = 3;
+    /* read only (borrowed: never written or freed); the pattern struct's
+     * columns are not const because clv_patterns_build fills them */
+    tp->pat.col[0] = (double *)(uintptr_t)x, tp->pat.col[1] = (double *)(uintptr_t)t_x;
+    tp->pat.col[2] = (double *)(uintptr_t)T, tp->pat.w = (double *)(uintptr_t)w;
+    for (size_t i = 0; i < n; i++)
+        tp->pat.total += w ? w[i] : 1;
+    tp->borrowed = 1;
+    if (tx_problem_fill(tp, pb, kind) != CLV_OK)
+        return CLV_ENOMEM;
+    if (clv_bg_has_hessian(tp->data))
+        return CLV_OK;
+    tx_problem_free(tp);
+    return CLV_EDOM;
 }
 
 /* Checks the customers of a valid model and builds its likelihood. */
@@ -177,10 +231,16 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
         return st;
     tx_problem tp, sub;
     clv_fit_problem pb, warm;
-    if (tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n) != CLV_OK)
+    int view = kind != CLV_MODEL_PNBD && n >= NEWTON_ROWS && hardly_repeats(T, n);
+    if (view)
+        st = tx_problem_view(&tp, &pb, kind, x, t_x, T, weight, n);
+    if (!view || st == CLV_EDOM)
+        st = tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n);
+    if (st != CLV_OK)
         return CLV_ENOMEM;
     if (kind != CLV_MODEL_PNBD && tp.pat.n >= NEWTON_ROWS && clv_bg_has_hessian(tp.data) &&
-        subsample(&tp.pat, &sub.pat) == CLV_OK && tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
+        (sub.borrowed = 0, subsample(&tp.pat, &sub.pat) == CLV_OK) &&
+        tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
         st = clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
         tx_problem_free(&sub);
     } else
