@@ -333,11 +333,11 @@ clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
     if (st == CLV_OK) {
         info_init(pb, param, info);
         info->starts = wi.starts;
+        info->evaluations = evals, info->iterations = iters; /* counting on */
         double th[CLV_OPT_MAXN], f, g[CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
         for (size_t i = 0; i < pb->n; i++)
             th[i] = log(p0[i]);
         int ok = newton(pb, hess, opts, th, &f, g, inv, info);
-        info->evaluations += evals, info->iterations += iters;
         if (ok < 0)
             return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                             "stopped by the progress callback", CLV_ENOCONV);

@@ -207,6 +207,129 @@ static void test_many(const double *x, const double *t_x, const double *T, size_
     free(tx), free(TT), free(a), free(c);
 }
 
+/* Stops at the given Newton iteration. */
+static int stop_at(void *data, size_t iteration, double loglik)
+{
+    (void)loglik;
+    return iteration >= *(size_t *)data;
+}
+
+/* The analytic Hessian of the row evaluation against central differences
+ * of its analytic gradient, at random points. */
+static void test_hessian(const clv_patterns *pat)
+{
+    for (int mbg = 0; mbg < 2; mbg++) {
+        void *d = clv_bg_data_create_mode(pat, mbg, BG_ROWS);
+        CHECK("row data have the Hessian", clv_bg_has_hessian(d));
+        double worst = 0;
+        for (int k = 0; k < 10; k++) {
+            double p[4], ll, g[4], H[CLV_OPT_MAXN][CLV_OPT_MAXN], F[4][4];
+            for (int i = 0; i < 4; i++)
+                p[i] = exp(-2 + 4 * uniform());
+            p[3] += 1.01;
+            CHECK("Hessian evaluates", clv_bg_hessian(p, &ll, g, H, d) == 0);
+            for (int j = 0; j < 4; j++) {
+                double q[4] = {p[0], p[1], p[2], p[3]}, h = 1e-5 * p[j], gp[4], gm[4], l;
+                q[j] = p[j] + h;
+                clv_bg_loglik(q, &l, gp, d);
+                q[j] = p[j] - h;
+                clv_bg_loglik(q, &l, gm, d);
+                for (int i = 0; i < 4; i++)
+                    F[i][j] = (gp[i] - gm[i]) / (2 * h);
+            }
+            for (int i = 0; i < 4; i++)
+                for (int j = 0; j < 4; j++)
+                    worst = fmax(worst, fabs(H[i][j] - F[i][j]) / sqrt(fabs(F[i][i] * F[j][j])));
+        }
+        if (!CHECK("analytic Hessian as differences of the gradient, 1e-6", worst <= 1e-6))
+            fprintf(stderr, "  mbg %d worst %.3g\n", mbg, worst);
+        clv_bg_data_free(d);
+    }
+    void *tables = clv_bg_data_create_mode(pat, 0, BG_TABLES);
+    double p[4] = {0.3, 4, 0.8, 2.5}, ll, g[4], H[CLV_OPT_MAXN][CLV_OPT_MAXN];
+    CHECK("the tables have no Hessian",
+          !clv_bg_has_hessian(tables) && clv_bg_hessian(p, &ll, g, H, tables) != 0);
+    clv_bg_data_free(tables);
+}
+
+/* Large data (the warm start on a subsample and Newton steps on all rows,
+ * on the caller's arrays) against today's driver and evaluation (the
+ * oracle), with and without weights; the standard errors from the
+ * analytic Hessian against the finite-difference ones. */
+static void test_newton(void)
+{
+    enum { M = 120000 };
+    double *x = malloc(M * sizeof *x), *t_x = malloc(M * sizeof *t_x), *T = malloc(M * sizeof *T),
+           *w = malloc(M * sizeof *w);
+    customers(M, x, t_x, T);
+    for (size_t i = 0; i < M; i++)
+        w[i] = (double)(i % 4); /* zeros too */
+    const double *cols[3] = {x, t_x, T};
+    for (int weighted = 0; weighted < 2; weighted++) {
+        clv_patterns pat;
+        CHECK_STATUS("patterns", clv_patterns_build(cols, 3, weighted ? w : NULL, M, &pat), CLV_OK);
+        for (int mbg = 0; mbg < 2; mbg++) {
+            clv_model_kind kind = mbg ? CLV_MODEL_MBGNBD : CLV_MODEL_BGNBD;
+            double want[4];
+            const double start[4] = {1, 5, 1, 2};
+            CHECK_STATUS("oracle fit", fit_with(&pat, mbg, BG_TABLES, start, want), CLV_OK);
+            clv_model m;
+            clv_fit_info info;
+            CHECK_STATUS("Newton fit",
+                         clv_tx_fit(kind, x, t_x, T, weighted ? w : NULL, M, CLV_UNIT_WEEK, NULL,
+                                    &m, &info, NULL),
+                         CLV_OK);
+            for (int i = 0; i < 4; i++)
+                CHECK_REL("Newton: parameter as the oracle's, 1e-10", m.param[i], want[i], 1e-10);
+            /* fewer evaluations of all rows than today's ~35 (the
+             * subsample's are cheap) */
+            CHECK("Newton: a few steps on all rows", info.iterations >= 2);
+            double se[4];
+            CHECK_STATUS("stderr", clv_tx_stderr(&m, x, t_x, T, weighted ? w : NULL, M, se, NULL),
+                         CLV_OK);
+            for (int i = 0; i < 4; i++) {
+                CHECK_REL("Newton: se as the finite differences', 1e-5", info.se[i], se[i], 1e-5);
+                CHECK_REL("cov diagonal is se^2", info.cov[i][i], info.se[i] * info.se[i], 1e-12);
+            }
+            CHECK("Newton: gradient at the end is small",
+                  info.gradient <= 1e-6 * fabs(info.loglik));
+            double ll;
+            clv_tx_loglik(&m, x, t_x, T, weighted ? w : NULL, M, &ll, NULL);
+            CHECK_REL("Newton: loglik reported is the model's", info.loglik, ll, 1e-13);
+            if (weighted || mbg)
+                continue;
+            /* a start given: today's driver on all rows, same maximum */
+            clv_fit_options o = {0};
+            o.start = start;
+            clv_model m2;
+            CHECK_STATUS("fit from a start",
+                         clv_tx_fit(kind, x, t_x, T, weighted ? w : NULL, M, CLV_UNIT_WEEK, &o, &m2,
+                                    NULL, NULL),
+                         CLV_OK);
+            for (int i = 0; i < 4; i++)
+                CHECK_REL("from a start: parameter as the oracle's, 1e-10", m2.param[i], want[i],
+                          1e-10);
+        }
+        clv_patterns_free(&pat);
+    }
+    /* stopped by the callback in the Newton steps */
+    size_t limit = 1000; /* the subsample's iterations pass */
+    clv_fit_options o = {0};
+    o.progress = stop_at, o.progress_data = &limit;
+    clv_model m;
+    clv_fit_info info;
+    CHECK_STATUS(
+        "fit", clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, &o, &m, &info, NULL),
+        CLV_OK);
+    limit = info.iterations - 1;
+    clv_fault f;
+    CHECK_STATUS("stopped in the last Newton step",
+                 clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, &o, &m, NULL, &f),
+                 CLV_ENOCONV);
+    CHECK("stopped: NaN", isnan(m.param[0]));
+    free(x), free(t_x), free(T), free(w);
+}
+
 int main(void)
 {
     enum { N = 20000 };
@@ -264,7 +387,9 @@ int main(void)
         clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, N, CLV_UNIT_WEEK, NULL, &m, NULL, NULL),
         CLV_OK);
     test_pnbd(&pat);
+    test_hessian(&pat);
     clv_patterns_free(&pat);
+    test_newton();
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
 }
