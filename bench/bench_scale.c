@@ -91,13 +91,13 @@ static void fit_once(clv_model_kind kind, size_t n, int continuous, int runs)
     if (continuous && n >= 100000) {
         /* the fit of large exact-time data starts from a fit of every 64th
          * row: how many of the evaluations were of all rows */
-        size_t m = (n + 63) / 64, warm = 0;
-        double *s = malloc(3 * m * sizeof *s);
-        for (size_t i = 0; i < m; i++)
-            s[i] = c.x[64 * i], s[m + i] = c.t_x[64 * i], s[2 * m + i] = c.T[64 * i];
+        size_t k = (n + 63) / 64, warm = 0;
+        double *s = malloc(3 * k * sizeof *s);
+        for (size_t i = 0; i < k; i++)
+            s[i] = c.x[64 * i], s[k + i] = c.t_x[64 * i], s[2 * k + i] = c.T[64 * i];
         clv_model ms;
         clv_fit_info si;
-        if (clv_tx_fit(kind, s, s + m, s + 2 * m, NULL, m, CLV_UNIT_WEEK, NULL, &ms, &si, NULL) ==
+        if (clv_tx_fit(kind, s, s + k, s + 2 * k, NULL, k, CLV_UNIT_WEEK, NULL, &ms, &si, NULL) ==
             CLV_OK)
             warm = si.evaluations;
         printf("(%zu of all rows) ", info.evaluations - warm);
