@@ -100,7 +100,8 @@ static void fit_once(clv_model_kind kind, size_t n, int continuous, int runs)
         if (clv_tx_fit(kind, s, s + k, s + 2 * k, NULL, k, CLV_UNIT_WEEK, NULL, &ms, &si, NULL) ==
             CLV_OK)
             warm = si.evaluations;
-        printf("(%zu of all rows) ", info.evaluations - warm);
+        if (warm && warm < info.evaluations)
+            printf("(%zu of all rows) ", info.evaluations - warm);
         free(s);
     }
     if (st != CLV_OK)
