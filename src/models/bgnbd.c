@@ -174,7 +174,7 @@ void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode)
     if (!d->Wx || !d->WT || !d->XT || !d->lT || !d->iT || !d->lt || !d->it || !d->lb || !d->ib)
         goto fail;
     for (size_t i = 0; i < pat->n; i++) {
-        double w = pat->w[i];
+        double w = pat->w ? pat->w[i] : 1; /* NULL: a view whose x are too large */
         d->W += w;
         d->Wx[d->xi[i]] += w;
         d->WT[d->Ti[i]] += w;

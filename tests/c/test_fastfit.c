@@ -327,6 +327,14 @@ static void test_newton(void)
                  clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, &o, &m, NULL, &f),
                  CLV_ENOCONV);
     CHECK("stopped: NaN", isnan(m.param[0]));
+    /* an x too large to tabulate by value: the rows are compressed after
+     * all (today's evaluation and driver) */
+    x[0] = 70000, t_x[0] = T[0];
+    CHECK_STATUS(
+        "x = 70000",
+        clv_tx_fit(CLV_MODEL_BGNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+        CLV_OK);
+    CHECK("x = 70000: fitted", m.param[0] > 0 && m.param[3] > 0);
     free(x), free(t_x), free(T), free(w);
 }
 
