@@ -13,7 +13,10 @@
  * and one log1p), with the analytic gradient.  When T hardly repeats
  * (purchase times recorded exactly) the per-T and per-t_x tables would be
  * as long as the rows: then the rows are evaluated directly, in fixed
- * chunks over the cores, with the logs and exps four at a time (vmath.h).
+ * chunks over the cores, with the logs and exps four at a time (vmath.h),
+ * the per-x terms tabulated by the value of x; that evaluation also gives
+ * the analytic Hessian (clv_bg_hessian) for the Newton steps of large fits
+ * (fit.c, clv_fit_run_newton).
  */
 #include <math.h>
 #include <stdlib.h>

@@ -23,7 +23,8 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg);
  * data get); BG_CHUNKED the same tables with the per-row terms in fixed
  * chunks over the cores, exps and logs four at a time (data that compress
  * to over 20,000 rows); BG_ROWS no T and t_x tables, the rows directly,
- * chunked and vectorised (T hardly repeats: exact times). */
+ * chunked and vectorised (T hardly repeats: exact times), x tabulated by
+ * value (BG_CHUNKED instead when an x is over 65,536). */
 enum { BG_TABLES = 0, BG_ROWS = 1, BG_CHUNKED = 2 };
 void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode);
 void clv_bg_data_free(void *data);
