@@ -371,13 +371,13 @@ static clv_status palive_many(const clv_model *m, const double *const *seq, cons
                               size_t n, double *out, clv_fault *f)
 {
     (void)a;
-    return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, f);
+    return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, NULL, NULL, f);
 }
 
 static clv_status cond_many(const clv_model *m, const double *const *seq, const double *a, size_t n,
                             double *out, clv_fault *f)
 {
-    return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out, f);
+    return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out, NULL, NULL, f);
 }
 
 static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *const *seq, int k)
