@@ -14,7 +14,9 @@
 #include "lhelpers.h"
 #include "lprogress.h"
 
-enum { GOING, STOPPED, FAILED, INTERRUPTED };
+/* NOMEM: no stack for the Lua function's call (it must not raise inside
+ * the core's callback: that would jump over the core's cleanup). */
+enum { GOING, STOPPED, FAILED, INTERRUPTED, NOMEM };
 
 void lprogress_init(lprogress *p, lua_State *L, const char *name, int fn)
 {
@@ -41,6 +43,15 @@ static int interrupted(lprogress *p)
         return 0;
     p->outcome = INTERRUPTED;
     return 1;
+}
+
+/* Room for the Lua function's call: 0 (and the call stopped) without. */
+static int room(lprogress *p)
+{
+    if (lua_checkstack(p->L, 4))
+        return 1;
+    p->outcome = NOMEM;
+    return 0;
 }
 
 /* Calls the Lua function with the nargs values on top; 1 to stop. */
@@ -83,7 +94,8 @@ int lprogress_fit(void *data, size_t iteration, double loglik)
     if (interrupted(p))
         return 1;
     if (p->fn) {
-        luaL_checkstack(p->L, 4, NULL);
+        if (!room(p))
+            return 1;
         lua_pushinteger(p->L, (lua_Integer)iteration);
         push_or_nil(p->L, loglik);
         return ask(p, 2);
@@ -101,7 +113,8 @@ int lprogress_share(void *data, size_t step, double share)
     if (interrupted(p))
         return 1;
     if (p->fn) {
-        luaL_checkstack(p->L, 3, NULL);
+        if (!room(p))
+            return 1;
         lua_pushnumber(p->L, share);
         return ask(p, 1);
     }
@@ -116,7 +129,8 @@ int lprogress_read(void *data, size_t rows, double fraction)
     if (interrupted(p))
         return 1;
     if (p->fn) {
-        luaL_checkstack(p->L, 4, NULL);
+        if (!room(p))
+            return 1;
         lua_pushinteger(p->L, (lua_Integer)rows);
         push_or_nil(p->L, fraction);
         return ask(p, 2);
@@ -137,6 +151,8 @@ int lprogress_end(lprogress *p, clv_status st)
         fprintf(stderr, "\n");
     if (p->outcome == FAILED)
         return lua_error(L);
+    if (p->outcome == NOMEM)
+        return memory_error(L);
     if (p->outcome == GOING)
         return 0;
     lua_pushnil(L);
