@@ -581,8 +581,8 @@ static int l_clv_predict(lua_State *L)
     lmodel *tx = check_model(L, 1), *gg = check_model(L, 2);
     luaL_checktype(L, 3, LUA_TTABLE);
     int as_column = lua_toboolean(L, 4);
-    static const char *const keys[] = {"horizon", "discount", "unit", "margin",
-                                       "x",       "t_x",      "T",    "m", "progress"};
+    static const char *const keys[] = {"horizon", "discount", "unit", "margin",  "x",
+                                       "t_x",     "T",        "m",    "progress"};
     check_keys(L, fname, 3, 3, keys, 9);
     lprogress prog;
     lprogress_init(&prog, L, fname, lprogress_option(L, fname, 3, 3));

@@ -525,8 +525,9 @@ static int l_rfm_read_summary(lua_State *L)
     const char *fname = "rfm.read_csv";
     const char *path = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    static const char *const names[] = {"customer", "date",        "amount",      "separator",
-                                        "unit",     "calibration_end", "holdout_end", "progress"};
+    static const char *const names[] = {"customer",    "date",    "amount",
+                                        "separator",   "unit",    "calibration_end",
+                                        "holdout_end", "progress"};
     check_keys(L, fname, 2, 2, names, 8);
     clv_csv_options co = csv_options(L, fname);
     clv_rfm_options ro = summary_options(L, fname, 2);

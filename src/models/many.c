@@ -173,8 +173,8 @@ static void wave_chunk(void *vw, size_t k)
 }
 
 /* clv_par_for over the CHUNKS chunks; 1 when the callback said stop. */
-static int par_chunks(clv_progress_fn progress, void *data, size_t work,
-                      void (*fn)(void *, size_t), void *ctx)
+static int par_chunks(clv_progress_fn progress, void *data, size_t work, void (*fn)(void *, size_t),
+                      void *ctx)
 {
     if (!progress) {
         clv_par_for(CHUNKS, work, fn, ctx);
