@@ -264,9 +264,10 @@ int main(int argc, char **argv)
     clv_clv_options co;
     clv_clv_options_init(&co);
     co.horizon = 12, co.period = CLV_UNIT_MONTH, co.discount = 0.01, co.margin = 0.3;
-    st = clv_tx_palive_many(&bg, r->x, r->t_x, r->T, r->n, pa, NULL);
+    st = clv_tx_palive_many(&bg, r->x, r->t_x, r->T, r->n, pa, NULL, NULL, NULL);
     if (st == CLV_OK)
-        st = clv_tx_conditional_expected_many(&bg, 52, r->x, r->t_x, r->T, r->n, ey, NULL);
+        st = clv_tx_conditional_expected_many(&bg, 52, r->x, r->t_x, r->T, r->n, ey, NULL, NULL,
+                                              NULL);
     if (st == CLV_OK)
         st =
             clv_predict_clv_many(&bg, &gg, r->x, r->t_x, r->T, r->mean_value, &co, r->n, clv, NULL);

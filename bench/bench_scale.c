@@ -151,12 +151,12 @@ static void predict_once(size_t n, int continuous, int reps)
                 for (size_t i = 0; i < n; i++)
                     clv_tx_palive(&m, c.x[i], c.t_x[i], c.T[i], &out[i], NULL);
             else if (s == 1)
-                clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL);
+                clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL, NULL, NULL);
             else if (s == 2)
                 for (size_t i = 0; i < n; i++)
                     clv_tx_conditional_expected(&m, 39, c.x[i], c.t_x[i], c.T[i], &out[i], NULL);
             else
-                clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL);
+                clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL, NULL, NULL);
             t[s][0] = fmin(t[s][0], now() - t0);
             t[s][1] = fmin(t[s][1], cpu() - c0);
         }
@@ -189,9 +189,9 @@ int main(int argc, char **argv)
         double *out = malloc(n * sizeof *out), tp = INFINITY, tc = INFINITY;
         for (int k = 0; k < (n < 100000 ? 200 : 3); k++) {
             double t0 = now();
-            clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL);
+            clv_tx_palive_many(&m, c.x, c.t_x, c.T, n, out, NULL, NULL, NULL);
             double t1 = now();
-            clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL);
+            clv_tx_conditional_expected_many(&m, 39, c.x, c.t_x, c.T, n, out, NULL, NULL, NULL);
             tp = fmin(tp, t1 - t0), tc = fmin(tc, now() - t1);
         }
         printf("%.9g %.9g\n", tp, tc);

@@ -2,25 +2,25 @@
  * lmodels.c -- the Lua binding of the predictive models (clvkit/models.h):
  * model objects ("clvkit.Model" userdata) made from known parameters or by a
  * fit, their predictions, and discounted CLV.  No math here: this file
- * converts Lua values, maps faults to errors, and shows fit progress.
+ * converts Lua values, maps faults to errors, and reports progress
+ * (lprogress.h).
  *
  * Programmer errors raise ("bad argument #2 to 'palive' (t_x must be <= T,
  * got 40)"); a fit that does not converge is an outcome the caller could not
  * foresee and returns nil, message (as luaL_fileresult does).
  */
-#define _DEFAULT_SOURCE /* fileno, isatty */
 
 #include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "lauxlib.h"
 #include "lua.h"
 
 #include "clvkit/clvkit.h"
 #include "lhelpers.h"
+#include "lprogress.h"
 #include "lopen.h"
 
 #define MODEL_META "clvkit.Model"
@@ -108,81 +108,6 @@ static int l_model_new(lua_State *L)
     return 1;
 }
 
-/* A fit's progress: on a terminal once it has run for a second, or to the
- * caller's Lua function (options.progress), which stops the fit by
- * returning false.  Ctrl-C in the lua interpreter (which sets a hook on
- * SIGINT) stops it too, at the next iteration: the core returns and frees
- * what it holds before Lua raises "interrupted!". */
-enum { GOING, STOPPED, FAILED, INTERRUPTED };
-
-typedef struct progress {
-    const char *name;
-    double start;
-    int tty, shown;
-    lua_State *L;
-    int fn;        /* stack index of the Lua progress function, 0 none */
-    lua_Hook hook; /* the hook when the call began */
-    int outcome;   /* GOING, or why it stopped (FAILED: the message on top) */
-} progress;
-
-static void progress_init(progress *p, lua_State *L, const char *name, int fn)
-{
-    *p = (progress){name, now_seconds(), isatty(fileno(stderr)), 0, L, fn, lua_gethook(L), GOING};
-}
-
-static int report_progress(void *data, size_t iteration, double loglik)
-{
-    progress *p = (progress *)data;
-    lua_State *L = p->L;
-    if (lua_gethook(L) != p->hook) {
-        p->outcome = INTERRUPTED;
-        return 1;
-    }
-    if (p->fn) {
-        luaL_checkstack(L, 3, NULL);
-        lua_pushvalue(L, p->fn);
-        lua_pushinteger(L, (lua_Integer)iteration);
-        if (isnan(loglik))
-            lua_pushnil(L);
-        else
-            lua_pushnumber(L, loglik);
-        if (lua_pcall(L, 2, 1, 0) != LUA_OK) { /* raised after the core returns */
-            p->outcome = FAILED;
-            return 1;
-        }
-        int stop = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
-        lua_pop(L, 1);
-        if (stop)
-            p->outcome = STOPPED;
-        return stop;
-    }
-    if (p->tty && !isnan(loglik) && now_seconds() - p->start > 1) {
-        fprintf(stderr, "\rfitting %s: iteration %zu, log-likelihood %.6f", p->name, iteration,
-                loglik);
-        p->shown = 1;
-    }
-    return 0;
-}
-
-/* After the core call: ends the terminal line; raises the error of a
- * progress function; for a stopped call pushes nil, message, code and
- * returns 3 (0 when it went on). */
-static int progress_end(progress *p, clv_status st)
-{
-    lua_State *L = p->L;
-    if (p->shown)
-        fprintf(stderr, "\n");
-    if (p->outcome == FAILED)
-        return lua_error(L);
-    if (p->outcome == GOING)
-        return 0;
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", p->name,
-                    p->outcome == STOPPED ? "stopped by the progress function" : "interrupted");
-    lua_pushinteger(L, st);
-    return 3;
-}
-
 /* The sequence at idx: a summary's column or a result column is read where
  * it is, anything else is copied by check_sequence (into a block on the
  * stack). */
@@ -261,13 +186,7 @@ static int read_fit_options(lua_State *L, const char *fname, clv_model_kind kind
         bad_arg(L, fname, 2, "max_iterations must be a whole number >= 0");
     opts->max_iterations = (size_t)it;
     opts->tolerance = field_number(L, fname, 3, 2, "tolerance", 1, 0);
-    int t = lua_getfield(L, 3, "progress");
-    if (t == LUA_TNIL)
-        return 0;
-    if (t != LUA_TFUNCTION)
-        bad_arg(L, fname, 2,
-                lua_pushfstring(L, "progress: function expected, got %s", luaL_typename(L, -1)));
-    return lua_gettop(L);
+    return lprogress_option(L, fname, 3, 2);
 }
 
 /* Raises the error of a failed fit, naming the field the core's fault names
@@ -328,16 +247,16 @@ static int l_model_fit(lua_State *L)
     int fn = 0;
     if (!lua_isnoneornil(L, 3))
         fn = read_fit_options(L, fname, kind, &opts, &unit);
-    progress prog;
-    progress_init(&prog, L, fname, fn);
-    opts.progress = report_progress;
+    lprogress prog;
+    lprogress_init(&prog, L, fname, fn);
+    opts.progress = lprogress_fit;
     opts.progress_data = &prog;
 
     clv_model m;
     clv_fit_info info;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_func_fit(fit, kind, v, n, initial, unit, &opts, &m, &info, &fault);
-    int stopped = progress_end(&prog, st);
+    int stopped = lprogress_end(&prog, st);
     if (stopped)
         return stopped;
     if (st == CLV_ENOMEM)
@@ -365,19 +284,20 @@ static int l_model_fit(lua_State *L)
  * as a number came as a sequence; the fault's arguments are the
  * prediction's (model, [t], x, t_x, T), its element the row. */
 typedef clv_status (*bulk_fn)(const clv_model *, const double *const *, const double *, size_t,
-                              double *, clv_fault *);
+                              double *, lprogress *, clv_fault *);
 
 static clv_status palive_many(const clv_model *m, const double *const *seq, const double *a,
-                              size_t n, double *out, clv_fault *f)
+                              size_t n, double *out, lprogress *pr, clv_fault *f)
 {
     (void)a;
-    return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, f);
+    return clv_tx_palive_many(m, seq[0], seq[1], seq[2], n, out, lprogress_share, pr, f);
 }
 
 static clv_status cond_many(const clv_model *m, const double *const *seq, const double *a, size_t n,
-                            double *out, clv_fault *f)
+                            double *out, lprogress *pr, clv_fault *f)
 {
-    return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out, f);
+    return clv_tx_conditional_expected_many(m, a[0], seq[1], seq[2], seq[3], n, out,
+                                            lprogress_share, pr, f);
 }
 
 static bulk_fn bulk_form(const clv_func *p, const clv_model *m, const double *const *seq, int k)
@@ -418,13 +338,34 @@ static int predict_fault(lua_State *L, const clv_func *p, const char *fname, int
                      fault->reason, &v);
 }
 
-/* model:<prediction>(args...): numbers give a number; sequences (of one
- * length, numbers broadcast) give a sequence, one result per customer; a
- * summary in place of the last three arguments (x, t_x, T), or columns
- * ("clvkit.Column") for every sequence, give a column.  Whole bases go
- * to the core in one call when the prediction has a bulk form.  The
- * upvalue is the prediction's row: its arguments after the model are the
- * method's, so the fault's argument i is the method's argument #i. */
+/* An options table {progress = f} after a prediction's arguments (after a
+ * summary, or after all k): moved to the top of the stack as the
+ * function (or nil); returns its index, 0 when there is none.  *top is
+ * then the index of the last argument. */
+static int predict_options(lua_State *L, const char *fname, int k, int *top)
+{
+    int t = *top;
+    if (!(t >= 3 && lua_type(L, t) == LUA_TTABLE && !clvkit_is_summary(L, t) &&
+          !clvkit_column_data(L, t, &(size_t){0}) &&
+          ((t == k && clvkit_is_summary(L, t - 1)) || t == k + 2)))
+        return 0;
+    static const char *const keys[] = {"progress"};
+    check_keys(L, fname, t, t - 1, keys, 1);
+    if (!lprogress_option(L, fname, t, t - 1))
+        lua_pushnil(L);
+    lua_replace(L, t);
+    *top = t - 1;
+    return t;
+}
+
+/* model:<prediction>(args... [, {progress = f}]): numbers give a number;
+ * sequences (of one length, numbers broadcast) give a sequence, one result
+ * per customer; a summary in place of the last three arguments (x, t_x,
+ * T), or columns ("clvkit.Column") for every sequence, give a column.
+ * Whole bases go to the core in one call when the prediction has a bulk
+ * form; their progress shows as lprogress.h says.  The upvalue is the
+ * prediction's row: its arguments after the model are the method's, so the
+ * fault's argument i is the method's argument #i. */
 static int m_predict(lua_State *L)
 {
     const clv_func *p = (const clv_func *)lua_touserdata(L, lua_upvalueindex(1));
@@ -432,12 +373,15 @@ static int m_predict(lua_State *L)
     lmodel *u = check_model(L, 1);
     int k = (int)clv_func_nargs(p) - 1;
     int top = lua_gettop(L); /* before the sequences below add to the stack */
-    int whole = 0;           /* a summary stands for x, t_x, T */
+    int opts = predict_options(L, fname, k, &top);
+    int whole = 0; /* a summary stands for x, t_x, T */
     if (k >= 3 && top == k - 1 && clvkit_is_summary(L, top)) {
         static const char *const cols[] = {"x", "t_x", "T"};
         for (int i = 0; i < 3; i++)
             lua_getfield(L, top, cols[i]);
         lua_remove(L, top);
+        if (opts) /* the progress function back on top, after the arguments */
+            lua_rotate(L, --opts, -1), opts = lua_gettop(L);
         top = k + 1;
         whole = 1;
     }
@@ -468,11 +412,16 @@ static int m_predict(lua_State *L)
     }
     whole = whole || (vector && lists == 0); /* columns in, a column out */
     bulk_fn bulk = vector ? bulk_form(p, &u->m, seq, k) : NULL;
+    lprogress prog;
+    lprogress_init(&prog, L, fname, opts && lua_isfunction(L, opts) ? opts : 0);
     if (bulk) {
         double *out = whole ? clvkit_push_column(L, n)
                             : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
         clv_fault fault;
-        clv_status st = n ? bulk(&u->m, seq, a, n, out, &fault) : CLV_OK;
+        clv_status st = n ? bulk(&u->m, seq, a, n, out, &prog, &fault) : CLV_OK;
+        int stopped = lprogress_end(&prog, st);
+        if (stopped)
+            return stopped;
         if (st != CLV_OK)
             return predict_fault(L, p, fname, k, seq, a,
                                  fault.element == CLV_FAULT_NONE ? 0 : fault.element, st, &fault);
@@ -488,7 +437,10 @@ static int m_predict(lua_State *L)
     double *col = whole ? clvkit_push_column(L, n) : NULL;
     if (vector && !whole)
         lua_createtable(L, (int)n, 0);
-    for (size_t r = 0; r < n; r++) {
+    for (size_t r = 0, step = 1; r < n; r++) {
+        for (; vector && step <= 8 && r >= n * step / 8; step++) /* 8 reports, as _many */
+            if (lprogress_share(&prog, step, (double)step / 8))
+                return lprogress_end(&prog, CLV_ENOCONV);
         for (int i = 0; i < k; i++)
             if (seq[i])
                 a[i] = seq[i][r];
@@ -505,6 +457,9 @@ static int m_predict(lua_State *L)
         if (vector)
             lua_rawseti(L, -2, (lua_Integer)r + 1);
     }
+    if (vector && lprogress_share(&prog, 8, 1))
+        return lprogress_end(&prog, CLV_ENOCONV);
+    lprogress_end(&prog, CLV_OK);
     return 1;
 }
 
@@ -615,8 +570,8 @@ static int predict_error(lua_State *L, const char *fname, const clv_clv_options 
                      fault->element == 2 ? NULL : &values[fault->element]);
 }
 
-/* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m}
- *                  [, as_column])
+/* core.clv_predict(tx, gg, {horizon, discount, unit, margin, x, t_x, T, m
+ *                   [, progress]} [, as_column])
  * x, t_x, T, m: numbers (one customer) or sequences (one result each, in one
  * call of the core; numbers are repeated); as_column: the sequence result as
  * a "clvkit.Column" instead of a Lua list (ck.clv_predict over a summary). */
@@ -626,9 +581,11 @@ static int l_clv_predict(lua_State *L)
     lmodel *tx = check_model(L, 1), *gg = check_model(L, 2);
     luaL_checktype(L, 3, LUA_TTABLE);
     int as_column = lua_toboolean(L, 4);
-    static const char *const keys[] = {"horizon", "discount", "unit", "margin",
-                                       "x",       "t_x",      "T",    "m"};
-    check_keys(L, fname, 3, 3, keys, 8);
+    static const char *const keys[] = {"horizon", "discount", "unit", "margin",  "x",
+                                       "t_x",     "T",        "m",    "progress"};
+    check_keys(L, fname, 3, 3, keys, 9);
+    lprogress prog;
+    lprogress_init(&prog, L, fname, lprogress_option(L, fname, 3, 3));
     clv_clv_options o;
     clv_clv_options_init(&o);
     o.horizon = field_number(L, fname, 3, 3, "horizon", 1, o.horizon);
@@ -679,9 +636,14 @@ static int l_clv_predict(lua_State *L)
     double *out = as_column ? clvkit_push_column(L, n)
                             : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    o.progress = lprogress_share; /* the whole base's share done (not per period) */
+    o.progress_data = &prog;
     clv_status st =
         n ? clv_predict_clv_many(&tx->m, &gg->m, in[0], in[1], in[2], in[3], &o, n, out, &fault)
           : CLV_OK;
+    int stopped = lprogress_end(&prog, st);
+    if (stopped)
+        return stopped;
     if (st != CLV_OK) {
         size_t row = 0;
         if (fault.arg >= 2 && fault.arg <= 5 && fault.element != CLV_FAULT_NONE) {

@@ -20,6 +20,7 @@
 
 #include "clvkit/clvkit.h"
 #include "lhelpers.h"
+#include "lprogress.h"
 #include "lopen.h"
 
 #define LOG_META "clvkit.Log"
@@ -225,16 +226,13 @@ static int l_rfm_log(lua_State *L)
     return 1;
 }
 
-/* core.rfm_read_log(path, {customer, date [, amount] [, separator]}) -> log | nil, message */
-static int l_rfm_read_log(lua_State *L)
+/* The CSV options (customer, date, amount, separator) of the table at
+ * index 2, argument #2 of fname; other keys are the caller's to check. */
+static clv_csv_options csv_options(lua_State *L, const char *fname)
 {
-    const char *fname = "rfm.read_csv";
-    const char *path = luaL_checkstring(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
     clv_csv_options o = {NULL, NULL, NULL, ','};
     const char **fields[] = {&o.customer, &o.date, &o.amount};
-    static const char *const names[] = {"customer", "date", "amount", "separator"};
-    check_keys(L, fname, 2, 2, names, 4);
+    static const char *const names[] = {"customer", "date", "amount"};
     for (int i = 0; i < 3; i++) {
         int t = lua_getfield(L, 2, names[i]);
         if (t == LUA_TSTRING)
@@ -251,24 +249,41 @@ static int l_rfm_read_log(lua_State *L)
             bad_arg(L, fname, 2, "separator must be \",\", \";\", \"\\t\" or \" \"");
         o.separator = sep[0];
     }
-    llog *owner = push_log(L);
-    clv_csv_error err = {0, 0, NULL};
-    clv_status st = clv_txlog_read_csv(path, &o, &owner->log, &err);
+    return o;
+}
+
+/* A failed read of path: raises for the options (#2 of fname) and memory;
+ * otherwise pushes nil, "path:line: reason", code and returns 3. */
+static int read_failed(lua_State *L, const char *fname, const char *path, clv_status st,
+                       const clv_csv_error *err)
+{
     if (st == CLV_ENOMEM)
         return memory_error(L);
     if (st == CLV_EINVAL)
-        return bad_arg(L, fname, 2, err.reason ? err.reason : clv_strerror(st));
-    if (st != CLV_OK) {
-        lua_pushnil(L);
-        if (err.line)
-            lua_pushfstring(L, "%s:%d: %s", path, (int)err.line,
-                            err.reason ? err.reason : clv_strerror(st));
-        else
-            lua_pushfstring(L, "%s: %s", path, err.reason ? err.reason : clv_strerror(st));
-        lua_pushinteger(L, st);
-        return 3;
-    }
-    return 1;
+        return bad_arg(L, fname, 2, err->reason ? err->reason : clv_strerror(st));
+    lua_pushnil(L);
+    if (err->line)
+        lua_pushfstring(L, "%s:%d: %s", path, (int)err->line,
+                        err->reason ? err->reason : clv_strerror(st));
+    else
+        lua_pushfstring(L, "%s: %s", path, err->reason ? err->reason : clv_strerror(st));
+    lua_pushinteger(L, st);
+    return 3;
+}
+
+/* core.rfm_read_log(path, {customer, date [, amount] [, separator]}) -> log | nil, message */
+static int l_rfm_read_log(lua_State *L)
+{
+    const char *fname = "rfm.read_log";
+    const char *path = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const names[] = {"customer", "date", "amount", "separator"};
+    check_keys(L, fname, 2, 2, names, 4);
+    clv_csv_options o = csv_options(L, fname);
+    llog *owner = push_log(L);
+    clv_csv_error err = {0, 0, NULL};
+    clv_status st = clv_txlog_read_csv(path, &o, &owner->log, &err);
+    return st == CLV_OK ? 1 : read_failed(L, fname, path, st, &err);
 }
 
 static void push_day(lua_State *L, double day)
@@ -398,12 +413,13 @@ const double *clvkit_summary_column(lua_State *L, int idx, size_t *n)
  * -> {id, x, t_x, T, mean_value, first_purchase, x_holdout, value_holdout,
  *     unit, calibration_end, holdout_end, rows, transactions, late_customers}
  * with the clvkit.Summary metatable (#summary is the number of customers). */
-static int summarize(lua_State *L, const char *fname, int pos)
+static int push_summary(lua_State *L, box *held);
+
+/* The summary options (unit, calibration_end, holdout_end) of the table at
+ * index 2, argument #pos of fname; other keys are the caller's to check. */
+static clv_rfm_options summary_options(lua_State *L, const char *fname, int pos)
 {
-    llog *u = check_log(L, 1);
-    luaL_checktype(L, 2, LUA_TTABLE);
     static const char *const keys[] = {"unit", "calibration_end", "holdout_end"};
-    check_keys(L, fname, 2, pos, keys, 3);
     clv_rfm_options o;
     clv_rfm_options_init(&o);
     if (lua_getfield(L, 2, "unit") != LUA_TSTRING ||
@@ -416,12 +432,30 @@ static int summarize(lua_State *L, const char *fname, int pos)
         if (lua_getfield(L, 2, keys[i + 1]) != LUA_TNIL && !to_day(L, -1, ends[i], &why))
             bad_arg(L, fname, pos, lua_pushfstring(L, "%s %s", keys[i + 1], why));
     }
+    return o;
+}
+
+static int summarize(lua_State *L, const char *fname, int pos)
+{
+    llog *u = check_log(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const keys[] = {"unit", "calibration_end", "holdout_end"};
+    check_keys(L, fname, 2, pos, keys, 3);
+    clv_rfm_options o = summary_options(L, fname, pos);
     clv_rfm *r = NULL;
     clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     box *held = push_box(L, free_rfm);
     clv_status st = clv_rfm_summarize(u->log, &o, &r, &fault);
     held->p = r;
     raise_unless_built(L, fname, st, &fault, pos);
+    return push_summary(L, held);
+}
+
+/* The summary table of the clv_rfm in the box on top (which its columns
+ * keep alive). */
+static int push_summary(lua_State *L, box *held)
+{
+    const clv_rfm *r = held->p;
     lua_createtable(L, 0, 16);
     lua_createtable(L, (int)r->n, 0);
     for (size_t i = 0; i < r->n; i++) {
@@ -473,6 +507,52 @@ static int l_rfm_summary(lua_State *L)
     const char *fname = luaL_checkstring(L, 3);
     lua_settop(L, 2);
     return summarize(L, fname, 2);
+}
+
+static void free_stream(void *p)
+{
+    clv_rfm_stream_free((clv_rfm_stream *)p);
+}
+
+/* core.rfm_read_summary(path, {customer, date [, amount] [, separator],
+ *                        unit [, calibration_end] [, holdout_end] [, progress]})
+ *   -> summary | nil, message, code
+ * The file streamed into the summary (clv_rfm_stream_read_csv, rows in any
+ * order) without building the log; the same summary as rfm_read_log then
+ * rfm_summary.  Its progress as lprogress.h says. */
+static int l_rfm_read_summary(lua_State *L)
+{
+    const char *fname = "rfm.read_csv";
+    const char *path = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const char *const names[] = {"customer",    "date",    "amount",
+                                        "separator",   "unit",    "calibration_end",
+                                        "holdout_end", "progress"};
+    check_keys(L, fname, 2, 2, names, 8);
+    clv_csv_options co = csv_options(L, fname);
+    clv_rfm_options ro = summary_options(L, fname, 2);
+    lprogress prog;
+    lprogress_init(&prog, L, fname, lprogress_option(L, fname, 2, 2));
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
+    clv_rfm_stream *s = NULL;
+    box *stream = push_box(L, free_stream);
+    clv_status st = clv_rfm_stream_create(&ro, CLV_STREAM_ANY, &s, &fault);
+    stream->p = s;
+    raise_unless_built(L, fname, st, &fault, 2);
+    clv_csv_error err = {0, 0, NULL};
+    st = clv_rfm_stream_read_csv(path, &co, s, lprogress_read, &prog, &err);
+    int stopped = lprogress_end(&prog, st);
+    if (stopped || st != CLV_OK) {
+        release(stream); /* now, not at the next collection */
+        return stopped ? stopped : read_failed(L, fname, path, st, &err);
+    }
+    clv_rfm *r = NULL;
+    box *held = push_box(L, free_rfm);
+    st = clv_rfm_stream_summary(s, &r, &fault);
+    held->p = r;
+    release(stream);
+    raise_unless_built(L, fname, st, &fault, 2);
+    return push_summary(L, held);
 }
 
 static int summary_len(lua_State *L)
@@ -676,6 +756,7 @@ static const luaL_Reg log_methods[] = {
 
 static const luaL_Reg rfm_funcs[] = {{"rfm_log", l_rfm_log},
                                      {"rfm_read_log", l_rfm_read_log},
+                                     {"rfm_read_summary", l_rfm_read_summary},
                                      {"rfm_summary", l_rfm_summary},
                                      {"is_summary", l_is_summary},
                                      {"cohort_table", l_cohort_table},

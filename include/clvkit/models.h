@@ -86,7 +86,8 @@ clv_status clv_model_check(const clv_model *model, clv_fault *fault);
 /* Reports the progress of a fit: iteration count and the log-likelihood so
  * far (NaN when called between phases: before a new start or the
  * Nelder-Mead fallback).  Return 0 to go on, anything else to stop the fit
- * (which then returns CLV_ENOCONV). */
+ * (which then returns CLV_ENOCONV).  The whole-base predictions (*_many)
+ * report through the same type: a step count and the share done. */
 typedef int (*clv_progress_fn)(void *data, size_t iteration, double loglik);
 
 /* Options of every fit; all-zero means defaults (a binding can write
@@ -196,17 +197,25 @@ clv_status clv_tx_palive(const clv_model *model, double x, double t_x, double T,
  * recorded by day share them) and is then the same bits as the
  * one-customer function.
  *   x, t_x, T  n customers;  out  n values
- *   fault: 0 model, (1 t), then x, t_x, T, n, with the row as element
+ *   progress  optional (NULL): called 8 times as the work proceeds, on the
+ *   calling thread, with 1..8 and the share done (1/8 .. 1), progress_data
+ *   passed to it; nonzero stops the computation: CLV_ENOCONV, every out
+ *   NaN, nothing leaked (fault: the progress argument).  The values do not
+ *   depend on whether it is set.
+ *   fault: 0 model, (1 t), then x, t_x, T, n, out, progress, with the row
+ *   as element
  * Errors: CLV_EINVAL, CLV_EDOM (a bad row, found before anything is
  * computed; out is then all NaN), CLV_ENOMEM; a row whose value cannot be
  * computed is NaN and its status returned (the first such row in the
  * fault), the other rows are still written.  CLV_ELOSS as the one-customer
  * functions. */
 clv_status clv_tx_palive_many(const clv_model *model, const double *x, const double *t_x,
-                              const double *T, size_t n, double *out, clv_fault *fault);
+                              const double *T, size_t n, double *out, clv_progress_fn progress,
+                              void *progress_data, clv_fault *fault);
 clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, const double *x,
                                             const double *t_x, const double *T, size_t n,
-                                            double *out, clv_fault *fault);
+                                            double *out, clv_progress_fn progress,
+                                            void *progress_data, clv_fault *fault);
 
 /* ---- Gamma-Gamma spend --------------------------------------------------- */
 

@@ -14,6 +14,7 @@ local is_summary = core.is_summary -- summaries carry the C binding's metatable
 
 local LOG_KEYS = { customer = true, date = true, amount = true, separator = true }
 local SUMMARY_KEYS = { unit = true, calibration_end = true, holdout_end = true }
+local READ_KEYS = { progress = true }
 
 M.rfm = {}
 
@@ -37,7 +38,8 @@ function M.rfm.summary(log, opts)
 end
 
 --- ck.rfm.read_csv(path, {customer, date, amount, separator, unit, calibration_end,
----                        holdout_end}) -> summary | nil, message
+---                        holdout_end, progress}) -> summary | nil, message, code
+--- The file is streamed into the summary: no log is built.
 function M.rfm.read_csv(path, opts)
   if type(path) ~= "string" then
     error(("bad argument #1 to 'rfm.read_csv' (string expected, got %s)"):format(type(path)), 2)
@@ -45,17 +47,12 @@ function M.rfm.read_csv(path, opts)
   if type(opts) ~= "table" then
     error(("bad argument #2 to 'rfm.read_csv' (table expected, got %s)"):format(type(opts)), 2)
   end
-  local log_opts, summary_opts = {}, {}
-  for k, v in pairs(opts) do
-    if LOG_KEYS[k] then log_opts[k] = v
-    elseif SUMMARY_KEYS[k] then summary_opts[k] = v
-    else
+  for k in pairs(opts) do
+    if not (LOG_KEYS[k] or SUMMARY_KEYS[k] or READ_KEYS[k]) then
       error(("bad argument #2 to 'rfm.read_csv' (unknown option '%s')"):format(tostring(k)), 2)
     end
   end
-  local log, err, code = core.rfm_read_log(path, log_opts)
-  if not log then return nil, err, code end
-  return core.rfm_summary(log, summary_opts, "rfm.read_csv")
+  return core.rfm_read_summary(path, opts)
 end
 
 --- model families ----------------------------------------------------------

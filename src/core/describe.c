@@ -238,13 +238,24 @@ static const arg_desc f_rfm_opts[] = {OUNIT("unit"),
                                       OPT("calibration_end", CLV_D_REAL, CLV_Q_DAY, NAN),
                                       OPT("holdout_end", CLV_D_REAL, CLV_Q_DAY, NAN)};
 static const arg_desc a_rfm[] = {OF("log", CLV_SHAPE_LOG), OPTS("opts", f_rfm_opts)};
+/* progress: clv_progress_fn, optional (NULL) like a fit's callback */
 static const arg_desc a_tx_palive_many[] = {
-    OF("model", CLV_SHAPE_MODEL), SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
-    SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME), SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), LEN("n")};
+    OF("model", CLV_SHAPE_MODEL),
+    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME),
+    LEN("n"),
+    {"progress", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0},
+    {"progress_data", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}};
 static const arg_desc a_tx_cond_many[] = {
-    OF("model", CLV_SHAPE_MODEL),       NUM("t", CLV_D_NONNEG, CLV_Q_TIME),
-    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT), SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
-    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME), LEN("n")};
+    OF("model", CLV_SHAPE_MODEL),
+    NUM("t", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+    SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+    SEQ("T", CLV_D_NONNEG, CLV_Q_TIME),
+    LEN("n"),
+    {"progress", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0},
+    {"progress_data", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}};
 static const arg_desc a_predict_clv_many[] = {
     OF("tx", CLV_SHAPE_MODEL),          OF("gg", CLV_SHAPE_MODEL),
     SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT), SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),

@@ -152,6 +152,53 @@ static void pnbd_conditional_chunk(void *vj, size_t k)
     }
 }
 
+/* ---- progress ------------------------------------------------------------
+ *
+ * With a progress callback the chunks run in WAVES groups, the callback
+ * called on the caller's thread after each: the chunks are the same, so
+ * the results are too, and a stop leaves after the current wave. */
+
+#define WAVES 8
+
+typedef struct {
+    void (*fn)(void *, size_t);
+    void *job;
+    size_t base;
+} wave;
+
+static void wave_chunk(void *vw, size_t k)
+{
+    const wave *w = vw;
+    w->fn(w->job, w->base + k);
+}
+
+/* clv_par_for over the CHUNKS chunks; 1 when the callback said stop. */
+static int par_chunks(clv_progress_fn progress, void *data, size_t work, void (*fn)(void *, size_t),
+                      void *ctx)
+{
+    if (!progress) {
+        clv_par_for(CHUNKS, work, fn, ctx);
+        return 0;
+    }
+    for (size_t v = 0; v < WAVES; v++) {
+        wave w = {fn, ctx, v * (CHUNKS / WAVES)};
+        clv_par_for(CHUNKS / WAVES, work / WAVES, wave_chunk, &w);
+        if (progress(data, v + 1, (double)(v + 1) / WAVES))
+            return 1;
+    }
+    return 0;
+}
+
+/* A stop: every value NaN, the fault names the argument that holds the
+ * callback. */
+static clv_status stopped(double *out, size_t n, size_t arg, clv_fault *fault)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NAN;
+    return clv_fail(fault, arg, CLV_FAULT_NONE, "progress callback stopped the computation",
+                    CLV_ENOCONV);
+}
+
 /* The first failing row over the chunks (chunks are in row order). */
 static clv_status outcome(const job *j, clv_fault *fault)
 {
@@ -192,19 +239,24 @@ static clv_status begin(const clv_model *model, const double *x, const double *t
 }
 
 clv_status clv_tx_palive_many(const clv_model *model, const double *x, const double *t_x,
-                              const double *T, size_t n, double *out, clv_fault *fault)
+                              const double *T, size_t n, double *out, clv_progress_fn progress,
+                              void *progress_data, clv_fault *fault)
 {
     clv_status st = begin(model, x, t_x, T, n, out, 1, fault);
     if (st != CLV_OK)
         return st;
     job j = {model, NULL, NULL, 1, NULL, 0, x, t_x, T, n, out, NULL, {CLV_OK}, {0}};
-    clv_par_for(CHUNKS, n * (is_bg(model) ? 20 : 1000), palive_chunk, &j);
+    if (par_chunks(progress, progress_data, n * (is_bg(model) ? 20 : 1000), palive_chunk, &j))
+        return stopped(out, n, 6, fault);
     return outcome(&j, fault);
 }
 
+/* The progress of a conditional expectation follows its costly part (the
+ * per-row or per-pattern factor), not the quick P(alive) before it. */
 clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, const double *x,
                                             const double *t_x, const double *T, size_t n,
-                                            double *out, clv_fault *fault)
+                                            double *out, clv_progress_fn progress,
+                                            void *progress_data, clv_fault *fault)
 {
     clv_status st = begin(model, x, t_x, T, n, out, 2, fault);
     if (st == CLV_OK)
@@ -212,27 +264,29 @@ clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, co
     if (st != CLV_OK)
         return st;
     job j = {model, NULL, NULL, 1, NULL, t, x, t_x, T, n, out, NULL, {CLV_OK}, {0}};
-    if (!is_bg(model)) {
-        clv_par_for(CHUNKS, n * 1000, pnbd_conditional_chunk, &j);
-        return outcome(&j, fault);
-    }
+    if (!is_bg(model))
+        return par_chunks(progress, progress_data, n * 1000, pnbd_conditional_chunk, &j)
+                   ? stopped(out, n, 7, fault)
+                   : outcome(&j, fault);
     /* P(alive) per row, the rest per distinct (x, T) when they repeat */
     clv_par_for(CHUNKS, n * 20, palive_chunk, &j);
-    if (!repeats(T, n)) {
-        clv_par_for(CHUNKS, n * 1000, bg_conditional_chunk, &j);
-        return outcome(&j, fault);
-    }
+    if (!repeats(T, n))
+        return par_chunks(progress, progress_data, n * 1000, bg_conditional_chunk, &j)
+                   ? stopped(out, n, 7, fault)
+                   : outcome(&j, fault);
     const double *cols[2] = {x, T};
     clv_patterns pat;
     size_t *index = NULL;
     if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
         return CLV_ENOMEM;
     j.pat = &pat;
-    clv_par_for(CHUNKS, pat.n * 1000, alive_chunk, &j);
-    for (size_t i = 0; i < n; i++)
+    int stop = par_chunks(progress, progress_data, pat.n * 1000, alive_chunk, &j);
+    for (size_t i = 0; i < n && !stop; i++)
         out[i] *= pat.w[index[i]];
     clv_patterns_free(&pat);
     clv_free(index);
+    if (stop)
+        return stopped(out, n, 7, fault);
     st = outcome(&j, NULL);
     if (st == CLV_OK || st == CLV_ELOSS)
         return st;
@@ -284,51 +338,6 @@ static void clv_row_chunk(void *vj, size_t k)
     }
 }
 
-/* ---- progress ------------------------------------------------------------
- *
- * With a progress callback the chunks run in WAVES groups, the callback
- * called on the caller's thread after each: the chunks are the same, so
- * the results are too, and a stop leaves after the current wave. */
-
-#define WAVES 8
-
-typedef struct {
-    void (*fn)(void *, size_t);
-    void *job;
-    size_t base;
-} wave;
-
-static void wave_chunk(void *vw, size_t k)
-{
-    const wave *w = vw;
-    w->fn(w->job, w->base + k);
-}
-
-/* clv_par_for over the CHUNKS chunks; 1 when the callback said stop. */
-static int par_chunks(const clv_clv_options *opts, size_t work, void (*fn)(void *, size_t),
-                      void *ctx)
-{
-    if (!opts || !opts->progress) {
-        clv_par_for(CHUNKS, work, fn, ctx);
-        return 0;
-    }
-    for (size_t v = 0; v < WAVES; v++) {
-        wave w = {fn, ctx, v * (CHUNKS / WAVES)};
-        clv_par_for(CHUNKS / WAVES, work / WAVES, wave_chunk, &w);
-        if (opts->progress(opts->progress_data, v + 1, (double)(v + 1) / WAVES))
-            return 1;
-    }
-    return 0;
-}
-
-static clv_status stopped(double *out, size_t n, clv_fault *fault)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = NAN;
-    return clv_fail(fault, 6, CLV_FAULT_NONE, "progress callback stopped the computation",
-                    CLV_ENOCONV);
-}
-
 clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const double *x,
                                 const double *t_x, const double *T, const double *m,
                                 const clv_clv_options *opts, size_t n, double *out,
@@ -369,8 +378,9 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const 
     if (opts->period != CLV_UNIT_NONE) /* checked above: both units known */
         j.D = clv_time_unit_days(opts->period) / clv_time_unit_days(tx->unit);
     if (!is_bg(tx))
-        return par_chunks(opts, n * 1000 * (size_t)opts->horizon, clv_row_chunk, &j)
-                   ? stopped(out, n, fault)
+        return par_chunks(opts->progress, opts->progress_data, n * 1000 * (size_t)opts->horizon,
+                          clv_row_chunk, &j)
+                   ? stopped(out, n, 6, fault)
                    : outcome(&j, fault);
     clv_par_for(CHUNKS, n * 20, palive_chunk, &j);
     const double *cols[2] = {x, T};
@@ -379,10 +389,11 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const 
     if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
         return CLV_ENOMEM;
     j.pat = &pat;
-    if (par_chunks(opts, pat.n * 1000 * (size_t)opts->horizon, clv_sum_chunk, &j)) {
+    if (par_chunks(opts->progress, opts->progress_data, pat.n * 1000 * (size_t)opts->horizon,
+                   clv_sum_chunk, &j)) {
         clv_patterns_free(&pat);
         clv_free(index);
-        return stopped(out, n, fault);
+        return stopped(out, n, 6, fault);
     }
     for (size_t i = 0; i < n; i++) {
         double spend;

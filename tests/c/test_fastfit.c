@@ -126,11 +126,12 @@ static void test_many(const double *x, const double *t_x, const double *T, size_
         }
         for (int k = 0; k < 3; k++) {
             size_t m = k == 2 ? n / 10 : n; /* Pareto/NBD is slow */
-            CHECK_STATUS("palive_many", clv_tx_palive_many(&models[k], x, tx, TT, m, a, NULL),
-                         CLV_OK);
-            CHECK_STATUS("conditional_many",
-                         clv_tx_conditional_expected_many(&models[k], 26, x, tx, TT, m, c, NULL),
-                         CLV_OK);
+            CHECK_STATUS("palive_many",
+                         clv_tx_palive_many(&models[k], x, tx, TT, m, a, NULL, NULL, NULL), CLV_OK);
+            CHECK_STATUS(
+                "conditional_many",
+                clv_tx_conditional_expected_many(&models[k], 26, x, tx, TT, m, c, NULL, NULL, NULL),
+                CLV_OK);
             double wa = 0, wc = 0;
             for (size_t i = 0; i < m; i++) {
                 double pa, ce;
@@ -196,14 +197,18 @@ static void test_many(const double *x, const double *t_x, const double *T, size_
     free(mv);
     /* a bad row is found before anything is computed */
     tx[7] = TT[7] + 1;
-    CHECK_STATUS("t_x > T", clv_tx_palive_many(&models[0], x, tx, TT, n, a, &f), CLV_EDOM);
+    CHECK_STATUS("t_x > T", clv_tx_palive_many(&models[0], x, tx, TT, n, a, NULL, NULL, &f),
+                 CLV_EDOM);
     CHECK("names t_x and the row", f.arg == 2 && f.element == 7 && isnan(a[0]));
-    CHECK_STATUS("t_x > T", clv_tx_conditional_expected_many(&models[0], 1, x, tx, TT, n, c, &f),
+    CHECK_STATUS("t_x > T",
+                 clv_tx_conditional_expected_many(&models[0], 1, x, tx, TT, n, c, NULL, NULL, &f),
                  CLV_EDOM);
     CHECK("names t_x and the row", f.arg == 3 && f.element == 7);
     CHECK_STATUS("negative t",
-                 clv_tx_conditional_expected_many(&models[0], -1, x, t_x, T, n, c, &f), CLV_EDOM);
-    CHECK_STATUS("NULL out", clv_tx_palive_many(&models[0], x, t_x, T, n, NULL, &f), CLV_EINVAL);
+                 clv_tx_conditional_expected_many(&models[0], -1, x, t_x, T, n, c, NULL, NULL, &f),
+                 CLV_EDOM);
+    CHECK_STATUS("NULL out", clv_tx_palive_many(&models[0], x, t_x, T, n, NULL, NULL, NULL, &f),
+                 CLV_EINVAL);
     free(tx), free(TT), free(a), free(c);
 }
 

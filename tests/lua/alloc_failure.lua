@@ -61,6 +61,19 @@ local calls = {
   clv_predict = function()
     return ck.clv_predict(bg, gg, {customers = s, horizon = 6, unit = "month", discount = 0.01})
   end,
+  -- stopped by the progress function: nil, message, and nothing held
+  stopped = function()
+    local t = {unit = "week", progress = function() return false end}
+    for k, v in pairs(csv_opts) do t[k] = v end
+    local r, why = ck.rfm.read_csv(csv, t)
+    assert(r == nil and why:find("stopped", 1, true), why)
+    local half = function(share) return share < 0.5 end
+    assert(bg:conditional_expected(10, s, {progress = half}) == nil)
+    assert(bg:palive({0, 2, 3}, {0, 10, 20}, {30, 30, 30}, {progress = half}) == nil)
+    assert(ck.clv_predict(bg, gg, {customers = s, horizon = 6, unit = "month", progress = half})
+           == nil)
+    return true
+  end,
   sweep = function() return ck.sweep("clv", {aov = {40, 50, 60}, freq = 12, years = {1, 2}}) end,
   sweep_function = function()
     return ck.sweep(function(g) return {v = g.a * g.b} end, {a = {1, 2}, b = {3, 4}})
