@@ -1,0 +1,409 @@
+/*
+ * pnbd_rows.c -- the Pareto/NBD likelihood rows of large data (pnbd_rows.h).
+ *
+ * Per row the likelihood needs D(t_x) and D(T) (pnbd.c's header), each a
+ * series sum_n b_n z^n with b_n = (e)_n/n! k/(k+n), plus the four sums
+ * of its gradient.  e and k depend on x only, so per x and evaluation the
+ * five coefficient sequences are tabulated once (scaled: z = z_s y, z_s
+ * the largest z of the x's rows, so the coefficients cannot overflow), and
+ * per row each sum is a polynomial in y evaluated by Horner's rule: no
+ * divisions, eight rows of one x at a time (vectorised), as many terms as
+ * the block's largest z needs.  Rows are grouped by x once, and by t_x
+ * within x (roughly: 16 buckets) so the rows of a block need about the
+ * same number of terms.  The logs and exps go four at a time (vmath.h).
+ *
+ * Why not a faster-converging form for large z (continued fraction, the
+ * 1 - z transformation of 2F1(e, k; k+1; z)): the transformation
+ * degenerates where 1 - e = -s is an integer, and every form would still
+ * need its own four parameter derivatives; the tabulated series is exact
+ * wherever the per-row series was (z <= 0.75), costs one multiply-add per
+ * term and sum, and leaves the rest (z > 0.75 or very long series, t_x =
+ * T, I within 0.1% of D(t_x)) to the per-row code, as before.
+ */
+#include "models/pnbd_rows.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "numerics/par.h"
+#include "numerics/vmath.h"
+
+#define CHUNKS 64   /* fixed: partial sums do not depend on the threads */
+#define BLOCK 8     /* rows of one x evaluated together (two v4d) */
+#define BUCKETS 16  /* t_x buckets within an x */
+#define NMAX 2048   /* longest table; longer series go row by row */
+#define TINY -41.45 /* ln 1e-18: a term this far below the sum (>= 1) ends it */
+
+struct pnbd_rows {
+    const clv_patterns *pat;
+    const double *xv;
+    size_t nx;
+    uint32_t *perm; /* rows by x, then by t_x bucket */
+    size_t *gs;     /* x j's rows: perm[gs[j] .. gs[j + 1]) */
+    double *tmin;   /* per x: the smallest t_x or T of its rows */
+};
+
+void clv_pnbd_rows_free(pnbd_rows *rows)
+{
+    if (!rows)
+        return;
+    clv_free(rows->perm), clv_free(rows->gs), clv_free(rows->tmin);
+    clv_free(rows);
+}
+
+pnbd_rows *clv_pnbd_rows_create(const clv_patterns *pat, const double *xv, size_t nx,
+                                const size_t *xi)
+{
+    size_t n = pat->n, nk = nx * BUCKETS;
+    if (n >= UINT32_MAX || nx == 0 || nk / BUCKETS != nx)
+        return NULL;
+    pnbd_rows *rows = clv_calloc(1, sizeof *rows);
+    size_t *cnt = clv_calloc(nk + 1, sizeof *cnt);
+    if (!rows || !cnt || !(rows->perm = clv_malloc(n * sizeof *rows->perm)) ||
+        !(rows->gs = clv_malloc((nx + 1) * sizeof *rows->gs)) ||
+        !(rows->tmin = clv_malloc(nx * sizeof *rows->tmin))) {
+        clv_free(cnt);
+        clv_pnbd_rows_free(rows);
+        return NULL;
+    }
+    rows->pat = pat, rows->xv = xv, rows->nx = nx;
+    const double *t_x = pat->col[1], *T = pat->col[2];
+    double tmax = 0;
+    for (size_t j = 0; j < nx; j++)
+        rows->tmin[j] = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        tmax = fmax(tmax, t_x[i]);
+        rows->tmin[xi[i]] = fmin(rows->tmin[xi[i]], fmin(t_x[i], T[i]));
+    }
+    /* counting sort on (x, t_x bucket) */
+    double scale = tmax > 0 ? BUCKETS / tmax : 0;
+#define KEY(i) (xi[i] * BUCKETS + (size_t)fmin(BUCKETS - 1, t_x[i] * scale))
+    for (size_t i = 0; i < n; i++)
+        cnt[KEY(i) + 1]++;
+    for (size_t k = 0; k < nk; k++)
+        cnt[k + 1] += cnt[k];
+    for (size_t j = 0; j <= nx; j++)
+        rows->gs[j] = cnt[j * BUCKETS];
+    for (size_t i = 0; i < n; i++)
+        rows->perm[cnt[KEY(i)]++] = (uint32_t)i;
+#undef KEY
+    clv_free(cnt);
+    return rows;
+}
+
+/* ---- per x and evaluation: the coefficient tables ------------------------ */
+
+typedef struct {
+    int b1;               /* alpha >= beta */
+    double k, e, c, M, zs; /* the series of D(t): z = c/(M + t) = zs y */
+    size_t N;             /* table length */
+    double *co;           /* co[5n + q]: the five coefficient sequences */
+    double *lt;           /* ln co[5n] */
+    int d0ok;             /* D(0) below, from the table */
+    double D0[5];
+} xtab;
+
+static void xtab_init(xtab *t, const double *p, double x, double tmin)
+{
+    double r = p[0], al = p[1], s = p[2], be = p[3];
+    t->b1 = al >= be;
+    t->k = r + s + x, t->e = t->b1 ? s + 1 : r + x;
+    t->c = t->b1 ? al - be : be - al;
+    t->M = t->b1 ? al : be;
+    /* where the per-row code would use the series (z <= 0.75 and the
+     * terms peaking before n = 300) */
+    double cap = fmin(0.75, 300 / (t->e + 300)), zmax = t->c / (t->M + tmin);
+    t->zs = zmax > 0 ? fmin(zmax, cap) : 0.5;
+    /* the length: past the peak, decaying by <= 0.9 a term, under TINY */
+    double e = t->e, zs = t->zs, lim = e * zs / (1 - zs), a = 1;
+    size_t n = 1;
+    for (; n < NMAX - 1; n++) {
+        a *= (e + (double)n - 1) * zs / (double)n;
+        if ((double)n > lim && (e + (double)n) * zs <= 0.9 * ((double)n + 1) &&
+            a * t->k / (t->k + (double)n) < 1e-18)
+            break;
+    }
+    t->N = n + 1;
+}
+
+/* Fills t->co, t->lt (N entries each, room given).  In y = z/zs:
+ *   co0 = b_n zs^n (the sum), co1 = co0/(k+n) (minus d/dk), co2 = co0 S_n
+ *   with S_n = sum_{j<n} 1/(e+j) (d/de), co3 = (n+1) co0[n+1] (zs d/dz),
+ *   co4 = co0 (k+n) (-d/dv, v^2 times). */
+static void xtab_fill(xtab *t, double *co, double *lt)
+{
+    double e = t->e, k = t->k, zs = t->zs, a = 1, S = 0;
+    t->co = co, t->lt = lt;
+    for (size_t n = 0; n < t->N; n++) {
+        double dn = (double)n, tn = a * k / (k + dn);
+        co[5 * n] = tn;
+        co[5 * n + 1] = tn / (k + dn);
+        co[5 * n + 2] = tn * S;
+        co[5 * n + 4] = tn * (k + dn);
+        lt[n] = log(tn);
+        S += 1 / (e + dn);
+        a *= (e + dn) * zs / (dn + 1);
+        co[5 * n + 3] = (dn + 1) * a * k / (k + dn + 1);
+    }
+}
+
+/* Terms needed for y <= ymax (as xtab_init), 0 if the table is too short. */
+static size_t xtab_terms(const xtab *t, double ymax)
+{
+    double ly = log(ymax), z = ymax * t->zs, e = t->e, lim = e * z / (1 - z);
+    for (size_t n = 1; n < t->N; n++)
+        if ((double)n > lim && (e + (double)n) * z <= 0.9 * ((double)n + 1) &&
+            t->lt[n] + (double)n * ly < TINY)
+            return n;
+    return 0;
+}
+
+/* ---- the rows ------------------------------------------------------------ */
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/* as bgnbd.c: AVX2 where the processor has it; C11 does not contract to
+ * FMA, so the bits do not depend on the width */
+#define WIDE __attribute__((target_clones("avx2", "default"), optimize("no-trapping-math")))
+#else
+#define WIDE
+#endif
+
+/* The five sums at y[0..BLOCK-1], nb terms.  In GCC's vector types so the
+ * ten accumulators stay in registers (arrays went through memory). */
+typedef double v4d __attribute__((vector_size(32)));
+
+WIDE static void horner(const double *restrict co, size_t nb, const double *restrict y,
+                        double P[restrict 5][BLOCK])
+{
+    v4d ya, yb, a[5], b[5];
+    memcpy(&ya, y, sizeof ya), memcpy(&yb, y + 4, sizeof yb);
+    for (size_t q = 0; q < 5; q++)
+        a[q] = b[q] = ya - ya;
+    for (size_t n = nb; n-- > 0;) {
+        const double *c = co + 5 * n;
+        for (size_t q = 0; q < 5; q++) {
+            a[q] = a[q] * ya + c[q];
+            b[q] = b[q] * yb + c[q];
+        }
+    }
+    for (size_t q = 0; q < 5; q++)
+        memcpy(P[q], &a[q], sizeof a[q]), memcpy(P[q] + 4, &b[q], sizeof b[q]);
+}
+
+/* (for the rows the tables do not cover: values that keep the vector
+ * maths on its fast path; the rows are redone one by one) */
+static void fill(double P[5][BLOCK], double v)
+{
+    for (size_t q = 0; q < 5; q++)
+        for (size_t l = 0; l < BLOCK; l++)
+            P[q][l] = v;
+}
+
+static void fill_int(int *f, int v)
+{
+    for (size_t l = 0; l < BLOCK; l++)
+        f[l] = v;
+}
+
+/* d ln D / d(r, alpha, s, beta) from the five sums at v = 1/(M + t). */
+static inline void dlnD(const xtab *t, const double *P, double v, double lv, double *d)
+{
+    double dk = lv - P[1] / P[0], de = P[2] / P[0];
+    double dc = v * P[3] / (t->zs * P[0]), duu = -v * P[4] / P[0];
+    if (t->b1)
+        d[0] = dk, d[1] = dc + duu, d[2] = dk + de, d[3] = -dc;
+    else
+        d[0] = dk + de, d[1] = -dc, d[2] = dk, d[3] = dc + duu;
+}
+
+typedef struct {
+    const pnbd_rows *rows;
+    const double *p;
+    const xtab *tab;
+    double part[CHUNKS][5];
+    int fail[CHUNKS];
+} job;
+
+typedef struct {
+    double lal, lbe, ls; /* ln alpha, ln beta, ln s */
+} consts;
+
+/* Rows perm[b0 .. b0+m) of x j into the lanes of c[5][BLOCK]; 1 if a row
+ * failed. */
+WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_t m,
+                      double c[5][BLOCK])
+{
+    const pnbd_rows *R = jb->rows;
+    const clv_patterns *pat = R->pat;
+    const xtab *tb = &jb->tab[j];
+    const double *p = jb->p;
+    double r = p[0], al = p[1], s = p[2], be = p[3], x = R->xv[j], k = tb->k;
+    double t[BLOCK], T[BLOCK], w[BLOCK], y1[BLOCK], y2[BLOCK], l1[BLOCK], lA[BLOCK], lB[BLOCK];
+    double P1[5][BLOCK], P2[5][BLOCK], q[BLOCK], u[BLOCK], E[BLOCK], L[BLOCK];
+    int flag[BLOCK];
+    int allzero = 1;
+    double y1max = 0, y2max = 0;
+    for (size_t l = 0; l < BLOCK; l++) {
+        size_t i = R->perm[b0 + (l < m ? l : 0)];
+        t[l] = pat->col[1][i], T[l] = pat->col[2][i], w[l] = l < m ? pat->w[i] : 0;
+    }
+    for (size_t l = 0; l < BLOCK; l++) {
+        y1[l] = tb->c / (tb->M + t[l]) / tb->zs;
+        y2[l] = tb->c / (tb->M + T[l]) / tb->zs;
+        flag[l] = !(t[l] < T[l]) || y1[l] > 1;
+        allzero &= t[l] == 0;
+        if (!flag[l])
+            y1max = fmax(y1max, y1[l]), y2max = fmax(y2max, y2[l]);
+    }
+    size_t n1 = xtab_terms(tb, y1max), n2 = xtab_terms(tb, y2max);
+    if (allzero && tb->d0ok) {
+        for (size_t qq = 0; qq < 5; qq++)
+            for (size_t l = 0; l < BLOCK; l++)
+                P1[qq][l] = tb->D0[qq];
+    } else if (n1) {
+        horner(tb->co, n1, y1, P1);
+    } else {
+        fill(P1, 1), fill_int(flag, 1);
+    }
+    if (n2)
+        horner(tb->co, n2, y2, P2);
+    else
+        fill(P2, 1), fill_int(flag, 1);
+    for (size_t l = 0; l < BLOCK; l++)
+        l1[l] = tb->M + t[l], lA[l] = al + T[l], lB[l] = be + T[l];
+    clv_vlog(l1, l1, BLOCK);
+    clv_vlog(lA, lA, BLOCK);
+    clv_vlog(lB, lB, BLOCK);
+    /* q = D(T)/D(t_x) */
+    for (size_t l = 0; l < BLOCK; l++) {
+        double lv2 = tb->b1 ? -lA[l] : -lB[l];
+        q[l] = flag[l] ? 0 : k * (lv2 + l1[l]);
+    }
+    clv_vexp(q, q, BLOCK);
+    for (size_t l = 0; l < BLOCK; l++) {
+        q[l] = flag[l] ? 0.5 : q[l] * P2[0][l] / P1[0][l];
+        u[l] = P1[0][l] * (1 - q[l]);
+    }
+    clv_vlog(u, u, BLOCK);
+    double base = K->ls - log(k);
+    for (size_t l = 0; l < BLOCK; l++) {
+        double A = -(r + x) * lA[l] - s * lB[l];
+        u[l] = base - k * l1[l] - A + u[l]; /* ln R = ln(s I) - A */
+        flag[l] |= !(q[l] < 0.999) || !isfinite(u[l]);
+        E[l] = flag[l] ? 0 : -fabs(u[l]);
+    }
+    clv_vexp(E, E, BLOCK);
+    clv_vlog1p(E, L, BLOCK);
+    for (size_t l = 0; l < BLOCK; l++) {
+        double lnR = flag[l] ? 0 : u[l];
+        double A = -(r + x) * lA[l] - s * lB[l];
+        double sig = lnR > 0 ? 1 / (1 + E[l]) : E[l] / (1 + E[l]), om = 1 - sig;
+        double v1 = 1 / (tb->M + t[l]), v2 = 1 / (tb->M + T[l]);
+        double d1[4], d2[4], pa[5], pb[5];
+        for (size_t qq = 0; qq < 5; qq++)
+            pa[qq] = P1[qq][l], pb[qq] = P2[qq][l];
+        dlnD(tb, pa, v1, -l1[l], d1);
+        dlnD(tb, pb, v2, tb->b1 ? -lA[l] : -lB[l], d2);
+        double iq = 1 / (1 - q[l]), wl = w[l];
+        c[0][l] = wl * (r * K->lal + s * K->lbe + A + (lnR > 0 ? lnR : 0) + L[l]);
+        c[1][l] = wl * (K->lal - om * lA[l] + sig * (d1[0] - q[l] * d2[0]) * iq);
+        c[2][l] = wl * (r / al - om * (r + x) / (al + T[l]) + sig * (d1[1] - q[l] * d2[1]) * iq);
+        c[3][l] = wl * (K->lbe - om * lB[l] + sig * (1 / s + (d1[2] - q[l] * d2[2]) * iq));
+        c[4][l] = wl * (s / be - om * s / (be + T[l]) + sig * (d1[3] - q[l] * d2[3]) * iq);
+    }
+    /* what the tables do not cover, row by row */
+    for (size_t l = 0; l < m; l++) {
+        if (!flag[l])
+            continue;
+        double li, gi[4];
+        if (clv_pnbd_row(p, x, t[l], T[l], &li, gi) != CLV_OK)
+            return 1;
+        c[0][l] = w[l] * li;
+        for (size_t qq = 0; qq < 4; qq++)
+            c[1 + qq][l] = w[l] * gi[qq];
+    }
+    for (size_t l = m; l < BLOCK; l++)
+        for (size_t qq = 0; qq < 5; qq++)
+            c[qq][l] = 0;
+    return 0;
+}
+
+static void chunk(void *vjob, size_t kc)
+{
+    job *jb = vjob;
+    const pnbd_rows *R = jb->rows;
+    size_t n = R->pat->n, lo = n * kc / CHUNKS, hi = n * (kc + 1) / CHUNKS;
+    const double *p = jb->p;
+    consts K = {log(p[1]), log(p[3]), log(p[2])};
+    double acc[5][BLOCK] = {{0}}, c[5][BLOCK];
+    jb->fail[kc] = 0;
+    size_t j = 0;
+    for (size_t b0 = lo; b0 < hi;) {
+        while (R->gs[j + 1] <= b0)
+            j++;
+        size_t end = hi < R->gs[j + 1] ? hi : R->gs[j + 1];
+        size_t m = end - b0 < BLOCK ? end - b0 : BLOCK;
+        if (block(jb, &K, j, b0, m, c)) {
+            jb->fail[kc] = 1;
+            return;
+        }
+        /* fixed lanes, in row order within a lane */
+        for (size_t q = 0; q < 5; q++)
+            for (size_t l = 0; l < BLOCK; l++)
+                acc[q][l] += c[q][l];
+        b0 += m;
+    }
+    for (size_t q = 0; q < 5; q++) {
+        jb->part[kc][q] = 0;
+        for (size_t l = 0; l < BLOCK; l++)
+            jb->part[kc][q] += acc[q][l];
+    }
+}
+
+int clv_pnbd_rows_eval(const pnbd_rows *R, const double *p, double *ll, double *g)
+{
+    size_t nx = R->nx, total = 0;
+    xtab *tab = clv_malloc(nx * sizeof *tab);
+    job *jb = clv_malloc(sizeof *jb);
+    double *co = NULL;
+    int fail = 1;
+    if (!tab || !jb)
+        goto done;
+    for (size_t j = 0; j < nx; j++) {
+        xtab_init(&tab[j], p, R->xv[j], R->tmin[j]);
+        total += tab[j].N;
+    }
+    if (!(co = clv_malloc(total * 6 * sizeof *co)))
+        goto done;
+    for (size_t j = 0, at = 0; j < nx; j++) {
+        xtab *t = &tab[j];
+        xtab_fill(t, co + 5 * at, co + 5 * total + at);
+        at += t->N;
+        /* D(0) once per x, for the rows with t_x = 0 */
+        double y0 = t->c / t->M / t->zs, P[5][BLOCK], y[BLOCK] = {y0};
+        size_t nb = y0 <= 1 ? xtab_terms(t, y0) : 0;
+        t->d0ok = nb > 0;
+        if (nb) {
+            horner(t->co, nb, y, P);
+            for (size_t q = 0; q < 5; q++)
+                t->D0[q] = P[q][0];
+        }
+    }
+    jb->rows = R, jb->p = p, jb->tab = tab;
+    clv_par_for(CHUNKS, R->pat->n * 100, chunk, jb);
+    fail = 0;
+    for (size_t k = 0; k < CHUNKS && !fail; k++) {
+        fail = jb->fail[k];
+        if (fail)
+            break;
+        *ll += jb->part[k][0];
+        if (g)
+            for (int q = 0; q < 4; q++)
+                g[q] += jb->part[k][1 + q];
+    }
+done:
+    clv_free(tab), clv_free(jb), clv_free(co);
+    return fail;
+}
