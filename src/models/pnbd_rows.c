@@ -33,6 +33,7 @@
 #define CHUNKS 64   /* fixed: partial sums do not depend on the threads */
 #define BLOCK 8     /* rows of one x evaluated together (two v4d) */
 #define BUCKETS 16  /* t_x buckets within an x */
+#define AHEAD 32    /* rows to prefetch ahead */
 #define NMAX 2048   /* longest table; longer series go row by row */
 #define TINY -41.45 /* ln 1e-18: a term this far below the sum (>= 1) ends it */
 
@@ -98,6 +99,7 @@ pnbd_rows *clv_pnbd_rows_create(const clv_patterns *pat, const double *xv, size_
 typedef struct {
     int b1;               /* alpha >= beta */
     double k, e, c, M, zs; /* the series of D(t): z = c/(M + t) = zs y */
+    double lk;             /* ln k */
     size_t N;             /* table length */
     double *co;           /* co[5n + q]: the five coefficient sequences */
     double *lt;           /* ln co[5n] */
@@ -110,6 +112,7 @@ static void xtab_init(xtab *t, const double *p, double x, double tmin)
     double r = p[0], al = p[1], s = p[2], be = p[3];
     t->b1 = al >= be;
     t->k = r + s + x, t->e = t->b1 ? s + 1 : r + x;
+    t->lk = log(t->k);
     t->c = t->b1 ? al - be : be - al;
     t->M = t->b1 ? al : be;
     /* where the per-row code would use the series (z <= 0.75 and the
@@ -149,15 +152,28 @@ static void xtab_fill(xtab *t, double *co, double *lt)
     }
 }
 
-/* Terms needed for y <= ymax (as xtab_init), 0 if the table is too short. */
+/* Terms needed for y <= ymax (as xtab_init, but relative to the term at
+ * the peak, a lower bound of the sum), 0 if the table is too short.  Past
+ * the peak and the ratio bound the terms decrease: a binary search. */
 static size_t xtab_terms(const xtab *t, double ymax)
 {
     double ly = log(ymax), z = ymax * t->zs, e = t->e, lim = e * z / (1 - z);
-    for (size_t n = 1; n < t->N; n++)
-        if ((double)n > lim && (e + (double)n) * z <= 0.9 * ((double)n + 1) &&
-            t->lt[n] + (double)n * ly < TINY)
-            return n;
-    return 0;
+    /* n0: past the peak, ratio <= 0.9: (e + n) z <= 0.9 (n + 1) */
+    double n0 = fmax(lim, (e * z - 0.9) / (0.9 - z));
+    if (!(n0 < (double)t->N - 1))
+        return 0;
+    size_t lo = (size_t)n0 + 1, hi = t->N - 1;
+    double thr = TINY + fmax(0, t->lt[lo] + (double)lo * ly);
+    if (!(t->lt[hi] + (double)hi * ly < thr))
+        return 0;
+    while (lo < hi) { /* the first n in [lo, hi] under thr */
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lt[mid] + (double)mid * ly < thr)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 /* ---- the rows ------------------------------------------------------------ */
@@ -207,17 +223,6 @@ static void fill_int(int *f, int v)
         f[l] = v;
 }
 
-/* d ln D / d(r, alpha, s, beta) from the five sums at v = 1/(M + t). */
-static inline void dlnD(const xtab *t, const double *P, double v, double lv, double *d)
-{
-    double dk = lv - P[1] / P[0], de = P[2] / P[0];
-    double dc = v * P[3] / (t->zs * P[0]), duu = -v * P[4] / P[0];
-    if (t->b1)
-        d[0] = dk, d[1] = dc + duu, d[2] = dk + de, d[3] = -dc;
-    else
-        d[0] = dk + de, d[1] = -dc, d[2] = dk, d[3] = dc + duu;
-}
-
 typedef struct {
     const pnbd_rows *rows;
     const double *p;
@@ -231,7 +236,11 @@ typedef struct {
 } consts;
 
 /* Rows perm[b0 .. b0+m) of x j into the lanes of c[5][BLOCK]; 1 if a row
- * failed. */
+ * failed.  Per row, with v = 1/(M + t), lv = ln v and the five sums P:
+ *   ln D = k lv - ln k + ln P0, d ln D/dk = lv - P1/P0, d/de = P2/P0,
+ *   d/dc = v P3/(zs P0), -v^2 d/dv = -v P4/P0 (mapped to the parameters
+ *   as pnbd.c's series_D); q = D(T)/D(t_x), I = D(t_x) (1 - q),
+ *   ln R = ln(s I) - A, ln L = r ln alpha + s ln beta + A + ln(1 + R). */
 WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_t m,
                       double c[5][BLOCK])
 {
@@ -239,23 +248,29 @@ WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_
     const clv_patterns *pat = R->pat;
     const xtab *tb = &jb->tab[j];
     const double *p = jb->p;
-    double r = p[0], al = p[1], s = p[2], be = p[3], x = R->xv[j], k = tb->k;
-    double t[BLOCK], T[BLOCK], w[BLOCK], y1[BLOCK], y2[BLOCK], l1[BLOCK], lA[BLOCK], lB[BLOCK];
-    double P1[5][BLOCK], P2[5][BLOCK], q[BLOCK], u[BLOCK], E[BLOCK], L[BLOCK];
-    int flag[BLOCK];
-    int allzero = 1;
-    double y1max = 0, y2max = 0;
+    double r = p[0], al = p[1], s = p[2], be = p[3], x = R->xv[j], k = tb->k, M = tb->M;
+    double t[BLOCK], T[BLOCK], w[BLOCK], v1[BLOCK], v2[BLOCK], y1[BLOCK], y2[BLOCK];
+    double l1[BLOCK], lA[BLOCK], lB[BLOCK], P1[5][BLOCK], P2[5][BLOCK], q[BLOCK], u[BLOCK],
+        E[BLOCK], L[BLOCK];
+    int flag[BLOCK], allzero = 1;
+    double y1max = 0, y2max = 0, cz = tb->c / tb->zs, izs = 1 / tb->zs;
     for (size_t l = 0; l < BLOCK; l++) {
         size_t i = R->perm[b0 + (l < m ? l : 0)];
         t[l] = pat->col[1][i], T[l] = pat->col[2][i], w[l] = l < m ? pat->w[i] : 0;
     }
+    /* the rows are scattered over the columns: fetch a few blocks ahead */
+    for (size_t a = b0 + AHEAD; a < b0 + AHEAD + BLOCK && a < pat->n; a++) {
+        size_t i = R->perm[a];
+        __builtin_prefetch(pat->col[1] + i), __builtin_prefetch(pat->col[2] + i);
+        __builtin_prefetch(pat->w + i);
+    }
     for (size_t l = 0; l < BLOCK; l++) {
-        y1[l] = tb->c / (tb->M + t[l]) / tb->zs;
-        y2[l] = tb->c / (tb->M + T[l]) / tb->zs;
+        v1[l] = 1 / (M + t[l]), v2[l] = 1 / (M + T[l]);
+        y1[l] = cz * v1[l], y2[l] = cz * v2[l];
         flag[l] = !(t[l] < T[l]) || y1[l] > 1;
         allzero &= t[l] == 0;
-        if (!flag[l])
-            y1max = fmax(y1max, y1[l]), y2max = fmax(y2max, y2[l]);
+        double a1 = flag[l] ? 0 : y1[l], a2 = flag[l] ? 0 : y2[l];
+        y1max = a1 > y1max ? a1 : y1max, y2max = a2 > y2max ? a2 : y2max;
     }
     size_t n1 = xtab_terms(tb, y1max), n2 = xtab_terms(tb, y2max);
     if (allzero && tb->d0ok) {
@@ -272,46 +287,46 @@ WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_
     else
         fill(P2, 1), fill_int(flag, 1);
     for (size_t l = 0; l < BLOCK; l++)
-        l1[l] = tb->M + t[l], lA[l] = al + T[l], lB[l] = be + T[l];
+        l1[l] = M + t[l], lA[l] = al + T[l], lB[l] = be + T[l];
     clv_vlog(l1, l1, BLOCK);
     clv_vlog(lA, lA, BLOCK);
     clv_vlog(lB, lB, BLOCK);
-    /* q = D(T)/D(t_x) */
-    for (size_t l = 0; l < BLOCK; l++) {
-        double lv2 = tb->b1 ? -lA[l] : -lB[l];
-        q[l] = flag[l] ? 0 : k * (lv2 + l1[l]);
-    }
+    const double *lv2 = tb->b1 ? lA : lB; /* -ln v(T) */
+    for (size_t l = 0; l < BLOCK; l++)
+        q[l] = flag[l] ? 0 : k * (l1[l] - lv2[l]);
     clv_vexp(q, q, BLOCK);
     for (size_t l = 0; l < BLOCK; l++) {
         q[l] = flag[l] ? 0.5 : q[l] * P2[0][l] / P1[0][l];
         u[l] = P1[0][l] * (1 - q[l]);
     }
     clv_vlog(u, u, BLOCK);
-    double base = K->ls - log(k);
+    double base = K->ls - tb->lk;
     for (size_t l = 0; l < BLOCK; l++) {
         double A = -(r + x) * lA[l] - s * lB[l];
-        u[l] = base - k * l1[l] - A + u[l]; /* ln R = ln(s I) - A */
+        u[l] = base - k * l1[l] - A + u[l]; /* ln R */
         flag[l] |= !(q[l] < 0.999) || !isfinite(u[l]);
         E[l] = flag[l] ? 0 : -fabs(u[l]);
     }
     clv_vexp(E, E, BLOCK);
     clv_vlog1p(E, L, BLOCK);
+    double lead = r * K->lal + s * K->lbe;
     for (size_t l = 0; l < BLOCK; l++) {
-        double lnR = flag[l] ? 0 : u[l];
-        double A = -(r + x) * lA[l] - s * lB[l];
-        double sig = lnR > 0 ? 1 / (1 + E[l]) : E[l] / (1 + E[l]), om = 1 - sig;
-        double v1 = 1 / (tb->M + t[l]), v2 = 1 / (tb->M + T[l]);
-        double d1[4], d2[4], pa[5], pb[5];
-        for (size_t qq = 0; qq < 5; qq++)
-            pa[qq] = P1[qq][l], pb[qq] = P2[qq][l];
-        dlnD(tb, pa, v1, -l1[l], d1);
-        dlnD(tb, pb, v2, tb->b1 ? -lA[l] : -lB[l], d2);
-        double iq = 1 / (1 - q[l]), wl = w[l];
-        c[0][l] = wl * (r * K->lal + s * K->lbe + A + (lnR > 0 ? lnR : 0) + L[l]);
-        c[1][l] = wl * (K->lal - om * lA[l] + sig * (d1[0] - q[l] * d2[0]) * iq);
-        c[2][l] = wl * (r / al - om * (r + x) / (al + T[l]) + sig * (d1[1] - q[l] * d2[1]) * iq);
-        c[3][l] = wl * (K->lbe - om * lB[l] + sig * (1 / s + (d1[2] - q[l] * d2[2]) * iq));
-        c[4][l] = wl * (s / be - om * s / (be + T[l]) + sig * (d1[3] - q[l] * d2[3]) * iq);
+        double lnR = flag[l] ? 0 : u[l], A = -(r + x) * lA[l] - s * lB[l];
+        double ie = 1 / (1 + E[l]), sig = lnR > 0 ? ie : E[l] * ie, om = lnR > 0 ? E[l] * ie : ie;
+        double i1 = 1 / P1[0][l], i2 = 1 / P2[0][l], qq = q[l], iq = 1 / (1 - qq);
+        /* d ln I = (d ln D(t_x) - q d ln D(T)) / (1 - q), by k, e, c, v */
+        double Dk = (-l1[l] - P1[1][l] * i1 - qq * (-lv2[l] - P2[1][l] * i2)) * iq;
+        double De = (P1[2][l] * i1 - qq * P2[2][l] * i2) * iq;
+        double Dc = (v1[l] * P1[3][l] * i1 - qq * v2[l] * P2[3][l] * i2) * iq * izs;
+        double Du = -(v1[l] * P1[4][l] * i1 - qq * v2[l] * P2[4][l] * i2) * iq;
+        double dI0 = tb->b1 ? Dk : Dk + De, dI1 = tb->b1 ? Dc + Du : -Dc;
+        double dI2 = tb->b1 ? Dk + De : Dk, dI3 = tb->b1 ? -Dc : Dc + Du;
+        double wl = w[l];
+        c[0][l] = wl * (lead + A + (lnR > 0 ? lnR : 0) + L[l]);
+        c[1][l] = wl * (K->lal - om * lA[l] + sig * dI0);
+        c[2][l] = wl * (r / al - om * (r + x) / (al + T[l]) + sig * dI1);
+        c[3][l] = wl * (K->lbe - om * lB[l] + sig * (1 / s + dI2));
+        c[4][l] = wl * (s / be - om * s / (be + T[l]) + sig * dI3);
     }
     /* what the tables do not cover, row by row */
     for (size_t l = 0; l < m; l++) {
