@@ -30,67 +30,57 @@
 #include "numerics/par.h"
 #include "numerics/vmath.h"
 
-#define CHUNKS 64   /* fixed: partial sums do not depend on the threads */
-#define BLOCK 8     /* rows of one x evaluated together (two v4d) */
-#define BUCKETS 16  /* t_x buckets within an x */
-#define AHEAD 32    /* rows to prefetch ahead */
-#define NMAX 2048   /* longest table; longer series go row by row */
-#define TINY -41.45 /* ln 1e-18: a term this far below the sum (>= 1) ends it */
+#define CHUNKS 64    /* fixed: partial sums do not depend on the threads */
+#define BLOCK 8      /* rows of one x evaluated together (two v4d) */
+#define STAGES 1024  /* (x, t_x bucket) blocks filling at a time, about */
+#define BUCKETS 16   /* t_x buckets within an x, at most */
+#define XTAB 2048    /* x values with tables, at most; other x row by row */
+#define TERMS 262144 /* table entries over all x, at most (12 MB) */
+#define NMAX 2048    /* longest table; longer series go row by row */
+#define TINY -41.45  /* ln 1e-18: a term this far below the sum ends it */
 
 struct pnbd_rows {
     const clv_patterns *pat;
     const double *xv;
-    size_t nx;
-    uint32_t *perm; /* rows by x, then by t_x bucket */
-    size_t *gs;     /* x j's rows: perm[gs[j] .. gs[j + 1]) */
+    size_t nx, nbk; /* x values, t_x buckets */
+    uint32_t *xi;   /* per row: the index of its x */
     double *tmin;   /* per x: the smallest t_x or T of its rows */
+    double scale;   /* bucket = t_x scale */
 };
 
 void clv_pnbd_rows_free(pnbd_rows *rows)
 {
     if (!rows)
         return;
-    clv_free(rows->perm), clv_free(rows->gs), clv_free(rows->tmin);
+    clv_free(rows->xi), clv_free(rows->tmin);
     clv_free(rows);
 }
 
 pnbd_rows *clv_pnbd_rows_create(const clv_patterns *pat, const double *xv, size_t nx,
                                 const size_t *xi)
 {
-    size_t n = pat->n, nk = nx * BUCKETS;
-    if (n >= UINT32_MAX || nx == 0 || nk / BUCKETS != nx)
+    size_t n = pat->n;
+    if (n >= UINT32_MAX || nx == 0)
         return NULL;
     pnbd_rows *rows = clv_calloc(1, sizeof *rows);
-    size_t *cnt = clv_calloc(nk + 1, sizeof *cnt);
-    if (!rows || !cnt || !(rows->perm = clv_malloc(n * sizeof *rows->perm)) ||
-        !(rows->gs = clv_malloc((nx + 1) * sizeof *rows->gs)) ||
+    if (!rows || !(rows->xi = clv_malloc(n * sizeof *rows->xi)) ||
         !(rows->tmin = clv_malloc(nx * sizeof *rows->tmin))) {
-        clv_free(cnt);
         clv_pnbd_rows_free(rows);
         return NULL;
     }
     rows->pat = pat, rows->xv = xv, rows->nx = nx;
+    size_t ntab = nx < XTAB ? nx : XTAB;
+    rows->nbk = STAGES / ntab < 1 ? 1 : STAGES / ntab > BUCKETS ? BUCKETS : STAGES / ntab;
     const double *t_x = pat->col[1], *T = pat->col[2];
     double tmax = 0;
     for (size_t j = 0; j < nx; j++)
         rows->tmin[j] = INFINITY;
     for (size_t i = 0; i < n; i++) {
+        rows->xi[i] = (uint32_t)xi[i];
         tmax = fmax(tmax, t_x[i]);
         rows->tmin[xi[i]] = fmin(rows->tmin[xi[i]], fmin(t_x[i], T[i]));
     }
-    /* counting sort on (x, t_x bucket) */
-    double scale = tmax > 0 ? BUCKETS / tmax : 0;
-#define KEY(i) (xi[i] * BUCKETS + (size_t)fmin(BUCKETS - 1, t_x[i] * scale))
-    for (size_t i = 0; i < n; i++)
-        cnt[KEY(i) + 1]++;
-    for (size_t k = 0; k < nk; k++)
-        cnt[k + 1] += cnt[k];
-    for (size_t j = 0; j <= nx; j++)
-        rows->gs[j] = cnt[j * BUCKETS];
-    for (size_t i = 0; i < n; i++)
-        rows->perm[cnt[KEY(i)]++] = (uint32_t)i;
-#undef KEY
-    clv_free(cnt);
+    rows->scale = tmax > 0 ? (double)rows->nbk / tmax : 0;
     return rows;
 }
 
@@ -103,6 +93,7 @@ typedef struct {
     size_t N;             /* table length */
     double *co;           /* co[5n + q]: the five coefficient sequences */
     double *lt;           /* ln co[5n] */
+    int ok;               /* tabulated (else the x's rows go row by row) */
     int d0ok;             /* D(0) below, from the table */
     double D0[5];
 } xtab;
@@ -227,6 +218,7 @@ typedef struct {
     const pnbd_rows *rows;
     const double *p;
     const xtab *tab;
+    size_t ntab; /* x values with tables: 0 .. ntab-1 */
     double part[CHUNKS][5];
     int fail[CHUNKS];
 } job;
@@ -235,17 +227,16 @@ typedef struct {
     double lal, lbe, ls; /* ln alpha, ln beta, ln s */
 } consts;
 
-/* Rows perm[b0 .. b0+m) of x j into the lanes of c[5][BLOCK]; 1 if a row
- * failed.  Per row, with v = 1/(M + t), lv = ln v and the five sums P:
+/* Rows in[0..m) (t_x, T, weight) of x j into the lanes of c[5][BLOCK]; 1 if
+ * a row failed.  Per row, with v = 1/(M + t), lv = ln v and the five sums P:
  *   ln D = k lv - ln k + ln P0, d ln D/dk = lv - P1/P0, d/de = P2/P0,
  *   d/dc = v P3/(zs P0), -v^2 d/dv = -v P4/P0 (mapped to the parameters
  *   as pnbd.c's series_D); q = D(T)/D(t_x), I = D(t_x) (1 - q),
  *   ln R = ln(s I) - A, ln L = r ln alpha + s ln beta + A + ln(1 + R). */
-WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_t m,
+WIDE static int block(const job *jb, const consts *K, size_t j, const double in[3][BLOCK], size_t m,
                       double c[5][BLOCK])
 {
     const pnbd_rows *R = jb->rows;
-    const clv_patterns *pat = R->pat;
     const xtab *tb = &jb->tab[j];
     const double *p = jb->p;
     double r = p[0], al = p[1], s = p[2], be = p[3], x = R->xv[j], k = tb->k, M = tb->M;
@@ -254,15 +245,8 @@ WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_
         E[BLOCK], L[BLOCK];
     int flag[BLOCK], allzero = 1;
     double y1max = 0, y2max = 0, cz = tb->c / tb->zs, izs = 1 / tb->zs;
-    for (size_t l = 0; l < BLOCK; l++) {
-        size_t i = R->perm[b0 + (l < m ? l : 0)];
-        t[l] = pat->col[1][i], T[l] = pat->col[2][i], w[l] = l < m ? pat->w[i] : 0;
-    }
-    /* the rows are scattered over the columns: fetch a few blocks ahead */
-    for (size_t a = b0 + AHEAD; a < b0 + AHEAD + BLOCK && a < pat->n; a++) {
-        size_t i = R->perm[a];
-        __builtin_prefetch(pat->col[1] + i), __builtin_prefetch(pat->col[2] + i);
-        __builtin_prefetch(pat->w + i);
+    for (size_t l = 0; l < BLOCK; l++) { /* lanes past m: row 0 again, weight 0 */
+        t[l] = in[0][l < m ? l : 0], T[l] = in[1][l < m ? l : 0], w[l] = l < m ? in[2][l] : 0;
     }
     for (size_t l = 0; l < BLOCK; l++) {
         v1[l] = 1 / (M + t[l]), v2[l] = 1 / (M + T[l]);
@@ -345,55 +329,98 @@ WIDE static int block(const job *jb, const consts *K, size_t j, size_t b0, size_
     return 0;
 }
 
+/* Rows of one x and t_x bucket waiting to fill a block. */
+typedef struct {
+    size_t m;
+    double in[3][BLOCK];
+} stage;
+
+/* Adds c's lanes to acc (fixed lanes, in order within a lane). */
+static void add_block(double acc[5][BLOCK], double c[5][BLOCK])
+{
+    for (size_t q = 0; q < 5; q++)
+        for (size_t l = 0; l < BLOCK; l++)
+            acc[q][l] += c[q][l];
+}
+
+/* Chunk kc's rows in their order (the columns stream through once), each
+ * staged with the rows of its x and t_x bucket until eight make a block;
+ * the partial blocks at the end in stage order: the order depends on the
+ * chunk only, never on the threads. */
 static void chunk(void *vjob, size_t kc)
 {
     job *jb = vjob;
     const pnbd_rows *R = jb->rows;
-    size_t n = R->pat->n, lo = n * kc / CHUNKS, hi = n * (kc + 1) / CHUNKS;
+    const clv_patterns *pat = R->pat;
+    size_t n = pat->n, lo = n * kc / CHUNKS, hi = n * (kc + 1) / CHUNKS, nbk = R->nbk;
     const double *p = jb->p;
     consts K = {log(p[1]), log(p[3]), log(p[2])};
     double acc[5][BLOCK] = {{0}}, c[5][BLOCK];
-    jb->fail[kc] = 0;
-    size_t j = 0;
-    for (size_t b0 = lo; b0 < hi;) {
-        while (R->gs[j + 1] <= b0)
-            j++;
-        size_t end = hi < R->gs[j + 1] ? hi : R->gs[j + 1];
-        size_t m = end - b0 < BLOCK ? end - b0 : BLOCK;
-        if (block(jb, &K, j, b0, m, c)) {
-            jb->fail[kc] = 1;
-            return;
+    stage *S = clv_malloc(jb->ntab * nbk * sizeof *S);
+    jb->fail[kc] = 1;
+    if (!S)
+        return;
+    for (size_t k = 0; k < jb->ntab * nbk; k++)
+        S[k].m = 0;
+    for (size_t i = lo; i < hi; i++) {
+        size_t j = R->xi[i];
+        double t = pat->col[1][i], T = pat->col[2][i], w = pat->w[i];
+        if (j >= jb->ntab || !jb->tab[j].ok) {
+            double li, gi[4];
+            if (clv_pnbd_row(p, R->xv[j], t, T, &li, gi) != CLV_OK)
+                goto done;
+            acc[0][0] += w * li;
+            for (size_t q = 0; q < 4; q++)
+                acc[1 + q][0] += w * gi[q];
+            continue;
         }
-        /* fixed lanes, in row order within a lane */
-        for (size_t q = 0; q < 5; q++)
-            for (size_t l = 0; l < BLOCK; l++)
-                acc[q][l] += c[q][l];
-        b0 += m;
+        double b = t * R->scale;
+        stage *st = &S[j * nbk + (b < (double)nbk - 1 ? (size_t)b : nbk - 1)];
+        st->in[0][st->m] = t, st->in[1][st->m] = T, st->in[2][st->m] = w;
+        if (++st->m == BLOCK) {
+            if (block(jb, &K, j, (const double(*)[BLOCK])st->in, BLOCK, c))
+                goto done;
+            add_block(acc, c);
+            st->m = 0;
+        }
+    }
+    for (size_t k = 0; k < jb->ntab * nbk; k++) {
+        if (!S[k].m)
+            continue;
+        if (block(jb, &K, k / nbk, (const double(*)[BLOCK])S[k].in, S[k].m, c))
+            goto done;
+        add_block(acc, c);
     }
     for (size_t q = 0; q < 5; q++) {
         jb->part[kc][q] = 0;
         for (size_t l = 0; l < BLOCK; l++)
             jb->part[kc][q] += acc[q][l];
     }
+    jb->fail[kc] = 0;
+done:
+    clv_free(S);
 }
 
 int clv_pnbd_rows_eval(const pnbd_rows *R, const double *p, double *ll, double *g)
 {
-    size_t nx = R->nx, total = 0;
-    xtab *tab = clv_malloc(nx * sizeof *tab);
+    size_t ntab = R->nx < XTAB ? R->nx : XTAB, total = 0;
+    xtab *tab = clv_malloc(ntab * sizeof *tab);
     job *jb = clv_malloc(sizeof *jb);
     double *co = NULL;
     int fail = 1;
     if (!tab || !jb)
         goto done;
-    for (size_t j = 0; j < nx; j++) {
+    for (size_t j = 0; j < ntab; j++) {
         xtab_init(&tab[j], p, R->xv[j], R->tmin[j]);
-        total += tab[j].N;
+        tab[j].ok = total + tab[j].N <= TERMS;
+        total += tab[j].ok ? tab[j].N : 0;
     }
-    if (!(co = clv_malloc(total * 6 * sizeof *co)))
+    if (!(co = clv_malloc((total ? total : 1) * 6 * sizeof *co)))
         goto done;
-    for (size_t j = 0, at = 0; j < nx; j++) {
+    for (size_t j = 0, at = 0; j < ntab; j++) {
         xtab *t = &tab[j];
+        if (!t->ok)
+            continue;
         xtab_fill(t, co + 5 * at, co + 5 * total + at);
         at += t->N;
         /* D(0) once per x, for the rows with t_x = 0 */
@@ -406,6 +433,7 @@ int clv_pnbd_rows_eval(const pnbd_rows *R, const double *p, double *ll, double *
                 t->D0[q] = P[q][0];
         }
     }
+    jb->ntab = ntab;
     jb->rows = R, jb->p = p, jb->tab = tab;
     clv_par_for(CHUNKS, R->pat->n * 100, chunk, jb);
     fail = 0;
