@@ -36,8 +36,9 @@
 #define BUCKETS 16   /* t_x buckets within an x, at most */
 #define XTAB 2048    /* x values with tables, at most; other x row by row */
 #define TERMS 262144 /* table entries over all x, at most (12 MB) */
+#define YBINS 64     /* per x, the terms needed for y up to i/YBINS */
 #define NMAX 2048    /* longest table; longer series go row by row */
-#define TINY -41.45  /* ln 1e-18: a term this far below the sum ends it */
+#define TINY -41.446531673892822 /* ln 1e-18: a term this far below the sum ends it */
 
 struct pnbd_rows {
     const clv_patterns *pat;
@@ -96,6 +97,7 @@ typedef struct {
     int ok;               /* tabulated (else the x's rows go row by row) */
     int d0ok;             /* D(0) below, from the table */
     double D0[5];
+    unsigned short nb[YBINS]; /* terms for y <= (i+1)/YBINS (0: too many) */
 } xtab;
 
 static void xtab_init(xtab *t, const double *p, double x, double tmin)
@@ -116,7 +118,7 @@ static void xtab_init(xtab *t, const double *p, double x, double tmin)
     for (; n < NMAX - 1; n++) {
         a *= (e + (double)n - 1) * zs / (double)n;
         if ((double)n > lim && (e + (double)n) * zs <= 0.9 * ((double)n + 1) &&
-            a * t->k / (t->k + (double)n) < 1e-18)
+            a * t->k / (t->k + (double)n) < 0.5e-18) /* (under TINY: xtab_terms) */
             break;
     }
     t->N = n + 1;
@@ -167,6 +169,13 @@ static size_t xtab_terms(const xtab *t, double ymax)
     return lo;
 }
 
+/* The bin of y in [0, 1]: the smallest i with y <= (i+1)/YBINS. */
+static inline size_t bin(double y)
+{
+    double b = ceil(y * YBINS);
+    return b < 1 ? 0 : b > YBINS ? YBINS - 1 : (size_t)b - 1;
+}
+
 /* ---- the rows ------------------------------------------------------------ */
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -182,7 +191,7 @@ static size_t xtab_terms(const xtab *t, double ymax)
 typedef double v4d __attribute__((vector_size(32)));
 
 WIDE static void horner(const double *restrict co, size_t nb, const double *restrict y,
-                        double P[restrict 5][BLOCK])
+                              double P[restrict 5][BLOCK])
 {
     v4d ya, yb, a[5], b[5];
     memcpy(&ya, y, sizeof ya), memcpy(&yb, y + 4, sizeof yb);
@@ -198,6 +207,7 @@ WIDE static void horner(const double *restrict co, size_t nb, const double *rest
     for (size_t q = 0; q < 5; q++)
         memcpy(P[q], &a[q], sizeof a[q]), memcpy(P[q] + 4, &b[q], sizeof b[q]);
 }
+
 
 /* (for the rows the tables do not cover: values that keep the vector
  * maths on its fast path; the rows are redone one by one) */
@@ -256,7 +266,7 @@ WIDE static int block(const job *jb, const consts *K, size_t j, const double in[
         double a1 = flag[l] ? 0 : y1[l], a2 = flag[l] ? 0 : y2[l];
         y1max = a1 > y1max ? a1 : y1max, y2max = a2 > y2max ? a2 : y2max;
     }
-    size_t n1 = xtab_terms(tb, y1max), n2 = xtab_terms(tb, y2max);
+    size_t n1 = tb->nb[bin(y1max)], n2 = tb->nb[bin(y2max)];
     if (allzero && tb->d0ok) {
         for (size_t qq = 0; qq < 5; qq++)
             for (size_t l = 0; l < BLOCK; l++)
@@ -423,6 +433,8 @@ int clv_pnbd_rows_eval(const pnbd_rows *R, const double *p, double *ll, double *
             continue;
         xtab_fill(t, co + 5 * at, co + 5 * total + at);
         at += t->N;
+        for (size_t i = 0; i < YBINS; i++)
+            t->nb[i] = (unsigned short)xtab_terms(t, (double)(i + 1) / YBINS);
         /* D(0) once per x, for the rows with t_x = 0 */
         double y0 = t->c / t->M / t->zs, P[5][BLOCK], y[BLOCK] = {y0};
         size_t nb = y0 <= 1 ? xtab_terms(t, y0) : 0;
