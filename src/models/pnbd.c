@@ -200,8 +200,8 @@ int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
         return 1;
     for (size_t i = 0; d->mode == PNBD_SERIAL && i < pat->n; i++) {
         double li, gi[4];
-        if (clv_pnbd_row(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], &li,
-                         dll ? gi : NULL) != CLV_OK)
+        if (clv_pnbd_row(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], &li, dll ? gi : NULL) !=
+            CLV_OK)
             return 1;
         double w = pat->w[i];
         ll += w * li;

@@ -30,14 +30,14 @@
 #include "numerics/par.h"
 #include "numerics/vmath.h"
 
-#define CHUNKS 64    /* fixed: partial sums do not depend on the threads */
-#define BLOCK 8      /* rows of one x evaluated together (two v4d) */
-#define STAGES 1024  /* (x, t_x bucket) blocks filling at a time, about */
-#define BUCKETS 16   /* t_x buckets within an x, at most */
-#define XTAB 2048    /* x values with tables, at most; other x row by row */
-#define TERMS 262144 /* table entries over all x, at most (12 MB) */
-#define YBINS 64     /* per x, the terms needed for y up to i/YBINS */
-#define NMAX 2048    /* longest table; longer series go row by row */
+#define CHUNKS 64                /* fixed: partial sums do not depend on the threads */
+#define BLOCK 8                  /* rows of one x evaluated together (two v4d) */
+#define STAGES 1024              /* (x, t_x bucket) blocks filling at a time, about */
+#define BUCKETS 16               /* t_x buckets within an x, at most */
+#define XTAB 2048                /* x values with tables, at most; other x row by row */
+#define TERMS 262144             /* table entries over all x, at most (12 MB) */
+#define YBINS 64                 /* per x, the terms needed for y up to i/YBINS */
+#define NMAX 2048                /* longest table; longer series go row by row */
 #define TINY -41.446531673892822 /* ln 1e-18: a term this far below the sum ends it */
 
 struct pnbd_rows {
@@ -88,14 +88,14 @@ pnbd_rows *clv_pnbd_rows_create(const clv_patterns *pat, const double *xv, size_
 /* ---- per x and evaluation: the coefficient tables ------------------------ */
 
 typedef struct {
-    int b1;               /* alpha >= beta */
+    int b1;                /* alpha >= beta */
     double k, e, c, M, zs; /* the series of D(t): z = c/(M + t) = zs y */
     double lk;             /* ln k */
-    size_t N;             /* table length */
-    double *co;           /* co[5n + q]: the five coefficient sequences */
-    double *lt;           /* ln co[5n] */
-    int ok;               /* tabulated (else the x's rows go row by row) */
-    int d0ok;             /* D(0) below, from the table */
+    size_t N;              /* table length */
+    double *co;            /* co[5n + q]: the five coefficient sequences */
+    double *lt;            /* ln co[5n] */
+    int ok;                /* tabulated (else the x's rows go row by row) */
+    int d0ok;              /* D(0) below, from the table */
     double D0[5];
     unsigned short nb[YBINS]; /* terms for y <= (i+1)/YBINS (0: too many) */
 } xtab;
@@ -111,7 +111,8 @@ static void xtab_init(xtab *t, const double *p, double x, double tmin)
     /* where the per-row code would use the series (z <= 0.75 and the
      * terms peaking before n = 300) */
     double cap = fmin(0.75, 300 / (t->e + 300)), zmax = t->c / (t->M + tmin);
-    t->zs = zmax > 0 ? fmin(zmax, cap) : 0.5;
+    /* (a hair above zmax, so that its own row's y, rounded, stays <= 1) */
+    t->zs = zmax > 0 ? fmin(zmax * (1 + 1e-12), cap) : 0.5;
     /* the length: past the peak, decaying by <= 0.9 a term, under TINY */
     double e = t->e, zs = t->zs, lim = e * zs / (1 - zs), a = 1;
     size_t n = 1;
@@ -191,7 +192,7 @@ static inline size_t bin(double y)
 typedef double v4d __attribute__((vector_size(32)));
 
 WIDE static void horner(const double *restrict co, size_t nb, const double *restrict y,
-                              double P[restrict 5][BLOCK])
+                        double P[restrict 5][BLOCK])
 {
     v4d ya, yb, a[5], b[5];
     memcpy(&ya, y, sizeof ya), memcpy(&yb, y + 4, sizeof yb);
@@ -207,7 +208,6 @@ WIDE static void horner(const double *restrict co, size_t nb, const double *rest
     for (size_t q = 0; q < 5; q++)
         memcpy(P[q], &a[q], sizeof a[q]), memcpy(P[q] + 4, &b[q], sizeof b[q]);
 }
-
 
 /* (for the rows the tables do not cover: values that keep the vector
  * maths on its fast path; the rows are redone one by one) */
