@@ -8,9 +8,10 @@
  * the largest z of the x's rows, so the coefficients cannot overflow), and
  * per row each sum is a polynomial in y evaluated by Horner's rule: no
  * divisions, eight rows of one x at a time (vectorised), as many terms as
- * the block's largest z needs.  Rows are grouped by x once, and by t_x
- * within x (roughly: 16 buckets) so the rows of a block need about the
- * same number of terms.  The logs and exps go four at a time (vmath.h).
+ * the block's largest z needs.  The rows stream through in their order and
+ * wait per x and t_x bucket (up to 16) until eight make a block, so the
+ * rows of a block need about the same number of terms and the columns are
+ * read once, in order.  The logs and exps go four at a time (vmath.h).
  *
  * Why not a faster-converging form for large z (continued fraction, the
  * 1 - z transformation of 2F1(e, k; k+1; z)): the transformation

@@ -1,6 +1,6 @@
 /*
  * pnbd_rows.h -- internal: the Pareto/NBD likelihood rows of large data,
- * grouped by x, with the hypergeometric series as polynomials whose
+ * by x, with the hypergeometric series as polynomials whose
  * coefficients are tabulated once per x and evaluation (pnbd_rows.c).
  */
 #ifndef CLVKIT_PNBD_ROWS_H
@@ -13,8 +13,8 @@
 
 typedef struct pnbd_rows pnbd_rows;
 
-/* The rows of pat grouped by x: xv the nx distinct x, xi per row the index
- * of its x.  NULL when out of memory (or over 2^32 rows). */
+/* The rows of pat by x: xv the nx distinct x, xi per row the index of its
+ * x (copied).  NULL when out of memory (or 2^32 rows or more). */
 pnbd_rows *clv_pnbd_rows_create(const clv_patterns *pat, const double *xv, size_t nx,
                                 const size_t *xi);
 void clv_pnbd_rows_free(pnbd_rows *rows);
