@@ -22,9 +22,9 @@
 #include <stdlib.h>
 
 #include "core/alloc.h"
-#include "numerics/par.h"
 #include "numerics/quad.h"
 #include "numerics/specfun.h"
+#include "models/pnbd_rows.h"
 #include "models/txmodel.h"
 
 /* ---- I and its gradient -------------------------------------------------- */
@@ -85,27 +85,13 @@ static double i_integrand(double u, double dl, double dr, double *g, void *v)
     return -(c->r + c->x) * la - (c->s + 1) * lb;
 }
 
-/* D(t_x) as series_D gives it (ok = 0: the series is not the tool). */
-typedef struct {
-    int ok;
-    double lnD, d[4];
-} d_value;
-
-/* ln I and d ln I / d(r, alpha, s, beta); t_x < T.  D1: D(t_x) already
- * computed (the fit's D(0) per x), or NULL. */
-static clv_status pnbd_I_at(double r, double al, double s, double be, double x, double t_x,
-                            double T, const d_value *D1, double *lnI, double *dI)
+/* ln I and d ln I / d(r, alpha, s, beta); t_x < T. */
+static clv_status pnbd_I(double r, double al, double s, double be, double x, double t_x, double T,
+                         double *lnI, double *dI)
 {
     double l1, l2, d1[4], d2[4];
-    int ok1;
-    if (D1) {
-        ok1 = D1->ok, l1 = D1->lnD;
-        for (int i = 0; i < 4; i++)
-            d1[i] = D1->d[i];
-    } else {
-        ok1 = !series_D(r, al, s, be, x, t_x, &l1, d1);
-    }
-    if (ok1 && !series_D(r, al, s, be, x, T, &l2, d2) && l2 - l1 < -1e-3) {
+    if (!series_D(r, al, s, be, x, t_x, &l1, d1) && !series_D(r, al, s, be, x, T, &l2, d2) &&
+        l2 - l1 < -1e-3) {
         /* the difference keeps >= 13 digits when D(T)/D(t_x) < 0.999 */
         double q = exp(l2 - l1);
         *lnI = l1 + log1p(-q);
@@ -118,12 +104,6 @@ static clv_status pnbd_I_at(double r, double al, double s, double be, double x, 
     return st;
 }
 
-static clv_status pnbd_I(double r, double al, double s, double be, double x, double t_x, double T,
-                         double *lnI, double *dI)
-{
-    return pnbd_I_at(r, al, s, be, x, t_x, T, NULL, lnI, dI);
-}
-
 /* ---- likelihood ---------------------------------------------------------- */
 
 typedef struct {
@@ -131,9 +111,8 @@ typedef struct {
     int mode; /* PNBD_SERIAL or PNBD_CHUNKED (txmodel.h) */
     size_t nx;
     double *xv;
-    size_t *xi;
     double *Wx;
-    d_value *D0; /* per x and evaluation: D(0), for the rows with t_x = 0 */
+    pnbd_rows *rows; /* PNBD_CHUNKED: the rows grouped by x */
 } pnbd_data;
 
 void clv_pnbd_data_free(void *data)
@@ -141,7 +120,8 @@ void clv_pnbd_data_free(void *data)
     pnbd_data *d = data;
     if (!d)
         return;
-    clv_free(d->xv), clv_free(d->xi), clv_free(d->Wx), clv_free(d->D0);
+    clv_pnbd_rows_free(d->rows);
+    clv_free(d->xv), clv_free(d->Wx);
     clv_free(d);
 }
 
@@ -157,25 +137,27 @@ void *clv_pnbd_data_create(const clv_patterns *pat)
 void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode)
 {
     pnbd_data *d = clv_calloc(1, sizeof *d);
+    size_t *xi = NULL;
     if (!d)
         return NULL;
     d->pat = pat;
     d->mode = mode;
-    if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &d->xi) ||
+    if (clv_values_index(pat->col[0], pat->n, &d->xv, &d->nx, &xi) ||
         !(d->Wx = clv_calloc(d->nx ? d->nx : 1, sizeof(double))) ||
-        (mode == PNBD_CHUNKED && !(d->D0 = clv_malloc((d->nx ? d->nx : 1) * sizeof *d->D0)))) {
+        (mode == PNBD_CHUNKED && pat->n &&
+         !(d->rows = clv_pnbd_rows_create(pat, d->xv, d->nx, xi)))) {
+        clv_free(xi);
         clv_pnbd_data_free(d);
         return NULL;
     }
     for (size_t i = 0; i < pat->n; i++)
-        d->Wx[d->xi[i]] += pat->w[i];
+        d->Wx[xi[i]] += pat->w[i];
+    clv_free(xi);
     return d;
 }
 
-/* One customer's ln L (without the per-x Gamma terms) and gradient; D1 as
- * pnbd_I_at(). */
-static clv_status pnbd_row_at(const double *p, double x, double t_x, double T, const d_value *D1,
-                              double *ll, double *g)
+/* One customer's ln L (without the per-x Gamma terms) and gradient. */
+clv_status clv_pnbd_row(const double *p, double x, double t_x, double T, double *ll, double *g)
 {
     double r = p[0], al = p[1], s = p[2], be = p[3];
     double laT = log(al + T), lbT = log(be + T);
@@ -183,7 +165,7 @@ static clv_status pnbd_row_at(const double *p, double x, double t_x, double T, c
     double lnI = -INFINITY, dI[4] = {0, 0, 0, 0};
     if (t_x < T) {
         /* a likelihood term good to 9 digits is good enough for a fit */
-        clv_status st = pnbd_I_at(r, al, s, be, x, t_x, T, D1, &lnI, dI);
+        clv_status st = pnbd_I(r, al, s, be, x, t_x, T, &lnI, dI);
         if (st != CLV_OK && st != CLV_ELOSS)
             return st;
     }
@@ -200,67 +182,6 @@ static clv_status pnbd_row_at(const double *p, double x, double t_x, double T, c
     return CLV_OK;
 }
 
-#define CHUNKS 64 /* fixed: partial sums do not depend on the threads */
-
-typedef struct {
-    const pnbd_data *d;
-    const double *p;
-    int grad;
-    double part[CHUNKS][5]; /* ll and the gradient, per chunk */
-    int fail[CHUNKS];
-} row_job;
-
-static void row_chunk(void *vjob, size_t k)
-{
-    row_job *j = vjob;
-    const pnbd_data *d = j->d;
-    const clv_patterns *pat = d->pat;
-    size_t lo = pat->n * k / CHUNKS, hi = pat->n * (k + 1) / CHUNKS;
-    double ll = 0, g[4] = {0, 0, 0, 0};
-    j->fail[k] = 0;
-    for (size_t i = lo; i < hi; i++) {
-        double li, gi[4], t_x = pat->col[1][i];
-        if (pnbd_row_at(j->p, pat->col[0][i], t_x, pat->col[2][i],
-                        t_x == 0 ? &d->D0[d->xi[i]] : NULL, &li, j->grad ? gi : NULL) != CLV_OK) {
-            j->fail[k] = 1;
-            return;
-        }
-        double w = pat->w[i];
-        ll += w * li;
-        if (j->grad)
-            for (int m = 0; m < 4; m++)
-                g[m] += w * gi[m];
-    }
-    j->part[k][0] = ll;
-    for (int m = 0; m < 4; m++)
-        j->part[k][1 + m] = g[m];
-}
-
-/* The rows in fixed chunks over the cores, D(0) once per x. */
-static int rows_chunked(const pnbd_data *d, const double *p, double *ll, double *g, int grad)
-{
-    for (size_t j = 0; j < d->nx; j++) {
-        d_value *v = &d->D0[j];
-        v->ok = !series_D(p[0], p[1], p[2], p[3], d->xv[j], 0, &v->lnD, v->d);
-    }
-    row_job *job = clv_malloc(sizeof *job);
-    if (!job)
-        return 1;
-    job->d = d, job->p = p, job->grad = grad;
-    clv_par_for(CHUNKS, d->pat->n * 400, row_chunk, job);
-    int fail = 0;
-    for (size_t k = 0; k < CHUNKS; k++) {
-        fail |= job->fail[k];
-        if (fail)
-            break;
-        *ll += job->part[k][0];
-        for (int m = 0; m < 4; m++)
-            g[m] += job->part[k][1 + m];
-    }
-    clv_free(job);
-    return fail;
-}
-
 int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
 {
     const pnbd_data *d = data;
@@ -274,12 +195,13 @@ int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
         ll += W * (clv_sf_lgamma(r + x) - lgr);
         g[0] += W * (clv_sf_digamma(r + x) - pr);
     }
-    if (d->mode == PNBD_CHUNKED && rows_chunked(d, p, &ll, g, dll != NULL))
+    /* large data: the tabulated series over the cores (pnbd_rows.c) */
+    if (d->rows && clv_pnbd_rows_eval(d->rows, p, &ll, g))
         return 1;
     for (size_t i = 0; d->mode == PNBD_SERIAL && i < pat->n; i++) {
         double li, gi[4];
-        if (pnbd_row_at(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], NULL, &li,
-                        dll ? gi : NULL) != CLV_OK)
+        if (clv_pnbd_row(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], &li, dll ? gi : NULL) !=
+            CLV_OK)
             return 1;
         double w = pat->w[i];
         ll += w * li;
