@@ -482,7 +482,11 @@ static clv_status bg_G(double r, double al, double a, double b, double t, int j0
         return CLV_OK;
     }
     double z = t / (al + t);
-    if (z >= 0.5) {
+    double lead = -r * log1p(t / al); /* ln (1-z)^r */
+    double expect = r * z / (1 - z) + 40 / -log(z);
+    int short_series = expect < 400 && lead > -600;
+    /* the connection formula costs about 150 terms of the series */
+    if (z >= 0.5 && !(short_series && expect < 150)) {
         /* (1-p)^j0 moves into the Beta: E_(a,b)[(1-p)^j0 f] =
          * B(a, b+j0)/B(a, b) E_(a,b+j0)[f] */
         double e = 1, g;
@@ -493,9 +497,7 @@ static clv_status bg_G(double r, double al, double a, double b, double t, int j0
             return CLV_OK;
         }
     }
-    double lead = -r * log1p(t / al); /* ln (1-z)^r */
-    double expect = r * z / (1 - z) + 40 / -log(z);
-    if (expect < 400 && lead > -600) {
+    if (short_series) {
         double c = exp(lead); /* (1-z)^r (r)_n/n! z^n */
         double e = 1, H = 0, sum = 0;
         for (int j = 0; j < j0; j++)

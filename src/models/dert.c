@@ -15,6 +15,7 @@
 #include "clvkit/diagnostics.h"
 #include "core/fn.h"
 #include "models/model.h"
+#include "models/txmodel.h"
 #include "numerics/hyperu.h"
 #include "numerics/quad.h"
 
@@ -45,28 +46,40 @@ static clv_status lzu(double a, double z, double *out)
 }
 
 typedef struct {
-    double k, c, delta;
+    const double *p;
+    int mbg;
+    double delta, x, T;
     clv_status st;
 } bg_dert_ctx;
 
-/* ln[(k/p) z^k U(k+1, k+1; z)] at z = delta c / p: the discounted residual
- * transactions of a customer alive with drop-out probability p. */
-static double bg_dert_integrand(double p, double q, double *g, void *vctx)
+/* ln[e^-v G(v/delta) / (1-w)^2] at v = w/(1-w): the Laplace transform of
+ * the alive customer's expected transactions G (models/bgnbd.c), mapped to
+ * [0, 1].  G(t) grows at most like t, so nodes beyond v = 1000 weigh less
+ * than e^-990 of the integral and are not evaluated. */
+static double bg_dert_integrand(double w, double dl, double dr, double *g, void *vctx)
 {
     bg_dert_ctx *c = vctx;
-    (void)q;
+    (void)dl;
     (void)g;
-    if (!(p > 0))
+    double v = w / dr;
+    if (!(v > 0))
         return -INFINITY;
-    /* (k/p) z^k U(k+1, k+1; z) = k/(delta c) z^(k+1) U(k+1, k+1; z) */
-    double z = c->delta * c->c / p, l;
-    clv_status st = lzu(c->k + 1, z, &l);
+    if (v > 1000)
+        return -INFINITY;
+    double G;
+    clv_status st = clv_bg_conditional_alive(c->p, c->mbg, v / c->delta, c->x, c->T, &G);
     c->st = worse(c->st, st);
     if (st != CLV_OK && st != CLV_ELOSS)
         return NAN;
-    return log(c->k) - log(c->delta * c->c) + l;
+    return -v + log(G) - 2 * log(dr);
 }
 
+/* DERT of an alive customer = int_0^inf e^(-delta t) dG(t)
+ *   = int_0^inf e^-v G(v/delta) dv  (by parts; G(0) = 0),
+ * with G the posterior expected transactions of models/bgnbd.c (its 2F1
+ * branches are exact and fast), by double-exponential quadrature.  The
+ * earlier form, a Beta mean of k/p z^k U(k+1, k+1; z), nested one
+ * quadrature in another. */
 static clv_status dert_bg(const clv_model *m, double delta, double x, double t_x, double T,
                           double *out)
 {
@@ -76,9 +89,9 @@ static clv_status dert_bg(const clv_model *m, double delta, double x, double t_x
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
     int mbg = m->kind == CLV_MODEL_MBGNBD;
-    bg_dert_ctx c = {p[0] + x, p[1] + T, delta, CLV_OK};
+    bg_dert_ctx c = {p, mbg, delta, x, T, CLV_OK};
     double lm;
-    clv_status sq = clv_quad_beta_mean(bg_dert_integrand, &c, p[2], p[3] + x + mbg, 0, &lm, NULL);
+    clv_status sq = clv_quad_log(bg_dert_integrand, &c, 0, 1, 0, &lm, NULL);
     st = worse(worse(st, sq), c.st);
     if (st != CLV_OK && st != CLV_ELOSS)
         return st;
