@@ -438,9 +438,14 @@ clv_status clv_pnbd_pmf_all(const double *p, size_t top, double t, double *out)
                 if (tau == 0)
                     u = 0.5 * t;
                 double l0 = log(w) + ldead - r * log1p(u / al) - (s + 1) * log1p(u / be);
-                double lw = log(u) - log(al + u);
-                for (size_t n = 0; n < top; n++)
-                    sum[n] += exp(l0 + lc[n] + (double)n * lw);
+                /* NB(n+1) = NB(n) (r+n)/(n+1) w while in normal range */
+                double f = exp(l0), wu = u / (al + u), lw = log(wu);
+                for (size_t n = 0; n < top; n++) {
+                    if (!(f > 1e-290 && f < 1e290))
+                        f = exp(l0 + lc[n] + (double)n * lw);
+                    sum[n] += f;
+                    f *= (r + (double)n) / (double)(n + 1) * wu;
+                }
             }
         }
         int settled = level >= 3;
