@@ -2,13 +2,12 @@
  * dert.c -- discounted expected residual transactions (DERT) of the
  * transaction models and the CLV built on it (see diagnostics.h).
  *
- * Both families reduce to a Gamma expectation of a discount factor:
- * for a rate lambda ~ Gamma(k, c) and a constant hazard h of ending,
- *   E[lambda / (delta' + lambda)] = k z^k U(k+1, k+1; z),  z = c delta'
- * (substitute lambda = delta' u in the Gamma integral; DLMF 13.4.4), and
- * for the Pareto/NBD death rate mu ~ Gamma(s, beta+T)
- *   E[1 / (delta + mu)] = (1/delta) z^s U(s, s; z),  z = delta (beta+T).
- * These forms have no cancellation at any z.
+ * Pareto/NBD: the death rate mu ~ Gamma(s, beta+T) gives
+ *   E[1 / (delta + mu)] = (1/delta) z^s U(s, s; z),  z = delta (beta+T)
+ * (DLMF 13.4.4), a form without cancellation at any z.
+ * BG/NBD and MBG/NBD: the Laplace transform of the posterior expected
+ * transactions of an alive customer, which models/bgnbd.c evaluates
+ * exactly and fast (see dert_bg).
  */
 #include <math.h>
 
