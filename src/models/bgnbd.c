@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "core/alloc.h"
+#include "numerics/betanbd.h"
 #include "numerics/par.h"
 #include "numerics/quad.h"
 #include "numerics/specfun.h"
@@ -617,7 +618,9 @@ static double g_integrand(double p, double q, double *aux, void *vctx)
  * ~ Gamma(r, alpha) who drops after each purchase with probability p.
  * The series in z = t/(alpha+t) has positive terms only (see docs/models.md):
  *   G = (1-z)^r sum_{n>=1} (r)_n/n! z^n sum_{j=j0}^{n-1+j0} (b)_j/(a+b)_j,
- * used when it is short; otherwise the Beta integral by quadrature. */
+ * used when it is short.  For z >= 1/2 first the 1 - z connection formula
+ * (numerics/betanbd.h), which refuses when it would lose digits; the Beta
+ * integral by quadrature is the last resort. */
 static clv_status bg_G(double r, double al, double a, double b, double t, int j0, double *out)
 {
     if (t == 0) {
@@ -627,7 +630,20 @@ static clv_status bg_G(double r, double al, double a, double b, double t, int j0
     double z = t / (al + t);
     double lead = -r * log1p(t / al); /* ln (1-z)^r */
     double expect = r * z / (1 - z) + 40 / -log(z);
-    if (expect < 400 && lead > -600) {
+    int short_series = expect < 400 && lead > -600;
+    /* the connection formula costs about 150 terms of the series */
+    if (z >= 0.5 && !(short_series && expect < 150)) {
+        /* (1-p)^j0 moves into the Beta: E_(a,b)[(1-p)^j0 f] =
+         * B(a, b+j0)/B(a, b) E_(a,b+j0)[f] */
+        double e = 1, g;
+        for (int j = 0; j < j0; j++)
+            e *= (b + j) / (a + b + j);
+        if (clv_sf_beta_nbd_mean(r, a, b + j0, al / (al + t), &g) == CLV_OK) {
+            *out = e * g;
+            return CLV_OK;
+        }
+    }
+    if (short_series) {
         double c = exp(lead); /* (1-z)^r (r)_n/n! z^n */
         double e = 1, H = 0, sum = 0;
         for (int j = 0; j < j0; j++)

@@ -12,6 +12,7 @@
 #include "clvkit/diagnostics.h"
 #include "core/fn.h"
 #include "models/model.h"
+#include "models/txmodel.h"
 #include "txlog/rfmint.h"
 
 /* A prediction's status: OK and ELOSS let the value stand. */
@@ -262,6 +263,23 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log, double
 
 /* ---- period counts ------------------------------------------------------- */
 
+/* P(X(T) = g) for g < top into row: Pareto/NBD's counts of one T share
+ * one quadrature of the death time (clv_pnbd_pmf_all). */
+static clv_status pmf_row(const clv_model *model, size_t top, double T, double *row)
+{
+    if (model->kind == CLV_MODEL_PNBD)
+        return clv_pnbd_pmf_all(model->param, top, T, row);
+    clv_status st = CLV_OK;
+    for (size_t g = 0; g < top; g++) {
+        clv_status s = clv_tx_pmf(model, (double)g, T, &row[g], NULL);
+        if (!usable(s))
+            return s;
+        if (s != CLV_OK)
+            st = s;
+    }
+    return st;
+}
+
 clv_status clv_period_counts(const clv_model *model, const double *x, const double *T,
                              const double *weight, size_t n, size_t top, double *actual,
                              double *expected, clv_fault *fault)
@@ -300,17 +318,16 @@ clv_status clv_period_counts(const clv_model *model, const double *x, const doub
     }
     st = CLV_OK;
     for (size_t j = 0; j < nT && usable(st); j++) {
-        double rest = 1;
-        for (size_t g = 0; g < top; g++) {
-            clv_status s = clv_tx_pmf(model, (double)g, uT[j], &pmf[j * (top + 1) + g], NULL);
-            if (!usable(s)) {
-                st = s;
-                break;
-            }
-            if (s != CLV_OK)
-                st = s;
-            rest -= pmf[j * (top + 1) + g];
+        double *row = &pmf[j * (top + 1)], rest = 1;
+        clv_status s = pmf_row(model, top, uT[j], row);
+        if (!usable(s)) {
+            st = s;
+            break;
         }
+        if (s != CLV_OK)
+            st = s;
+        for (size_t g = 0; g < top; g++)
+            rest -= row[g];
         pmf[j * (top + 1) + top] = rest > 0 ? rest : 0;
     }
     if (usable(st)) {

@@ -58,6 +58,8 @@ int clv_pnbd_loglik(const double *p, double *ll, double *dll, void *data);
 
 clv_status clv_pnbd_expected(const double *p, double t, double *out);
 clv_status clv_pnbd_pmf(const double *p, double n, double t, double *out);
+/* P(X(t) = n) for n = 0 .. top-1 in one pass (period counts). */
+clv_status clv_pnbd_pmf_all(const double *p, size_t top, double t, double *out);
 clv_status clv_pnbd_conditional(const double *p, double t, double x, double t_x, double T,
                                 double *out);
 clv_status clv_pnbd_palive(const double *p, double x, double t_x, double T, double *out);
