@@ -56,7 +56,7 @@ static void setup(void)
     clv_rfm_options_init(&ro);
     ro.unit = CLV_UNIT_WEEK;
     clv_day_from_ymd(1997, 9, 30, &ro.calibration_end);
-    if (clv_txlog_read_csv(path, &o, &log_, NULL) != CLV_OK ||
+    if (clv_txlog_read_csv(path, &o, NULL, NULL, &log_, NULL) != CLV_OK ||
         clv_rfm_summarize(log_, &ro, &s, NULL) != CLV_OK ||
         clv_tx_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, NULL, &bg,
                    &bginfo, NULL) != CLV_OK ||

@@ -70,7 +70,7 @@ static clv_rfm *cdnow(double *read_ms, double *rfm_ms)
     for (int k = 0; k < 21; k++) {
         clv_txlog *log;
         double t0 = now();
-        if (clv_txlog_read_csv(path, &o, &log, NULL) != CLV_OK) {
+        if (clv_txlog_read_csv(path, &o, NULL, NULL, &log, NULL) != CLV_OK) {
             fprintf(stderr, "cannot read %s\n", path);
             exit(1);
         }
@@ -293,7 +293,7 @@ static clv_status run_read(void *c)
     snprintf(path, sizeof path, "%s/lifetimes_CDNOW_master.txt", CLV_REFDATA);
     clv_csv_options o = {"customer_id", "date", "dollar_value", ' '};
     clv_txlog_free(r->log);
-    return clv_txlog_read_csv(path, &o, &r->log, NULL);
+    return clv_txlog_read_csv(path, &o, NULL, NULL, &r->log, NULL);
 }
 
 static clv_status run_table(void *c)

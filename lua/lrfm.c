@@ -271,18 +271,24 @@ static int read_failed(lua_State *L, const char *fname, const char *path, clv_st
     return 3;
 }
 
-/* core.rfm_read_log(path, {customer, date [, amount] [, separator]}) -> log | nil, message */
+/* core.rfm_read_log(path, {customer, date [, amount] [, separator] [, progress]})
+ *   -> log | nil, message [, code];  progress as lprogress.h says */
 static int l_rfm_read_log(lua_State *L)
 {
     const char *fname = "rfm.read_log";
     const char *path = luaL_checkstring(L, 1);
     luaL_checktype(L, 2, LUA_TTABLE);
-    static const char *const names[] = {"customer", "date", "amount", "separator"};
-    check_keys(L, fname, 2, 2, names, 4);
+    static const char *const names[] = {"customer", "date", "amount", "separator", "progress"};
+    check_keys(L, fname, 2, 2, names, 5);
     clv_csv_options o = csv_options(L, fname);
+    lprogress prog;
+    lprogress_init(&prog, L, fname, lprogress_option(L, fname, 2, 2));
     llog *owner = push_log(L);
     clv_csv_error err = {0, 0, NULL};
-    clv_status st = clv_txlog_read_csv(path, &o, &owner->log, &err);
+    clv_status st = clv_txlog_read_csv(path, &o, lprogress_read, &prog, &owner->log, &err);
+    int stopped = lprogress_end(&prog, st);
+    if (stopped)
+        return stopped;
     return st == CLV_OK ? 1 : read_failed(L, fname, path, st, &err);
 }
 

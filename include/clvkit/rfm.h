@@ -147,19 +147,30 @@ typedef struct clv_csv_error {
                            YYYYMMDD" */
 } clv_csv_error;
 
+/* Reports the progress of a long read: data rows read so far and the share
+ * of the file's bytes read (0..1; NaN when the size is unknown, e.g. a
+ * pipe).  Called once per block of the file (1 MiB) and once at the end
+ * with 1.  Return 0 to go on, anything else to stop the read (which then
+ * returns CLV_ENOCONV). */
+typedef int (*clv_read_progress_fn)(void *data, size_t rows, double fraction);
+
 /* Reads a CSV file with a header line into a new log.  Fields may be quoted
  * ("a,b" and "" escapes); lines end in LF or CRLF; blank lines are skipped;
  * extra columns are ignored.  Numbers use '.' as decimal point whatever the
  * process locale.  A line with too few fields, an empty id, a bad date or a
  * bad amount rejects the whole file: nothing is dropped silently.
  *   path  file name;  opts  column names (see clv_csv_options)
+ *   progress  optional (NULL): reports as clv_read_progress_fn says and
+ *         can stop the read (CLV_ENOCONV, no log);  progress_data  its data
  *   out   the new log on success, NULL on failure
  *   err   optional: line, field and reason on failure
  * Errors: CLV_EINVAL (NULL path/opts/out, no customer or date column name,
  * bad separator), CLV_EIO (cannot open or read), CLV_EFORMAT (missing
- * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM.
+ * header column, malformed line), CLV_EDOM (negative amount), CLV_ENOMEM,
+ * CLV_ENOCONV (stopped by progress).
  * A UTF-8 byte-order mark at the start of the file is skipped. */
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts, clv_txlog **out,
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_read_progress_fn progress, void *progress_data, clv_txlog **out,
                               clv_csv_error *err);
 
 /* As clv_txlog_read_csv(), from len bytes of CSV text in memory (need not
@@ -278,13 +289,6 @@ clv_status clv_rfm_stream_summary(const clv_rfm_stream *s, clv_rfm **out, clv_fa
 
 /* Bytes the stream holds (for the memory figures). */
 size_t clv_rfm_stream_bytes(const clv_rfm_stream *s);
-
-/* Reports the progress of a long read: data rows read so far and the share
- * of the file's bytes read (0..1; NaN when the size is unknown, e.g. a
- * pipe).  Called once per block of the file (1 MiB) and once at the end
- * with 1.  Return 0 to go on, anything else to stop the read (which then
- * returns CLV_ENOCONV). */
-typedef int (*clv_read_progress_fn)(void *data, size_t rows, double fraction);
 
 /* Streams a CSV file into s without building the log: the file is read as
  * by clv_txlog_read_csv() (same options, same rules, same errors) and each

@@ -26,8 +26,8 @@ function M.rfm.log(t)
   return core.rfm_log(t) -- a tail call: errors point at the caller's line
 end
 
---- ck.rfm.read_log(path, {customer = col, date = col [, amount = col, separator = ","]})
----   -> log | nil, message
+--- ck.rfm.read_log(path, {customer = col, date = col [, amount = col, separator = ",",
+---   progress = f]}) -> log | nil, message [, code]
 function M.rfm.read_log(path, opts)
   return core.rfm_read_log(path, opts)
 end

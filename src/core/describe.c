@@ -215,9 +215,12 @@ static const arg_desc f_csv_opts[] = {
     OF("date", CLV_SHAPE_TEXT),
     {"amount", CLV_SHAPE_TEXT, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0},
     {"separator", CLV_SHAPE_TEXT, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}};
+/* progress: clv_read_progress_fn, optional (NULL) like a fit's callback */
 static const arg_desc a_read_csv[] = {
     OF("path", CLV_SHAPE_TEXT),
-    {"opts", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, f_csv_opts, COUNT(f_csv_opts)}};
+    {"opts", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, f_csv_opts, COUNT(f_csv_opts)},
+    {"progress", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0},
+    {"progress_data", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}};
 static const arg_desc a_read_csv_buffer[] = {
     OF("data", CLV_SHAPE_TEXT),
     LEN("len"),
@@ -270,7 +273,6 @@ static const arg_desc a_stream_add[] = {OF("s", CLV_SHAPE_STREAM), OF("id", CLV_
 static const arg_desc a_stream_merge[] = {OF("into", CLV_SHAPE_STREAM),
                                           OF("from", CLV_SHAPE_STREAM)};
 static const arg_desc a_stream_summary[] = {OF("s", CLV_SHAPE_STREAM)};
-/* progress: clv_read_progress_fn, optional (NULL) like a fit's callback */
 static const arg_desc a_stream_read_csv[] = {
     OF("path", CLV_SHAPE_TEXT),
     {"opts", CLV_SHAPE_OPTIONS, CLV_D_REAL, CLV_Q_NONE, 0, 0, f_csv_opts, COUNT(f_csv_opts)},

@@ -575,13 +575,16 @@ static void close_file(reader *r)
     clv_free(fs);
 }
 
-clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts, clv_txlog **out,
+clv_status clv_txlog_read_csv(const char *path, const clv_csv_options *opts,
+                              clv_read_progress_fn progress, void *progress_data, clv_txlog **out,
                               clv_csv_error *err)
 {
     clv_status st = check_args(opts, out, err);
     if (st != CLV_OK)
         return st;
     reader r = {0};
+    r.progress = progress;
+    r.progress_data = progress_data;
     if ((st = open_file(&r, path, err)) != CLV_OK)
         return st;
     st = read_log(&r, opts, out, err);

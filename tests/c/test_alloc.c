@@ -137,7 +137,7 @@ static clv_status s_read_csv(void)
 {
     clv_txlog *log = (clv_txlog *)&cbs;
     clv_csv_error err;
-    clv_status st = clv_txlog_read_csv(csv_path, &csv_opts, &log, &err);
+    clv_status st = clv_txlog_read_csv(csv_path, &csv_opts, NULL, NULL, &log, &err);
     if (st != CLV_OK)
         CHECK("read_csv: NULL on failure", log == NULL);
     clv_txlog_free(log);
@@ -420,7 +420,7 @@ int main(void)
     }
     clv_csv_options eo = {"masterid", "date", "sales", ','};
     clv_csv_error err;
-    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo, &shared_log, &err) != CLV_OK) {
+    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo, NULL, NULL, &shared_log, &err) != CLV_OK) {
         fprintf(stderr, "FATAL: cannot read the CDNOW log\n");
         return 2;
     }

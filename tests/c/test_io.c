@@ -44,7 +44,7 @@ static clv_status read_path(const char *path, size_t *rows)
     static char not_a_log;
     clv_txlog *log = (clv_txlog *)(void *)&not_a_log; /* must be reset on failure */
     clv_csv_error err = {0, 0, NULL};
-    clv_status st = clv_txlog_read_csv(path, &opts, &log, &err);
+    clv_status st = clv_txlog_read_csv(path, &opts, NULL, NULL, &log, &err);
     *rows = log && st == CLV_OK ? clv_txlog_rows(log) : 0;
     if (st != CLV_OK)
         CHECK("failure: no log, a reason", log == NULL && err.reason);

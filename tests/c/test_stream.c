@@ -230,7 +230,7 @@ static void test_refdata(void)
     for (size_t k = 0; k < 2; k++) {
         clv_txlog *log;
         CHECK_STATUS(logs[k].file,
-                     clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, &log, NULL),
+                     clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, NULL, NULL, &log, NULL),
                      CLV_OK);
         clv_rfm_options o;
         options(&o, CLV_UNIT_WEEK, c1, h1);
@@ -288,7 +288,7 @@ static void test_read_csv(void)
         clv_rfm *want, *got;
         clv_rfm_options o;
         options(&o, CLV_UNIT_WEEK, NAN, NAN);
-        clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, &log, NULL);
+        clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, NULL, NULL, &log, NULL);
         clv_rfm_summarize(log, &o, &want, NULL);
         clv_rfm_stream *s = new_stream(&o, CLV_STREAM_ANY);
         size_t calls = 0;

@@ -76,6 +76,29 @@ describe("reading a CSV into a summary", function()
   end)
 end)
 
+describe("reading a CSV into a log", function()
+  local LOG = { customer = "sampleid", date = "date", amount = "sales" }
+
+  it("reports every row, ends at 1 and gives the same log", function()
+    local r = recorder()
+    local log = assert(ck.rfm.read_log(PATH, with(LOG, "progress", r.fn)))
+    assert.equal(6919, #log) -- CDNOW's event log: 6,919 rows
+    local last = r.calls[#r.calls]
+    assert.same({ 6919, 1 }, { last[1], last[2] })
+    assert.equal(#assert(ck.rfm.read_log(PATH, LOG)), #log)
+  end)
+
+  it("stops when the function returns false, or raises its error", function()
+    local none, msg, code = ck.rfm.read_log(PATH, with(LOG, "progress", function() return false end))
+    assert.is_nil(none)
+    assert.equal("rfm.read_log: stopped by the progress function", msg)
+    assert.equal(4, code) -- CLV_ENOCONV
+    local ok, err = pcall(ck.rfm.read_log, PATH, with(LOG, "progress", function() error("enough") end))
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("enough", 1, true), err)
+  end)
+end)
+
 describe("whole-base predictions", function()
   local s = assert(ck.rfm.read_csv(PATH, OPTS))
   local bg = ck.bgnbd.new { r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, unit = "week" }
