@@ -420,7 +420,8 @@ int main(void)
     }
     clv_csv_options eo = {"masterid", "date", "sales", ','};
     clv_csv_error err;
-    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo, NULL, NULL, &shared_log, &err) != CLV_OK) {
+    if (clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &eo, NULL, NULL, &shared_log,
+                           &err) != CLV_OK) {
         fprintf(stderr, "FATAL: cannot read the CDNOW log\n");
         return 2;
     }

@@ -19,8 +19,10 @@ static void test_tracking(void)
 {
     clv_csv_options co = {"sampleid", "date", "sales", ','};
     clv_txlog *log = NULL;
-    CHECK_STATUS("read CDNOW log",
-                 clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &co, NULL, NULL, &log, NULL), CLV_OK);
+    CHECK_STATUS(
+        "read CDNOW log",
+        clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &co, NULL, NULL, &log, NULL),
+        CLV_OK);
     /* BTYD's cumulative repeat transactions, week 1..78 */
     double actual[78];
     FILE *f = refdata_open("btyd_cdnowSummary_cu_tracking.csv");

@@ -306,7 +306,8 @@ static void test_csv_bad(void)
         const char *path = write_file(cases[i].text);
         clv_txlog *log = (clv_txlog *)&o; /* must be reset to NULL */
         clv_csv_error e = {99, 99, NULL};
-        CHECK_STATUS(cases[i].what, clv_txlog_read_csv(path, &o, NULL, NULL, &log, &e), cases[i].want);
+        CHECK_STATUS(cases[i].what, clv_txlog_read_csv(path, &o, NULL, NULL, &log, &e),
+                     cases[i].want);
         if (!CHECK(cases[i].what, log == NULL && e.line == cases[i].line &&
                                       e.column == cases[i].column && e.reason))
             fprintf(stderr, "  line %zu column %zu: %s\n", e.line, e.column,
@@ -314,12 +315,15 @@ static void test_csv_bad(void)
     }
     clv_txlog *log;
     clv_csv_error e;
-    CHECK_STATUS("no file", clv_txlog_read_csv("/nonexistent/x.csv", &o, NULL, NULL, &log, &e), CLV_EIO);
+    CHECK_STATUS("no file", clv_txlog_read_csv("/nonexistent/x.csv", &o, NULL, NULL, &log, &e),
+                 CLV_EIO);
     CHECK_STATUS("NULL opts", clv_txlog_read_csv("x", NULL, NULL, NULL, &log, &e), CLV_EINVAL);
     clv_csv_options no_date = {"c", NULL, "a", ','};
-    CHECK_STATUS("no date column name", clv_txlog_read_csv("x", &no_date, NULL, NULL, &log, &e), CLV_EINVAL);
+    CHECK_STATUS("no date column name", clv_txlog_read_csv("x", &no_date, NULL, NULL, &log, &e),
+                 CLV_EINVAL);
     clv_csv_options bad_sep = {"c", "d", "a", '|'};
-    CHECK_STATUS("bad separator", clv_txlog_read_csv("x", &bad_sep, NULL, NULL, &log, &e), CLV_EINVAL);
+    CHECK_STATUS("bad separator", clv_txlog_read_csv("x", &bad_sep, NULL, NULL, &log, &e),
+                 CLV_EINVAL);
     remove("test_rfm_tmp.csv");
 }
 
@@ -331,7 +335,8 @@ static void test_cdnow(void)
     clv_csv_options o = {"sampleid", "date", "sales", ','};
     clv_txlog *log;
     clv_csv_error e = {0, 0, NULL};
-    CHECK_STATUS("read elog", clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &o, NULL, NULL, &log, &e),
+    CHECK_STATUS("read elog",
+                 clv_txlog_read_csv(refdata_path("btyd_cdnowElog.csv"), &o, NULL, NULL, &log, &e),
                  CLV_OK);
     CHECK("6919 rows", clv_txlog_rows(log) == 6919);
     clv_rfm_options ro;
@@ -362,9 +367,10 @@ static void test_cdnow(void)
     clv_txlog_free(log);
     /* the whole cohort, whitespace-aligned with CRLF line ends */
     clv_csv_options w = {"customer_id", "date", "dollar_value", ' '};
-    CHECK_STATUS("read master",
-                 clv_txlog_read_csv(refdata_path("lifetimes_CDNOW_master.txt"), &w, NULL, NULL, &log, &e),
-                 CLV_OK);
+    CHECK_STATUS(
+        "read master",
+        clv_txlog_read_csv(refdata_path("lifetimes_CDNOW_master.txt"), &w, NULL, NULL, &log, &e),
+        CLV_OK);
     CHECK("69659 rows, 23570 customers",
           clv_txlog_rows(log) == 69659 && clv_txlog_customers(log) == 23570);
     clv_txlog_free(log);

@@ -229,9 +229,10 @@ static void test_refdata(void)
     clv_day_from_ymd(1998, 6, 30, &h1);
     for (size_t k = 0; k < 2; k++) {
         clv_txlog *log;
-        CHECK_STATUS(logs[k].file,
-                     clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, NULL, NULL, &log, NULL),
-                     CLV_OK);
+        CHECK_STATUS(
+            logs[k].file,
+            clv_txlog_read_csv(refdata_path(logs[k].file), &logs[k].csv, NULL, NULL, &log, NULL),
+            CLV_OK);
         clv_rfm_options o;
         options(&o, CLV_UNIT_WEEK, c1, h1);
         compare(logs[k].file, log, &o);
