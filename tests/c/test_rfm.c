@@ -282,6 +282,42 @@ static void test_csv_good(void)
     clv_txlog_free(log);
 }
 
+/* A progress callback that stops at its call number stop (0: never). */
+typedef struct {
+    int calls, stop;
+    size_t rows;
+    double fraction;
+} read_counter;
+
+static int count_read(void *data, size_t rows, double fraction)
+{
+    read_counter *c = data;
+    c->rows = rows;
+    c->fraction = fraction;
+    return ++c->calls == c->stop;
+}
+
+/* clv_txlog_read_csv's progress: every row reported, ending at 1; a stop
+ * gives CLV_ENOCONV and no log (ASan's leak check runs this too). */
+static void test_csv_progress(void)
+{
+    clv_csv_options o = {"customer", "date", NULL, 0};
+    const char *path = write_file("customer,date\na,1997-01-01\nb,1997-01-02\na,1997-01-09\n");
+    read_counter go = {0, 0, 0, 0};
+    clv_txlog *log = NULL;
+    CHECK_STATUS("read with progress", clv_txlog_read_csv(path, &o, count_read, &go, &log, NULL),
+                 CLV_OK);
+    CHECK("3 rows reported, fraction 1 at the end",
+          go.calls >= 1 && go.rows == 3 && go.fraction == 1);
+    clv_txlog_free(log);
+    read_counter stop = {0, 1, 0, 0};
+    log = (clv_txlog *)&stop; /* must be overwritten */
+    clv_csv_error e = {0, 0, NULL};
+    CHECK_STATUS("stopped read", clv_txlog_read_csv(path, &o, count_read, &stop, &log, &e),
+                 CLV_ENOCONV);
+    CHECK("no log after a stop", log == NULL && e.reason != NULL);
+}
+
 static void test_csv_bad(void)
 {
     static const struct {
@@ -404,6 +440,7 @@ int main(void)
     test_txlog();
     test_rfm_by_hand();
     test_csv_good();
+    test_csv_progress();
     test_csv_bad();
     test_cdnow();
     return check_report("test_rfm");
