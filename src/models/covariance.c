@@ -27,7 +27,7 @@ void clv_cov_clear(double *se, double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARA
 }
 
 clv_status clv_cov_at(const clv_fit_problem *pb, const clv_model *model, double *se,
-                          double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], clv_fault *fault)
+                      double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], clv_fault *fault)
 {
     double s[CLV_MODEL_MAXPARAMS];
     clv_status st = clv_fit_stderr(pb, model->param, s, cov);
@@ -45,8 +45,7 @@ clv_status clv_cov_at(const clv_fit_problem *pb, const clv_model *model, double 
 
 clv_status clv_tx_covariance(const clv_model *model, const double *x, const double *t_x,
                              const double *T, const double *weight, size_t n, double *se,
-                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
-                             clv_fault *fault)
+                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], clv_fault *fault)
 {
     if (!cov)
         return clv_fail(fault, 7, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);

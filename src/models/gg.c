@@ -196,8 +196,7 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight, si
 /* intervals.h; the Hessian by covariance.c, on this file's likelihood. */
 clv_status clv_gg_covariance(const clv_model *model, const double *x, const double *m,
                              const double *weight, size_t n, double *se,
-                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
-                             clv_fault *fault)
+                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], clv_fault *fault)
 {
     if (!cov)
         return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);

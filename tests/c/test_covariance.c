@@ -99,8 +99,8 @@ static void test_tx(void)
     CHECK("fault names cov", f.arg == 7);
     double bx[2] = {1, 2}, btx[2] = {3, 5}, bT[2] = {4, 4};
     CHECK_STATUS("t_x > T", clv_tx_covariance(&bg, bx, btx, bT, NULL, 2, se, cov, &f), CLV_EDOM);
-    CHECK("fault names t_x, row 1, NaN", f.arg == 2 && f.element == 1 && isnan(se[0]) &&
-                                             isnan(cov[0][0]));
+    CHECK("fault names t_x, row 1, NaN",
+          f.arg == 2 && f.element == 1 && isnan(se[0]) && isnan(cov[0][0]));
     clv_model gg_kind = {CLV_MODEL_GG, {1, 1, 1}, CLV_UNIT_NONE};
     CHECK_STATUS("a GG model",
                  clv_tx_covariance(&gg_kind, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, se, cov, &f),
@@ -117,8 +117,7 @@ static void test_gg(void)
 {
     clv_model gg;
     clv_fit_info info;
-    CHECK_STATUS("fit GG", clv_gg_fit(cbs.x, cbs.m_x, NULL, cbs.n, NULL, &gg, &info, NULL),
-                 CLV_OK);
+    CHECK_STATUS("fit GG", clv_gg_fit(cbs.x, cbs.m_x, NULL, cbs.n, NULL, &gg, &info, NULL), CLV_OK);
     mat cov;
     double se[CLV_MODEL_MAXPARAMS];
     CHECK_STATUS("GG covariance",
@@ -159,8 +158,7 @@ static void test_gg(void)
                  CLV_EINVAL);
     CHECK("fault names cov", f.arg == 6);
     double x0[2] = {0, 0}, m0[2] = {0, 0};
-    CHECK_STATUS("no repeat buyer", clv_gg_covariance(&gg, x0, m0, NULL, 2, se, cov, &f),
-                 CLV_EDOM);
+    CHECK_STATUS("no repeat buyer", clv_gg_covariance(&gg, x0, m0, NULL, 2, se, cov, &f), CLV_EDOM);
     CHECK("fault names x, NaN", f.arg == 1 && isnan(se[0]) && isnan(cov[2][2]));
     clv_model bg = {CLV_MODEL_BGNBD, {1, 1, 1, 1}, CLV_UNIT_WEEK};
     CHECK_STATUS("a BG/NBD model", clv_gg_covariance(&bg, cbs.x, cbs.m_x, NULL, cbs.n, se, cov, &f),
