@@ -146,15 +146,15 @@ def tracking(b, params, log):
     last = TRACK_ROW + WEEKS - 1
     for k in range(WEEKS):
         r = TRACK_ROW + k
-        b.put("%s%d" % (week, r), k + 1, "0")
         for letter, (_, fn, key) in zip(models, MODELS):
             call = '%s_TRACKING(%s;%s;$Model.%s;"week";1;%d)' % (fn, ids, dates, params[key], WEEKS)
-            if key == "BG":
+            if key == "BG":  # the period and the actual cumulative once
+                b.put("%s%d" % (week, r), "=INDEX(%s;%d;1)" % (call, k + 1), "0")
                 b.put("%s%d" % (actual, r), "=INDEX(%s;%d;3)" % (call, k + 1), "0")
             b.put("%s%d" % (letter, r), "=INDEX(%s;%d;5)" % (call, k + 1), "0")
-    top = "=CEILING(MAX(%s%d:%s%d);1000)" % (actual, TRACK_ROW, models[-1], last)
-    for r, y in ((last + 1, 0), (last + 2, top)):
-        b.put("%s%d" % (week, r), CALIBRATION, "0")
+    curves = "%s%d:%s%d" % (actual, TRACK_ROW, models[-1], last)
+    for r, y in ((last + 1, "=MIN(%s)" % curves), (last + 2, "=CEILING(MAX(%s);1000)" % curves)):
+        b.put("%s%d" % (week, r), "=%s%d" % (week, TRACK_ROW + CALIBRATION - 1), "0")
         b.put("%s%d" % (edge, r), y, "0")
     for i, width in enumerate((1.6, 2.6, 2.2, 2.2, 2.2, 3.0)):
         b.sheet.Columns.getByIndex(9 + i).Width = int(width * 1000)
