@@ -4,8 +4,9 @@
  * prediction, so the generic predict()), the standard errors of the
  * parameters, and array results: period counts, holdout by calibration
  * frequency and its errors, tracking of a log and the two frequency x
- * recency matrices.  Each model has the same eight functions, in the
- * DiagRow order of function_table.hxx.  Conversions only: the C core
+ * recency matrices, and intervals: delta method (covariance at the
+ * parameters given), CLV, bootstrap.  Each model has the same ten
+ * functions, in the DiagRow order of function_table.hxx.  Conversions only: the C core
  * (clvkit/diagnostics.h) does the rest; its faults name the argument the
  * description says it blames.
  */
@@ -37,7 +38,9 @@ using org::clvkit::calc::XClvkit;
     static_assert(arity(&XClvkit::fam##HoldoutErrors) == FUNCTIONS[FAM##_HOLDOUT_ERRORS].nargs); \
     static_assert(arity(&XClvkit::fam##Tracking) == FUNCTIONS[FAM##_TRACKING].nargs);            \
     static_assert(arity(&XClvkit::fam##Matrix) == FUNCTIONS[FAM##_MATRIX].nargs);                \
-    static_assert(arity(&XClvkit::fam##Interval) == FUNCTIONS[FAM##_INTERVAL].nargs);
+    static_assert(arity(&XClvkit::fam##Interval) == FUNCTIONS[FAM##_INTERVAL].nargs);            \
+    static_assert(arity(&XClvkit::fam##ClvInterval) == FUNCTIONS[FAM##_CLV_INTERVAL].nargs);     \
+    static_assert(arity(&XClvkit::fam##Bootstrap) == FUNCTIONS[FAM##_BOOTSTRAP].nargs);
 CLVKIT_CHECK_DIAG_ARITY(bgnbd, BGNBD)
 CLVKIT_CHECK_DIAG_ARITY(mbgnbd, MBGNBD)
 CLVKIT_CHECK_DIAG_ARITY(pnbd, PNBD)
@@ -220,50 +223,53 @@ Table matrix(std::size_t id, double kind, double T, const AnyRange &freq_arg,
 /* The Calc positions of INTERVAL's arguments (table_diagnostics.hxx). */
 enum IntervalArg : std::size_t { IV_KIND, IV_T, IV_X, IV_PARAMS = 5, IV_FIT_X, IV_LEVEL = 9 };
 
-/* A fault of the fit's data (rows tx_stderr, tx_fit): the names x, t_x, T
- * match the customers' arguments first, and the data's are four further. */
+/* A fault of the fit's data (rows tx_covariance, gg_covariance,
+ * bootstrap_fit).  Its names x, t_x, T (and m) match the customers'
+ * arguments, at Calc positions first..last; the data's are `shift`
+ * further.  The model (argument 0 of the covariance rows) is the range
+ * of parameters at Calc position `params`. */
+struct DataArgs {
+    std::size_t first, last, shift, params;
+};
 [[noreturn]] void fail_data(std::size_t id, clv_status st, const clv_fault &fault,
-                            const std::vector<std::size_t> &cells, const char *row)
+                            const std::vector<std::size_t> &cells, const char *row,
+                            const DataArgs &at_)
 {
     clv_fault at = calc_fault(id, fault, clv_func_find(row));
-    if (at.arg >= IV_X && at.arg < IV_PARAMS)
-        at.arg += IV_FIT_X - IV_X;
-    if (at.arg != NOWHERE && at.arg != IV_PARAMS && at.element < cells.size())
-        at.element = cells[at.element];
+    if (fault.arg == 0 && at.arg == NOWHERE)
+        at = clv_fault{at_.params, CLV_FAULT_NONE, fault.reason};
+    else if (at.arg >= at_.first && at.arg <= at_.last) {
+        at.arg += at_.shift;
+        if (at.element < cells.size())
+            at.element = cells[at.element];
+    }
     fail(id, st, at);
 }
 
-/* The delta-method interval of a prediction of the customers (x, t_x, T;
- * their sum over a range), with the covariance of the fit on the data:
- * the parameters must be a maximum there (as *_STDERR checks), and the
- * covariance is the fit's, re-run from them. */
-Table interval(std::size_t id, double kind, double t, const AnyRange &x, const AnyRange &t_x,
-               const AnyRange &T, const AnyRange &params, const AnyRange &fit_x,
-               const AnyRange &fit_t_x, const AnyRange &fit_T, const Any &level_arg,
-               const Any &weights)
+/* A failed prediction (argument pred of the interval rows): a customer's
+ * cell in the range at Calc position x, else the argument `other`. */
+[[noreturn]] void fail_pred(std::size_t id, clv_status st, const clv_fault &fault,
+                            const Columns &who, std::size_t x, std::size_t other)
 {
-    const clv_model model = read_model(id, IV_PARAMS, model_kind(id), params);
+    const bool customer = fault.element < who.size();
+    fail(id, st,
+         clv_fault{customer ? x : other, customer ? who.cells()[fault.element] : CLV_FAULT_NONE,
+                   fault.reason});
+}
+
+/* The four cells of an interval. */
+Table interval_row(const clv_interval &out)
+{
+    const double v[] = {out.estimate, out.lower, out.upper, out.se};
+    return table(1, 4, [&](std::size_t, std::size_t c) { return v[c]; });
+}
+
+/* Kinds 0..3 of a prediction (clv_prediction_kind), at Calc position 0. */
+clv_prediction prediction(std::size_t id, double kind, double t, const Columns &who)
+{
     if (kind != CLV_PRED_PALIVE && kind != CLV_PRED_CONDITIONAL && kind != CLV_PRED_EXPECTED &&
         kind != CLV_PRED_DERT)
         fail(id, IV_KIND, "must be 0 (P(alive)), 1 (expected transactions), 2 or 3 (DERT)");
-    const double level = option(id, IV_LEVEL, level_arg);
-    const Columns who(id, {&x, &t_x, &T}, Any(), {2, 3, 4, 10});
-    const Columns data(id, {&fit_x, &fit_t_x, &fit_T}, weights, {6, 7, 8, 10});
-    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    double se[CLV_MODEL_MAXPARAMS];
-    clv_status st = clv_tx_stderr(&model, data.column(0), data.column(1), data.column(2),
-                                  data.column(3), data.size(), se, &fault);
-    if (st != CLV_OK)
-        fail_data(id, st, fault, data.cells(), "tx_stderr");
-    const FitBudget budget;
-    clv_fit_options opts = *budget.options();
-    opts.start = model.param;
-    clv_model refit;
-    clv_fit_info info{};
-    st = clv_tx_fit(model.kind, data.column(0), data.column(1), data.column(2), data.column(3),
-                    data.size(), model.unit, &opts, &refit, &info, &fault);
-    if (st != CLV_OK)
-        fail_data(id, st, fault, data.cells(), "tx_fit");
     clv_prediction pred{};
     pred.kind = static_cast<clv_prediction_kind>(kind);
     pred.t = t;
@@ -272,17 +278,153 @@ Table interval(std::size_t id, double kind, double t, const AnyRange &x, const A
     pred.t_x = who.column(1);
     pred.T = who.column(2);
     pred.n = who.size();
+    return pred;
+}
+
+/* The delta-method interval of a prediction of the customers (x, t_x, T;
+ * their sum over a range), with the covariance at the parameters given on
+ * the data given (tx_covariance: no re-fit; they must be a maximum). */
+Table interval(std::size_t id, double kind, double t, const AnyRange &x, const AnyRange &t_x,
+               const AnyRange &T, const AnyRange &params, const AnyRange &fit_x,
+               const AnyRange &fit_t_x, const AnyRange &fit_T, const Any &level_arg,
+               const Any &weights)
+{
+    const clv_model model = read_model(id, IV_PARAMS, model_kind(id), params);
+    const double level = option(id, IV_LEVEL, level_arg);
+    const Columns who(id, {&x, &t_x, &T}, Any(), {2, 3, 4, 10});
+    const clv_prediction pred = prediction(id, kind, t, who);
+    const Columns data(id, {&fit_x, &fit_t_x, &fit_T}, weights, {6, 7, 8, 10});
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
+    clv_status st = clv_tx_covariance(&model, data.column(0), data.column(1), data.column(2),
+                                      data.column(3), data.size(), nullptr, cov, &fault);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "tx_covariance",
+                  {IV_X, IV_PARAMS - 1, IV_FIT_X - IV_X, IV_PARAMS});
     clv_interval out{};
-    st = clv_interval_delta(&model, info.cov, nullptr, nullptr, &pred, level, &out, &fault);
-    if (st != CLV_OK && fault.arg == 4) { /* pred: a customer or the horizon */
-        const bool customer = fault.element < who.size();
-        const clv_fault at{customer ? std::size_t{IV_X} : std::size_t{IV_T},
-                           customer ? who.cells()[fault.element] : CLV_FAULT_NONE, fault.reason};
+    st = clv_interval_delta(&model, cov, nullptr, nullptr, &pred, level, &out, &fault);
+    if (st != CLV_OK && fault.arg == 4) /* pred: a customer or the horizon */
+        fail_pred(id, st, fault, who, IV_X, IV_T);
+    check(id, st, fault);
+    return interval_row(out);
+}
+
+/* The Calc positions of CLV_INTERVAL's arguments. */
+enum ClvIntervalArg : std::size_t {
+    CI_DELTA,
+    CI_MARGIN,
+    CI_X,
+    CI_M = 5,
+    CI_TX,
+    CI_GG,
+    CI_FIT_X,
+    CI_FIT_M = 11,
+    CI_LEVEL
+};
+
+/* The delta-method interval of the residual value DERT x E[M] x margin of
+ * the customers (their sum over a range), with the covariances of both
+ * models at the parameters given, on the data given. */
+Table value_interval(std::size_t id, double delta, double margin, const AnyRange &x,
+                     const AnyRange &t_x, const AnyRange &T, const AnyRange &m,
+                     const AnyRange &tx_params, const AnyRange &gg_params, const AnyRange &fit_x,
+                     const AnyRange &fit_t_x, const AnyRange &fit_T, const AnyRange &fit_m,
+                     const Any &level_arg)
+{
+    const clv_model tx = read_model(id, CI_TX, model_kind(id), tx_params);
+    const clv_model gg = read_model(id, CI_GG, CLV_MODEL_GG, gg_params);
+    const double level = option(id, CI_LEVEL, level_arg);
+    const Columns who(id, {&x, &t_x, &T, &m}, Any(), {2, 3, 4, 5, 13});
+    const Columns data(id, {&fit_x, &fit_t_x, &fit_T, &fit_m}, Any(), {8, 9, 10, 11, 13});
+    if (who.size() == 0)
+        fail(id, CI_X, "must hold at least one number");
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    /* the models, delta, margin and the first customer, named by dert_clv */
+    double first;
+    clv_status st = clv_dert_clv(&tx, &gg, delta, margin, who.column(0)[0], who.column(1)[0],
+                                 who.column(2)[0], who.column(3)[0], &first, &fault);
+    if (st != CLV_OK && st != CLV_ELOSS) {
+        clv_fault at = calc_fault(id, fault, clv_func_find("dert_clv"));
+        if (at.arg >= CI_X && at.arg <= CI_M)
+            at.element = who.cells()[0];
         fail(id, st, at);
     }
+    const DataArgs moved{CI_X, CI_M, CI_FIT_X - CI_X, CI_TX};
+    double tx_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
+    st = clv_tx_covariance(&tx, data.column(0), data.column(1), data.column(2), nullptr,
+                           data.size(), nullptr, tx_cov, &fault);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "tx_covariance", moved);
+    double gg_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
+    st = clv_gg_covariance(&gg, data.column(0), data.column(3), nullptr, data.size(), nullptr,
+                           gg_cov, &fault);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "gg_covariance",
+                  {moved.first, moved.last, moved.shift, CI_GG});
+    clv_prediction pred{};
+    pred.kind = CLV_PRED_CLV;
+    pred.delta = delta;
+    pred.margin = margin;
+    pred.x = who.column(0);
+    pred.t_x = who.column(1);
+    pred.T = who.column(2);
+    pred.m = who.column(3);
+    pred.n = who.size();
+    clv_interval out{};
+    st = clv_interval_delta(&tx, tx_cov, &gg, gg_cov, &pred, level, &out, &fault);
+    if (st != CLV_OK && fault.arg == 4)
+        fail_pred(id, st, fault, who, CI_X, CI_DELTA);
     check(id, st, fault);
-    const double v[] = {out.estimate, out.lower, out.upper, out.se};
-    return table(1, 4, [&](std::size_t, std::size_t c) { return v[c]; });
+    return interval_row(out);
+}
+
+struct BootstrapFree {
+    void operator()(clv_bootstrap *b) const { clv_bootstrap_free(b); }
+};
+
+/* The Calc positions of BOOTSTRAP's arguments. */
+enum BootArg : std::size_t { BT_KIND, BT_T, BT_X, BT_FIT_X = 5, BT_REPS = 8, BT_SEED, BT_LEVEL };
+
+/* A percentile bootstrap interval of a prediction (kinds 0..3, as
+ * INTERVAL) or of the parameters (kind 4: a row each), from re-fits on
+ * the data resampled with the seed; the estimate is the fit on all of it. */
+Table bootstrap(std::size_t id, double kind, double t, const AnyRange &x, const AnyRange &t_x,
+                const AnyRange &T, const AnyRange &fit_x, const AnyRange &fit_t_x,
+                const AnyRange &fit_T, const Any &reps_arg, const Any &seed_arg,
+                const Any &level_arg)
+{
+    const bool params = kind == 4;
+    const Columns who(id, {&x, &t_x, &T}, Any(), {2, 3, 4, 11});
+    const clv_prediction pred = params ? clv_prediction{} : prediction(id, kind, t, who);
+    const Columns data(id, {&fit_x, &fit_t_x, &fit_T}, Any(), {5, 6, 7, 11});
+    clv_bootstrap_options opts{};
+    opts.replicates = whole(id, BT_REPS, option(id, BT_REPS, reps_arg));
+    opts.seed = whole(id, BT_SEED, option(id, BT_SEED, seed_arg));
+    const double level = option(id, BT_LEVEL, level_arg);
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    clv_bootstrap *boot = nullptr;
+    clv_status st =
+        clv_bootstrap_fit(model_kind(id), data.column(0), data.column(1), data.column(2), nullptr,
+                          data.size(), CLV_UNIT_NONE, &opts, &boot, &fault);
+    const std::unique_ptr<clv_bootstrap, BootstrapFree> owned(boot);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "bootstrap_fit",
+                  {BT_X, BT_FIT_X - 1, BT_FIT_X - BT_X, NOWHERE});
+    if (params) {
+        clv_interval iv[CLV_MODEL_MAXPARAMS];
+        st = clv_param_intervals_bootstrap(boot, level, iv, nullptr, &fault);
+        check(id, st, fault);
+        return table(clv_model_nparams(boot->tx_fit.kind), 4, [&](std::size_t r, std::size_t c) {
+            const double v[] = {iv[r].estimate, iv[r].lower, iv[r].upper, iv[r].se};
+            return v[c];
+        });
+    }
+    clv_interval out{};
+    st = clv_interval_bootstrap(boot, &pred, level, &out, &fault);
+    if (st != CLV_OK && fault.arg == 1) /* pred */
+        fail_pred(id, st, fault, who, BT_X, BT_T);
+    check(id, st, fault);
+    return interval_row(out);
 }
 
 } // namespace
@@ -334,6 +476,22 @@ Table interval(std::size_t id, double kind, double t, const AnyRange &x, const A
     {                                                                                              \
         return interval(FAM##_INTERVAL, kind, t, x, t_x, T, params, fitX, fitT_x, fitT, level,     \
                         weights);                                                                  \
+    }                                                                                              \
+    Table Functions::fam##ClvInterval(                                                             \
+        double delta, double margin, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,    \
+        const AnyRange &m, const AnyRange &params, const AnyRange &ggParams, const AnyRange &fitX, \
+        const AnyRange &fitT_x, const AnyRange &fitT, const AnyRange &fitM, const Any &level)      \
+    {                                                                                              \
+        return value_interval(FAM##_CLV_INTERVAL, delta, margin, x, t_x, T, m, params, ggParams,   \
+                              fitX, fitT_x, fitT, fitM, level);                                    \
+    }                                                                                              \
+    Table Functions::fam##Bootstrap(double kind, double t, const AnyRange &x, const AnyRange &t_x, \
+                                    const AnyRange &T, const AnyRange &fitX,                       \
+                                    const AnyRange &fitT_x, const AnyRange &fitT,                  \
+                                    const Any &replicates, const Any &seed, const Any &level)      \
+    {                                                                                              \
+        return bootstrap(FAM##_BOOTSTRAP, kind, t, x, t_x, T, fitX, fitT_x, fitT, replicates,      \
+                         seed, level);                                                             \
     }
 
 CLVKIT_DIAG_METHODS(bgnbd, BGNBD)

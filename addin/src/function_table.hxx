@@ -111,7 +111,7 @@ enum Id : std::size_t {
     BGBB_PALIVE,
     BGBB_EXPECTED,
     BGBB_EXPECTED_NEW,
-    /* the diagnostics of the transaction models, eight rows each in this
+    /* the diagnostics of the transaction models, ten rows each in this
      * order (table_diagnostics.hxx) */
     BGNBD_DERT,
     BGNBD_STDERR,
@@ -121,6 +121,8 @@ enum Id : std::size_t {
     BGNBD_TRACKING,
     BGNBD_MATRIX,
     BGNBD_INTERVAL,
+    BGNBD_CLV_INTERVAL,
+    BGNBD_BOOTSTRAP,
     MBGNBD_DERT,
     MBGNBD_STDERR,
     MBGNBD_PERIOD_COUNTS,
@@ -129,6 +131,8 @@ enum Id : std::size_t {
     MBGNBD_TRACKING,
     MBGNBD_MATRIX,
     MBGNBD_INTERVAL,
+    MBGNBD_CLV_INTERVAL,
+    MBGNBD_BOOTSTRAP,
     PNBD_DERT,
     PNBD_STDERR,
     PNBD_PERIOD_COUNTS,
@@ -137,6 +141,8 @@ enum Id : std::size_t {
     PNBD_TRACKING,
     PNBD_MATRIX,
     PNBD_INTERVAL,
+    PNBD_CLV_INTERVAL,
+    PNBD_BOOTSTRAP,
     /* cohorts of a log (table_retention.hxx) */
     COHORT_TABLE,
     EARLY_VALUE,
@@ -156,6 +162,8 @@ enum DiagRow : std::size_t {
     DIAG_TRACKING,
     DIAG_MATRIX,
     DIAG_INTERVAL,
+    DIAG_CLV_INTERVAL,
+    DIAG_BOOTSTRAP,
     DIAG_ROWS
 };
 

@@ -143,35 +143,45 @@ class Functions final
     css::uno::Any SAL_CALL bgbbExpectedNew(const AnyRange &n, const AnyRange &params) override;
 
     /* XClvkit, the diagnostics of the transaction models (diagnostics.cxx):
-     * the same seven methods for each model, in the DiagRow order */
-#define CLVKIT_DIAG_DECLARE(fam)                                                                  \
-    css::uno::Any SAL_CALL fam##Dert(const AnyRange &delta, const AnyRange &x,                    \
-                                     const AnyRange &t_x, const AnyRange &T,                      \
-                                     const AnyRange &params) override;                            \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Stderr(                          \
-        const AnyRange &x, const AnyRange &t_x, const AnyRange &T, const AnyRange &params,        \
-        const css::uno::Any &weights) override;                                                   \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##PeriodCounts(                    \
-        const AnyRange &x, const AnyRange &T, const AnyRange &params, const css::uno::Any &top,   \
-        const css::uno::Any &weights) override;                                                   \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Holdout(                         \
-        double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,                      \
-        const AnyRange &xHoldout, const AnyRange &params, const css::uno::Any &top,               \
-        const css::uno::Any &weights) override;                                                   \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##HoldoutErrors(                   \
-        double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,                      \
-        const AnyRange &xHoldout, const AnyRange &params, const css::uno::Any &weights) override; \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Tracking(                        \
-        const AnyRange &ids, const AnyRange &dates, const AnyRange &params, const OUString &unit, \
-        const css::uno::Any &period, const css::uno::Any &periods, const css::uno::Any &origin)   \
-        override;                                                                                 \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Matrix(                          \
-        double kind, double T, const AnyRange &freq, const AnyRange &rec, const AnyRange &params, \
-        const css::uno::Any &t) override;                                                         \
-    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Interval(                        \
-        double kind, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,         \
-        const AnyRange &params, const AnyRange &fitX, const AnyRange &fitT_x,                     \
-        const AnyRange &fitT, const css::uno::Any &level, const css::uno::Any &weights) override;
+     * the same ten methods for each model, in the DiagRow order */
+#define CLVKIT_DIAG_DECLARE(fam)                                                                   \
+    css::uno::Any SAL_CALL fam##Dert(const AnyRange &delta, const AnyRange &x,                     \
+                                     const AnyRange &t_x, const AnyRange &T,                       \
+                                     const AnyRange &params) override;                             \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Stderr(                           \
+        const AnyRange &x, const AnyRange &t_x, const AnyRange &T, const AnyRange &params,         \
+        const css::uno::Any &weights) override;                                                    \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##PeriodCounts(                     \
+        const AnyRange &x, const AnyRange &T, const AnyRange &params, const css::uno::Any &top,    \
+        const css::uno::Any &weights) override;                                                    \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Holdout(                          \
+        double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,                       \
+        const AnyRange &xHoldout, const AnyRange &params, const css::uno::Any &top,                \
+        const css::uno::Any &weights) override;                                                    \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##HoldoutErrors(                    \
+        double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,                       \
+        const AnyRange &xHoldout, const AnyRange &params, const css::uno::Any &weights) override;  \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Tracking(                         \
+        const AnyRange &ids, const AnyRange &dates, const AnyRange &params, const OUString &unit,  \
+        const css::uno::Any &period, const css::uno::Any &periods, const css::uno::Any &origin)    \
+        override;                                                                                  \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Matrix(                           \
+        double kind, double T, const AnyRange &freq, const AnyRange &rec, const AnyRange &params,  \
+        const css::uno::Any &t) override;                                                          \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Interval(                         \
+        double kind, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,          \
+        const AnyRange &params, const AnyRange &fitX, const AnyRange &fitT_x,                      \
+        const AnyRange &fitT, const css::uno::Any &level, const css::uno::Any &weights) override;  \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##ClvInterval(                      \
+        double delta, double margin, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,    \
+        const AnyRange &m, const AnyRange &params, const AnyRange &ggParams, const AnyRange &fitX, \
+        const AnyRange &fitT_x, const AnyRange &fitT, const AnyRange &fitM,                        \
+        const css::uno::Any &level) override;                                                      \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##Bootstrap(                        \
+        double kind, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,          \
+        const AnyRange &fitX, const AnyRange &fitT_x, const AnyRange &fitT,                        \
+        const css::uno::Any &replicates, const css::uno::Any &seed, const css::uno::Any &level)    \
+        override;
     CLVKIT_DIAG_DECLARE(bgnbd)
     CLVKIT_DIAG_DECLARE(mbgnbd)
     CLVKIT_DIAG_DECLARE(pnbd)

@@ -2,8 +2,9 @@
  * table_diagnostics.hxx -- the diagnostics' part of THE table
  * (function_table.hxx includes it, after table_models.hxx): can I trust
  * this model?  DERT, standard errors, period counts, holdout by frequency,
- * tracking and the two matrices of each transaction model (issue 12;
- * clvkit/diagnostics.h).  The texts differ only in the model's name.
+ * tracking, the two matrices and the intervals (delta method, CLV,
+ * bootstrap) of each transaction model (issue 12; clvkit/diagnostics.h,
+ * clvkit/intervals.h).  The texts differ only in the model's name.
  */
 #ifndef CLVKIT_ADDIN_TABLE_DIAGNOSTICS_HXX
 #define CLVKIT_ADDIN_TABLE_DIAGNOSTICS_HXX
@@ -108,7 +109,8 @@ inline constexpr Argument DIAG_MATRIX_T{
       "Bij soort 0 de lengte van de periode vooruit (> 0; standaard 1)."}}};
 
 /* The interval of a prediction (interval_delta): the customers it is of,
- * then the data the parameters were fitted on, for the covariance. */
+ * then the data the parameters were fitted on, for the covariance at those
+ * parameters (tx_covariance). */
 inline constexpr Argument INTERVAL_KIND{
     "tx_matrix.kind",
     "soort",
@@ -143,17 +145,17 @@ inline constexpr Argument INTERVAL_PARAMS{
     {{"The fitted parameters in a row or column, as the model's _FIT returns them.",
       "De geschatte parameters in een rij of kolom, zoals de _FIT van het model ze geeft."}}};
 inline constexpr Argument INTERVAL_FIT_X{
-    "tx_stderr.x",
+    "tx_covariance.x",
     "x_schatting",
     {{"The data of the fit: repeat transactions per customer (a range of whole numbers >= 0).",
       "De gegevens van de schatting: herhaalaankopen per klant (een bereik, gehele getallen)."}}};
 inline constexpr Argument INTERVAL_FIT_T_X{
-    "tx_stderr.t_x",
+    "tx_covariance.t_x",
     "t_x_schatting",
     {{"The data of the fit: per customer, the time from the first to the last repeat purchase.",
       "De gegevens van de schatting: per klant de tijd tot de laatste herhaalaankoop."}}};
 inline constexpr Argument INTERVAL_FIT_T{
-    "tx_stderr.T",
+    "tx_covariance.T",
     "T_schatting",
     {{"The data of the fit: per customer, the time from the first purchase to the end.",
       "De gegevens van de schatting: per klant de tijd van de eerste aankoop tot het eind."}}};
@@ -163,10 +165,86 @@ inline constexpr Argument INTERVAL_LEVEL{
     {{"Confidence level of the interval (between 0 and 1; default 0.9).",
       "Betrouwbaarheid van het interval (tussen 0 en 1; standaard 0,9)."}}};
 inline constexpr Argument INTERVAL_WEIGHT{
-    "tx_stderr.weight",
+    "tx_covariance.weight",
     "gewichten",
     {{"Number of customers each row of the fit's data stands for (the same size; default 1).",
       "Aantal klanten dat elke rij van de gegevens vertegenwoordigt (even groot; standaard 1)."}}};
+
+/* The interval of a customer's or a cohort's CLV (interval_delta, CLV):
+ * DERT x expected spend x margin, with the covariances of both models. */
+inline constexpr Argument CLV_IV_DELTA{
+    "dert_clv.delta",
+    "delta",
+    {{"Continuous discount rate per time unit of the fit (> 0; 15% a year is LN(1.15)/52 a week).",
+      "Continue disconteringsvoet per tijdseenheid (> 0; 15% per jaar is LN(1,15)/52 per week)."}}};
+inline constexpr Argument CLV_IV_MARGIN{
+    "dert_clv.margin",
+    "marge",
+    {{"Profit margin on spend, from 0 to 1 (30% is 0.3).",
+      "Winstmarge op de besteding, van 0 tot 1 (30% is 0,3)."}}};
+inline constexpr Argument CLV_IV_M{
+    "dert_clv.m",
+    "m",
+    {{"Mean value of the repeat transactions of the customer(s) (>= 0; 0 when x is 0).",
+      "Gemiddelde waarde van de herhaalaankopen van de klant(en) (>= 0; 0 als x 0 is)."}}};
+inline constexpr Argument CLV_IV_GG{
+    "gg",
+    "gg_parameters",
+    {{"The Gamma-Gamma parameters p, q, gamma in a row or column, as GG_FIT returns them.",
+      "De Gamma-Gamma-parameters p, q, gamma in een rij of kolom, zoals GG_FIT ze geeft."}}};
+inline constexpr Argument CLV_IV_FIT_M{
+    "gg_covariance.m",
+    "m_schatting",
+    {{"The data of the fits: per customer, the mean value of the repeat transactions.",
+      "De gegevens van de schattingen: per klant de gemiddelde waarde van de herhaalaankopen."}}};
+inline constexpr Argument CLV_IV_ARGS[] = {
+    CLV_IV_DELTA,   CLV_IV_MARGIN,   INTERVAL_X,    INTERVAL_T_X,   INTERVAL_T_,
+    CLV_IV_M,       INTERVAL_PARAMS, CLV_IV_GG,     INTERVAL_FIT_X, INTERVAL_FIT_T_X,
+    INTERVAL_FIT_T, CLV_IV_FIT_M,    INTERVAL_LEVEL};
+
+/* The bootstrap (bootstrap_fit, then interval_bootstrap or
+ * param_intervals_bootstrap): re-fits on resampled customers. */
+inline constexpr Argument BOOT_KIND{
+    "tx_matrix.kind",
+    "soort",
+    {{"0: P(alive); 1: expected transactions in the next t; 2: of a new customer; 3: DERT; 4: "
+      "parameters.",
+      "0: kans op actief; 1: verwachte aankopen in de komende t; 2: nieuwe klant; 3: DERT; "
+      "4: parameters."}}};
+inline constexpr Argument BOOT_FIT_X{
+    "x",
+    "x_schatting",
+    {{"The data to re-fit on: repeat transactions per customer (a range of whole numbers >= 0).",
+      "De gegevens om opnieuw op te schatten: herhaalaankopen per klant (gehele getallen)."}}};
+inline constexpr Argument BOOT_FIT_T_X{
+    "t_x",
+    "t_x_schatting",
+    {{"The data to re-fit on: per customer, the time from the first to the last repeat purchase.",
+      "De gegevens om opnieuw op te schatten: per klant de tijd tot de laatste herhaalaankoop."}}};
+inline constexpr Argument BOOT_FIT_T{
+    "T",
+    "T_schatting",
+    {{"The data to re-fit on: per customer, the time from the first purchase to the end.",
+      "De gegevens om opnieuw op te schatten: per klant de tijd van de eerste aankoop tot het "
+      "eind."}}};
+inline constexpr Argument BOOT_REPLICATES{
+    "opts.replicates",
+    "herhalingen",
+    {{"Number of re-fits on resampled customers (a whole number; default 200).",
+      "Aantal herschattingen op opnieuw getrokken klanten (een geheel getal; standaard 200)."}}};
+inline constexpr Argument BOOT_SEED{
+    "opts.seed",
+    "zaad",
+    {{"Seed of the resampling: the same seed gives the same interval (default 0).",
+      "Startwaarde van de trekking: dezelfde waarde geeft hetzelfde interval (standaard 0)."}}};
+inline constexpr Argument BOOT_LEVEL{
+    "interval_bootstrap.level",
+    "niveau",
+    {{"Confidence level of the interval (between 0 and 1; default 0.9).",
+      "Betrouwbaarheid van het interval (tussen 0 en 1; standaard 0,9)."}}};
+inline constexpr Argument BOOT_ARGS[] = {BOOT_KIND,       INTERVAL_T, INTERVAL_X,   INTERVAL_T_X,
+                                         INTERVAL_T_,     BOOT_FIT_X, BOOT_FIT_T_X, BOOT_FIT_T,
+                                         BOOT_REPLICATES, BOOT_SEED,  BOOT_LEVEL};
 
 /* The argument lists of a transaction model's diagnostics. */
 template <const Argument *PARAMS> struct DiagArgs {
@@ -256,7 +334,24 @@ inline constexpr Argument INTERVAL_ARGS[] = {INTERVAL_KIND,  INTERVAL_T,       I
               "formula).",                                                                         \
               "Interval (deltamethode) van een voorspelling van het " model "-model voor een "     \
               "klant of de som over een bereik: schatting, onder, boven, standaardfout."}},        \
-            table_detail::INTERVAL_ARGS)
+            table_detail::INTERVAL_ARGS),                                                          \
+        table_detail::stat_row(                                                                    \
+            fam "ClvInterval", FAM "_CLV_INTERVAL", "interval_delta", fam,                         \
+            {{"Delta-method interval of the residual value (DERT x expected spend x margin) of a " \
+              "customer or a range under " model " and Gamma-Gamma: estimate, lower, upper, "      \
+              "standard error.",                                                                   \
+              "Interval (deltamethode) van de restwaarde (DERT x besteding x marge) van een "      \
+              "klant "                                                                             \
+              "of bereik volgens " model " en Gamma-Gamma: schatting, onder, boven, fout."}},      \
+            table_detail::CLV_IV_ARGS),                                                            \
+        table_detail::stat_row(                                                                    \
+            fam "Bootstrap", FAM "_BOOTSTRAP", "bootstrap_fit", fam,                               \
+            {{"Bootstrap interval of a " model " prediction or the parameters: re-fits on "        \
+              "customers resampled with a seed. Estimate, lower, upper, standard deviation; a "    \
+              "row per parameter.",                                                                \
+              "Bootstrapinterval van een voorspelling of de parameters van het " model "-model: "  \
+              "herschat op getrokken klanten. Schatting, onder, boven, spreiding."}},              \
+            table_detail::BOOT_ARGS)
 
 } // namespace clvkit::calc::table_detail
 

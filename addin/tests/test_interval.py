@@ -1,6 +1,8 @@
 """BGNBD_INTERVAL, MBGNBD_INTERVAL and PNBD_INTERVAL in a headless Calc
 (issue 12 item 6): delta-method intervals of P(alive), the conditional
-expectation and DERT, of one customer and of a sum over a range.
+expectation and DERT, of one customer and of a sum over a range, with the
+covariance at the parameters given (also off the maximum: no re-fit);
+*_CLV_INTERVAL, the interval of the residual value; *_BOOTSTRAP.
 
 Every expected number is computed here, independently of clvkit: the
 BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) on lifetimes'
@@ -12,6 +14,15 @@ the logit (one P(alive)) or log scale with the normal quantile.  For
 MBG/NBD and Pareto/NBD: the centre equals the plain *_PALIVE /
 *_EXPECTED cell, and ln(upper/lower) scales as the normal quantiles
 1.6449 (90 %) and 1.9600 (95 %).
+
+CLV: the centre is DERT x GG_SPEND x margin of plain cells; the variance
+is (spend x margin x se of the DERT interval)^2 + (DERT x margin)^2 x
+g' C g, with the Gamma-Gamma part computed here (Fader & Hardie 2013's
+likelihood, its Hessian in ln(parameters) and the gradient of the
+expected spend, mpmath).  The bootstrap: the same seed gives the same
+cells, another seed others; its centre is the fit on all customers
+(BGNBD_FIT), its spread of the parameters near the published standard
+errors.
 
 usage: /usr/bin/python3 test_interval.py OXT_DIR WORKDIR REFDATA_DIR
 """
@@ -33,6 +44,9 @@ CBS = "$Data.E2:E2358;$Data.F2:F2358;$Data.G2:G2358"  # BTYD's summary
 # lifetimes' BG/NBD fit on its data; the fits on BTYD's (tests/independent_diag)
 BG = [0.242593, 4.413532, 0.792886, 2.425752]
 PUBLISHED_SE = [0.012557, 0.378221, 0.185719, 0.705345]
+BG_OFF = [0.25, 4.5, 0.8, 2.4]  # near the fit, not at it
+# lifetimes' Gamma-Gamma fit on its rounded zbar (reference_values.csv)
+GG = [6.248802, 3.744588, 15.447748]
 PARAMS = {"MBGNBD": "{0.5248432;6.1830852;0.8913593;1.6140020}",
           "PNBD": "{0.5532771;10.5776841;0.6062402;11.6687412}"}
 
@@ -93,13 +107,46 @@ def conditional(p, t, x, tx, T):
 def delta(f, p, C, h=mpf("1e-7")):
     """(estimate, se): the gradient of f in ln(parameters) and g' C g."""
     g = []
-    for i in range(4):
+    for i in range(len(p)):
         up, dn = list(p), list(p)
         up[i] = mpf(p[i]) * mp.exp(h)
         dn[i] = mpf(p[i]) * mp.exp(-h)
         g.append((f(up) - f(dn)) / (2 * h))
-    var = sum(g[i] * C[i, j] * g[j] for i in range(4) for j in range(4))
+    var = sum(g[i] * C[i, j] * g[j] for i in range(len(p)) for j in range(len(p)))
     return f(p), sqrt(var)
+
+
+def gg_ll(lnp, rows):
+    """Fader & Hardie 2013: the Gamma-Gamma log-likelihood of the repeat
+    buyers (x, mean m), summed with weights."""
+    p, q, g = (mp.exp(v) for v in lnp)
+    total = mpf(0)
+    for (x, m), w in rows.items():
+        total += w * (mp.loggamma(p * x + q) - mp.loggamma(p * x) - mp.loggamma(q)
+                      + q * mp.log(g) + (p * x - 1) * mp.log(m) + p * x * mp.log(x)
+                      - (p * x + q) * mp.log(g + m * x))
+    return total
+
+
+def gg_covariance_ln(rows, par, h=mpf("1e-6")):
+    lnp = [mp.log(mpf(v)) for v in par]
+
+    def f(i, di, j, dj):
+        q = list(lnp)
+        q[i] += di
+        q[j] += dj
+        return gg_ll(q, rows)
+    H = matrix(3, 3)
+    for i in range(3):
+        for j in range(i, 3):
+            H[i, j] = H[j, i] = -(f(i, h, j, h) - f(i, h, j, -h) - f(i, -h, j, h)
+                                  + f(i, -h, j, -h)) / (4 * h * h)
+    return H ** -1
+
+
+def spend(par, x, m):
+    p, q, g = (mpf(v) for v in par)
+    return (p * g + p * x * m) / (p * x + q - 1)
 
 
 def z(level):
@@ -148,6 +195,13 @@ def main(oxt_dir, workdir, refdata):
         cases.append(("BGNBD P(alive) %g" % level,
                       "=BGNBD_INTERVAL(0;1;2;30.43;38.86;%s;%s;%g)" % (bg, LT, level),
                       expect(logit_interval(level))))
+    # off the maximum: the covariance at the parameters given, no re-fit
+    C_off = covariance_ln(rows, BG_OFF)
+    est, se = delta(lambda p: palive(p, *one), BG_OFF, C_off)
+    cases.append(("BGNBD P(alive) off the maximum",
+                  "=BGNBD_INTERVAL(0;1;2;30.43;38.86;{%s};%s)"
+                  % (";".join(str(v) for v in BG_OFF), LT),
+                  lambda report, name, got: near(report, name + " se", got[3], se, 1e-5)))
     cases.append(("BGNBD E[Y(10)] of three",
                   "=BGNBD_INTERVAL(1;10;{2;1;0};{30.43;1.71;0};{38.86;38.86;38.86};%s;%s)"
                   % (bg, LT),
@@ -220,8 +274,112 @@ def main(oxt_dir, workdir, refdata):
         for k, (formula, want) in enumerate(errors):
             g = cell_result(sheet.getCellByPosition(0, base + len(plain) + k))
             report.check(formula, g == want, str(g))
+        value_and_bootstrap(report, doc, lts)
         doc.close(True)
     report.finish()
+
+
+def value_and_bootstrap(report, doc, lts):
+    """*_CLV_INTERVAL and *_BOOTSTRAP on lifetimes' summary (Data A:D)."""
+    data = doc.Sheets.getByName("Data")
+    data.getCellRangeByName("D2:D2358").setDataArray(tuple((float(r["zbar"]),) for r in lts))
+    doc.Sheets.insertNewByName("More", 2)
+    sheet = doc.Sheets.getByName("More")
+    bg = "{%s}" % ";".join(str(v) for v in BG)
+    gg = "{%s}" % ";".join(str(v) for v in GG)
+    fit = "$Data.A2:A2358;$Data.B2:B2358;$Data.C2:C2358;$Data.D2:D2358"
+    cust, dlt = (2, 30.43, 38.86, 22.35), 0.0019  # lifetimes' customer 1; ~10 % a year
+    arrays = [  # (cell range, formula)
+        ("A1:D1", "=BGNBD_CLV_INTERVAL(%g;0.3;2;30.43;38.86;22.35;%s;%s;%s)" % (dlt, bg, gg, fit)),
+        ("A2:D2", "=BGNBD_CLV_INTERVAL(%g;0.6;2;30.43;38.86;22.35;%s;%s;%s;0.95)"
+         % (dlt, bg, gg, fit)),
+        ("A3:D3", "=BGNBD_INTERVAL(3;%g;2;30.43;38.86;%s;%s)" % (dlt, bg, LT)),
+        ("A4:D4", "=BGNBD_CLV_INTERVAL(%g;0.3;$Data.A2:A11;$Data.B2:B11;$Data.C2:C11;"
+         "$Data.D2:D11;%s;%s;%s)" % (dlt, bg, gg, fit)),
+        ("A5:D8", "=BGNBD_BOOTSTRAP(4;1;1;1;2;%s;100;7)" % LT),
+        ("A9:D12", "=BGNBD_BOOTSTRAP(4;1;1;1;2;%s;100;7)" % LT),
+        ("A13:D16", "=BGNBD_BOOTSTRAP(4;1;1;1;2;%s;100;8)" % LT),
+        ("A17:D17", "=BGNBD_BOOTSTRAP(0;1;2;30.43;38.86;%s;100;7)" % LT),
+        ("A18:E18", "=BGNBD_FIT(%s)" % LT),
+        ("A19:D19", "=PNBD_BOOTSTRAP(1;10;{2;1};{30.43;1.71};{38.86;38.86};%s;40;1;0.8)" % LT),
+    ]
+    singles = [  # plain cells: DERT, spend, the sum of ten customers' values
+        "=BGNBD_DERT(%g;2;30.43;38.86;%s)" % (dlt, bg),
+        "=GG_SPEND(2;22.35;%s)" % gg,
+        "=SUMPRODUCT(BGNBD_DERT(%g;$Data.A2:A11;$Data.B2:B11;$Data.C2:C11;%s);"
+        "GG_SPEND($Data.A2:A11;$Data.D2:D11;%s))*0.3" % (dlt, bg, gg),
+        "=BGNBD_PALIVE(2;30.43;38.86;$A$18:$E$18)",
+    ]
+    errors = [
+        ("=BGNBD_CLV_INTERVAL(%g;1.5;2;30.43;38.86;22.35;%s;%s;%s)" % (dlt, bg, gg, fit), E502),
+        ("=BGNBD_CLV_INTERVAL(0;0.3;2;30.43;38.86;22.35;%s;%s;%s)" % (bg, gg, fit), E502),
+        ("=BGNBD_CLV_INTERVAL(%g;0.3;2;30.43;38.86;-1;%s;%s;%s)" % (dlt, bg, gg, fit), E502),
+        ("=BGNBD_CLV_INTERVAL(%g;0.3;2;30.43;38.86;22.35;%s;{1;1;1};%s)" % (dlt, bg, fit),
+         E502),  # not a maximum of the Gamma-Gamma likelihood
+        ("=BGNBD_CLV_INTERVAL(%g;0.3;2;30.43;38.86;22.35;%s;{1;2};%s)" % (dlt, bg, fit), E502),
+        ("=BGNBD_CLV_INTERVAL(%g;0.3;{2;1};{30.43;40};{38.86;38.86};{1;1};%s;%s;%s)"
+         % (dlt, bg, gg, fit), E502),  # t_x > T of the second customer
+        ("=BGNBD_BOOTSTRAP(5;1;1;1;2;%s)" % LT, E502),
+        ("=BGNBD_BOOTSTRAP(0;1;1;1;2;%s;-3)" % LT, E502),
+        ("=BGNBD_BOOTSTRAP(0;1;1;1;2;%s;10;1;1)" % LT, E502),
+        ('=BGNBD_BOOTSTRAP(0;1;1;1;2;%s;"many")' % LT, VALUE),
+        ("=BGNBD_BOOTSTRAP(0;1;1;3;2;%s;10)" % LT, E502),  # t_x > T
+        ("=BGNBD_BOOTSTRAP(0;1;1;1;2;{1;2};{1;3};{2;2};10)", E502),  # the data: t_x > T
+    ]
+    for rng, formula in arrays:
+        sheet.getCellRangeByName(rng).setArrayFormula(formula)
+    for k, formula in enumerate(singles):
+        sheet.getCellByPosition(6, k).setFormula(formula)
+    for k, (formula, _) in enumerate(errors):
+        sheet.getCellByPosition(8, k).setFormula(formula)
+    doc.calculateAll()
+
+    def row(r, n=4):
+        return [cell_result(sheet.getCellByPosition(c, r)) for c in range(n)]
+
+    def val(c, r):
+        got = cell_result(sheet.getCellByPosition(c, r))
+        return got[1] if got[0] == "value" else float("nan")
+    dert, spnd, total, palive_fit = (val(6, k) for k in range(4))
+    clv30, clv60, dert_iv, ten = row(0), row(1), row(2), row(3)
+    near(report, "CLV centre = DERT x spend x 0.3", clv30[0], dert * spnd * 0.3, 1e-12)
+    near(report, "CLV centre, margin 0.6", clv60[0], dert * spnd * 0.6, 1e-12)
+    near(report, "CLV se scales with the margin", clv60[3], 2 * clv30[3][1], 1e-12)
+    ggrows = collections.Counter((float(r["x"]), float(r["zbar"])) for r in lts
+                                 if float(r["x"]) > 0)
+    Cg = gg_covariance_ln(ggrows, GG)
+    _, se_m = delta(lambda p: spend(p, cust[0], cust[3]), GG, Cg)
+    want = math.sqrt((spnd * 0.3 * dert_iv[3][1]) ** 2 + float(dert * 0.3 * se_m) ** 2)
+    near(report, "CLV se^2 = (tx part)^2 + (Gamma-Gamma part, mpmath)^2", clv30[3], want, 1e-4)
+    zz = float(z(0.9))
+    near(report, "CLV lower on the log scale", clv30[1],
+         clv30[0][1] * math.exp(-zz * clv30[3][1] / clv30[0][1]), 1e-12)
+    near(report, "CLV of ten customers: the sum", ten[0], total, 1e-12)
+    report.check("CLV of ten: lower < centre < upper", ten[1][1] < ten[0][1] < ten[2][1],
+                 str(ten))
+
+    b7, b7again, b8 = ([row(r) for r in range(s, s + 4)] for s in (4, 8, 12))
+    fitted = row(17, 5)
+    report.check("bootstrap: the same seed, the same cells", b7 == b7again, str(b7))
+    report.check("bootstrap: another seed, other cells", b7 != b8, str(b8))
+    for i in range(4):
+        near(report, "bootstrap centre = BGNBD_FIT %d" % i, b7[i][0], fitted[i][1], 1e-9)
+        report.check("bootstrap %d: lower < centre < upper" % i,
+                     b7[i][1][1] < b7[i][0][1] < b7[i][2][1], str(b7[i]))
+        # 100 replicates: the spread is near the delta-method standard error
+        # (the bootstrap's is wider for the skewed alpha and b: +23 %, +25 %)
+        report.check("bootstrap sd %d near the published se %g" % (i, PUBLISHED_SE[i]),
+                     abs(b7[i][3][1] / PUBLISHED_SE[i] - 1) < 0.4, str(b7[i][3]))
+    pa = row(16)
+    near(report, "bootstrap P(alive) centre = BGNBD_PALIVE at the fit", pa[0], palive_fit, 1e-9)
+    report.check("bootstrap P(alive) inside [0, 1]", 0 <= pa[1][1] <= pa[0][1] <= pa[2][1] <= 1,
+                 str(pa))
+    pn = row(18)
+    report.check("PNBD bootstrap of a sum", all(v[0] == "value" for v in pn)
+                 and pn[1][1] < pn[0][1] < pn[2][1], str(pn))
+    for k, (formula, want) in enumerate(errors):
+        g = cell_result(sheet.getCellByPosition(8, k))
+        report.check(formula, g == want, str(g))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ PAGES = {
     "acquisition-budget": 2,        # the tables; the chart
     "scenarios": 2,                 # the grid; the chart
     "subscription-retention": 2,    # the tables; the chart
-    "predictive-clv": 8,            # Model (2) and its chart; Diagnostics and its 2 charts; Log; the first customers
+    "predictive-clv": 9,            # Model (2) and its chart; Diagnostics and its 3 charts; Log; the first customers
 }
 MIN_INK = 0.01      # a page with a line or two of text has less
 

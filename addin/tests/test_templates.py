@@ -100,8 +100,9 @@ def independent(examples_dir, name):
 
 
 def check_diagnostics(report, doc, examples_dir):
-    """Period counts (rows 9-16), holdout by frequency (rows 20-27) and
-    holdout errors (rows 31-33) of the Diagnostics sheet."""
+    """Period counts (rows 9-16), holdout by frequency (rows 20-27),
+    holdout errors (rows 31-33) and tracking (J41:N118) of the Diagnostics
+    sheet."""
     sheet = doc.Sheets.getByName("Diagnostics")
     value = lambda ref: cell_result(sheet.getCellRangeByName(ref))
     holdout = independent(examples_dir, "holdout.csv")
@@ -128,7 +129,20 @@ def check_diagnostics(report, doc, examples_dir):
         for j, e in enumerate(errors):
             ref = "%s%d" % ("CDEFG"[j], 31 + i)
             report.expect("Diagnostics %s %s %s" % (ref, m, e), value(ref), float(rows[e]["expected"]), 2e-6)
-    report.check("Diagnostics has its two charts", sheet.Charts.getCount() == 2)
+    # tracking (rows 41-118: week, actual, BG/NBD, MBG/NBD, Pareto/NBD,
+    # cumulative) against BTYD's actual and the independent expected curves
+    with open(os.path.join(examples_dir, "..", "..", "tests", "data", "refdata",
+                           "btyd_cdnowSummary_cu_tracking.csv"), newline="") as f:
+        actual = [float(r["cum_transactions"]) for r in csv.DictReader(f)]
+    for k, row in enumerate(independent(examples_dir, "tracking.csv")):
+        r = 41 + k
+        report.expect("Diagnostics J%d week" % r, value("J%d" % r), float(row["week"]), 0)
+        report.expect("Diagnostics K%d actual cumulative (BTYD)" % r, value("K%d" % r), actual[k], 0)
+        for letter, m in zip("LMN", DIAG_MODELS):
+            report.expect("Diagnostics %s%d %s expected cumulative" % (letter, r, m),
+                          value("%s%d" % (letter, r)), float(row[m]), 2e-6)
+    report.expect("Diagnostics J119 the calibration's end", value("J119"), 39.0, 0)
+    report.check("Diagnostics has its three charts", sheet.Charts.getCount() == 3)
     check_cells(report, "predictive-clv.ods", sheet)
 
 

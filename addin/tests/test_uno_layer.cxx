@@ -161,6 +161,12 @@ void check_row(std::size_t i)
                           std::strcmp(d.name, "top") == 0);
         /* an optional model (the interval's Gamma-Gamma, for CLV only) */
         given = given || (model && d.optional);
+        /* the bootstrap: its kind is the function's model, like a fit's; its
+         * optional spend m re-fits Gamma-Gamma, which the *_BOOTSTRAP
+         * functions leave out (*_CLV_INTERVAL covers the value) */
+        const bool boot = std::strcmp(clv_func_name(row), "bootstrap_fit") == 0;
+        given = given || (boot && (std::strcmp(d.name, "kind") == 0 ||
+                                   (d.optional && std::strcmp(d.name, "m") == 0)));
         for (std::size_t a = 0; a < f.nargs; a++)
             given = given || (passes(i, a).row == row && passes(i, a).arg == k);
         check(given, std::string("the table passes ") + f.display + " " + d.name);
@@ -221,6 +227,8 @@ void test_table()
                               "BGNBD_TRACKING",
                               "BGNBD_MATRIX",
                               "BGNBD_INTERVAL",
+                              "BGNBD_CLV_INTERVAL",
+                              "BGNBD_BOOTSTRAP",
                               "MBGNBD_DERT",
                               "MBGNBD_STDERR",
                               "MBGNBD_PERIOD_COUNTS",
@@ -229,6 +237,8 @@ void test_table()
                               "MBGNBD_TRACKING",
                               "MBGNBD_MATRIX",
                               "MBGNBD_INTERVAL",
+                              "MBGNBD_CLV_INTERVAL",
+                              "MBGNBD_BOOTSTRAP",
                               "PNBD_DERT",
                               "PNBD_STDERR",
                               "PNBD_PERIOD_COUNTS",
@@ -237,6 +247,8 @@ void test_table()
                               "PNBD_TRACKING",
                               "PNBD_MATRIX",
                               "PNBD_INTERVAL",
+                              "PNBD_CLV_INTERVAL",
+                              "PNBD_BOOTSTRAP",
                               "COHORT_TABLE",
                               "EARLY_VALUE"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");

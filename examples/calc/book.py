@@ -143,7 +143,7 @@ class Book:
         cells.Rows.Height = int(lines * size * 46 + 100)
         return cell
 
-    def chart(self, name, ranges, below, w, h, kind, title, axes, by_rows=False):
+    def chart(self, name, ranges, below, w, h, kind, title, axes, by_rows=False, row_headers=True):
         """A chart of one or more parallel ranges ("A5:A7 E5:E7"), the first
         row and column of the whole being the headers, sized (w, h) in
         1/100 mm, under the row `below`, which starts a printed page (the
@@ -156,7 +156,8 @@ class Book:
         for cell in self.wrapped:       # the rows' final heights, before placing
             cell.Rows.OptimalHeight = True
         top = self.sheet.getCellRangeByName("A%d" % below).Position.Y + 300
-        self.sheet.Charts.addNewByName(name, Rectangle(300, top, w, h), tuple(addrs), True, True)
+        # row_headers False: the first column is data (an XY chart's x values)
+        self.sheet.Charts.addNewByName(name, Rectangle(300, top, w, h), tuple(addrs), True, row_headers)
         chart = self.sheet.Charts.getByName(name).EmbeddedObject
         chart.setDiagram(chart.createInstance("com.sun.star.chart.%s" % kind))
         if by_rows:

@@ -9,17 +9,25 @@ customers of the Customers sheet with clvkit's diagnostics functions:
     actual and expected (*_HOLDOUT, Figure 4), charted;
   - the holdout errors of the three models (*_HOLDOUT_ERRORS).
 
-Tracking (*_TRACKING) needs the whole event log, which the workbook does
-not hold (the Log sheet has ten customers), so it is left out here.
+  - the cumulative repeat transactions of the whole log (sheet Log) week
+    by week, actual and expected (*_TRACKING, FHL's Figure 3), charted
+    with the end of the calibration weeks as a vertical line.
+
 Each cell takes its element of the array result with INDEX (book.py: no
 array formulas).
 """
+import uno
+
 
 GROUPS = 8                       # x = 0 .. 6 and 7 or more (the functions' default top)
 MODELS = (("BG/NBD", "BGNBD", "BG"), ("MBG/NBD", "MBGNBD", "MBG"), ("Pareto/NBD", "PNBD", "PNBD"))
 COUNTS_ROW = 9                   # first group row of the period counts
 HOLDOUT_ROW = 20                 # first group row of the holdout by frequency
 ERRORS_ROW = 31                  # first model row of the holdout errors
+WEEKS, CALIBRATION = 78, 39      # the log's weeks, the calibration's
+TRACK_COL = "JKLMNO"             # week, actual, the three models, the boundary
+TRACK_ROW = ERRORS_ROW + 10      # first week row of the tracking table (beside the charts:
+                                 # the rows of the printed tables keep their heights)
 
 
 def group_label(k):
@@ -30,9 +38,10 @@ def label(k, more):
     return "%d %s" % (k, more) if k == GROUPS - 1 else "= %d" % k
 
 
-def diagnostics_sheet(b, col, params):
+def diagnostics_sheet(b, col, params, log):
     """col(letter): the Customers sheet's column as a range; params: model
-    key ("BG", "MBG", "PNBD") -> its fitted row on the Model sheet."""
+    key ("BG", "MBG", "PNBD") -> its fitted row on the Model sheet; log:
+    the Log sheet's ids and dates (ranges)."""
     b.doc.Sheets.insertNewByName("Diagnostics", 1)
     model_sheet, b.sheet = b.sheet, b.doc.Sheets.getByName("Diagnostics")
     b.widths(7.0, 7.0, 2.4, 2.6, 2.6, 2.6, 2.6, 2.6)
@@ -113,5 +122,50 @@ def diagnostics_sheet(b, col, params):
                     "Aankopen per klant in week 40-78, werkelijk en verwacht",
                     ("Repeat transactions in weeks 1-39 / Herhaalaankopen in week 1-39",
                      "Transactions per customer in weeks 40-78 / Aankopen per klant"))
+    tracking(b, params, log)
     b.page(b.sheet, "A1:H%d" % b.chart_end)
     b.sheet = model_sheet
+
+
+def tracking(b, params, log):
+    """*_TRACKING of the whole log in weeks from its first day: a table
+    right of the printed area (columns J-O, beside the charts) and its
+    chart under the others.  The last two rows draw the end of the calibration weeks: two
+    points at week 39, from 0 to above the curves."""
+    ids, dates = log
+    week, actual, *models, edge = TRACK_COL
+    head = TRACK_ROW - 1
+    # titles over the columns to their right, not wrapped in the narrow week
+    # column
+    for r, text in ((head - 2, "Repeat transactions of the log, cumulative per week (third chart)"),
+                    (head - 1, "Herhaalaankopen van de log, cumulatief per week (derde grafiek)")):
+        b.put("%s%d" % (week, r), text).CharWeight = 150.0
+    for c, text in zip(TRACK_COL, ("week", "actual / werkelijk", "BG/NBD", "MBG/NBD", "Pareto/NBD",
+                                   "end of weeks 1-39 / einde week 1-39")):
+        b.heading("%s%d" % (c, head), text)
+    last = TRACK_ROW + WEEKS - 1
+    for k in range(WEEKS):
+        r = TRACK_ROW + k
+        for letter, (_, fn, key) in zip(models, MODELS):
+            call = '%s_TRACKING(%s;%s;$Model.%s;"week";1;%d)' % (fn, ids, dates, params[key], WEEKS)
+            if key == "BG":  # the period and the actual cumulative once
+                b.put("%s%d" % (week, r), "=INDEX(%s;%d;1)" % (call, k + 1), "0")
+                b.put("%s%d" % (actual, r), "=INDEX(%s;%d;3)" % (call, k + 1), "0")
+            b.put("%s%d" % (letter, r), "=INDEX(%s;%d;5)" % (call, k + 1), "0")
+    curves = "%s%d:%s%d" % (actual, TRACK_ROW, models[-1], last)
+    for r, y in ((last + 1, "=MIN(%s)" % curves), (last + 2, "=CEILING(MAX(%s);1000)" % curves)):
+        b.put("%s%d" % (week, r), "=%s%d" % (week, TRACK_ROW + CALIBRATION - 1), "0")
+        b.put("%s%d" % (edge, r), y, "0")
+    for i, width in enumerate((1.6, 2.6, 2.2, 2.2, 2.2, 3.0)):
+        b.sheet.Columns.getByIndex(9 + i).Width = int(width * 1000)
+    chart = b.chart("Tracking", "%s%d:%s%d" % (week, head, edge, last + 2), b.chart_end + 1, 25000, 11000,
+                    "XYDiagram",
+                    "Repeat transactions, cumulative: actual and expected, weeks 1-39 calibration, "
+                    "40-78 holdout / Herhaalaankopen cumulatief, werkelijk en verwacht",
+                    ("Week since the log's first day / Week sinds de eerste dag van de log",
+                     "Repeat transactions, cumulative / Herhaalaankopen, cumulatief"),
+                    row_headers=False)
+    chart.Diagram.SymbolType = uno.getConstantByName("com.sun.star.chart.ChartSymbolType.NONE")
+    chart.Diagram.Lines = True
+    chart.Diagram.XAxis.AutoMax = False
+    chart.Diagram.XAxis.Max = WEEKS + 2

@@ -6,7 +6,9 @@
                               customer looked up, and the holdout weeks
                               40-78 predicted against what happened, charted;
                               sheet Diagnostics (diagnostics_sheet.py): the
-                              models held against the data, charted
+                              models held against the data, charted, and
+                              tracked week by week on the whole log (sheet
+                              Log)
   subscription-retention.ods  sBG fitted on the High End cohort of Fader &
                               Hardie (2007), years 0-7, projected to year 12
                               against what happened, charted, and what a
@@ -108,27 +110,32 @@ def customers_sheet(b, refdata):
 
 
 def log_sheet(b, refdata):
-    """Step 1 of the model guide: the CDNOW transaction log of customers 1
-    to LOGGED (inputs) and RFM_SUMMARY of it, which gives those customers'
-    rows of the Customers sheet."""
+    """Step 1 of the model guide: the CDNOW transaction log of all 2,357
+    customers (inputs; the Diagnostics sheet tracks it week by week) and
+    RFM_SUMMARY of it for customers 1 to LOGGED, which gives those
+    customers' rows of the Customers sheet.  The sheet prints the log of
+    those customers.  Returns the log's ids and dates as ranges."""
     b.doc.Sheets.insertNewByName("Log", 1)
     sheet = b.doc.Sheets.getByName("Log")
     with open(os.path.join(refdata, "btyd_cdnowElog.csv"), newline="") as f:
-        log = [r for r in csv.DictReader(f) if int(r["sampleid"]) <= LOGGED]
+        log = list(csv.DictReader(f))
+    printed = 7 + sum(1 for r in log if int(r["sampleid"]) <= LOGGED)
+    last = 7 + len(log)
     put = sheet.getCellRangeByName
     put("A1").setString("Step 1: from a transaction log to x, t_x and T per customer (RFM_SUMMARY)")
     put("A2").setString("Stap 1: van een transactielog naar x, t_x en T per klant (RFM_SUMMARY)")
     put("A1:A2").CharWeight = 150.0
     b.note(sheet, "A3:L3",
-        "The log of CDNOW customers 1-%d (yellow: type or paste your own). Each summary cell takes its "
-        "element with INDEX; for a whole log select seven columns, type =RFM_SUMMARY(A8:A5000;B8:B5000;"
-        "D8:D5000;\"week\";19970930) and press Ctrl+Shift+Enter (an array formula: recomputed on every "
-        "load, so it needs clvkit to open)." % LOGGED, 10.0)
+        "The log of all CDNOW customers (yellow: type or paste your own); the summary shows customers "
+        "1-%d, each cell taking its element with INDEX. For every customer select seven columns, type "
+        "=RFM_SUMMARY(A8:A%d;B8:B%d;D8:D%d;\"week\";19970930) and press Ctrl+Shift+Enter (an array "
+        "formula: recomputed on every load, so it needs clvkit to open)." % (LOGGED, last, last, last), 10.0)
     b.note(sheet, "A4:L4",
-        "Het log van CDNOW-klanten 1-%d (geel: typ of plak je eigen log). Elke cel van de samenvatting "
-        "neemt zijn element met INDEX; voor een heel log: selecteer zeven kolommen, typ "
-        "=RFM_SUMMARY(A8:A5000;B8:B5000;D8:D5000;\"week\";19970930) en druk Ctrl+Shift+Enter (een "
-        "matrixformule: wordt bij elk openen herberekend, dus alleen met clvkit te openen)." % LOGGED, 10.0)
+        "Het log van alle CDNOW-klanten (geel: typ of plak je eigen log); de samenvatting toont klanten "
+        "1-%d, elke cel neemt zijn element met INDEX. Voor alle klanten: selecteer zeven kolommen, typ "
+        "=RFM_SUMMARY(A8:A%d;B8:B%d;D8:D%d;\"week\";19970930) en druk Ctrl+Shift+Enter (een "
+        "matrixformule: wordt bij elk openen herberekend, dus alleen met clvkit te openen)."
+        % (LOGGED, last, last, last), 10.0)
     b.extension_line(sheet, "A5:L5")
     heads = ("customer / klant", "date / datum", "CDs", "amount / bedrag", "",
              "customer / klant", "x", "t_x (weeks / weken)", "T (weeks / weken)",
@@ -139,7 +146,6 @@ def log_sheet(b, refdata):
             cell = sheet.getCellByPosition(c, 6)
             cell.CellStyle = "Table heading"
             cell.IsTextWrapped = True
-    last = 7 + len(log)
     data = put("A8:D%d" % last)
     data.setDataArray(tuple((float(r["sampleid"]), float(r["date"]), float(r["cds"]), float(r["sales"]))
                             for r in log))
@@ -153,7 +159,10 @@ def log_sheet(b, refdata):
     for i, width in enumerate((2.4, 2.4, 1.5, 2.6, 0.6, 2.4, 1.5, 2.6, 2.6, 3.2, 2.6, 2.6)):
         sheet.Columns.getByIndex(i).Width = int(width * 1000)
     put("A7:L7").Rows.OptimalHeight = True
-    b.page(sheet, "A1:L%d" % last, "7:7", tall=1)
+    b.page(sheet, "A1:L%d" % printed, "7:7", tall=1,
+           footer="The log of customers 1-%d; all %d customers in rows 8-%d / het log van klanten 1-%d; "
+                  "alle %d klanten in rij 8-%d" % (LOGGED, N, last, LOGGED, N, last))
+    return "$Log.$A$8:$A$%d" % last, "$Log.$B$8:$B$%d" % last
 
 
 def predictive_clv(office, path, refdata):
@@ -163,7 +172,7 @@ def predictive_clv(office, path, refdata):
     b.titles("Predictive CLV: who comes back, how often, for how much (CDNOW, 2,357 customers)",
              "Voorspelde klantwaarde: wie komt terug, hoe vaak, voor hoeveel (CDNOW, 2357 klanten)", "G")
     customers_sheet(b, refdata)
-    log_sheet(b, refdata)
+    log = log_sheet(b, refdata)
 
     b.heading("A6", "Settings (time unit: weeks)")
     b.heading("B6", "Instellingen (tijdseenheid: weken)")
@@ -247,7 +256,7 @@ def predictive_clv(office, path, refdata):
             ("Repeat transactions in weeks 1-39 / Herhaalaankopen in week 1-39",
              "Transactions per customer in weeks 40-78 / Aankopen per klant"))
     b.page(b.sheet, "A1:G%d" % b.chart_end)
-    diagnostics_sheet(b, col, {"BG": BG, "MBG": MBG, "PNBD": PNBD})
+    diagnostics_sheet(b, col, {"BG": BG, "MBG": MBG, "PNBD": PNBD}, log)
     b.save(path)
 
 

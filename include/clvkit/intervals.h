@@ -64,6 +64,33 @@ typedef struct clv_prediction {
 clv_status clv_prediction_eval(const clv_model *tx, const clv_model *gg, const clv_prediction *pred,
                                double *out, clv_fault *fault);
 
+/* ---- Covariance at given parameters -------------------------------------- */
+
+/* The covariance of a model's parameters at the given parameters on the
+ * given data: the inverse Hessian of -LL in ln(parameters), carried to the
+ * parameters (cov_ij = p_i p_j [H^-1]_ij).  At the maximum-likelihood fit
+ * this is the fit's own covariance (clv_fit_info.cov); the parameters are
+ * used as given, nothing is re-fitted, so a face holding fitted parameters
+ * gets the covariance of exactly those.
+ *   se   NULL or nparams standard errors (sqrt of the diagonal)
+ *   cov  the covariance (entries past nparams are NaN)
+ *   fault as clv_tx_loglik() (0 model, 1 x, 2 t_x, 3 T, 4 weight, 5 n),
+ *         6 se, 7 cov
+ * Errors: as clv_tx_loglik(); CLV_EDOM when the Hessian is not positive
+ * definite there (not a maximum); CLV_ENOMEM. */
+clv_status clv_tx_covariance(const clv_model *model, const double *x, const double *t_x,
+                             const double *T, const double *weight, size_t n, double *se,
+                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                             clv_fault *fault);
+
+/* The same for a Gamma-Gamma model on its repeat buyers (x, m).
+ *   fault as clv_gg_loglik() (0 model, 1 x, 2 m, 3 weight, 4 n), 5 se, 6 cov
+ * Errors: as clv_gg_loglik(); CLV_EDOM (not a maximum). */
+clv_status clv_gg_covariance(const clv_model *model, const double *x, const double *m,
+                             const double *weight, size_t n, double *se,
+                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS],
+                             clv_fault *fault);
+
 /* ---- Delta method -------------------------------------------------------- */
 
 /* Wald intervals for the parameters on the log scale (they are > 0):

@@ -363,6 +363,19 @@ static const arg_desc a_dert_clv[] = {OF("tx", CLV_SHAPE_MODEL),
 #define OMODEL(n) {n, CLV_SHAPE_MODEL, CLV_D_REAL, CLV_Q_NONE, 1, 0, NULL, 0}
 #define COV(n, o) {n, CLV_SHAPE_MATRIX, CLV_D_REAL, CLV_Q_NONE, o, 0, NULL, 0}
 // clang-format on
+static const arg_desc a_tx_covariance[] = {OF("model", CLV_SHAPE_MODEL),
+                                           SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+                                           SEQ("t_x", CLV_D_NONNEG, CLV_Q_TIME),
+                                           SEQ("T", CLV_D_NONNEG, CLV_Q_TIME),
+                                           OSEQ("weight", CLV_D_NONNEG, CLV_Q_COUNT),
+                                           LEN("n"),
+                                           RESULT("cov")};
+static const arg_desc a_gg_covariance[] = {OF("model", CLV_SHAPE_MODEL),
+                                           SEQ("x", CLV_D_WHOLE, CLV_Q_COUNT),
+                                           SEQ("m", CLV_D_NONNEG, CLV_Q_MONEY),
+                                           OSEQ("weight", CLV_D_NONNEG, CLV_Q_COUNT),
+                                           LEN("n"),
+                                           RESULT("cov")};
 static const arg_desc a_prediction_eval[] = {OF("tx", CLV_SHAPE_MODEL), OMODEL("gg"), PRED,
                                              RESULT("out")};
 static const arg_desc a_param_intervals[] = {OF("model", CLV_SHAPE_MODEL), COV("cov", 0), LEVEL,
@@ -641,6 +654,12 @@ static const clv_func funcs[] = {
     MODEL_ROW("prediction_eval", "clv_prediction_eval",
               "a prediction of one customer or the sum over a cohort", CLV_GROUP_INTERVAL, NULL,
               TX | GG, a_prediction_eval, RET("result", CLV_D_REAL, CLV_Q_NONE)),
+    MODEL_ROW("tx_covariance", "clv_tx_covariance",
+              "covariance of the parameters at given values, no re-fit", CLV_GROUP_INTERVAL, NULL,
+              TX, a_tx_covariance, RESULT("cov")),
+    MODEL_ROW("gg_covariance", "clv_gg_covariance",
+              "covariance of the Gamma-Gamma parameters at given values", CLV_GROUP_INTERVAL, NULL,
+              GG, a_gg_covariance, RESULT("cov")),
     MODEL_ROW("param_intervals", "clv_param_intervals",
               "intervals of the parameters by the delta method", CLV_GROUP_INTERVAL, NULL,
               TX | GG | SBG | BGBB, a_param_intervals, RESULT("intervals")),

@@ -12,6 +12,7 @@
 
 #include "core/alloc.h"
 #include "models/fit.h"
+#include "models/interval.h"
 #include "core/fn.h"
 #include "models/model.h"
 #include "numerics/specfun.h"
@@ -188,6 +189,29 @@ clv_status clv_gg_fit(const double *x, const double *m, const double *weight, si
     clv_fit_problem pb;
     gg_problem(&d, &pb);
     st = clv_fit_run(&pb, opts, 4, out->param, info, fault);
+    gg_data_free(&d);
+    return st;
+}
+
+/* intervals.h; the Hessian by covariance.c, on this file's likelihood. */
+clv_status clv_gg_covariance(const clv_model *model, const double *x, const double *m,
+                             const double *weight, size_t n, double *se,
+                             double cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS], clv_fault *fault)
+{
+    if (!cov)
+        return clv_fail(fault, 6, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    clv_cov_clear(se, cov);
+    clv_status st = clv_check_model(model, 0, fault, CLV_MODEL_GG, CLV_MODEL_GG, CLV_MODEL_GG);
+    if (st == CLV_OK)
+        st = gg_check(x, m, weight, n, 1, fault);
+    if (st != CLV_OK)
+        return st;
+    gg_data d = {0};
+    if (gg_data_init(&d, x, m, weight, n) != CLV_OK)
+        return CLV_ENOMEM;
+    clv_fit_problem pb;
+    gg_problem(&d, &pb);
+    st = clv_cov_at(&pb, model, se, cov, fault);
     gg_data_free(&d);
     return st;
 }
