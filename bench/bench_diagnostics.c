@@ -130,7 +130,7 @@ static void speed(void)
     for (size_t th = 1; th <= 2; th++) {
         double t[5];
         for (int k = 0; k < 5; k++) {
-            clv_bootstrap_options o = {200, 7, th};
+            clv_bootstrap_options o = {200, 7, th, NULL, NULL};
             clv_bootstrap *b;
             double t0 = now();
             clv_bootstrap_fit(CLV_MODEL_BGNBD, s->x, s->t_x, s->T, NULL, s->n, CLV_UNIT_WEEK, &o,
@@ -184,7 +184,7 @@ static void coverage(int cohorts, int boot_cohorts)
             dh[j] += iv[j].lower <= tv[j] && tv[j] <= iv[j].upper;
         if (c >= boot_cohorts)
             continue;
-        clv_bootstrap_options o = {100, (uint64_t)c + 1, 0};
+        clv_bootstrap_options o = {100, (uint64_t)c + 1, 0, NULL, NULL};
         clv_bootstrap *b;
         if (clv_bootstrap_fit(CLV_MODEL_BGNBD, x, tx, T, NULL, N, CLV_UNIT_WEEK, &o, &b, NULL) !=
             CLV_OK)

@@ -18,6 +18,7 @@
 #include "clvkit/clvkit.h"
 #include "lhelpers.h"
 #include "lopen.h"
+#include "lprogress.h"
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
@@ -459,9 +460,9 @@ static int m_interval(lua_State *L)
         lua_newtable(L);
     }
     luaL_checktype(L, 3, LUA_TTABLE);
-    static const char *const keys[] = {"x",      "t_x",        "T",    "t",      "delta",
-                                       "margin", "m",          "gg",   "level",  "method",
-                                       "data",   "replicates", "seed", "threads"};
+    static const char *const keys[] = {"x",      "t_x",        "T",    "t",       "delta",
+                                       "margin", "m",          "gg",   "level",   "method",
+                                       "data",   "replicates", "seed", "threads", "progress"};
     check_keys(L, fname, 3, 2, keys, sizeof keys / sizeof keys[0]);
     double level = option(L, fname, f, 3, 2, "level");
     const char *method = "delta";
@@ -525,11 +526,18 @@ static int m_interval(lua_State *L)
         const double *mv = gg ? column(L, fname, d, 2, "mean_value", 0, &nd) : NULL;
         clv_bootstrap_options o = {to_size(field_number(L, fname, 3, 2, "replicates", 1, 200)),
                                    (uint64_t)to_size(field_number(L, fname, 3, 2, "seed", 1, 1)),
-                                   to_size(field_number(L, fname, 3, 2, "threads", 1, 0))};
+                                   to_size(field_number(L, fname, 3, 2, "threads", 1, 0)),
+                                   lprogress_share, NULL};
+        lprogress prog;
+        lprogress_init(&prog, L, fname, lprogress_option(L, fname, 3, 2));
+        o.progress_data = &prog;
         clv_bootstrap *b = NULL;
         void **owner = clvkit_push_box(L, free_boot);
         st = clv_bootstrap_fit(m->kind, x, tx, T, mv, nd, m->unit, &o, &b, &fault);
         *owner = b;
+        int stopped = lprogress_end(&prog, st);
+        if (stopped)
+            return stopped;
         if (st != CLV_OK) {
             if (st == CLV_ENOCONV || st == CLV_ENOMEM)
                 return result_error(L, fname, st, &fault);

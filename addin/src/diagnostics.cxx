@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+#include "budget.hxx"
 #include "cells.hxx"
 #include "core_row.hxx"
 #include "model_data.hxx"
@@ -400,6 +401,9 @@ Table bootstrap(std::size_t id, double kind, double t, const AnyRange &x, const 
     clv_bootstrap_options opts{};
     opts.replicates = whole(id, BT_REPS, option(id, BT_REPS, reps_arg));
     opts.seed = whole(id, BT_SEED, option(id, BT_SEED, seed_arg));
+    Budget budget; /* many replicates stop (Err:523) rather than hold Calc */
+    opts.progress = &Budget::stop;
+    opts.progress_data = &budget;
     const double level = option(id, BT_LEVEL, level_arg);
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
     clv_bootstrap *boot = nullptr;

@@ -80,6 +80,8 @@ def main(oxt_dir, workdir):
             # one cell, 100,000 periods at the core's slowest corner (~15 s
             # unchecked, found by a review): the budget stops it too
             ("=MBGNBD_CLV(1E4;1;1E4;10;{1E3;1E-3;1E-3;1E-3};{6;3.7;15};100000;0)", "523"),
+            # a million bootstrap re-fits (~20 min): the budget stops them
+            ("=BGNBD_BOOTSTRAP(4;0;0;0;1;R1:R2000;S1:S2000;T1:T2000;1000000)", "523"),
             ("=SBG_SURVIVAL(1E308;1E-3;1E3)", "number or error"),
             ("=SBG_DERL(0;1E308;2;3)", "number or error"),
             ("=BGBB_EXPECTED(1E6;1E4;1E4;1E4;{1E3;1E-3;1E-3;1E3})", "number or error"),

@@ -123,10 +123,17 @@ clv_status clv_interval_delta(const clv_model *tx,
 /* ---- Bootstrap ----------------------------------------------------------- */
 
 typedef struct clv_bootstrap_options {
-    size_t replicates; /* 0 = 200 */
-    uint64_t seed;     /* the same seed gives the same replicates */
-    size_t threads;    /* 0 = the processors online; results never depend
-                          on it */
+    size_t replicates;        /* 0 = 200 */
+    uint64_t seed;            /* the same seed gives the same replicates */
+    size_t threads;           /* 0 = the processors online; results never depend
+                                 on it */
+    clv_progress_fn progress; /* optional: called on the calling thread
+                                 with the replicates done and their share
+                                 (0 while the full-data fits run, then
+                                 after each of its replicates, and once
+                                 with all done); nonzero stops:
+                                 CLV_ENOCONV, no bootstrap */
+    void *progress_data;
 } clv_bootstrap_options;
 
 /* Replicated fits: replicate j re-fits the models on n customers drawn
@@ -150,7 +157,8 @@ typedef struct clv_bootstrap {
  *   fault 0 kind, 1 x, 2 t_x, 3 T, 4 m, 5 n, 6 unit, 7 opts, 8 out
  * Errors: as clv_tx_fit() and clv_gg_fit() on all customers (a replicate
  * that fails is counted in `failed`); CLV_EDOM (replicates > 10^6);
- * CLV_ENOMEM; CLV_ENOCONV when half the replicates or more fail. */
+ * CLV_ENOMEM (also when a replicate's fit runs out); CLV_ENOCONV when half
+ * the replicates or more fail, or when opts->progress stops (fault 7). */
 clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x, const double *t_x,
                              const double *T, const double *m, size_t n, clv_time_unit unit,
                              const clv_bootstrap_options *opts, clv_bootstrap **out,

@@ -14,6 +14,7 @@
 
 #include "clvkit/intervals.h"
 #include "clvkit/stats.h"
+#include "core/alloc.h"
 #include "core/fn.h"
 #include "models/interval.h"
 #include "models/model.h"
@@ -48,11 +49,18 @@ typedef struct {
     clv_time_unit unit;
     uint64_t seed;
     clv_bootstrap *boot;
+    clv_progress_fn progress; /* called by the calling thread only */
+    void *progress_data;
     size_t next; /* next replicate to take, under lock */
+    size_t done; /* replicates finished, under lock */
+    int stop;    /* under lock: progress said stop, or out of memory */
+    int nomem;   /* under lock: a fit (or a worker) ran out of memory */
     pthread_mutex_t lock;
 } boot_job;
 
-static void replicate(boot_job *job, size_t j, double *w)
+/* Fits replicate j; CLV_ENOMEM when a fit ran out of memory (a replicate
+ * that merely does not converge is a failed replicate, not an error). */
+static clv_status replicate(boot_job *job, size_t j, double *w)
 {
     clv_bootstrap *b = job->boot;
     uint64_t s = job->seed ^ (0xD1B54A32D192ED03ull * (uint64_t)(j + 1));
@@ -62,39 +70,82 @@ static void replicate(boot_job *job, size_t j, double *w)
         w[draw(&s, job->n)] += 1;
     clv_fit_options o = {0};
     o.start = b->tx_fit.param;
-    if (clv_tx_fit(job->kind, job->x, job->t_x, job->T, w, job->n, job->unit, &o, &b->tx[j], NULL,
-                   NULL) != CLV_OK)
+    clv_status st = clv_tx_fit(job->kind, job->x, job->t_x, job->T, w, job->n, job->unit, &o,
+                               &b->tx[j], NULL, NULL);
+    if (st != CLV_OK)
         b->tx[j].param[0] = NAN;
-    if (b->gg) {
+    if (b->gg && st != CLV_ENOMEM) {
         o.start = b->gg_fit.param;
-        if (clv_gg_fit(job->x, job->m, w, job->n, &o, &b->gg[j], NULL, NULL) != CLV_OK)
+        st = clv_gg_fit(job->x, job->m, w, job->n, &o, &b->gg[j], NULL, NULL);
+        if (st != CLV_OK)
             b->gg[j].param[0] = NAN;
     }
+    return st == CLV_ENOMEM ? CLV_ENOMEM : CLV_OK;
+}
+
+/* Takes replicates until none is left or the job stops.  The calling
+ * thread (caller = 1) reports progress after each of its replicates. */
+static void work(boot_job *job, int caller)
+{
+    double *w = clv_malloc(job->n * sizeof *w);
+    pthread_mutex_lock(&job->lock);
+    if (!w) /* without memory for the weights, leave the replicates to the others */
+        job->nomem |= caller;
+    for (;;) {
+        size_t j = job->next;
+        if (!w || job->stop || j >= job->boot->replicates)
+            break;
+        job->next++;
+        pthread_mutex_unlock(&job->lock);
+        clv_status st = replicate(job, j, w);
+        pthread_mutex_lock(&job->lock);
+        job->done++;
+        if (st == CLV_ENOMEM)
+            job->nomem = job->stop = 1;
+        if (caller && job->progress && !job->stop) {
+            size_t done = job->done;
+            pthread_mutex_unlock(&job->lock);
+            int halt = job->progress(job->progress_data, done,
+                                     (double)done / (double)job->boot->replicates);
+            pthread_mutex_lock(&job->lock);
+            if (halt)
+                job->stop = 1;
+        }
+    }
+    pthread_mutex_unlock(&job->lock);
+    clv_free(w);
 }
 
 static void *worker(void *arg)
 {
-    boot_job *job = arg;
-    double *w = malloc(job->n * sizeof *w);
-    while (w) { /* without memory, leave the replicates to the others */
-        pthread_mutex_lock(&job->lock);
-        size_t j = job->next++;
-        pthread_mutex_unlock(&job->lock);
-        if (j >= job->boot->replicates)
-            break;
-        replicate(job, j, w);
-    }
-    free(w);
+    work(arg, 0);
     return NULL;
+}
+
+/* The full-data fits report "no replicate done yet" through the caller's
+ * progress, so a slow first fit can be stopped too. */
+typedef struct {
+    clv_progress_fn fn;
+    void *data;
+    int stopped;
+} first_fit;
+
+static int first_fit_progress(void *vff, size_t iteration, double loglik)
+{
+    (void)iteration;
+    (void)loglik;
+    first_fit *ff = vff;
+    ff->stopped = ff->fn(ff->data, 0, 0.0) != 0;
+    return ff->stopped;
 }
 
 void clv_bootstrap_free(clv_bootstrap *boot)
 {
     if (!boot)
         return;
-    free(boot->tx);
-    free(boot->gg);
-    free(boot);
+    clv_free(boot->tx);
+    clv_free(boot->gg);
+    clv_free(boot);
 }
 
 static size_t thread_count(size_t want, size_t reps)
@@ -126,46 +177,74 @@ clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x, const double 
     size_t reps = opts && opts->replicates ? opts->replicates : 200;
     if (reps > BOOT_MAXREPS)
         return clv_fail(fault, 7, 0, "replicates must be <= 10^6", CLV_EDOM);
-    clv_bootstrap *b = calloc(1, sizeof *b);
+    clv_bootstrap *b = clv_calloc(1, sizeof *b);
     if (!b)
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     b->replicates = reps;
     clv_fault f;
-    clv_status st = clv_tx_fit(kind, x, t_x, T, NULL, n, unit, NULL, &b->tx_fit, NULL, &f);
+    first_fit ff = {opts ? opts->progress : NULL, opts ? opts->progress_data : NULL, 0};
+    clv_fit_options first = {0};
+    if (ff.fn) {
+        first.progress = first_fit_progress;
+        first.progress_data = &ff;
+    }
+    clv_status st = clv_tx_fit(kind, x, t_x, T, NULL, n, unit, &first, &b->tx_fit, NULL, &f);
+    /* clv_tx_fit: 1 x, 2 t_x, 3 T, 5 n, 7 opts */
+    size_t arg = f.arg;
+    if (st == CLV_OK && m) {
+        st = clv_gg_fit(x, m, NULL, n, &first, &b->gg_fit, NULL, &f);
+        /* clv_gg_fit: 0 x, 1 m, 3 n, 4 opts */
+        arg = f.arg == 0 ? 1 : f.arg == 1 ? 4 : f.arg == 4 ? 7 : 5;
+    }
+    if (ff.stopped)
+        f = (clv_fault){7, CLV_FAULT_NONE, "stopped by the progress callback"};
     if (st != CLV_OK) {
         clv_bootstrap_free(b);
-        /* clv_tx_fit: 1 x, 2 t_x, 3 T, 5 n, 7 opts */
-        return clv_fail(fault, f.arg == 5 ? 5 : f.arg, f.element, f.reason, st);
+        return clv_fail(fault, ff.stopped ? 7 : arg, f.element, f.reason, st);
     }
-    if (m) {
-        st = clv_gg_fit(x, m, NULL, n, NULL, &b->gg_fit, NULL, &f);
-        if (st != CLV_OK) {
-            clv_bootstrap_free(b);
-            /* clv_gg_fit: 0 x, 1 m, 3 n */
-            return clv_fail(fault, f.arg == 0 ? 1 : f.arg == 1 ? 4 : 5, f.element, f.reason, st);
-        }
-    }
-    b->tx = calloc(reps, sizeof *b->tx);
-    b->gg = m ? calloc(reps, sizeof *b->gg) : NULL;
+    b->tx = clv_calloc(reps, sizeof *b->tx);
+    b->gg = m ? clv_calloc(reps, sizeof *b->gg) : NULL;
     if (!b->tx || (m && !b->gg)) {
         clv_bootstrap_free(b);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
-    boot_job job = {
-        kind, x, t_x, T, m, n, unit, opts ? opts->seed : 0, b, 0, PTHREAD_MUTEX_INITIALIZER};
+    boot_job job = {kind,
+                    x,
+                    t_x,
+                    T,
+                    m,
+                    n,
+                    unit,
+                    opts ? opts->seed : 0,
+                    b,
+                    opts ? opts->progress : NULL,
+                    opts ? opts->progress_data : NULL,
+                    0,
+                    0,
+                    0,
+                    0,
+                    PTHREAD_MUTEX_INITIALIZER};
     size_t nt = thread_count(opts ? opts->threads : 0, reps);
     pthread_t th[BOOT_MAXTHREADS];
     size_t started = 0;
     for (size_t i = 1; i < nt; i++) /* this thread is worker 0 */
         if (pthread_create(&th[started], NULL, worker, &job) == 0)
             started++;
-    worker(&job);
+    work(&job, 1);
     for (size_t i = 0; i < started; i++)
         pthread_join(th[i], NULL);
     pthread_mutex_destroy(&job.lock);
-    if (job.next < reps) { /* no worker had memory for its weights */
+    if (job.progress && !job.stop &&
+        job.done == reps) /* the last replicate may be another thread's */
+        (void)job.progress(job.progress_data, reps, 1.0);
+    /* Out of memory: a fit ran out, or no thread could take a replicate. */
+    if (job.nomem || (!job.stop && job.done < reps)) {
         clv_bootstrap_free(b);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
+    }
+    if (job.stop) {
+        clv_bootstrap_free(b);
+        return clv_fail(fault, 7, CLV_FAULT_NONE, "stopped by the progress callback", CLV_ENOCONV);
     }
     for (size_t j = 0; j < reps; j++)
         if (failed(&b->tx[j]) || (b->gg && failed(&b->gg[j]))) {
@@ -184,12 +263,12 @@ clv_status clv_bootstrap_fit(clv_model_kind kind, const double *x, const double 
 /* Percentile interval of the values v[0..k-1] (NaN skipped). */
 static clv_status percentile(double *v, size_t k, double est, double level, clv_interval *out)
 {
-    double *scratch = malloc((k ? k : 1) * sizeof *scratch);
+    double *scratch = clv_malloc((k ? k : 1) * sizeof *scratch);
     if (!scratch)
         return CLV_ENOMEM;
     double probs[2] = {0.5 - level / 2, 0.5 + level / 2}, q[2];
     clv_quantiles(v, k, probs, 2, scratch, q);
-    free(scratch);
+    clv_free(scratch);
     double s = 0, s2 = 0;
     size_t used = 0;
     for (size_t i = 0; i < k; i++)
@@ -212,20 +291,26 @@ static clv_status check_boot(const clv_bootstrap *b, clv_fault *fault)
     return CLV_OK;
 }
 
-clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot, double level, clv_interval *tx,
-                                         clv_interval *gg, clv_fault *fault)
+/* The failure state of the parameter intervals. */
+static void nan_intervals(clv_interval *tx, clv_interval *gg)
 {
-    if (!tx)
-        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
     for (size_t i = 0; i < CLV_MODEL_MAXPARAMS; i++) {
         tx[i] = (clv_interval){NAN, NAN, NAN, NAN, 0};
         if (gg)
             gg[i] = tx[i];
     }
+}
+
+clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot, double level, clv_interval *tx,
+                                         clv_interval *gg, clv_fault *fault)
+{
+    if (!tx)
+        return clv_fail(fault, 2, CLV_FAULT_NONE, "NULL pointer", CLV_EINVAL);
+    nan_intervals(tx, gg);
     clv_status st = check_boot(boot, fault);
     if (st != CLV_OK || (st = clv_level_check(level, 1, fault)) != CLV_OK)
         return st;
-    double *v = malloc(boot->replicates * sizeof *v);
+    double *v = clv_malloc(boot->replicates * sizeof *v);
     if (!v)
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     for (int which = 0; which < 2 && st == CLV_OK; which++) {
@@ -240,8 +325,11 @@ clv_status clv_param_intervals_bootstrap(const clv_bootstrap *boot, double level
             st = percentile(v, boot->replicates, fit->param[i], level, &o[i]);
         }
     }
-    free(v);
-    return st == CLV_OK ? st : clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
+    clv_free(v);
+    if (st == CLV_OK)
+        return st;
+    nan_intervals(tx, gg); /* nothing half-written */
+    return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
 }
 
 clv_status clv_interval_bootstrap(const clv_bootstrap *boot, const clv_prediction *pred,
@@ -260,7 +348,7 @@ clv_status clv_interval_bootstrap(const clv_bootstrap *boot, const clv_predictio
         return clv_fail(fault, f.arg <= 1 ? 0 : 1, f.element, f.reason, st);
     if ((st = clv_level_check(level, 2, fault)) != CLV_OK)
         return st;
-    double est, *v = malloc(boot->replicates * sizeof *v);
+    double est, *v = clv_malloc(boot->replicates * sizeof *v);
     if (!v)
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     clv_status worst = clv_prediction_value(&boot->tx_fit, &boot->gg_fit, pred, &est);
@@ -274,12 +362,12 @@ clv_status clv_interval_bootstrap(const clv_bootstrap *boot, const clv_predictio
             worst = s;
     }
     if (worst != CLV_OK && worst != CLV_ELOSS) {
-        free(v);
+        clv_free(v);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                         "the prediction could not be computed", worst);
     }
     st = percentile(v, boot->replicates, est, level, out);
-    free(v);
+    clv_free(v);
     if (st != CLV_OK)
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", st);
     return worst;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "clvkit/diagnostics.h"
+#include "core/alloc.h"
 #include "core/fn.h"
 #include "models/model.h"
 #include "models/txmodel.h"
@@ -50,8 +51,8 @@ static clv_status expected_cum(const clv_model *model, const double *birth, cons
         st = CLV_ERANGE;
         goto done;
     }
-    bw = calloc(nb, sizeof *bw);
-    age = malloc(periods * nb * sizeof *age);
+    bw = clv_calloc(nb, sizeof *bw);
+    age = clv_malloc(periods * nb * sizeof *age);
     if (!bw || !age)
         goto done;
     for (size_t i = 0; i < n; i++)
@@ -63,7 +64,7 @@ static clv_status expected_cum(const clv_model *model, const double *birth, cons
         }
     if (clv_values_index(age, periods * nb, &uage, &na, &aix) != CLV_OK)
         goto done;
-    if (!(ex = malloc(na * sizeof *ex)))
+    if (!(ex = clv_malloc(na * sizeof *ex)))
         goto done;
     st = CLV_OK;
     for (size_t j = 0; j < na; j++) {
@@ -83,13 +84,13 @@ static clv_status expected_cum(const clv_model *model, const double *birth, cons
         cum[k] = sum;
     }
 done:
-    free(ub);
-    free(bix);
-    free(bw);
-    free(age);
-    free(uage);
-    free(aix);
-    free(ex);
+    clv_free(ub);
+    clv_free(bix);
+    clv_free(bw);
+    clv_free(age);
+    clv_free(uage);
+    clv_free(aix);
+    clv_free(ex);
     return st;
 }
 
@@ -138,23 +139,23 @@ void clv_tracking_free(clv_tracking *tr)
 {
     if (!tr)
         return;
-    free(tr->actual);
-    free(tr->actual_cum);
-    free(tr->expected);
-    free(tr->expected_cum);
-    free(tr);
+    clv_free(tr->actual);
+    clv_free(tr->actual_cum);
+    clv_free(tr->expected);
+    clv_free(tr->expected_cum);
+    clv_free(tr);
 }
 
 static clv_tracking *tracking_alloc(size_t periods)
 {
-    clv_tracking *tr = calloc(1, sizeof *tr);
+    clv_tracking *tr = clv_calloc(1, sizeof *tr);
     if (!tr)
         return NULL;
     tr->periods = periods;
-    tr->actual = calloc(periods, sizeof(double));
-    tr->actual_cum = calloc(periods, sizeof(double));
-    tr->expected = calloc(periods, sizeof(double));
-    tr->expected_cum = calloc(periods, sizeof(double));
+    tr->actual = clv_calloc(periods, sizeof(double));
+    tr->actual_cum = clv_calloc(periods, sizeof(double));
+    tr->expected = clv_calloc(periods, sizeof(double));
+    tr->expected_cum = clv_calloc(periods, sizeof(double));
     if (!tr->actual || !tr->actual_cum || !tr->expected || !tr->expected_cum) {
         clv_tracking_free(tr);
         return NULL;
@@ -174,13 +175,13 @@ static clv_status tracking_actual(const clv_txlog *log, double origin, double un
     for (size_t c = 0; c < log->ncust; c++)
         if (start[c + 1] - start[c] > most)
             most = start[c + 1] - start[c];
-    int32_t *days = malloc(most * sizeof *days);
-    double *amt = malloc(most * sizeof *amt);
+    int32_t *days = clv_malloc(most * sizeof *days);
+    double *amt = clv_malloc(most * sizeof *amt);
     if (!days || !amt) {
-        free(days);
-        free(amt);
-        free(start);
-        free(row);
+        clv_free(days);
+        clv_free(amt);
+        clv_free(start);
+        clv_free(row);
         return CLV_ENOMEM;
     }
     double plen = tr->period * unit_days; /* period in days */
@@ -194,10 +195,10 @@ static clv_status tracking_actual(const clv_txlog *log, double origin, double un
                 tr->actual[(size_t)k] += 1;
         }
     }
-    free(days);
-    free(amt);
-    free(start);
-    free(row);
+    clv_free(days);
+    clv_free(amt);
+    clv_free(start);
+    clv_free(row);
     return CLV_OK;
 }
 
@@ -233,10 +234,10 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log, double
     if (periods == 0 || periods > 10000000)
         return clv_fail(fault, 3, CLV_FAULT_NONE, "means more than 10^7 periods", CLV_ERANGE);
     clv_tracking *tr = tracking_alloc(periods);
-    double *birth = malloc(log->ncust * sizeof *birth);
+    double *birth = clv_malloc(log->ncust * sizeof *birth);
     if (!tr || !birth) {
         clv_tracking_free(tr);
-        free(birth);
+        clv_free(birth);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
     tr->period = period;
@@ -246,7 +247,7 @@ clv_status clv_tracking_log(const clv_model *model, const clv_txlog *log, double
     if (st == CLV_OK)
         st = expected_cum(model, birth, NULL, log->ncust, period * ud, ud, periods,
                           tr->expected_cum);
-    free(birth);
+    clv_free(birth);
     if (!usable(st)) {
         clv_tracking_free(tr);
         return expected_fail(NULL, 0, st, fault);
@@ -311,9 +312,9 @@ clv_status clv_period_counts(const clv_model *model, const double *x, const doub
     double *uT = NULL, *pmf = NULL;
     size_t *ix = NULL, nT = 0;
     if (clv_values_index(T, n, &uT, &nT, &ix) != CLV_OK ||
-        !(pmf = malloc(nT * (top + 1) * sizeof *pmf))) {
-        free(uT);
-        free(ix);
+        !(pmf = clv_malloc(nT * (top + 1) * sizeof *pmf))) {
+        clv_free(uT);
+        clv_free(ix);
         return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
     }
     st = CLV_OK;
@@ -341,9 +342,9 @@ clv_status clv_period_counts(const clv_model *model, const double *x, const doub
                 expected[h] += w * pmf[ix[i] * (top + 1) + h];
         }
     }
-    free(uT);
-    free(ix);
-    free(pmf);
+    clv_free(uT);
+    clv_free(ix);
+    clv_free(pmf);
     if (!usable(st)) {
         fill_nan(actual, top + 1);
         fill_nan(expected, top + 1);

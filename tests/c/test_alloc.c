@@ -353,6 +353,66 @@ static clv_status s_early_value(void)
     return st;
 }
 
+static clv_status s_covariance(void)
+{
+    double se[CLV_MODEL_MAXPARAMS] = {0}, cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
+    clv_status st = clv_tx_covariance(&pnbd, cbs.x, cbs.t_x, cbs.T, NULL, NCUST, se, cov, NULL);
+    CHECK_NAN_ON_FAILURE("tx_covariance", st, se[0]);
+    if (st == CLV_OK) {
+        st = clv_gg_covariance(&gg, cbs.x, cbs.m_x, NULL, NCUST, se, cov, NULL);
+        CHECK_NAN_ON_FAILURE("gg_covariance", st, cov[0][0]);
+    }
+    return st;
+}
+
+/* ---- diagnostics and intervals (issue 12) -------------------------------- */
+
+static clv_status s_tracking(void)
+{
+    clv_tracking *tr = (clv_tracking *)&cbs; /* must be overwritten */
+    clv_status st = clv_tracking_log(&bgnbd, shared_log, 1, 0, NAN, &tr, NULL);
+    if (st != CLV_OK)
+        CHECK("tracking_log: NULL on failure", tr == NULL);
+    clv_tracking_free(tr);
+    return st;
+}
+
+static clv_status s_period_counts(void)
+{
+    double actual[8], expected[8];
+    clv_status st = CLV_OK;
+    for (int k = 0; k < 2 && st == CLV_OK; k++) {
+        st = clv_period_counts(k ? &pnbd : &bgnbd, cbs.x, cbs.T, NULL, NCUST, 7, actual, expected,
+                               NULL);
+        CHECK_NAN_ON_FAILURE("period_counts", st, expected[0]);
+    }
+    return st;
+}
+
+/* Five replicates on one thread (the failure hook is per thread), with
+ * spend, then the intervals read off it. */
+static clv_status s_bootstrap(void)
+{
+    clv_bootstrap_options o = {5, 11, 1, NULL, NULL};
+    clv_bootstrap *b = (clv_bootstrap *)&cbs;
+    clv_status st = clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, cbs.m_x, NCUST,
+                                      CLV_UNIT_WEEK, &o, &b, NULL);
+    if (st != CLV_OK) {
+        CHECK("bootstrap_fit: NULL on failure", b == NULL);
+        return st;
+    }
+    clv_interval tx[CLV_MODEL_MAXPARAMS], gi[CLV_MODEL_MAXPARAMS], one;
+    st = clv_param_intervals_bootstrap(b, 0.9, tx, gi, NULL);
+    CHECK_NAN_ON_FAILURE("param_intervals_bootstrap", st, tx[0].lower);
+    if (st == CLV_OK) {
+        clv_prediction p = {CLV_PRED_PALIVE, 0, 0, 0, cbs.x, cbs.t_x, cbs.T, NULL, 1};
+        st = clv_interval_bootstrap(b, &p, 0.9, &one, NULL);
+        CHECK_NAN_ON_FAILURE("interval_bootstrap", st, one.lower);
+    }
+    clv_bootstrap_free(b);
+    return st;
+}
+
 typedef struct {
     const char *name;
     clv_status (*run)(void);
@@ -380,6 +440,10 @@ static const scenario scenarios[] = {
     {"clv_cohort_table_build", s_cohort_table},
     {"clv_tally_*", s_tally},
     {"clv_early_value_build", s_early_value},
+    {"clv_tx/gg_covariance", s_covariance},
+    {"clv_tracking_log", s_tracking},
+    {"clv_period_counts", s_period_counts},
+    {"clv_bootstrap_fit + intervals", s_bootstrap},
 };
 
 /* Counts a scenario's allocations, then fails each in both modes.  Returns

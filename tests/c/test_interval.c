@@ -111,7 +111,7 @@ static void test_delta(clv_model *bg, clv_fit_info *info, clv_model *gg, clv_fit
 
 static void test_bootstrap(clv_model *bg, clv_fit_info *info)
 {
-    clv_bootstrap_options o = {60, 42, 1};
+    clv_bootstrap_options o = {60, 42, 1, NULL, NULL};
     clv_bootstrap *b1 = NULL, *b2 = NULL, *b3 = NULL;
     CHECK_STATUS("bootstrap, 1 thread",
                  clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, cbs.m_x, cbs.n,
@@ -183,11 +183,65 @@ done:
         clv_bootstrap_fit(CLV_MODEL_BGNBD, xb, txb, Tb, NULL, 2, CLV_UNIT_WEEK, NULL, &bad, &ft),
         CLV_EDOM);
     CHECK("fault names t_x row 0", ft.arg == 2 && ft.element == 0);
-    clv_bootstrap_options huge = {2000000, 1, 1};
+    clv_bootstrap_options huge = {2000000, 1, 1, NULL, NULL};
     CHECK_STATUS("too many replicates",
                  clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
                                    CLV_UNIT_WEEK, &huge, &bad, &ft),
                  CLV_EDOM);
+}
+
+/* The bootstrap's progress: stops at call stop_at (0: never; call 1 is in
+ * the first fit) or once stop_done replicates are done (0: never). */
+typedef struct {
+    size_t calls, stop_at, stop_done, last_done;
+    double last_share;
+    int ok; /* done and share consistent at every call */
+} boot_progress;
+
+static int on_boot(void *data, size_t done, double share)
+{
+    boot_progress *p = data;
+    p->calls++;
+    if (!(share >= 0 && share <= 1) || done < p->last_done)
+        p->ok = 0;
+    p->last_done = done;
+    p->last_share = share;
+    return (p->stop_at && p->calls == p->stop_at) || (p->stop_done && done >= p->stop_done);
+}
+
+static void test_bootstrap_progress(void)
+{
+    boot_progress p = {0, 0, 0, 0, 0, 1};
+    clv_bootstrap_options o = {20, 42, 2, on_boot, &p};
+    clv_bootstrap *b = NULL;
+    CHECK_STATUS("bootstrap with progress",
+                 clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n,
+                                   CLV_UNIT_WEEK, &o, &b, NULL),
+                 CLV_OK);
+    CHECK("progress: called, monotone, ends at all replicates done",
+          p.calls > 0 && p.ok && p.last_done == 20 && p.last_share == 1);
+    /* the same replicates as without progress */
+    clv_bootstrap_options plain = {20, 42, 1, NULL, NULL};
+    clv_bootstrap *c = NULL;
+    clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, NULL, cbs.n, CLV_UNIT_WEEK, &plain,
+                      &c, NULL);
+    CHECK("progress does not change the replicates",
+          b && c && memcmp(b->tx, c->tx, 20 * sizeof *b->tx) == 0);
+    clv_bootstrap_free(b);
+    clv_bootstrap_free(c);
+    /* a stop in the first fit and one among the replicates */
+    for (size_t stop = 1; stop <= 2; stop++) {
+        boot_progress q = {0, stop == 1 ? 1 : 0, stop == 2 ? 5 : 0, 0, 0, 1};
+        o.progress_data = &q;
+        clv_fault ft = {0, 0, NULL};
+        b = (clv_bootstrap *)&q;
+        CHECK_STATUS(stop == 1 ? "stopped in the first fit" : "stopped among the replicates",
+                     clv_bootstrap_fit(CLV_MODEL_BGNBD, cbs.x, cbs.t_x, cbs.T, cbs.m_x, cbs.n,
+                                       CLV_UNIT_WEEK, &o, &b, &ft),
+                     CLV_ENOCONV);
+        CHECK("stopped: no bootstrap, fault names opts", b == NULL && ft.arg == 7);
+        CHECK("the first fit reports no replicate done", stop != 1 || q.last_done == 0);
+    }
 }
 
 /* Loose coverage: 20 cohorts of 1500 simulated BG/NBD customers; how
@@ -241,6 +295,7 @@ int main(void)
                  CLV_OK);
     test_delta(&bg, &info, &gg, &ginfo);
     test_bootstrap(&bg, &info);
+    test_bootstrap_progress();
     test_coverage();
     return check_report("test_interval");
 }

@@ -175,6 +175,21 @@ describe("m:interval", function()
     assert.are.same(a, b)
     assert.is_true(a.lower < a.estimate and a.estimate < a.upper)
   end)
+  it("bootstrap: progress reports shares up to 1 and can stop it", function()
+    local o = { x = 2, t_x = 30.43, T = 38.86, method = "bootstrap", data = s, replicates = 10,
+                seed = 3 }
+    local shares = {}
+    o.progress = function(share) shares[#shares + 1] = share end
+    local a = fit:interval("palive", o)
+    assert.are.equal(10, a.replicates)
+    assert.are.equal(1, shares[#shares])
+    for i = 2, #shares do assert.is_true(shares[i] >= shares[i - 1]) end
+    o.progress = function() return false end
+    local none, msg, code = fit:interval("palive", o)
+    assert.is_nil(none)
+    assert.are.equal("interval: stopped by the progress function", msg)
+    assert.are.equal(4, code)
+  end)
   it("errors", function()
     assert.has_error(function() fit:interval("palive", { x = 2, t_x = 3, T = 4, level = 2 }) end,
       "bad argument #2 to 'interval' (level must be between 0 and 1, got 2)")
