@@ -262,7 +262,9 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g,
 
 void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 {
-    int mode = t_is_exact(pat) ? BG_ROWS : pat->n > SMALL ? BG_CHUNKED : BG_TABLES;
+    int mode = t_is_exact(pat) || pat->n >= CLV_NEWTON_ROWS ? BG_ROWS
+               : pat->n > SMALL                          ? BG_CHUNKED
+                                                         : BG_TABLES;
     return clv_bg_data_create_mode(pat, mbg, mode);
 }
 

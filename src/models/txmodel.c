@@ -111,7 +111,6 @@ static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model
 /* Large data with an analytic Hessian are fitted on a subsample of every
  * SUBSAMPLE-th distinct row first, then by Newton steps on all rows
  * (clv_fit_run_newton): ~4 evaluations of all rows instead of ~35. */
-#define NEWTON_ROWS 100000
 #define SUBSAMPLE 64
 
 /* Every SUBSAMPLE-th row of pat, with its weight. */
@@ -231,14 +230,14 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
         return st;
     tx_problem tp, sub;
     clv_fit_problem pb, warm;
-    int view = kind != CLV_MODEL_PNBD && n >= NEWTON_ROWS && hardly_repeats(T, n);
+    int view = kind != CLV_MODEL_PNBD && n >= CLV_NEWTON_ROWS && hardly_repeats(T, n);
     if (view)
         st = tx_problem_view(&tp, &pb, kind, x, t_x, T, weight, n);
     if (!view || st == CLV_EDOM)
         st = tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n);
     if (st != CLV_OK)
         return CLV_ENOMEM;
-    if (kind != CLV_MODEL_PNBD && tp.pat.n >= NEWTON_ROWS && clv_bg_has_hessian(tp.data) &&
+    if (kind != CLV_MODEL_PNBD && tp.pat.n >= CLV_NEWTON_ROWS && clv_bg_has_hessian(tp.data) &&
         (sub.borrowed = 0, subsample(&tp.pat, &sub.pat) == CLV_OK) &&
         tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
         st = clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
