@@ -389,6 +389,43 @@ static void test_newton(void)
     free(x), free(t_x), free(T), free(w);
 }
 
+/* Times recorded to 1/100 week: the rows compress (T repeats), but to
+ * over 100,000 patterns, which the fit evaluates row by row (no per-row
+ * indices) with the warm start and Newton steps: the same maximum as
+ * today's driver on today's evaluation of the same patterns. */
+static void test_newton_compressed(void)
+{
+    enum { M = 150000 };
+    double *x = malloc(M * sizeof *x), *t_x = malloc(M * sizeof *t_x), *T = malloc(M * sizeof *T);
+    customers(M, x, t_x, T);
+    for (size_t i = 0; i < M; i++)
+        T[i] = round(100 * T[i]) / 100, t_x[i] = fmin(round(100 * t_x[i]) / 100, T[i]);
+    const double *cols[3] = {x, t_x, T};
+    clv_patterns pat;
+    CHECK_STATUS("patterns", clv_patterns_build(cols, 3, NULL, M, &pat), CLV_OK);
+    if (!CHECK("compresses, to over 100,000 patterns", pat.n < M && pat.n >= CLV_NEWTON_ROWS))
+        fprintf(stderr, "  %zu patterns\n", pat.n);
+    for (int mbg = 0; mbg < 2; mbg++) {
+        double want[4];
+        const double start[4] = {1, 5, 1, 2};
+        CHECK_STATUS("oracle fit", fit_with(&pat, mbg, BG_TABLES, start, want), CLV_OK);
+        clv_model m;
+        clv_fit_info info;
+        CHECK_STATUS("compressed Newton fit",
+                     clv_tx_fit(mbg ? CLV_MODEL_MBGNBD : CLV_MODEL_BGNBD, x, t_x, T, NULL, M,
+                                CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+                     CLV_OK);
+        CHECK("compressed: distinct rows counted", info.distinct == pat.n);
+        for (int i = 0; i < 4; i++)
+            CHECK_REL("compressed Newton: parameter as the oracle's, 1e-10", m.param[i], want[i],
+                      1e-10);
+        if (!CHECK("compressed Newton: no fallback", info.iterations < 45))
+            fprintf(stderr, "  iterations %zu\n", info.iterations);
+    }
+    clv_patterns_free(&pat);
+    free(x), free(t_x), free(T);
+}
+
 int main(void)
 {
     enum { N = 20000 };
@@ -450,6 +487,7 @@ int main(void)
     test_newton_differences(&pat);
     clv_patterns_free(&pat);
     test_newton();
+    test_newton_compressed();
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
 }
