@@ -108,9 +108,10 @@ static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model
     return CLV_OK;
 }
 
-/* Large data with an analytic Hessian are fitted on a subsample of every
- * SUBSAMPLE-th distinct row first, then by Newton steps on all rows
- * (clv_fit_run_newton): ~4 evaluations of all rows instead of ~35. */
+/* Large data are fitted on a subsample of every SUBSAMPLE-th distinct row
+ * first, then by Newton steps on all rows with the analytic Hessian
+ * (BG/NBD, MBG/NBD: clv_fit_run_newton, ~5 evaluations of all rows instead
+ * of ~35) or chord steps (Pareto/NBD: clv_fit_run_chord). */
 #define SUBSAMPLE 64
 
 /* Every SUBSAMPLE-th row of pat, with its weight. */
@@ -237,10 +238,15 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
         st = tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n);
     if (st != CLV_OK)
         return CLV_ENOMEM;
-    if (kind != CLV_MODEL_PNBD && tp.pat.n >= CLV_NEWTON_ROWS && clv_bg_has_hessian(tp.data) &&
+    int pnbd = kind == CLV_MODEL_PNBD;
+    if (tp.pat.n >= CLV_NEWTON_ROWS && (pnbd || clv_bg_has_hessian(tp.data)) &&
         (sub.borrowed = 0, subsample(&tp.pat, &sub.pat) == CLV_OK) &&
         tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
-        st = clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
+        /* Pareto/NBD's Hessian would be 8 gradient evaluations: chord
+         * steps with the subsample's instead (fit.h) */
+        st = pnbd ? clv_fit_run_chord(&pb, &warm, opts, 7, out->param, info, fault)
+                  : clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info,
+                                       fault);
         tx_problem_free(&sub);
     } else
         st = clv_fit_run(&pb, opts, 7, out->param, info, fault);
