@@ -320,7 +320,7 @@ static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_opt
 
 /* ---- a warm start and chord steps (clv_fit_run_chord) ------------------ */
 
-#define CHORD_NEAR 1e-5 /* the fresh Hessian (the standard errors'): this close */
+#define CHORD_NEAR 1e-6 /* the fresh Hessian (the standard errors'): this close */
 
 /* Quasi-Newton steps from th, the subsample's maximum, on pb: inv starts
  * as the subsample's inverse Hessian (from its covariance) times scale and

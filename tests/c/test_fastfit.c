@@ -339,7 +339,7 @@ static void test_chord(const clv_patterns *pat)
     CHECK_STATUS("pnbd chord", clv_fit_run_chord(&pb, &warm, NULL, 0, got, &info, NULL), CLV_OK);
     for (int i = 0; i < 4; i++) {
         CHECK_REL("pnbd chord: parameter as today's, 1e-10", got[i], want[i], 1e-10);
-        CHECK_REL("pnbd chord: se as today's, 1e-5", info.se[i], wi.se[i], 1e-5);
+        CHECK_REL("pnbd chord: se as today's, 1e-4", info.se[i], wi.se[i], 1e-4);
     }
     CHECK_REL("pnbd chord: loglik as today's", info.loglik, wi.loglik, 1e-13);
     if (!CHECK("pnbd chord: fewer evaluations of all rows", pnbd_calls < today * 2 / 3))
@@ -487,6 +487,58 @@ static void test_newton_compressed(void)
     free(x), free(t_x), free(T);
 }
 
+/* Pareto/NBD customers with exact times (r = s = 1, alpha = beta = 8:
+ * rates and drop-out rates exponential), observed for 27 to 39 weeks: the
+ * fitted alpha and beta are close, so the 2F1 series is short and a fit of
+ * 120,000 rows takes seconds. */
+static void pnbd_customers(size_t n, double *x, double *t_x, double *T)
+{
+    for (size_t i = 0; i < n; i++) {
+        double lambda = -log(uniform()) / 8, tau = -log(uniform()) / (-log(uniform()) / 8), t = 0;
+        T[i] = 27 + 12 * uniform();
+        x[i] = t_x[i] = 0;
+        for (;;) {
+            t += -log(uniform()) / lambda;
+            if (t > T[i] || t > tau)
+                break;
+            x[i]++, t_x[i] = t;
+        }
+    }
+}
+
+/* Pareto/NBD through clv_tx_fit (warm start and chord steps) against
+ * today's driver on the same rows (clv_fit_run from the same start). */
+static void test_pnbd_large(void)
+{
+    enum { M = 120000 };
+    double *x = malloc(M * sizeof *x), *t_x = malloc(M * sizeof *t_x), *T = malloc(M * sizeof *T);
+    pnbd_customers(M, x, t_x, T);
+    const double *cols[3] = {x, t_x, T};
+    clv_patterns pat;
+    CHECK_STATUS("patterns", clv_patterns_build(cols, 3, NULL, M, &pat), CLV_OK);
+    void *d = clv_pnbd_data_create(&pat);
+    clv_fit_problem pb = {4, clv_pnbd_loglik, d, 1, 1, {{1, 5, 1, 5}}, pat.total, pat.n};
+    double want[4];
+    clv_fit_info wi, info;
+    CHECK_STATUS("pnbd today's driver", clv_fit_run(&pb, NULL, 0, want, &wi, NULL), CLV_OK);
+    clv_model m;
+    CHECK_STATUS(
+        "pnbd large fit",
+        clv_tx_fit(CLV_MODEL_PNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+        CLV_OK);
+    for (int i = 0; i < 4; i++) {
+        CHECK_REL("pnbd large fit: parameter as today's, 1e-10", m.param[i], want[i], 1e-10);
+        CHECK_REL("pnbd large fit: se as today's, 1e-4", info.se[i], wi.se[i], 1e-4);
+    }
+    /* the subsample's iterations (about today's) and ~10 steps; the
+     * fallback would add today's */
+    if (!CHECK("pnbd large fit: no fallback", info.iterations < wi.iterations + 16))
+        fprintf(stderr, "  iterations %zu, today's %zu\n", info.iterations, wi.iterations);
+    clv_pnbd_data_free(d);
+    clv_patterns_free(&pat);
+    free(x), free(t_x), free(T);
+}
+
 int main(void)
 {
     enum { N = 20000 };
@@ -550,6 +602,7 @@ int main(void)
     clv_patterns_free(&pat);
     test_newton();
     test_newton_compressed();
+    test_pnbd_large();
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
 }
