@@ -322,11 +322,44 @@ static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_opt
 
 #define CHORD_NEAR 1e-6 /* the fresh Hessian (the standard errors'): this close */
 
+#define FORWARD_H 1e-6 /* step in ln p of forward_hessian */
+
+/* A fresh Hessian of f = -ll in theta at th, where the gradient is g, by
+ * forward differences of the analytic gradient: n evaluations (central
+ * differences, clv_optim_hessian's, take 2n).  With steps of 1e-6 the
+ * truncation error is ~1e-6 relative and the rounding of the gradient's
+ * sums over the rows far below.  Non-zero where it cannot evaluate. */
+static int forward_hessian(const clv_fit_problem *pb, const double *th, const double *g,
+                           double H[CLV_OPT_MAXN][CLV_OPT_MAXN], size_t *evals)
+{
+    size_t n = pb->n;
+    clv_fit_problem problem = *pb; /* the objective's context is not const */
+    for (size_t j = 0; j < n; j++) {
+        double y[CLV_OPT_MAXN], fy, gy[CLV_OPT_MAXN];
+        memcpy(y, th, n * sizeof *y);
+        y[j] += FORWARD_H;
+        double h = y[j] - th[j]; /* the step as represented */
+        ++*evals;
+        if (objective(y, &fy, gy, &problem))
+            return 1;
+        for (size_t i = 0; i < n; i++)
+            H[i][j] = (gy[i] - g[i]) / h;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (!isfinite(H[i][j]))
+                return 1;
+    return 0;
+}
+
 /* Quasi-Newton steps from th, the subsample's maximum, on pb: inv starts
  * as the subsample's inverse Hessian (from its covariance) times scale and
  * learns from each step (BFGS); within CHORD_NEAR of the maximum a fresh
- * Hessian by differences of the gradient replaces it, and chord steps with
- * that (each a few digits) end the search.  Returns as newton(). */
+ * Hessian (forward_hessian) replaces it, and chord steps with that (each
+ * several digits) end the search.  Returns as newton(). */
 static int chord(const clv_fit_problem *pb, const clv_fit_info *wi, double scale,
                  const clv_fit_options *opts, double *th, double *f, double *g,
                  double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], clv_fit_info *info)
@@ -354,13 +387,9 @@ static int chord(const clv_fit_problem *pb, const clv_fit_info *wi, double scale
             slope += d[i] * g[i];
         }
         if (!near && big <= CHORD_NEAR) {
-            /* a fresh Hessian here, by differences of the gradient */
             double H[CLV_OPT_MAXN][CLV_OPT_MAXN];
-            clv_optim o;
-            clv_optim_at(&o, n, objective, &problem, 1, th, *f, g, -800, 800);
-            clv_status st = clv_optim_hessian(&o, H);
-            info->evaluations += o.evaluations;
-            if (st != CLV_OK || clv_optim_spd_inverse(n, H, inv) != CLV_OK)
+            if (forward_hessian(pb, th, g, H, &info->evaluations) ||
+                clv_optim_spd_inverse(n, H, inv) != CLV_OK)
                 return 0;
             near = 1;
             continue; /* the step again, with it */

@@ -62,7 +62,8 @@ clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
  * `warm`, then quasi-Newton steps on pb (each one gradient evaluation)
  * starting from the subsample's Hessian scaled by the weights
  * (pb->weight / warm->weight), BFGS-updated; once the step is below 1e-6
- * in ln p, one fresh Hessian by differences there (the standard errors')
+ * in ln p, one fresh Hessian there by forward differences of the gradient
+ * (n evaluations; the standard errors')
  * and chord steps with it until the step is below 1e-6 again (taken, then
  * one more evaluation).  Falls back to clv_fit_run on pb as clv_fit_run_newton
  * does.  Errors: as clv_fit_run. */

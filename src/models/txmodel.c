@@ -114,10 +114,15 @@ static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model
  * of ~35) or chord steps (Pareto/NBD: clv_fit_run_chord). */
 #define SUBSAMPLE 64
 
-/* Every SUBSAMPLE-th row of pat, with its weight. */
-static clv_status subsample(const clv_patterns *pat, clv_patterns *sub)
+/* Pareto/NBD's subsample keeps at least this many rows: a smaller one's
+ * maximum lies far along the ridge of s and beta, where the first steps on
+ * all rows would reach the costly quadrature of the integral. */
+#define PNBD_SUB_ROWS 16384
+
+/* Every step-th row of pat, with its weight. */
+static clv_status subsample(const clv_patterns *pat, size_t step, clv_patterns *sub)
 {
-    size_t m = (pat->n + SUBSAMPLE - 1) / SUBSAMPLE;
+    size_t m = (pat->n + step - 1) / step;
     memset(sub, 0, sizeof *sub);
     sub->k = 3;
     for (size_t c = 0; c < 3; c++)
@@ -127,7 +132,7 @@ static clv_status subsample(const clv_patterns *pat, clv_patterns *sub)
         clv_patterns_free(sub);
         return CLV_ENOMEM;
     }
-    for (size_t j = 0, i = 0; i < pat->n; i += SUBSAMPLE, j++) {
+    for (size_t j = 0, i = 0; i < pat->n; i += step, j++) {
         for (size_t c = 0; c < 3; c++)
             sub->col[c][j] = pat->col[c][i];
         sub->w[j] = pat->w ? pat->w[i] : 1;
@@ -239,14 +244,16 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
     if (st != CLV_OK)
         return CLV_ENOMEM;
     int pnbd = kind == CLV_MODEL_PNBD;
+    size_t step =
+        pnbd && tp.pat.n / PNBD_SUB_ROWS < SUBSAMPLE ? tp.pat.n / PNBD_SUB_ROWS : SUBSAMPLE;
     if (tp.pat.n >= CLV_NEWTON_ROWS && (pnbd || clv_bg_has_hessian(tp.data)) &&
-        (sub.borrowed = 0, subsample(&tp.pat, &sub.pat) == CLV_OK) &&
+        (sub.borrowed = 0, subsample(&tp.pat, step, &sub.pat) == CLV_OK) &&
         tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
         /* Pareto/NBD's Hessian would be 8 gradient evaluations: chord
          * steps with the subsample's instead (fit.h) */
-        st = pnbd ? clv_fit_run_chord(&pb, &warm, opts, 7, out->param, info, fault)
-                  : clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info,
-                                       fault);
+        st = pnbd
+                 ? clv_fit_run_chord(&pb, &warm, opts, 7, out->param, info, fault)
+                 : clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
         tx_problem_free(&sub);
     } else
         st = clv_fit_run(&pb, opts, 7, out->param, info, fault);

@@ -76,22 +76,6 @@ clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx, i
     return CLV_OK;
 }
 
-void clv_optim_at(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
-                  const double *x0, double f, const double *g, double lo, double hi)
-{
-    memset(o, 0, sizeof *o);
-    o->n = n;
-    o->fn = fn;
-    o->ctx = ctx;
-    o->analytic = analytic;
-    o->lo = lo;
-    o->hi = hi;
-    o->f = f;
-    for (size_t i = 0; i < n; i++)
-        o->x[i] = x0[i], o->g[i] = analytic ? g[i] : 0;
-    reset_memory(o);
-}
-
 double clv_optim_gradient_norm(const clv_optim *o)
 {
     double m = 0;

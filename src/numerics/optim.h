@@ -42,11 +42,6 @@ typedef struct clv_optim {
 clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
                           const double *x0, double lo, double hi);
 
-/* The same state at a point already evaluated (f and, when analytic, the
- * gradient g at x0, which must be inside the box): no evaluation. */
-void clv_optim_at(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
-                  const double *x0, double f, const double *g, double lo, double hi);
-
 /* The BFGS update of an inverse Hessian H after a step s that changed the
  * gradient by y; 0 (H unchanged) where the curvature s'y is not positive. */
 int clv_optim_bfgs_update(size_t n, double H[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *s,

@@ -354,8 +354,8 @@ static void test_chord(const clv_patterns *pat)
     CHECK_STATUS("pnbd chord, to count", clv_fit_run_chord(&pb, &warm, &o, 0, got, &si, NULL),
                  CLV_OK);
     limit = si.iterations - 1;
-    CHECK_STATUS("pnbd chord stopped",
-                 clv_fit_run_chord(&pb, &warm, &o, 0, got, NULL, NULL), CLV_ENOCONV);
+    CHECK_STATUS("pnbd chord stopped", clv_fit_run_chord(&pb, &warm, &o, 0, got, NULL, NULL),
+                 CLV_ENOCONV);
     CHECK("pnbd chord stopped: NaN", isnan(got[0]));
     clv_pnbd_data_free(d), clv_pnbd_data_free(ds);
     for (int c = 0; c < 3; c++)
