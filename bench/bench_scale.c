@@ -90,11 +90,13 @@ static void fit_once(clv_model_kind kind, size_t n, int continuous, int runs)
            (peak_mb() - before) * 1048576.0 / (double)info.distinct);
     if (continuous && n >= 100000) {
         /* the fit of large exact-time data starts from a fit of every 64th
-         * row: how many of the evaluations were of all rows */
-        size_t k = (n + 63) / 64, warm = 0;
+         * row (Pareto/NBD: of at least 16,384 rows; txmodel.c): how many of
+         * the evaluations were of all rows */
+        size_t step = kind == CLV_MODEL_PNBD && n / 16384 < 64 ? n / 16384 : 64;
+        size_t k = (n + step - 1) / step, warm = 0;
         double *s = malloc(3 * k * sizeof *s);
         for (size_t i = 0; i < k; i++)
-            s[i] = c.x[64 * i], s[k + i] = c.t_x[64 * i], s[2 * k + i] = c.T[64 * i];
+            s[i] = c.x[step * i], s[k + i] = c.t_x[step * i], s[2 * k + i] = c.T[step * i];
         clv_model ms;
         clv_fit_info si;
         if (clv_tx_fit(kind, s, s + k, s + 2 * k, NULL, k, CLV_UNIT_WEEK, NULL, &ms, &si, NULL) ==

@@ -12,7 +12,9 @@
  * distinct T and t_x (one log each) and per distinct (x, t_x, T) (one exp
  * and one log1p), with the analytic gradient.  When T hardly repeats
  * (purchase times recorded exactly) the per-T and per-t_x tables would be
- * as long as the rows: then the rows are evaluated directly, in fixed
+ * as long as the rows, and over 100,000 distinct rows their per-row
+ * indices cost more memory than they save time: then the rows are
+ * evaluated directly, in fixed
  * chunks over the cores, with the logs and exps four at a time (vmath.h),
  * the per-x terms tabulated by the value of x; that evaluation also gives
  * the analytic Hessian (clv_bg_hessian) for the Newton steps of large fits
@@ -263,7 +265,11 @@ static double x_terms(const bg_data *d, double r, double a, double b, double *g,
 
 void *clv_bg_data_create(const clv_patterns *pat, int mbg)
 {
-    int mode = t_is_exact(pat) ? BG_ROWS : pat->n > SMALL ? BG_CHUNKED : BG_TABLES;
+    int mode = BG_TABLES;
+    if (t_is_exact(pat) || pat->n >= CLV_NEWTON_ROWS)
+        mode = BG_ROWS; /* the Hessian, no per-row indices */
+    else if (pat->n > SMALL)
+        mode = BG_CHUNKED;
     return clv_bg_data_create_mode(pat, mbg, mode);
 }
 

@@ -318,9 +318,126 @@ static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_opt
     return 0;
 }
 
-clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
-                              const clv_fit_problem *warm, const clv_fit_options *opts,
-                              size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault)
+/* ---- a warm start and chord steps (clv_fit_run_chord) ------------------ */
+
+#define CHORD_NEAR 1e-6 /* the fresh Hessian (the standard errors'): this close */
+
+#define FORWARD_H 1e-6 /* step in ln p of forward_hessian */
+
+/* A fresh Hessian of f = -ll in theta at th, where the gradient is g, by
+ * forward differences of the analytic gradient: n evaluations (central
+ * differences, clv_optim_hessian's, take 2n).  With steps of 1e-6 the
+ * truncation error is ~1e-6 relative and the rounding of the gradient's
+ * sums over the rows far below.  Non-zero where it cannot evaluate. */
+static int forward_hessian(const clv_fit_problem *pb, const double *th, const double *g,
+                           double H[CLV_OPT_MAXN][CLV_OPT_MAXN], size_t *evals)
+{
+    size_t n = pb->n;
+    clv_fit_problem problem = *pb; /* the objective's context is not const */
+    for (size_t j = 0; j < n; j++) {
+        double y[CLV_OPT_MAXN], fy, gy[CLV_OPT_MAXN];
+        memcpy(y, th, n * sizeof *y);
+        y[j] += FORWARD_H;
+        double h = y[j] - th[j]; /* the step as represented */
+        ++*evals;
+        if (objective(y, &fy, gy, &problem))
+            return 1;
+        for (size_t i = 0; i < n; i++)
+            H[i][j] = (gy[i] - g[i]) / h;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (!isfinite(H[i][j]))
+                return 1;
+    return 0;
+}
+
+/* Quasi-Newton steps from th, the subsample's maximum, on pb: inv starts
+ * as the subsample's inverse Hessian (from its covariance) times scale and
+ * learns from each step (BFGS); within CHORD_NEAR of the maximum a fresh
+ * Hessian (forward_hessian) replaces it, and chord steps with that (each
+ * several digits) end the search.  Returns as newton(). */
+static int chord(const clv_fit_problem *pb, const clv_fit_info *wi, double scale,
+                 const clv_fit_options *opts, double *th, double *f, double *g,
+                 double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], clv_fit_info *info)
+{
+    size_t n = pb->n;
+    int near = 0; /* inv is a fresh Hessian's, taken within CHORD_NEAR */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            /* cov(theta) = diag(1/p) cov(p) diag(1/p) */
+            inv[i][j] = wi->cov[i][j] / (exp(th[i]) * exp(th[j])) * scale;
+            if (!isfinite(inv[i][j]))
+                return 0;
+        }
+    clv_fit_problem problem = *pb; /* the objective's context is not const */
+    ++info->evaluations;
+    if (objective(th, f, g, &problem))
+        return 0;
+    for (size_t it = 0; it < NEWTON_MAX; it++) {
+        double d[CLV_OPT_MAXN], big = 0, slope = 0, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
+        for (size_t i = 0; i < n; i++) {
+            d[i] = 0;
+            for (size_t j = 0; j < n; j++)
+                d[i] -= inv[i][j] * g[j];
+            big = fmax(big, fabs(d[i]));
+            slope += d[i] * g[i];
+        }
+        if (!near && big <= CHORD_NEAR) {
+            double H[CLV_OPT_MAXN][CLV_OPT_MAXN];
+            if (forward_hessian(pb, th, g, H, &info->evaluations) ||
+                clv_optim_spd_inverse(n, H, inv) != CLV_OK)
+                return 0;
+            near = 1;
+            continue; /* the step again, with it */
+        }
+        ++info->iterations;
+        if (opts && opts->progress && opts->progress(opts->progress_data, info->iterations, -*f))
+            return -1;
+        if (near && big <= NEWTON_DONE) { /* the last step, as newton()'s */
+            for (size_t i = 0; i < n; i++)
+                tn[i] = th[i] + d[i];
+            ++info->evaluations;
+            if (!objective(tn, &fn, gn, &problem) && fn <= *f + NEWTON_NOISE * fabs(*f)) {
+                memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
+                *f = fn;
+            }
+            return 1;
+        }
+        if (!(slope < 0))
+            return 0; /* not a descent direction */
+        double t = big > NEWTON_MOVE ? NEWTON_MOVE / big : 1;
+        for (int k = 0;; k++, t *= 0.5) {
+            if (k == 40)
+                return 0;
+            for (size_t i = 0; i < n; i++)
+                tn[i] = fmin(fmax(th[i] + t * d[i], -THETA_BOUND), THETA_BOUND);
+            ++info->evaluations;
+            if (!objective(tn, &fn, gn, &problem) &&
+                (fn <= *f + 1e-4 * t * slope || fn <= *f + NEWTON_NOISE * fabs(*f)))
+                break;
+        }
+        if (!near) { /* quasi-Newton: the matrix learns from the step */
+            double sd[CLV_OPT_MAXN], yd[CLV_OPT_MAXN];
+            for (size_t i = 0; i < n; i++)
+                sd[i] = tn[i] - th[i], yd[i] = gn[i] - g[i];
+            clv_optim_bfgs_update(n, inv, sd, yd);
+        }
+        memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
+        *f = fn;
+    }
+    return 0;
+}
+
+/* Today's driver on warm, then Newton (chord = 0, hess as
+ * clv_fit_run_newton's) or chord steps on pb; today's driver on pb when
+ * either fails. */
+static clv_status warm_then(const clv_fit_problem *pb, clv_hess_fn hess, int use_chord,
+                            const clv_fit_problem *warm, const clv_fit_options *opts,
+                            size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault)
 {
     if (!warm || (opts && opts->start))
         return clv_fit_run(pb, opts, opts_arg, param, info, fault);
@@ -337,7 +454,8 @@ clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
         double th[CLV_OPT_MAXN], f, g[CLV_OPT_MAXN], inv[CLV_OPT_MAXN][CLV_OPT_MAXN];
         for (size_t i = 0; i < pb->n; i++)
             th[i] = log(p0[i]);
-        int ok = newton(pb, hess, opts, th, &f, g, inv, info);
+        int ok = use_chord ? chord(pb, &wi, warm->weight / pb->weight, opts, th, &f, g, inv, info)
+                           : newton(pb, hess, opts, th, &f, g, inv, info);
         if (ok < 0)
             return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE,
                             "stopped by the progress callback", CLV_ENOCONV);
@@ -354,10 +472,24 @@ clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
         }
         evals = info->evaluations, iters = info->iterations;
     }
-    /* the subsample or the Newton steps failed: today's way on all data */
+    /* the subsample or the steps failed: today's way on all data */
     st = clv_fit_run(pb, opts, opts_arg, param, info, fault);
     info->evaluations += evals, info->iterations += iters;
     return st;
+}
+
+clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
+                              const clv_fit_problem *warm, const clv_fit_options *opts,
+                              size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault)
+{
+    return warm_then(pb, hess, 0, warm, opts, opts_arg, param, info, fault);
+}
+
+clv_status clv_fit_run_chord(const clv_fit_problem *pb, const clv_fit_problem *warm,
+                             const clv_fit_options *opts, size_t opts_arg, double *param,
+                             clv_fit_info *info, clv_fault *fault)
+{
+    return warm_then(pb, NULL, 1, warm, opts, opts_arg, param, info, fault);
 }
 
 clv_status clv_fit_stderr(const clv_fit_problem *pb, const double *p, double *se,

@@ -57,6 +57,20 @@ clv_status clv_fit_run_newton(const clv_fit_problem *pb, clv_hess_fn hess,
                               const clv_fit_problem *warm, const clv_fit_options *opts,
                               size_t opts_arg, double *param, clv_fit_info *info, clv_fault *fault);
 
+/* The same fit for large data whose Hessian costs many evaluations
+ * (Pareto/NBD: differences of the analytic gradient): today's driver on
+ * `warm`, then quasi-Newton steps on pb (each one gradient evaluation)
+ * starting from the subsample's Hessian scaled by the weights
+ * (pb->weight / warm->weight), BFGS-updated; once the step is below 1e-6
+ * in ln p, one fresh Hessian there by forward differences of the gradient
+ * (n evaluations; the standard errors')
+ * and chord steps with it until the step is below 1e-6 again (taken, then
+ * one more evaluation).  Falls back to clv_fit_run on pb as clv_fit_run_newton
+ * does.  Errors: as clv_fit_run. */
+clv_status clv_fit_run_chord(const clv_fit_problem *pb, const clv_fit_problem *warm,
+                             const clv_fit_options *opts, size_t opts_arg, double *param,
+                             clv_fit_info *info, clv_fault *fault);
+
 /* Standard errors at p (natural parameters) from the Hessian of -LL.
  * Errors: CLV_EDOM (cannot evaluate, or the Hessian is not positive
  * definite). */

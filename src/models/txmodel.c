@@ -108,16 +108,21 @@ static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model
     return CLV_OK;
 }
 
-/* Large data with an analytic Hessian are fitted on a subsample of every
- * SUBSAMPLE-th distinct row first, then by Newton steps on all rows
- * (clv_fit_run_newton): ~4 evaluations of all rows instead of ~35. */
-#define NEWTON_ROWS 100000
+/* Large data are fitted on a subsample of every SUBSAMPLE-th distinct row
+ * first, then by Newton steps on all rows with the analytic Hessian
+ * (BG/NBD, MBG/NBD: clv_fit_run_newton, ~5 evaluations of all rows instead
+ * of ~35) or chord steps (Pareto/NBD: clv_fit_run_chord). */
 #define SUBSAMPLE 64
 
-/* Every SUBSAMPLE-th row of pat, with its weight. */
-static clv_status subsample(const clv_patterns *pat, clv_patterns *sub)
+/* Pareto/NBD's subsample keeps at least this many rows: a smaller one's
+ * maximum lies far along the ridge of s and beta, where the first steps on
+ * all rows would reach the costly quadrature of the integral. */
+#define PNBD_SUB_ROWS 16384
+
+/* Every step-th row of pat, with its weight. */
+static clv_status subsample(const clv_patterns *pat, size_t step, clv_patterns *sub)
 {
-    size_t m = (pat->n + SUBSAMPLE - 1) / SUBSAMPLE;
+    size_t m = (pat->n + step - 1) / step;
     memset(sub, 0, sizeof *sub);
     sub->k = 3;
     for (size_t c = 0; c < 3; c++)
@@ -127,7 +132,7 @@ static clv_status subsample(const clv_patterns *pat, clv_patterns *sub)
         clv_patterns_free(sub);
         return CLV_ENOMEM;
     }
-    for (size_t j = 0, i = 0; i < pat->n; i += SUBSAMPLE, j++) {
+    for (size_t j = 0, i = 0; i < pat->n; i += step, j++) {
         for (size_t c = 0; c < 3; c++)
             sub->col[c][j] = pat->col[c][i];
         sub->w[j] = pat->w ? pat->w[i] : 1;
@@ -231,17 +236,24 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
         return st;
     tx_problem tp, sub;
     clv_fit_problem pb, warm;
-    int view = kind != CLV_MODEL_PNBD && n >= NEWTON_ROWS && hardly_repeats(T, n);
+    int view = kind != CLV_MODEL_PNBD && n >= CLV_NEWTON_ROWS && hardly_repeats(T, n);
     if (view)
         st = tx_problem_view(&tp, &pb, kind, x, t_x, T, weight, n);
     if (!view || st == CLV_EDOM)
         st = tx_problem_init(&tp, &pb, kind, x, t_x, T, weight, n);
     if (st != CLV_OK)
         return CLV_ENOMEM;
-    if (kind != CLV_MODEL_PNBD && tp.pat.n >= NEWTON_ROWS && clv_bg_has_hessian(tp.data) &&
-        (sub.borrowed = 0, subsample(&tp.pat, &sub.pat) == CLV_OK) &&
+    int pnbd = kind == CLV_MODEL_PNBD;
+    size_t step =
+        pnbd && tp.pat.n / PNBD_SUB_ROWS < SUBSAMPLE ? tp.pat.n / PNBD_SUB_ROWS : SUBSAMPLE;
+    if (tp.pat.n >= CLV_NEWTON_ROWS && (pnbd || clv_bg_has_hessian(tp.data)) &&
+        (sub.borrowed = 0, subsample(&tp.pat, step, &sub.pat) == CLV_OK) &&
         tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
-        st = clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
+        /* Pareto/NBD's Hessian would be 8 gradient evaluations: chord
+         * steps with the subsample's instead (fit.h) */
+        st = pnbd
+                 ? clv_fit_run_chord(&pb, &warm, opts, 7, out->param, info, fault)
+                 : clv_fit_run_newton(&pb, clv_bg_hessian, &warm, opts, 7, out->param, info, fault);
         tx_problem_free(&sub);
     } else
         st = clv_fit_run(&pb, opts, 7, out->param, info, fault);

@@ -22,11 +22,16 @@ void *clv_bg_data_create(const clv_patterns *pat, int mbg);
  * t_x, one row at a time (today's way; the tests' oracle, and what small
  * data get); BG_CHUNKED the same tables with the per-row terms in fixed
  * chunks over the cores, exps and logs four at a time (data that compress
- * to over 20,000 rows); BG_ROWS no T and t_x tables, the rows directly,
- * chunked and vectorised (T hardly repeats: exact times), x tabulated by
- * value (BG_CHUNKED instead when an x is over 65,536). */
+ * to 20,000-100,000 rows); BG_ROWS no T and t_x tables, the rows
+ * directly, chunked and vectorised (T hardly repeats: exact times; or over
+ * CLV_NEWTON_ROWS rows), x tabulated by value (BG_CHUNKED instead when an x
+ * is over 65,536). */
 enum { BG_TABLES = 0, BG_ROWS = 1, BG_CHUNKED = 2 };
 void *clv_bg_data_create_mode(const clv_patterns *pat, int mbg, int mode);
+/* From this many distinct rows a fit warms up on a subsample and takes
+ * Newton steps (txmodel.c), and clv_bg_data_create picks BG_ROWS, which
+ * has the Hessian, for compressed rows too (no per-row indices kept). */
+#define CLV_NEWTON_ROWS 100000
 void clv_bg_data_free(void *data);
 int clv_bg_loglik(const double *p, double *ll, double *dll, void *data);
 /* The same with the Hessian (a clv_hess_fn): the row evaluation (BG_ROWS)

@@ -89,6 +89,28 @@ int clv_optim_test_gradient(const clv_optim *o, double tol)
     return clv_optim_gradient_norm(o) <= tol * fmax(1, fabs(o->f));
 }
 
+int clv_optim_bfgs_update(size_t n, double H[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *s,
+                          const double *y)
+{
+    double sy = 0, yy = 0, ss = 0;
+    for (size_t i = 0; i < n; i++)
+        sy += s[i] * y[i], yy += y[i] * y[i], ss += s[i] * s[i];
+    if (!(sy > 1e-12 * sqrt(ss * yy)))
+        return 0;
+    /* H <- (I - rho s y') H (I - rho y s') + rho s s' */
+    double rho = 1 / sy, Hy[CLV_OPT_MAXN], yHy = 0;
+    for (size_t i = 0; i < n; i++) {
+        Hy[i] = 0;
+        for (size_t j = 0; j < n; j++)
+            Hy[i] += H[i][j] * y[j];
+        yHy += y[i] * Hy[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            H[i][j] += rho * ((1 + rho * yHy) * s[i] * s[j] - Hy[i] * s[j] - s[i] * Hy[j]);
+    return 1;
+}
+
 clv_status clv_optim_iterate(clv_optim *o)
 {
     size_t n = o->n;
@@ -154,17 +176,7 @@ clv_status clv_optim_iterate(clv_optim *o)
                     o->H[i][j] = i == j ? sy / yy : 0;
             o->scaled = 1;
         }
-        /* H <- (I - rho s y') H (I - rho y s') + rho s s' */
-        double rho = 1 / sy, Hy[CLV_OPT_MAXN], yHy = 0;
-        for (size_t i = 0; i < n; i++) {
-            Hy[i] = 0;
-            for (size_t j = 0; j < n; j++)
-                Hy[i] += o->H[i][j] * y[j];
-            yHy += y[i] * Hy[i];
-        }
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = 0; j < n; j++)
-                o->H[i][j] += rho * ((1 + rho * yHy) * s[i] * s[j] - Hy[i] * s[j] - s[i] * Hy[j]);
+        clv_optim_bfgs_update(n, o->H, s, y);
     }
     memcpy(o->x, xn, n * sizeof *xn);
     memcpy(o->g, gn, n * sizeof *gn);

@@ -42,6 +42,11 @@ typedef struct clv_optim {
 clv_status clv_optim_init(clv_optim *o, size_t n, clv_objective fn, void *ctx, int analytic,
                           const double *x0, double lo, double hi);
 
+/* The BFGS update of an inverse Hessian H after a step s that changed the
+ * gradient by y; 0 (H unchanged) where the curvature s'y is not positive. */
+int clv_optim_bfgs_update(size_t n, double H[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *s,
+                          const double *y);
+
 /* One BFGS iteration.  CLV_OK after a decrease; CLV_ENOCONV when the line
  * search finds no lower point (the state is then unchanged). */
 clv_status clv_optim_iterate(clv_optim *o);

@@ -307,6 +307,67 @@ static void test_newton_differences(const clv_patterns *pat)
     free(sub.w);
 }
 
+/* clv_pnbd_loglik, counting its calls. */
+static size_t pnbd_calls;
+static int pnbd_counted(const double *p, double *ll, double *dll, void *data)
+{
+    pnbd_calls++;
+    return clv_pnbd_loglik(p, ll, dll, data);
+}
+
+/* Pareto/NBD by chord steps (clv_fit_run_chord), warm-started on every 8th
+ * row, against today's driver on all rows: the same maximum to 1e-10, the
+ * same standard errors, fewer evaluations of all rows. */
+static void test_chord(const clv_patterns *pat)
+{
+    size_t m = (pat->n + 7) / 8;
+    clv_patterns sub = {
+        m,
+        3,
+        {malloc(m * sizeof(double)), malloc(m * sizeof(double)), malloc(m * sizeof(double))},
+        malloc(m * sizeof(double)),
+        0};
+    for (size_t i = 0; i < m; i++) {
+        for (int c = 0; c < 3; c++)
+            sub.col[c][i] = pat->col[c][8 * i];
+        sub.w[i] = pat->w[8 * i], sub.total += sub.w[i];
+    }
+    void *d = clv_pnbd_data_create(pat), *ds = clv_pnbd_data_create(&sub);
+    clv_fit_problem pb = {4, pnbd_counted, d, 1, 1, {{1, 5, 1, 5}}, pat->total, pat->n};
+    clv_fit_problem warm = {4, clv_pnbd_loglik, ds, 1, 1, {{1, 5, 1, 5}}, sub.total, sub.n};
+    double want[4], got[4];
+    clv_fit_info wi, info;
+    pnbd_calls = 0;
+    CHECK_STATUS("pnbd today's driver", clv_fit_run(&pb, NULL, 0, want, &wi, NULL), CLV_OK);
+    size_t today = pnbd_calls;
+    pnbd_calls = 0;
+    CHECK_STATUS("pnbd chord", clv_fit_run_chord(&pb, &warm, NULL, 0, got, &info, NULL), CLV_OK);
+    for (int i = 0; i < 4; i++) {
+        CHECK_REL("pnbd chord: parameter as today's, 1e-10", got[i], want[i], 1e-10);
+        CHECK_REL("pnbd chord: se as today's, 1e-4", info.se[i], wi.se[i], 1e-4);
+    }
+    CHECK_REL("pnbd chord: loglik as today's", info.loglik, wi.loglik, 1e-13);
+    if (!CHECK("pnbd chord: fewer evaluations of all rows", pnbd_calls < today * 2 / 3))
+        fprintf(stderr, "  %zu against %zu\n", pnbd_calls, today);
+    CHECK("pnbd chord: gradient at the end within the default tolerance",
+          info.gradient <= 1e-9 * fabs(info.loglik));
+    /* stopped by the callback in a chord step */
+    size_t limit = 1000000; /* counting only */
+    clv_fit_options o = {0};
+    o.progress = stop_at, o.progress_data = &limit;
+    clv_fit_info si;
+    CHECK_STATUS("pnbd chord, to count", clv_fit_run_chord(&pb, &warm, &o, 0, got, &si, NULL),
+                 CLV_OK);
+    limit = si.iterations - 1;
+    CHECK_STATUS("pnbd chord stopped", clv_fit_run_chord(&pb, &warm, &o, 0, got, NULL, NULL),
+                 CLV_ENOCONV);
+    CHECK("pnbd chord stopped: NaN", isnan(got[0]));
+    clv_pnbd_data_free(d), clv_pnbd_data_free(ds);
+    for (int c = 0; c < 3; c++)
+        free(sub.col[c]);
+    free(sub.w);
+}
+
 /* Large data (the warm start on a subsample and Newton steps on all rows,
  * on the caller's arrays) against today's driver and evaluation (the
  * oracle), with and without weights; the standard errors from the
@@ -394,6 +455,95 @@ static void test_newton(void)
     free(x), free(t_x), free(T), free(w);
 }
 
+/* Times recorded to 1/100 week: the rows compress (T repeats), but to
+ * over 100,000 patterns, which the fit evaluates row by row (no per-row
+ * indices) with the warm start and Newton steps: the same maximum as
+ * today's driver on today's evaluation of the same patterns. */
+static void test_newton_compressed(void)
+{
+    enum { M = 150000 };
+    double *x = malloc(M * sizeof *x), *t_x = malloc(M * sizeof *t_x), *T = malloc(M * sizeof *T);
+    customers(M, x, t_x, T);
+    for (size_t i = 0; i < M; i++)
+        T[i] = round(100 * T[i]) / 100, t_x[i] = fmin(round(100 * t_x[i]) / 100, T[i]);
+    const double *cols[3] = {x, t_x, T};
+    clv_patterns pat;
+    CHECK_STATUS("patterns", clv_patterns_build(cols, 3, NULL, M, &pat), CLV_OK);
+    if (!CHECK("compresses, to over 100,000 patterns", pat.n < M && pat.n >= CLV_NEWTON_ROWS))
+        fprintf(stderr, "  %zu patterns\n", pat.n);
+    for (int mbg = 0; mbg < 2; mbg++) {
+        double want[4];
+        const double start[4] = {1, 5, 1, 2};
+        CHECK_STATUS("oracle fit", fit_with(&pat, mbg, BG_TABLES, start, want), CLV_OK);
+        clv_model m;
+        clv_fit_info info;
+        CHECK_STATUS("compressed Newton fit",
+                     clv_tx_fit(mbg ? CLV_MODEL_MBGNBD : CLV_MODEL_BGNBD, x, t_x, T, NULL, M,
+                                CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+                     CLV_OK);
+        CHECK("compressed: distinct rows counted", info.distinct == pat.n);
+        for (int i = 0; i < 4; i++)
+            CHECK_REL("compressed Newton: parameter as the oracle's, 1e-10", m.param[i], want[i],
+                      1e-10);
+        if (!CHECK("compressed Newton: no fallback", info.iterations < 45))
+            fprintf(stderr, "  iterations %zu\n", info.iterations);
+    }
+    clv_patterns_free(&pat);
+    free(x), free(t_x), free(T);
+}
+
+/* Pareto/NBD customers with exact times (r = s = 1, alpha = beta = 8:
+ * rates and drop-out rates exponential), observed for 27 to 39 weeks: the
+ * fitted alpha and beta are close, so the 2F1 series is short and a fit of
+ * 120,000 rows takes seconds. */
+static void pnbd_customers(size_t n, double *x, double *t_x, double *T)
+{
+    for (size_t i = 0; i < n; i++) {
+        double lambda = -log(uniform()) / 8, tau = -log(uniform()) / (-log(uniform()) / 8), t = 0;
+        T[i] = 27 + 12 * uniform();
+        x[i] = t_x[i] = 0;
+        for (;;) {
+            t += -log(uniform()) / lambda;
+            if (t > T[i] || t > tau)
+                break;
+            x[i]++, t_x[i] = t;
+        }
+    }
+}
+
+/* Pareto/NBD through clv_tx_fit (warm start and chord steps) against
+ * today's driver on the same rows (clv_fit_run from the same start). */
+static void test_pnbd_large(void)
+{
+    enum { M = 120000 };
+    double *x = malloc(M * sizeof *x), *t_x = malloc(M * sizeof *t_x), *T = malloc(M * sizeof *T);
+    pnbd_customers(M, x, t_x, T);
+    const double *cols[3] = {x, t_x, T};
+    clv_patterns pat;
+    CHECK_STATUS("patterns", clv_patterns_build(cols, 3, NULL, M, &pat), CLV_OK);
+    void *d = clv_pnbd_data_create(&pat);
+    clv_fit_problem pb = {4, clv_pnbd_loglik, d, 1, 1, {{1, 5, 1, 5}}, pat.total, pat.n};
+    double want[4];
+    clv_fit_info wi, info;
+    CHECK_STATUS("pnbd today's driver", clv_fit_run(&pb, NULL, 0, want, &wi, NULL), CLV_OK);
+    clv_model m;
+    CHECK_STATUS(
+        "pnbd large fit",
+        clv_tx_fit(CLV_MODEL_PNBD, x, t_x, T, NULL, M, CLV_UNIT_WEEK, NULL, &m, &info, NULL),
+        CLV_OK);
+    for (int i = 0; i < 4; i++) {
+        CHECK_REL("pnbd large fit: parameter as today's, 1e-10", m.param[i], want[i], 1e-10);
+        CHECK_REL("pnbd large fit: se as today's, 1e-4", info.se[i], wi.se[i], 1e-4);
+    }
+    /* the subsample's iterations (about today's) and ~10 steps; the
+     * fallback would add today's */
+    if (!CHECK("pnbd large fit: no fallback", info.iterations < wi.iterations + 16))
+        fprintf(stderr, "  iterations %zu, today's %zu\n", info.iterations, wi.iterations);
+    clv_pnbd_data_free(d);
+    clv_patterns_free(&pat);
+    free(x), free(t_x), free(T);
+}
+
 int main(void)
 {
     enum { N = 20000 };
@@ -453,8 +603,11 @@ int main(void)
     test_pnbd(&pat);
     test_hessian(&pat);
     test_newton_differences(&pat);
+    test_chord(&pat);
     clv_patterns_free(&pat);
     test_newton();
+    test_newton_compressed();
+    test_pnbd_large();
     test_many(x, t_x, T, N);
     return check_report("test_fastfit");
 }
