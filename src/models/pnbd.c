@@ -151,7 +151,7 @@ void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode)
         return NULL;
     }
     for (size_t i = 0; i < pat->n; i++)
-        d->Wx[xi[i]] += pat->w[i];
+        d->Wx[xi[i]] += pat->w ? pat->w[i] : 1; /* no weights: a view of rows */
     clv_free(xi);
     return d;
 }
@@ -203,7 +203,7 @@ int clv_pnbd_loglik(const double *p, double *llp, double *dll, void *data)
         if (clv_pnbd_row(p, pat->col[0][i], pat->col[1][i], pat->col[2][i], &li, dll ? gi : NULL) !=
             CLV_OK)
             return 1;
-        double w = pat->w[i];
+        double w = pat->w ? pat->w[i] : 1;
         ll += w * li;
         if (dll)
             for (int k = 0; k < 4; k++)

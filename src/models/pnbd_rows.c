@@ -375,7 +375,7 @@ static void chunk(void *vjob, size_t kc)
         S[k].m = 0;
     for (size_t i = lo; i < hi; i++) {
         size_t j = R->xi[i];
-        double t = pat->col[1][i], T = pat->col[2][i], w = pat->w[i];
+        double t = pat->col[1][i], T = pat->col[2][i], w = pat->w ? pat->w[i] : 1;
         if (j >= jb->ntab || !jb->tab[j].ok) {
             double li, gi[4];
             if (clv_pnbd_row(p, R->xv[j], t, T, &li, gi) != CLV_OK)

@@ -38,6 +38,7 @@ typedef struct {
     void *data;
     clv_model_kind kind;
     int borrowed; /* pat is a view of the caller's arrays (tx_problem_view) */
+    int fast;     /* a subsample: Pareto/NBD's chunked rows whatever its size */
 } tx_problem;
 
 static void tx_problem_free(tx_problem *tp)
@@ -60,7 +61,7 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb, clv_model
     const double *cols[3] = {x, t_x, T};
     tp->kind = kind;
     tp->data = NULL;
-    tp->borrowed = 0;
+    tp->borrowed = tp->fast = 0;
     if (clv_patterns_build(cols, 3, w, n, &tp->pat) != CLV_OK)
         return CLV_ENOMEM;
     return tx_problem_fill(tp, pb, kind);
@@ -71,8 +72,9 @@ static clv_status tx_problem_init(tx_problem *tp, clv_fit_problem *pb, clv_model
 static clv_status tx_problem_fill(tx_problem *tp, clv_fit_problem *pb, clv_model_kind kind)
 {
     tp->kind = kind;
-    tp->data = kind == CLV_MODEL_PNBD ? clv_pnbd_data_create(&tp->pat)
-                                      : clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD);
+    tp->data = kind != CLV_MODEL_PNBD ? clv_bg_data_create(&tp->pat, kind == CLV_MODEL_MBGNBD)
+               : tp->fast             ? clv_pnbd_data_create_mode(&tp->pat, PNBD_CHUNKED)
+                                      : clv_pnbd_data_create(&tp->pat);
     if (!tp->data) {
         if (!tp->borrowed)
             clv_patterns_free(&tp->pat);
@@ -181,10 +183,10 @@ static clv_status tx_problem_view(tx_problem *tp, clv_fit_problem *pb, clv_model
     tp->pat.col[2] = (double *)(uintptr_t)T, tp->pat.w = (double *)(uintptr_t)w;
     for (size_t i = 0; i < n; i++)
         tp->pat.total += w ? w[i] : 1;
-    tp->borrowed = 1;
+    tp->borrowed = 1, tp->fast = 0;
     if (tx_problem_fill(tp, pb, kind) != CLV_OK)
         return CLV_ENOMEM;
-    if (clv_bg_has_hessian(tp->data))
+    if (kind == CLV_MODEL_PNBD || clv_bg_has_hessian(tp->data))
         return CLV_OK;
     tx_problem_free(tp);
     return CLV_EDOM;
@@ -236,7 +238,7 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
         return st;
     tx_problem tp, sub;
     clv_fit_problem pb, warm;
-    int view = kind != CLV_MODEL_PNBD && n >= CLV_NEWTON_ROWS && hardly_repeats(T, n);
+    int view = n >= CLV_NEWTON_ROWS && hardly_repeats(T, n);
     if (view)
         st = tx_problem_view(&tp, &pb, kind, x, t_x, T, weight, n);
     if (!view || st == CLV_EDOM)
@@ -247,7 +249,7 @@ clv_status clv_tx_fit(clv_model_kind kind, const double *x, const double *t_x, c
     size_t step =
         pnbd && tp.pat.n / PNBD_SUB_ROWS < SUBSAMPLE ? tp.pat.n / PNBD_SUB_ROWS : SUBSAMPLE;
     if (tp.pat.n >= CLV_NEWTON_ROWS && (pnbd || clv_bg_has_hessian(tp.data)) &&
-        (sub.borrowed = 0, subsample(&tp.pat, step, &sub.pat) == CLV_OK) &&
+        (sub.borrowed = 0, sub.fast = 1, subsample(&tp.pat, step, &sub.pat) == CLV_OK) &&
         tx_problem_fill(&sub, &warm, kind) == CLV_OK) {
         /* Pareto/NBD's Hessian would be 8 gradient evaluations: chord
          * steps with the subsample's instead (fit.h) */
