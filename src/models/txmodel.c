@@ -151,7 +151,8 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Whether rows will hardly compress: of SAMPLE values of T spread over
- * the rows, over 99% distinct (purchase times recorded exactly). */
+ * the rows, over 99% distinct (purchase times recorded exactly).  Such
+ * rows are fitted as a view of the caller's arrays (tx_problem_view). */
 #define SAMPLE 4096
 static int hardly_repeats(const double *T, size_t n)
 {

@@ -54,8 +54,10 @@ clv_status clv_bg_conditional_alive(const double *p, int mbg, double t, double x
 
 void *clv_pnbd_data_create(const clv_patterns *pat);
 /* PNBD_SERIAL: one row after another (small data; the oracle of
- * test_fastfit); PNBD_CHUNKED: fixed chunks over the cores, D(0) once per
- * x.  clv_pnbd_data_create picks by size. */
+ * test_fastfit); PNBD_CHUNKED: fixed chunks over the cores, the 2F1 series
+ * tabulated per x (pnbd_rows.c).  clv_pnbd_data_create picks by size; a
+ * fit's subsample is always CHUNKED.  Both take pat->w = NULL (a view of
+ * the caller's rows: weight 1 each). */
 enum { PNBD_SERIAL = 0, PNBD_CHUNKED = 1 };
 void *clv_pnbd_data_create_mode(const clv_patterns *pat, int mode);
 void clv_pnbd_data_free(void *data);
