@@ -75,7 +75,7 @@ static int fn_call(lua_State *L)
     double a[8], v;
     const char *names[8];
     int blame = collect_args(L, f, a, names);
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_fn_eval(f, a, clv_fn_nparams(f), &v, &fault);
     if (st != CLV_OK && fault.arg == CLV_FAULT_NONE)
         return result_error(L, fname, st, &fault);
@@ -140,7 +140,7 @@ static int l_cac(lua_State *L)
                                         luaL_typename(L, i + 1)));
             a[i] = lua_tonumber(L, i + 1);
         }
-        clv_fault fault;
+        clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st = clv_fn_eval(clv_fn_find("cac"), a, 2, &v, &fault);
         if (st != CLV_OK)
             return row_error(L, fname, clv_func_find("cac"), named, st, &fault, a, NULL);
@@ -157,7 +157,7 @@ static int l_cac(lua_State *L)
     if (ns == 0)
         bad_arg(L, fname, pos[0], "spend must not be empty");
     double v;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_cac(arrays[0], arrays[1], ns, &v, &fault);
     if (st != CLV_OK)
         return row_error(L, fname, clv_func_find("cac_channels"), named, st, &fault, NULL, arrays);
@@ -206,7 +206,7 @@ static int l_funnel_budget(lua_State *L)
     if (n == 0)
         bad_arg(L, fname, named ? 1 : 2, "at least one conversion rate expected");
     double v;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_funnel_budget(max_cac, rates, n, &v, &fault);
     if (st != CLV_OK && variadic && fault.arg == 1) { /* rate k is argument k + 1 */
         lua_pushfstring(L, "rate%d", (int)fault.element + 1);
@@ -264,7 +264,7 @@ static int l_clv_segment(lua_State *L)
     if (n == 0)
         bad_arg(L, fname, named ? 1 : 2, "values must not be empty");
     clv_segment_class seg;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_segment(a[0], values, n, a[3], a[4], &seg, &fault);
     if (st != CLV_OK) {
         const double *arrays[] = {NULL, values};
@@ -670,7 +670,7 @@ static int l_explain(lua_State *L)
     size_t n;
     const double *a = check_sequence(L, fname, 2, "args", &n, 2);
     double v;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     clv_status st = clv_fn_eval(f, a, n, &v, &fault);
     if (st == CLV_OK)
         return 0;

@@ -100,7 +100,7 @@ static int l_model_new(lua_State *L)
     check_keys(L, fname, 2, 1, keys, np + 1);
     if (lua_getfield(L, 2, "unit") != LUA_TNIL)
         m.unit = check_unit(L, fname, 1, luaL_checkstring(L, -1));
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     if (clv_model_check(&m, &fault) != CLV_OK)
         return arg_error(L, fname, 1, keys[fault.element], CLV_FAULT_NONE, fault.reason,
                          &m.param[fault.element]);
@@ -417,7 +417,7 @@ static int m_predict(lua_State *L)
     if (bulk) {
         double *out = whole ? clvkit_push_column(L, n)
                             : (double *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(double), 0);
-        clv_fault fault;
+        clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st = n ? bulk(&u->m, seq, a, n, out, &prog, &fault) : CLV_OK;
         int stopped = lprogress_end(&prog, st);
         if (stopped)
@@ -445,7 +445,7 @@ static int m_predict(lua_State *L)
             if (seq[i])
                 a[i] = seq[i][r];
         double v;
-        clv_fault fault;
+        clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st = clv_func_predict(p, &u->m, a, (size_t)k, &v, &fault);
         if (st != CLV_OK)
             return predict_fault(L, p, fname, k, seq, a, r, st, &fault);
@@ -615,7 +615,7 @@ static int l_clv_predict(lua_State *L)
     }
     if (!vector) {
         double v;
-        clv_fault fault;
+        clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
         clv_status st = clv_predict_clv(&tx->m, &gg->m, a[0], a[1], a[2], a[3], &o, &v, &fault);
         if (st != CLV_OK)
             return predict_error(L, fname, &o, a, seq, 0, st, &fault);

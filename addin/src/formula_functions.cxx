@@ -70,7 +70,7 @@ double Functions::evaluate(Id id, std::initializer_list<double> required,
         n++;
     }
     double out;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     if (clv_fn_eval(f, a, given, &out, &fault) != CLV_OK)
         fail(id, calc_fault(id, fault));
     return out;
@@ -136,7 +136,7 @@ double Functions::cac(const AnyRange &spend, const AnyRange &newCustomers)
     if (s.size() != c.size())
         fail(CAC, 1, "must have as many cells as spend");
     double out;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     if (clv_cac(s.data(), c.data(), s.size(), &out, &fault) != CLV_OK)
         fail(CAC, calc_fault(CAC, fault));
     return out;
@@ -168,7 +168,7 @@ double Functions::funnelBudget(double maxCac, const Sequence<Any> &rates)
     for (const Any &rate : rates)
         append_numbers(rate, NonNumbers::reject, FUNNEL_BUDGET, 1, r);
     double out;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     if (clv_funnel_budget(maxCac, r.data(), r.size(), &out, &fault) != CLV_OK)
         fail(FUNNEL_BUDGET, calc_fault(FUNNEL_BUDGET, fault));
     return out;
@@ -188,7 +188,7 @@ OUString Functions::clvSegment(double value, const AnyRange &values, const Any &
     optional_number(highShare, CLV_SEGMENT, 2, &high);
     optional_number(lowShare, CLV_SEGMENT, 3, &low);
     clv_segment_class segment;
-    clv_fault fault;
+    clv_fault fault = {CLV_FAULT_NONE, CLV_FAULT_NONE, NULL};
     if (clv_segment(value, v.data(), v.size(), high, low, &segment, &fault) != CLV_OK)
         fail(CLV_SEGMENT, calc_fault(CLV_SEGMENT, fault));
     return OUString::createFromAscii(clv_segment_name(segment));

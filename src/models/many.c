@@ -277,8 +277,11 @@ clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, co
     const double *cols[2] = {x, T};
     clv_patterns pat;
     size_t *index = NULL;
-    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
-        return CLV_ENOMEM;
+    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK) {
+        for (size_t i = 0; i < n; i++) /* P(alive) is in out: no half results */
+            out[i] = NAN;
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
+    }
     j.pat = &pat;
     int stop = par_chunks(progress, progress_data, pat.n * 1000, alive_chunk, &j);
     for (size_t i = 0; i < n && !stop; i++)
@@ -386,8 +389,11 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const 
     const double *cols[2] = {x, T};
     clv_patterns pat;
     size_t *index = NULL;
-    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK)
-        return CLV_ENOMEM;
+    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK) {
+        for (size_t i = 0; i < n; i++) /* P(alive) is in out: no half results */
+            out[i] = NAN;
+        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
+    }
     j.pat = &pat;
     if (par_chunks(opts->progress, opts->progress_data, pat.n * 1000 * (size_t)opts->horizon,
                    clv_sum_chunk, &j)) {

@@ -365,6 +365,18 @@ static clv_status s_covariance(void)
     return st;
 }
 
+/* Whole-base conditional expectation (CDNOW's T repeat, so it indexes
+ * the distinct (x, T)): every value NaN on failure. */
+static clv_status s_conditional_many(void)
+{
+    static double out[NCUST];
+    clv_status st = clv_tx_conditional_expected_many(&bgnbd, 39, cbs.x, cbs.t_x, cbs.T, NCUST, out,
+                                                     NULL, NULL, NULL);
+    for (size_t i = 0; i < NCUST && st != CLV_OK; i++)
+        CHECK_NAN_ON_FAILURE("conditional_expected_many", st, out[i]);
+    return st;
+}
+
 /* ---- diagnostics and intervals (issue 12) -------------------------------- */
 
 static clv_status s_tracking(void)
@@ -441,6 +453,7 @@ static const scenario scenarios[] = {
     {"clv_tally_*", s_tally},
     {"clv_early_value_build", s_early_value},
     {"clv_tx/gg_covariance", s_covariance},
+    {"clv_tx_conditional_expected_many", s_conditional_many},
     {"clv_tracking_log", s_tracking},
     {"clv_period_counts", s_period_counts},
     {"clv_bootstrap_fit + intervals", s_bootstrap},
