@@ -65,7 +65,7 @@ print(("%s, whole-base predictions from Lua against C (%s), load average %s"):fo
   ck._VERSION, bench, (io.open("/proc/loadavg") and io.open("/proc/loadavg"):read("l") or "?")))
 print(("%-24s %11s %11s %7s %11s %11s %7s"):format("customers (best wall ms)", "P(alive) C",
   "Lua", "Lua/C", "E[Y(39)] C", "Lua", "Lua/C"))
-for _, case in ipairs { { 2357, 0, 200 }, { n, 1, 3 }, { 10 * n, 0, 3 } } do
+for _, case in ipairs { { 2357, 0, 200 }, { n, 1, 10 }, { 10 * n, 0, 3 } } do
   local count, exact, reps = case[1], case[2], case[3]
   local c = load(count, exact)
   local cp, cc = sh(("%q many %d %d"):format(bench, count, exact)):match("(%S+)%s+(%S+)")
