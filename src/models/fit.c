@@ -264,6 +264,23 @@ static int newton_point(const clv_fit_problem *pb, clv_hess_fn hess, const doubl
     return 0;
 }
 
+/* The last step d (what is left after it is ~ |d|^2), and f and the
+ * gradient where it ends; kept unless rounding made f visibly worse. */
+static void last_step(const clv_fit_problem *pb, const double *d, double *th, double *f, double *g,
+                      clv_fit_info *info)
+{
+    size_t n = pb->n;
+    double tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
+    clv_fit_problem problem = *pb; /* the objective's context is not const */
+    for (size_t i = 0; i < n; i++)
+        tn[i] = th[i] + d[i];
+    ++info->evaluations;
+    if (!objective(tn, &fn, gn, &problem) && fn <= *f + NEWTON_NOISE * fabs(*f)) {
+        memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
+        *f = fn;
+    }
+}
+
 /* Newton steps from th on pb: 1 converged (th, f, g and inv, the inverse
  * Hessian, at the end), 0 failed, -1 stopped by the callback. */
 static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_options *opts,
@@ -289,16 +306,7 @@ static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_opt
         if (opts && opts->progress && opts->progress(opts->progress_data, info->iterations, -*f))
             return -1;
         if (big <= NEWTON_DONE) {
-            /* the last step (what is left after it is ~ big^2), and f and
-             * the gradient where it ends */
-            clv_fit_problem problem = *pb;
-            for (size_t i = 0; i < n; i++)
-                tn[i] = th[i] + d[i];
-            ++info->evaluations;
-            if (!objective(tn, &fn, gn, &problem) && fn <= *f + NEWTON_NOISE * fabs(*f)) {
-                memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
-                *f = fn;
-            }
+            last_step(pb, d, th, f, g, info);
             return 1;
         }
         /* backtracking: Armijo, or no visible change of f (rounding) */
@@ -397,14 +405,8 @@ static int chord(const clv_fit_problem *pb, const clv_fit_info *wi, double scale
         ++info->iterations;
         if (opts && opts->progress && opts->progress(opts->progress_data, info->iterations, -*f))
             return -1;
-        if (near && big <= NEWTON_DONE) { /* the last step, as newton()'s */
-            for (size_t i = 0; i < n; i++)
-                tn[i] = th[i] + d[i];
-            ++info->evaluations;
-            if (!objective(tn, &fn, gn, &problem) && fn <= *f + NEWTON_NOISE * fabs(*f)) {
-                memcpy(th, tn, n * sizeof *th), memcpy(g, gn, n * sizeof *g);
-                *f = fn;
-            }
+        if (near && big <= NEWTON_DONE) {
+            last_step(pb, d, th, f, g, info);
             return 1;
         }
         if (!(slope < 0))

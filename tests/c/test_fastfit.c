@@ -257,6 +257,32 @@ static void test_hessian(const clv_patterns *pat)
     clv_bg_data_free(tables);
 }
 
+/* Every 8th row of pat, as a warm start's subsample (free with
+ * free_rows). */
+static clv_patterns every_8th(const clv_patterns *pat)
+{
+    size_t m = (pat->n + 7) / 8;
+    clv_patterns sub = {
+        m,
+        3,
+        {malloc(m * sizeof(double)), malloc(m * sizeof(double)), malloc(m * sizeof(double))},
+        malloc(m * sizeof(double)),
+        0};
+    for (size_t i = 0; i < m; i++) {
+        for (int c = 0; c < 3; c++)
+            sub.col[c][i] = pat->col[c][8 * i];
+        sub.w[i] = pat->w[8 * i], sub.total += sub.w[i];
+    }
+    return sub;
+}
+
+static void free_rows(clv_patterns *sub)
+{
+    for (int c = 0; c < 3; c++)
+        free(sub->col[c]);
+    free(sub->w);
+}
+
 /* clv_bg_loglik, remembering the first point it is asked for. */
 static double first_p[4];
 static int first_calls;
@@ -273,18 +299,7 @@ static int first_point(const double *p, double *ll, double *dll, void *data)
  * 8th row, against today's driver: the same maximum to 1e-10. */
 static void test_newton_differences(const clv_patterns *pat)
 {
-    size_t m = (pat->n + 7) / 8;
-    clv_patterns sub = {
-        m,
-        3,
-        {malloc(m * sizeof(double)), malloc(m * sizeof(double)), malloc(m * sizeof(double))},
-        malloc(m * sizeof(double)),
-        0};
-    for (size_t i = 0; i < m; i++) {
-        for (int c = 0; c < 3; c++)
-            sub.col[c][i] = pat->col[c][8 * i];
-        sub.w[i] = pat->w[8 * i], sub.total += sub.w[i];
-    }
+    clv_patterns sub = every_8th(pat);
     void *d = clv_bg_data_create_mode(pat, 0, BG_ROWS), *ds = clv_bg_data_create(&sub, 0);
     clv_fit_problem pb = {4, clv_bg_loglik, d, 1, 1, {{1, 5, 1, 2}}, pat->total, pat->n};
     clv_fit_problem warm = {4, clv_bg_loglik, ds, 1, 1, {{1, 5, 1, 2}}, sub.total, sub.n};
@@ -302,9 +317,7 @@ static void test_newton_differences(const clv_patterns *pat)
         CHECK_REL("Newton, differences: parameter as today's, 1e-10", got[i], want[i], 1e-10);
     CHECK("Newton, differences: standard errors", info.se[0] > 0 && info.se[3] > 0);
     clv_bg_data_free(d), clv_bg_data_free(ds);
-    for (int c = 0; c < 3; c++)
-        free(sub.col[c]);
-    free(sub.w);
+    free_rows(&sub);
 }
 
 /* clv_pnbd_loglik, counting its calls. */
@@ -320,18 +333,7 @@ static int pnbd_counted(const double *p, double *ll, double *dll, void *data)
  * same standard errors, fewer evaluations of all rows. */
 static void test_chord(const clv_patterns *pat)
 {
-    size_t m = (pat->n + 7) / 8;
-    clv_patterns sub = {
-        m,
-        3,
-        {malloc(m * sizeof(double)), malloc(m * sizeof(double)), malloc(m * sizeof(double))},
-        malloc(m * sizeof(double)),
-        0};
-    for (size_t i = 0; i < m; i++) {
-        for (int c = 0; c < 3; c++)
-            sub.col[c][i] = pat->col[c][8 * i];
-        sub.w[i] = pat->w[8 * i], sub.total += sub.w[i];
-    }
+    clv_patterns sub = every_8th(pat);
     void *d = clv_pnbd_data_create(pat), *ds = clv_pnbd_data_create(&sub);
     clv_fit_problem pb = {4, pnbd_counted, d, 1, 1, {{1, 5, 1, 5}}, pat->total, pat->n};
     clv_fit_problem warm = {4, clv_pnbd_loglik, ds, 1, 1, {{1, 5, 1, 5}}, sub.total, sub.n};
@@ -363,9 +365,7 @@ static void test_chord(const clv_patterns *pat)
                  CLV_ENOCONV);
     CHECK("pnbd chord stopped: NaN", isnan(got[0]));
     clv_pnbd_data_free(d), clv_pnbd_data_free(ds);
-    for (int c = 0; c < 3; c++)
-        free(sub.col[c]);
-    free(sub.w);
+    free_rows(&sub);
 }
 
 /* Large data (the warm start on a subsample and Newton steps on all rows,
