@@ -5,10 +5,10 @@
  * parameters, and array results: period counts, holdout by calibration
  * frequency and its errors, tracking of a log and the two frequency x
  * recency matrices, and intervals: delta method (covariance at the
- * parameters given), CLV, bootstrap.  Each model has the same ten
- * functions, in the DiagRow order of function_table.hxx.  Conversions only: the C core
- * (clvkit/diagnostics.h) does the rest; its faults name the argument the
- * description says it blames.
+ * parameters given), CLV, bootstrap, CLV bootstrap.  Each model has the
+ * same eleven functions, in the DiagRow order of function_table.hxx.
+ * Conversions only: the C core (clvkit/diagnostics.h) does the rest; its
+ * faults name the argument the description says it blames.
  */
 #include "functions.hxx"
 
@@ -41,7 +41,8 @@ using org::clvkit::calc::XClvkit;
     static_assert(arity(&XClvkit::fam##Matrix) == FUNCTIONS[FAM##_MATRIX].nargs);                \
     static_assert(arity(&XClvkit::fam##Interval) == FUNCTIONS[FAM##_INTERVAL].nargs);            \
     static_assert(arity(&XClvkit::fam##ClvInterval) == FUNCTIONS[FAM##_CLV_INTERVAL].nargs);     \
-    static_assert(arity(&XClvkit::fam##Bootstrap) == FUNCTIONS[FAM##_BOOTSTRAP].nargs);
+    static_assert(arity(&XClvkit::fam##Bootstrap) == FUNCTIONS[FAM##_BOOTSTRAP].nargs);          \
+    static_assert(arity(&XClvkit::fam##ClvBootstrap) == FUNCTIONS[FAM##_CLV_BOOTSTRAP].nargs);
 CLVKIT_CHECK_DIAG_ARITY(bgnbd, BGNBD)
 CLVKIT_CHECK_DIAG_ARITY(mbgnbd, MBGNBD)
 CLVKIT_CHECK_DIAG_ARITY(pnbd, PNBD)
@@ -323,6 +324,37 @@ enum ClvIntervalArg : std::size_t {
     CI_LEVEL
 };
 
+/* The residual value DERT x E[M] x margin of the customers `who` (x, t_x,
+ * T, m at Calc positions CI_X..CI_M in both CLV functions), as the
+ * intervals take it, after dert_clv has named a bad delta, margin or first
+ * customer (the core checks them only together with the models). */
+clv_prediction value_prediction(std::size_t id, const clv_model &tx, const clv_model &gg,
+                                double delta, double margin, const Columns &who)
+{
+    if (who.size() == 0)
+        fail(id, CI_X, "must hold at least one number");
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    double first;
+    const clv_status st = clv_dert_clv(&tx, &gg, delta, margin, who.column(0)[0], who.column(1)[0],
+                                       who.column(2)[0], who.column(3)[0], &first, &fault);
+    if (st != CLV_OK && st != CLV_ELOSS) {
+        clv_fault at = calc_fault(id, fault, clv_func_find("dert_clv"));
+        if (at.arg >= CI_X && at.arg <= CI_M)
+            at.element = who.cells()[0];
+        fail(id, st, at);
+    }
+    clv_prediction pred{};
+    pred.kind = CLV_PRED_CLV;
+    pred.delta = delta;
+    pred.margin = margin;
+    pred.x = who.column(0);
+    pred.t_x = who.column(1);
+    pred.T = who.column(2);
+    pred.m = who.column(3);
+    pred.n = who.size();
+    return pred;
+}
+
 /* The delta-method interval of the residual value DERT x E[M] x margin of
  * the customers (their sum over a range), with the covariances of both
  * models at the parameters given, on the data given. */
@@ -337,23 +369,12 @@ Table value_interval(std::size_t id, double delta, double margin, const AnyRange
     const double level = option(id, CI_LEVEL, level_arg);
     const Columns who(id, {&x, &t_x, &T, &m}, Any(), {2, 3, 4, 5, 13});
     const Columns data(id, {&fit_x, &fit_t_x, &fit_T, &fit_m}, Any(), {8, 9, 10, 11, 13});
-    if (who.size() == 0)
-        fail(id, CI_X, "must hold at least one number");
+    const clv_prediction pred = value_prediction(id, tx, gg, delta, margin, who);
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    /* the models, delta, margin and the first customer, named by dert_clv */
-    double first;
-    clv_status st = clv_dert_clv(&tx, &gg, delta, margin, who.column(0)[0], who.column(1)[0],
-                                 who.column(2)[0], who.column(3)[0], &first, &fault);
-    if (st != CLV_OK && st != CLV_ELOSS) {
-        clv_fault at = calc_fault(id, fault, clv_func_find("dert_clv"));
-        if (at.arg >= CI_X && at.arg <= CI_M)
-            at.element = who.cells()[0];
-        fail(id, st, at);
-    }
     const DataArgs moved{CI_X, CI_M, CI_FIT_X - CI_X, CI_TX};
     double tx_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
-    st = clv_tx_covariance(&tx, data.column(0), data.column(1), data.column(2), nullptr,
-                           data.size(), nullptr, tx_cov, &fault);
+    clv_status st = clv_tx_covariance(&tx, data.column(0), data.column(1), data.column(2), nullptr,
+                                      data.size(), nullptr, tx_cov, &fault);
     if (st != CLV_OK)
         fail_data(id, st, fault, data.cells(), "tx_covariance", moved);
     double gg_cov[CLV_MODEL_MAXPARAMS][CLV_MODEL_MAXPARAMS];
@@ -362,15 +383,6 @@ Table value_interval(std::size_t id, double delta, double margin, const AnyRange
     if (st != CLV_OK)
         fail_data(id, st, fault, data.cells(), "gg_covariance",
                   {moved.first, moved.last, moved.shift, CI_GG});
-    clv_prediction pred{};
-    pred.kind = CLV_PRED_CLV;
-    pred.delta = delta;
-    pred.margin = margin;
-    pred.x = who.column(0);
-    pred.t_x = who.column(1);
-    pred.T = who.column(2);
-    pred.m = who.column(3);
-    pred.n = who.size();
     clv_interval out{};
     st = clv_interval_delta(&tx, tx_cov, &gg, gg_cov, &pred, level, &out, &fault);
     if (st != CLV_OK && fault.arg == 4)
@@ -382,6 +394,32 @@ Table value_interval(std::size_t id, double delta, double margin, const AnyRange
 struct BootstrapFree {
     void operator()(clv_bootstrap *b) const { clv_bootstrap_free(b); }
 };
+using BootstrapPtr = std::unique_ptr<clv_bootstrap, BootstrapFree>;
+
+/* The re-fits of both bootstrap functions on the data (x, t_x, T and, for
+ * the value, m: Gamma-Gamma re-fitted on the same resampled customers),
+ * with the replicates and the seed at Calc positions reps and reps + 1.
+ * The time budget is their progress: many replicates stop (Err:523)
+ * rather than hold Calc.  A fault of the data blames its range (`moved`). */
+BootstrapPtr resample(std::size_t id, const Columns &data, bool spend, std::size_t reps,
+                      const Any &reps_arg, const Any &seed_arg, const DataArgs &moved)
+{
+    clv_bootstrap_options opts{};
+    opts.replicates = whole(id, reps, option(id, reps, reps_arg));
+    opts.seed = whole(id, reps + 1, option(id, reps + 1, seed_arg));
+    Budget budget;
+    opts.progress = &Budget::stop;
+    opts.progress_data = &budget;
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    clv_bootstrap *boot = nullptr;
+    const clv_status st = clv_bootstrap_fit(model_kind(id), data.column(0), data.column(1),
+                                            data.column(2), spend ? data.column(3) : nullptr,
+                                            data.size(), CLV_UNIT_NONE, &opts, &boot, &fault);
+    BootstrapPtr owned(boot);
+    if (st != CLV_OK)
+        fail_data(id, st, fault, data.cells(), "bootstrap_fit", moved);
+    return owned;
+}
 
 /* The Calc positions of BOOTSTRAP's arguments. */
 enum BootArg : std::size_t { BT_KIND, BT_T, BT_X, BT_FIT_X = 5, BT_REPS = 8, BT_SEED, BT_LEVEL };
@@ -398,25 +436,14 @@ Table bootstrap(std::size_t id, double kind, double t, const AnyRange &x, const 
     const Columns who(id, {&x, &t_x, &T}, Any(), {2, 3, 4, 11});
     const clv_prediction pred = params ? clv_prediction{} : prediction(id, kind, t, who);
     const Columns data(id, {&fit_x, &fit_t_x, &fit_T}, Any(), {5, 6, 7, 11});
-    clv_bootstrap_options opts{};
-    opts.replicates = whole(id, BT_REPS, option(id, BT_REPS, reps_arg));
-    opts.seed = whole(id, BT_SEED, option(id, BT_SEED, seed_arg));
-    Budget budget; /* many replicates stop (Err:523) rather than hold Calc */
-    opts.progress = &Budget::stop;
-    opts.progress_data = &budget;
     const double level = option(id, BT_LEVEL, level_arg);
+    const BootstrapPtr boot = resample(id, data, false, BT_REPS, reps_arg, seed_arg,
+                                       {BT_X, BT_FIT_X - 1, BT_FIT_X - BT_X, NOWHERE});
     clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
-    clv_bootstrap *boot = nullptr;
-    clv_status st =
-        clv_bootstrap_fit(model_kind(id), data.column(0), data.column(1), data.column(2), nullptr,
-                          data.size(), CLV_UNIT_NONE, &opts, &boot, &fault);
-    const std::unique_ptr<clv_bootstrap, BootstrapFree> owned(boot);
-    if (st != CLV_OK)
-        fail_data(id, st, fault, data.cells(), "bootstrap_fit",
-                  {BT_X, BT_FIT_X - 1, BT_FIT_X - BT_X, NOWHERE});
+    clv_status st;
     if (params) {
         clv_interval iv[CLV_MODEL_MAXPARAMS];
-        st = clv_param_intervals_bootstrap(boot, level, iv, nullptr, &fault);
+        st = clv_param_intervals_bootstrap(boot.get(), level, iv, nullptr, &fault);
         check(id, st, fault);
         return table(clv_model_nparams(boot->tx_fit.kind), 4, [&](std::size_t r, std::size_t c) {
             const double v[] = {iv[r].estimate, iv[r].lower, iv[r].upper, iv[r].se};
@@ -424,9 +451,42 @@ Table bootstrap(std::size_t id, double kind, double t, const AnyRange &x, const 
         });
     }
     clv_interval out{};
-    st = clv_interval_bootstrap(boot, &pred, level, &out, &fault);
+    st = clv_interval_bootstrap(boot.get(), &pred, level, &out, &fault);
     if (st != CLV_OK && fault.arg == 1) /* pred */
         fail_pred(id, st, fault, who, BT_X, BT_T);
+    check(id, st, fault);
+    return interval_row(out);
+}
+
+/* The Calc positions of CLV_BOOTSTRAP's arguments: CLV_INTERVAL's without
+ * the two ranges of parameters (the bootstrap fits its own), then
+ * BOOTSTRAP's replicates, seed and level. */
+enum ClvBootArg : std::size_t { CB_FIT_X = 6, CB_FIT_M = 9, CB_REPS, CB_SEED, CB_LEVEL };
+
+/* A percentile bootstrap interval of the residual value DERT x E[M] x
+ * margin of the customers (their sum over a range): the transaction model
+ * and Gamma-Gamma re-fitted on the same resampled customers; the estimate
+ * is the value at both fits on all the data. */
+Table value_bootstrap(std::size_t id, double delta, double margin, const AnyRange &x,
+                      const AnyRange &t_x, const AnyRange &T, const AnyRange &m,
+                      const AnyRange &fit_x, const AnyRange &fit_t_x, const AnyRange &fit_T,
+                      const AnyRange &fit_m, const Any &reps_arg, const Any &seed_arg,
+                      const Any &level_arg)
+{
+    const double level = option(id, CB_LEVEL, level_arg);
+    const Columns who(id, {&x, &t_x, &T, &m}, Any(), {2, 3, 4, 5, 13});
+    const Columns data(id, {&fit_x, &fit_t_x, &fit_T, &fit_m}, Any(), {6, 7, 8, 9, 13});
+    if (who.size() == 0) /* before the re-fits */
+        fail(id, CI_X, "must hold at least one number");
+    const BootstrapPtr boot = resample(id, data, true, CB_REPS, reps_arg, seed_arg,
+                                       {CI_X, CI_M, CB_FIT_X - CI_X, NOWHERE});
+    const clv_prediction pred =
+        value_prediction(id, boot->tx_fit, boot->gg_fit, delta, margin, who);
+    clv_fault fault{CLV_FAULT_NONE, CLV_FAULT_NONE, nullptr};
+    clv_interval out{};
+    const clv_status st = clv_interval_bootstrap(boot.get(), &pred, level, &out, &fault);
+    if (st != CLV_OK && fault.arg == 1) /* pred */
+        fail_pred(id, st, fault, who, CI_X, CI_DELTA);
     check(id, st, fault);
     return interval_row(out);
 }
@@ -496,6 +556,14 @@ Table bootstrap(std::size_t id, double kind, double t, const AnyRange &x, const 
     {                                                                                              \
         return bootstrap(FAM##_BOOTSTRAP, kind, t, x, t_x, T, fitX, fitT_x, fitT, replicates,      \
                          seed, level);                                                             \
+    }                                                                                              \
+    Table Functions::fam##ClvBootstrap(                                                            \
+        double delta, double margin, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,    \
+        const AnyRange &m, const AnyRange &fitX, const AnyRange &fitT_x, const AnyRange &fitT,     \
+        const AnyRange &fitM, const Any &replicates, const Any &seed, const Any &level)            \
+    {                                                                                              \
+        return value_bootstrap(FAM##_CLV_BOOTSTRAP, delta, margin, x, t_x, T, m, fitX, fitT_x,     \
+                               fitT, fitM, replicates, seed, level);                               \
     }
 
 CLVKIT_DIAG_METHODS(bgnbd, BGNBD)

@@ -111,7 +111,7 @@ enum Id : std::size_t {
     BGBB_PALIVE,
     BGBB_EXPECTED,
     BGBB_EXPECTED_NEW,
-    /* the diagnostics of the transaction models, ten rows each in this
+    /* the diagnostics of the transaction models, eleven rows each in this
      * order (table_diagnostics.hxx) */
     BGNBD_DERT,
     BGNBD_STDERR,
@@ -123,6 +123,7 @@ enum Id : std::size_t {
     BGNBD_INTERVAL,
     BGNBD_CLV_INTERVAL,
     BGNBD_BOOTSTRAP,
+    BGNBD_CLV_BOOTSTRAP,
     MBGNBD_DERT,
     MBGNBD_STDERR,
     MBGNBD_PERIOD_COUNTS,
@@ -133,6 +134,7 @@ enum Id : std::size_t {
     MBGNBD_INTERVAL,
     MBGNBD_CLV_INTERVAL,
     MBGNBD_BOOTSTRAP,
+    MBGNBD_CLV_BOOTSTRAP,
     PNBD_DERT,
     PNBD_STDERR,
     PNBD_PERIOD_COUNTS,
@@ -143,6 +145,7 @@ enum Id : std::size_t {
     PNBD_INTERVAL,
     PNBD_CLV_INTERVAL,
     PNBD_BOOTSTRAP,
+    PNBD_CLV_BOOTSTRAP,
     /* cohorts of a log (table_retention.hxx) */
     COHORT_TABLE,
     EARLY_VALUE,
@@ -164,6 +167,7 @@ enum DiagRow : std::size_t {
     DIAG_INTERVAL,
     DIAG_CLV_INTERVAL,
     DIAG_BOOTSTRAP,
+    DIAG_CLV_BOOTSTRAP,
     DIAG_ROWS
 };
 

@@ -143,7 +143,7 @@ class Functions final
     css::uno::Any SAL_CALL bgbbExpectedNew(const AnyRange &n, const AnyRange &params) override;
 
     /* XClvkit, the diagnostics of the transaction models (diagnostics.cxx):
-     * the same ten methods for each model, in the DiagRow order */
+     * the same eleven methods for each model, in the DiagRow order */
 #define CLVKIT_DIAG_DECLARE(fam)                                                                   \
     css::uno::Any SAL_CALL fam##Dert(const AnyRange &delta, const AnyRange &x,                     \
                                      const AnyRange &t_x, const AnyRange &T,                       \
@@ -181,7 +181,12 @@ class Functions final
         double kind, double t, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,          \
         const AnyRange &fitX, const AnyRange &fitT_x, const AnyRange &fitT,                        \
         const css::uno::Any &replicates, const css::uno::Any &seed, const css::uno::Any &level)    \
-        override;
+        override;                                                                                  \
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL fam##ClvBootstrap(                     \
+        double delta, double margin, const AnyRange &x, const AnyRange &t_x, const AnyRange &T,    \
+        const AnyRange &m, const AnyRange &fitX, const AnyRange &fitT_x, const AnyRange &fitT,     \
+        const AnyRange &fitM, const css::uno::Any &replicates, const css::uno::Any &seed,          \
+        const css::uno::Any &level) override;
     CLVKIT_DIAG_DECLARE(bgnbd)
     CLVKIT_DIAG_DECLARE(mbgnbd)
     CLVKIT_DIAG_DECLARE(pnbd)

@@ -3,7 +3,7 @@
  * (function_table.hxx includes it, after table_models.hxx): can I trust
  * this model?  DERT, standard errors, period counts, holdout by frequency,
  * tracking, the two matrices and the intervals (delta method, CLV,
- * bootstrap) of each transaction model (issue 12; clvkit/diagnostics.h,
+ * bootstrap, CLV bootstrap) of each transaction model (issue 12; clvkit/diagnostics.h,
  * clvkit/intervals.h).  The texts differ only in the model's name.
  */
 #ifndef CLVKIT_ADDIN_TABLE_DIAGNOSTICS_HXX
@@ -246,6 +246,19 @@ inline constexpr Argument BOOT_ARGS[] = {BOOT_KIND,       INTERVAL_T, INTERVAL_X
                                          INTERVAL_T_,     BOOT_FIT_X, BOOT_FIT_T_X, BOOT_FIT_T,
                                          BOOT_REPLICATES, BOOT_SEED,  BOOT_LEVEL};
 
+/* The bootstrap of the residual value (bootstrap_fit with spend, then
+ * interval_bootstrap, CLV): CLV_INTERVAL's customers, the data both models
+ * are re-fitted on, then BOOTSTRAP's options. */
+inline constexpr Argument BOOT_FIT_M{
+    "m",
+    "m_schatting",
+    {{"The data to re-fit Gamma-Gamma on: per customer, the mean value of the repeat transactions.",
+      "De gegevens om Gamma-Gamma opnieuw op te schatten: per klant de gemiddelde "
+      "herhaalwaarde."}}};
+inline constexpr Argument CLV_BOOT_ARGS[] = {
+    CLV_IV_DELTA, CLV_IV_MARGIN, INTERVAL_X, INTERVAL_T_X,    INTERVAL_T_, CLV_IV_M,  BOOT_FIT_X,
+    BOOT_FIT_T_X, BOOT_FIT_T,    BOOT_FIT_M, BOOT_REPLICATES, BOOT_SEED,   BOOT_LEVEL};
+
 /* The argument lists of a transaction model's diagnostics. */
 template <const Argument *PARAMS> struct DiagArgs {
     static constexpr Argument dert[] = {DIAG_DELTA, TX_X, TX_T_X, TX_T, *PARAMS};
@@ -265,7 +278,7 @@ inline constexpr Argument INTERVAL_ARGS[] = {INTERVAL_KIND,  INTERVAL_T,       I
                                              INTERVAL_FIT_X, INTERVAL_FIT_T_X, INTERVAL_FIT_T,
                                              INTERVAL_LEVEL, INTERVAL_WEIGHT};
 
-/* The eight diagnostics of a transaction model, in the order of DiagRow. */
+/* The eleven diagnostics of a transaction model, in the order of DiagRow. */
 #define CLVKIT_DIAG_ROWS(fam, FAM, model, PARAMS)                                                  \
     table_detail::stat_row(fam "Dert", FAM "_DERT", "tx_dert", fam,                                \
                            {{"Discounted expected residual transactions (DERT) of a customer "     \
@@ -351,7 +364,16 @@ inline constexpr Argument INTERVAL_ARGS[] = {INTERVAL_KIND,  INTERVAL_T,       I
               "row per parameter.",                                                                \
               "Bootstrapinterval van een voorspelling of de parameters van het " model "-model: "  \
               "herschat op getrokken klanten. Schatting, onder, boven, spreiding."}},              \
-            table_detail::BOOT_ARGS)
+            table_detail::BOOT_ARGS),                                                              \
+        table_detail::stat_row(                                                                    \
+            fam "ClvBootstrap", FAM "_CLV_BOOTSTRAP", "bootstrap_fit", fam,                        \
+            {{"Bootstrap interval of the residual value (DERT x expected spend x margin) of a "    \
+              "customer or a range: " model " and Gamma-Gamma re-fitted on resampled customers. "  \
+              "Estimate, lower, upper, s.d.",                                                      \
+              "Bootstrapinterval van de restwaarde (DERT x besteding x marge) van een klant of "   \
+              "bereik: " model " en Gamma-Gamma herschat op getrokken klanten. Schatting, onder, " \
+              "boven, spreiding."}},                                                               \
+            table_detail::CLV_BOOT_ARGS)
 
 } // namespace clvkit::calc::table_detail
 

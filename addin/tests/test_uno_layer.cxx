@@ -163,7 +163,7 @@ void check_row(std::size_t i)
         given = given || (model && d.optional);
         /* the bootstrap: its kind is the function's model, like a fit's; its
          * optional spend m re-fits Gamma-Gamma, which the *_BOOTSTRAP
-         * functions leave out (*_CLV_INTERVAL covers the value) */
+         * functions leave out (*_CLV_BOOTSTRAP passes it) */
         const bool boot = std::strcmp(clv_func_name(row), "bootstrap_fit") == 0;
         given = given || (boot && (std::strcmp(d.name, "kind") == 0 ||
                                    (d.optional && std::strcmp(d.name, "m") == 0)));
@@ -229,6 +229,7 @@ void test_table()
                               "BGNBD_INTERVAL",
                               "BGNBD_CLV_INTERVAL",
                               "BGNBD_BOOTSTRAP",
+                              "BGNBD_CLV_BOOTSTRAP",
                               "MBGNBD_DERT",
                               "MBGNBD_STDERR",
                               "MBGNBD_PERIOD_COUNTS",
@@ -239,6 +240,7 @@ void test_table()
                               "MBGNBD_INTERVAL",
                               "MBGNBD_CLV_INTERVAL",
                               "MBGNBD_BOOTSTRAP",
+                              "MBGNBD_CLV_BOOTSTRAP",
                               "PNBD_DERT",
                               "PNBD_STDERR",
                               "PNBD_PERIOD_COUNTS",
@@ -249,6 +251,7 @@ void test_table()
                               "PNBD_INTERVAL",
                               "PNBD_CLV_INTERVAL",
                               "PNBD_BOOTSTRAP",
+                              "PNBD_CLV_BOOTSTRAP",
                               "COHORT_TABLE",
                               "EARLY_VALUE"};
     check(FUNCTION_COUNT == std::size(displays), "a row per function");
