@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "clvkit/clvkit.h"
+#include "synth.h"
 
 static double now(void)
 {
@@ -128,99 +129,8 @@ static void bench_cdnow(void)
 
 /* ---- simulated customers ------------------------------------------------- */
 
-typedef struct {
-    uint64_t s[4];
-} rng;
-
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t next(rng *g) /* xoshiro256** */
-{
-    uint64_t *s = g->s, r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0], s[3] ^= s[1], s[1] ^= s[2], s[0] ^= s[3], s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return r;
-}
-
-static double uniform(rng *g) /* (0, 1) */
-{
-    return ((double)(next(g) >> 11) + 0.5) / 9007199254740992.0;
-}
-
-static double normal(rng *g)
-{
-    return sqrt(-2 * log(uniform(g))) * cos(6.283185307179586 * uniform(g));
-}
-
-/* Marsaglia & Tsang (2000); shape < 1 boosted by U^(1/shape). */
-static double gamma_var(rng *g, double shape)
-{
-    if (shape < 1)
-        return gamma_var(g, shape + 1) * pow(uniform(g), 1 / shape);
-    double d = shape - 1.0 / 3, c = 1 / sqrt(9 * d);
-    for (;;) {
-        double z = normal(g), v = 1 + c * z;
-        if (v <= 0)
-            continue;
-        v = v * v * v;
-        double u = uniform(g);
-        if (log(u) < 0.5 * z * z + d - d * v + d * log(v))
-            return d * v;
-    }
-}
-
-/* BG/NBD customers whose first purchase falls uniformly in the first 12
- * weeks (84 days), observed to the end of day 272 (week 39).  Purchases
- * happen in continuous time and are recorded by calendar day, as in a real
- * log: same-day purchases merge, and t_x and T are whole days apart (in
- * weeks), so customers compress to their distinct (x, t_x, T). */
-static void simulate(size_t n, const double *par, int continuous, double *x, double *t_x, double *T)
-{
-    rng g = {{0x9E3779B97F4A7C15ULL, 0xBF58476D1CE4E5B9ULL, 0x94D049BB133111EBULL, 42}};
-    for (size_t i = 0; i < n; i++) {
-        if (continuous) { /* exact times: nothing merges, nothing repeats */
-            double Tw = (273 - uniform(&g) * 84) / 7, tau = 0, last = 0;
-            double lambda = gamma_var(&g, par[0]) / par[1];
-            double ga = gamma_var(&g, par[2]), gb = gamma_var(&g, par[3]);
-            double p = ga / (ga + gb);
-            int count = 0;
-            for (;;) {
-                tau += -log(uniform(&g)) / lambda;
-                if (tau > Tw)
-                    break;
-                count++;
-                last = tau;
-                if (uniform(&g) < p)
-                    break;
-            }
-            x[i] = count, t_x[i] = last, T[i] = Tw;
-            continue;
-        }
-        double start = uniform(&g) * 84; /* days */
-        long first = (long)start, last = first;
-        double lambda = gamma_var(&g, par[0]) / par[1]; /* per week */
-        double ga = gamma_var(&g, par[2]), gb = gamma_var(&g, par[3]);
-        double p = ga / (ga + gb), when = start;
-        int count = 0;
-        for (;;) {
-            when += -log(uniform(&g)) / lambda * 7;
-            if (when >= 273)
-                break;
-            if ((long)when > last) {
-                count++;
-                last = (long)when;
-            }
-            if (uniform(&g) < p)
-                break;
-        }
-        x[i] = count;
-        t_x[i] = (double)(last - first) / 7;
-        T[i] = (double)(272 - first) / 7;
-    }
-}
+/* The customers are synth.h's (BG/NBD, first purchases in the first 12
+ * weeks, observed to week 39; exact times or recorded by calendar day). */
 
 static void bench_size(size_t n, int continuous)
 {
@@ -228,7 +138,7 @@ static void bench_size(size_t n, int continuous)
     double *x = malloc(n * sizeof *x), *t_x = malloc(n * sizeof *t_x), *T = malloc(n * sizeof *T);
     if (!x || !t_x || !T)
         exit(1);
-    simulate(n, truth, continuous, x, t_x, T);
+    synth_bgnbd(n, truth, continuous, x, t_x, T);
     double before = peak_mb();
     int runs = continuous ? 3 : n >= 1000000 ? 5 : 11;
     double t[11];

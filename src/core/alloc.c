@@ -52,3 +52,18 @@ long clv_alloc_fail_after(long after, int sticky)
     fail_sticky = sticky;
     return n;
 }
+
+int clv_grow(void **p, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : first;
+    while (c < need)
+        c *= 2;
+    void *q = clv_realloc(*p, c * size);
+    if (!q)
+        return 1;
+    *p = q;
+    *cap = c;
+    return 0;
+}

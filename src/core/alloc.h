@@ -19,6 +19,10 @@ void *clv_calloc(size_t n, size_t size);
 void *clv_realloc(void *p, size_t size);
 void clv_free(void *p);
 
+/* Grows the array *p of *cap elements of `size` bytes to hold `need`
+ * (doubling from `first`); 0 on success, 1 out of memory (*p untouched). */
+int clv_grow(void **p, size_t *cap, size_t need, size_t size, size_t first);
+
 /* Test hook (this thread only): the allocation after the next `after` ones
  * fails; with `sticky` so does every later one, until the hook is disarmed
  * (after < 0).  Returns the number of allocations attempted since the

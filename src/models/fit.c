@@ -264,6 +264,20 @@ static int newton_point(const clv_fit_problem *pb, clv_hess_fn hess, const doubl
     return 0;
 }
 
+/* The step d = -inv g, its largest component and the slope d.g. */
+static void step_direction(size_t n, double inv[CLV_OPT_MAXN][CLV_OPT_MAXN], const double *g,
+                           double *d, double *big, double *slope)
+{
+    *big = 0, *slope = 0;
+    for (size_t i = 0; i < n; i++) {
+        d[i] = 0;
+        for (size_t j = 0; j < n; j++)
+            d[i] -= inv[i][j] * g[j];
+        *big = fmax(*big, fabs(d[i]));
+        *slope += d[i] * g[i];
+    }
+}
+
 /* The last step d (what is left after it is ~ |d|^2), and f and the
  * gradient where it ends; kept unless rounding made f visibly worse. */
 static void last_step(const clv_fit_problem *pb, const double *d, double *th, double *f, double *g,
@@ -294,14 +308,8 @@ static int newton(const clv_fit_problem *pb, clv_hess_fn hess, const clv_fit_opt
     for (size_t it = 0; it < NEWTON_MAX; it++) {
         if (clv_optim_spd_inverse(n, H, inv) != CLV_OK)
             return 0; /* not a descent direction */
-        double d[CLV_OPT_MAXN], big = 0, slope = 0, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
-        for (size_t i = 0; i < n; i++) {
-            d[i] = 0;
-            for (size_t j = 0; j < n; j++)
-                d[i] -= inv[i][j] * g[j];
-            big = fmax(big, fabs(d[i]));
-            slope += d[i] * g[i];
-        }
+        double d[CLV_OPT_MAXN], big, slope, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
+        step_direction(n, inv, g, d, &big, &slope);
         ++info->iterations;
         if (opts && opts->progress && opts->progress(opts->progress_data, info->iterations, -*f))
             return -1;
@@ -386,14 +394,8 @@ static int chord(const clv_fit_problem *pb, const clv_fit_info *wi, double scale
     if (objective(th, f, g, &problem))
         return 0;
     for (size_t it = 0; it < NEWTON_MAX; it++) {
-        double d[CLV_OPT_MAXN], big = 0, slope = 0, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
-        for (size_t i = 0; i < n; i++) {
-            d[i] = 0;
-            for (size_t j = 0; j < n; j++)
-                d[i] -= inv[i][j] * g[j];
-            big = fmax(big, fabs(d[i]));
-            slope += d[i] * g[i];
-        }
+        double d[CLV_OPT_MAXN], big, slope, tn[CLV_OPT_MAXN], fn, gn[CLV_OPT_MAXN];
+        step_direction(n, inv, g, d, &big, &slope);
         if (!near && big <= CHORD_NEAR) {
             double H[CLV_OPT_MAXN][CLV_OPT_MAXN];
             if (forward_hessian(pb, th, g, H, &info->evaluations) ||

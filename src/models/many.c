@@ -238,6 +238,19 @@ static clv_status begin(const clv_model *model, const double *x, const double *t
     return st;
 }
 
+/* The distinct (x, T) of the rows and each row's index into them; out of
+ * memory, every value NaN (out already holds P(alive): no half results). */
+static clv_status index_x_T(const double *x, const double *T, size_t n, double *out,
+                            clv_patterns *pat, size_t **index, clv_fault *fault)
+{
+    const double *cols[2] = {x, T};
+    if (clv_patterns_index(cols, 2, n, pat, index) == CLV_OK)
+        return CLV_OK;
+    for (size_t i = 0; i < n; i++)
+        out[i] = NAN;
+    return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
+}
+
 clv_status clv_tx_palive_many(const clv_model *model, const double *x, const double *t_x,
                               const double *T, size_t n, double *out, clv_progress_fn progress,
                               void *progress_data, clv_fault *fault)
@@ -274,14 +287,10 @@ clv_status clv_tx_conditional_expected_many(const clv_model *model, double t, co
         return par_chunks(progress, progress_data, n * 1000, bg_conditional_chunk, &j)
                    ? stopped(out, n, 7, fault)
                    : outcome(&j, fault);
-    const double *cols[2] = {x, T};
     clv_patterns pat;
     size_t *index = NULL;
-    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK) {
-        for (size_t i = 0; i < n; i++) /* P(alive) is in out: no half results */
-            out[i] = NAN;
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
-    }
+    if ((st = index_x_T(x, T, n, out, &pat, &index, fault)) != CLV_OK)
+        return st;
     j.pat = &pat;
     int stop = par_chunks(progress, progress_data, pat.n * 1000, alive_chunk, &j);
     for (size_t i = 0; i < n && !stop; i++)
@@ -386,14 +395,10 @@ clv_status clv_predict_clv_many(const clv_model *tx, const clv_model *gg, const 
                    ? stopped(out, n, 6, fault)
                    : outcome(&j, fault);
     clv_par_for(CHUNKS, n * 20, palive_chunk, &j);
-    const double *cols[2] = {x, T};
     clv_patterns pat;
     size_t *index = NULL;
-    if (clv_patterns_index(cols, 2, n, &pat, &index) != CLV_OK) {
-        for (size_t i = 0; i < n; i++) /* P(alive) is in out: no half results */
-            out[i] = NAN;
-        return clv_fail(fault, CLV_FAULT_NONE, CLV_FAULT_NONE, "out of memory", CLV_ENOMEM);
-    }
+    if ((st = index_x_T(x, T, n, out, &pat, &index, fault)) != CLV_OK)
+        return st;
     j.pat = &pat;
     if (par_chunks(opts->progress, opts->progress_data, pat.n * 1000 * (size_t)opts->horizon,
                    clv_sum_chunk, &j)) {

@@ -164,17 +164,7 @@ clv_status clv_rfm_stream_create(const clv_rfm_options *opts, clv_stream_order o
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = clv_realloc(*p, c * size);
-    if (!q)
-        return 1;
-    *p = q;
-    *cap = c;
-    return 0;
+    return clv_grow(p, cap, need, size, 64);
 }
 
 /* The record of an id, a new empty one if unseen; NULL when out of memory. */

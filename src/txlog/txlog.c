@@ -62,17 +62,7 @@ static size_t hash_id(const char *id, size_t len)
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *q = clv_realloc(*p, c * size);
-    if (!q)
-        return 1;
-    *p = q;
-    *cap = c;
-    return 0;
+    return clv_grow(p, cap, need, size, 16);
 }
 
 /* The stored hash bits place an entry in any table up to 2^32 slots, so
