@@ -115,15 +115,6 @@ static void push_groups(lua_State *L, size_t top)
     lua_setfield(L, -2, "group");
 }
 
-static void push_day(lua_State *L, double day)
-{
-    int y, m, d;
-    if (clv_day_to_ymd(day, &y, &m, &d) == CLV_OK)
-        lua_pushfstring(L, "%d-%s%d-%s%d", y, m < 10 ? "0" : "", m, d < 10 ? "0" : "", d);
-    else
-        lua_pushnil(L);
-}
-
 /* A day from "YYYY-MM-DD" text or a YYYYMMDD number (the core's rules). */
 static int to_day(lua_State *L, int idx, double *day)
 {

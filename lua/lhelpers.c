@@ -14,6 +14,7 @@
 #include "lauxlib.h"
 #include "lua.h"
 
+#include "clvkit/rfm.h"
 #include "clvkit/status.h"
 #include "lhelpers.h"
 
@@ -199,6 +200,15 @@ double *check_sequence(lua_State *L, const char *fname, int idx, const char *nam
         lua_pop(L, 1);
     }
     return v;
+}
+
+void push_day(lua_State *L, double day)
+{
+    int y, m, d;
+    if (clv_day_to_ymd(day, &y, &m, &d) == CLV_OK)
+        lua_pushfstring(L, "%d-%s%d-%s%d", y, m < 10 ? "0" : "", m, d < 10 ? "0" : "", d);
+    else
+        lua_pushnil(L);
 }
 
 void set_number_field(lua_State *L, const char *k, double v)

@@ -54,6 +54,9 @@ double check_number(lua_State *L, const char *fname, int idx, int pos, const cha
 /* Sets field k of the table on top to v, or to nil when v is NaN. */
 void set_number_field(lua_State *L, const char *k, double v);
 
+/* Pushes a day number as "YYYY-MM-DD", or nil when it has no date. */
+void push_day(lua_State *L, double day);
+
 /* Creates the metatable `name` (as liolib's createmeta): the metamethods in
  * meta and, when methods is not NULL, __index = a table of them.  Leaves the
  * metatable on the stack for any further fields. */

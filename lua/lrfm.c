@@ -292,15 +292,6 @@ static int l_rfm_read_log(lua_State *L)
     return st == CLV_OK ? 1 : read_failed(L, fname, path, st, &err);
 }
 
-static void push_day(lua_State *L, double day)
-{
-    int y, m, d;
-    if (clv_day_to_ymd(day, &y, &m, &d) == CLV_OK)
-        lua_pushfstring(L, "%d-%s%d-%s%d", y, m < 10 ? "0" : "", m, d < 10 ? "0" : "", d);
-    else
-        lua_pushnil(L);
-}
-
 /* What a list of numbers does at a NaN: summaries have none; cohort ages not
  * reached end the list; early-value cells not reached show false. */
 enum nan_rule { NAN_NONE, NAN_ENDS, NAN_FALSE };
